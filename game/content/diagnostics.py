@@ -1,0 +1,48 @@
+"""Diagnostics are data: where, how bad, a stable code, and a message that ends with the fix."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+_SEVERITY_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    severity: str
+    code: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def sort_key(d: Diagnostic):
+    return (d.path, d.line, d.col, _SEVERITY_RANK.get(d.severity, 3), d.code, d.message)
+
+
+def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diags, key=sort_key)
+
+
+def has_errors(diags: Iterable[Diagnostic], strict: bool = False) -> bool:
+    return any(d.severity == ERROR or (strict and d.severity == WARNING) for d in diags)
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """' Did you mean 'x'?' or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""

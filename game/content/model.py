@@ -1,0 +1,160 @@
+"""The loaded, validated scenario: frozen dataclasses that front ends and the engine read.
+
+Every object keeps the location (`Loc`) of the YAML that defined it, so later checks
+(analysis, teaching-quality warnings) can point trainers at the exact line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MOODS = ("neutral", "interested", "skeptical", "annoyed", "impressed", "pleased")
+RESULTS = ("won", "lost", "stalled")
+
+DEFAULT_RUBRIC: dict[str, int] = {
+    "insight": 3,
+    "outcome": 3,
+    "leadership": 2,
+    "discovery": 1,
+    "feature": -1,
+    "follower": -2,
+    "commodity": -2,
+    "price": -3,
+}
+COMMODITY_TAGS = frozenset({"price", "commodity"})
+LEADERSHIP_TAGS = frozenset({"insight", "outcome", "leadership"})
+TIMEOUT = "timeout"  # the move token and reserved choice id for a timer running out
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """A place in a scenario file: 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Buyer:
+    name: str
+    role: str
+    company: str | None = None
+    portrait: Path | None = None  # resolved, inside the scenario folder, and readable
+    portrait_text: str | None = None  # as written in the file
+
+
+@dataclass(frozen=True, slots=True)
+class Meter:
+    name: str
+    start: int
+    min: int
+    max: int
+    label: str
+    on_min: str | None = None
+    on_max: str | None = None
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A parsed `if:` condition. `test(meters, flags, visited)` evaluates it, never `eval`."""
+
+    source: str
+    test: Any  # Callable[[Mapping[str,int], AbstractSet[str], AbstractSet[str]], bool]
+    names: frozenset[str] = frozenset()  # meters and flags it reads
+    visits: frozenset[str] = frozenset()  # node ids inside visited(...)
+
+    def holds(self, meters, flags, visited) -> bool:
+        return bool(self.test(meters, flags, visited))
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    index: int  # 0-based position among all the node's choices, hidden or not
+    text: str
+    next: str
+    tags: tuple[str, ...] = ()
+    points: int | None = None  # as written; None means "sum of the tags"
+    value: int = 0  # the points this choice scores: `points`, else the rubric sum of its tags
+    effects: tuple[tuple[str, int], ...] = ()  # (meter, change) in file order
+    set: tuple[str, ...] = ()
+    clear: tuple[str, ...] = ()
+    condition: Condition | None = None
+    feedback: str | None = None
+    loc: Loc | None = None
+
+    @property
+    def is_commodity(self) -> bool:
+        return any(t in COMMODITY_TAGS for t in self.tags)
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    result: str
+    title: str
+    points: int = 0
+    debrief: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    say: str
+    mood: str = "neutral"
+    narration: str | None = None
+    choices: tuple[Choice, ...] = ()
+    time_limit: int | None = None
+    timeout: str | None = None
+    ending: Ending | None = None
+    loc: Loc | None = None
+
+    @property
+    def is_ending(self) -> bool:
+        return self.ending is not None
+
+    def choice(self, choice_id: str) -> Choice | None:
+        for c in self.choices:
+            if c.id == choice_id:
+                return c
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    title: str
+    summary: str
+    buyer: Buyer
+    start: str
+    nodes: dict[str, Node]
+    meters: dict[str, Meter] = field(default_factory=dict)  # declaration order
+    rubric: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_RUBRIC))
+    flags: tuple[str, ...] = ()  # every flag named in some set/clear, sorted
+    difficulty: int = 1
+    minutes: int | None = None
+    lang: str = "en"
+    tags: tuple[str, ...] = ()
+    author: str | None = None
+    version: str | None = None
+    format: int = 1
+    path: str = ""  # the path as given when loading
+    sha256: str = ""  # of the file's bytes: saves notice when a scenario changed
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.path).parent
+
+    @property
+    def decisions(self) -> list[Node]:
+        return [n for n in self.nodes.values() if not n.is_ending]
+
+    @property
+    def endings(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.is_ending]
+
+    def start_meters(self) -> dict[str, int]:
+        return {name: m.start for name, m in self.meters.items()}
