@@ -1,0 +1,221 @@
+"""The progress file: where it lives, its schema and migrations, and what to do when it is bad.
+
+One SQLite file in WAL mode, so two windows can share it: readers never wait for the
+writer, and writers queue behind a busy timeout instead of failing. `synchronous=FULL`
+makes every committed decision survive a power cut, not only a crash.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+FILE_NAME = "salesplay.db"
+APPLICATION_ID = 0x53504C59  # "SPLY": tells our file apart from any other SQLite file
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+
+# Each entry takes the schema from version i to i + 1, run in one transaction.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE players (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL  -- JSON
+    );
+    CREATE TABLE scenarios (
+        sha256 TEXT PRIMARY KEY,  -- one row per version of a scenario file
+        scenario_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        start TEXT NOT NULL,
+        analysed INTEGER NOT NULL DEFAULT 0,
+        best INTEGER,  -- best and worst reachable scores, for the Leadership Index
+        worst INTEGER
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        player_id INTEGER NOT NULL REFERENCES players(id),
+        scenario_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ended_at TEXT,
+        node TEXT NOT NULL,
+        choices TEXT NOT NULL DEFAULT '[]',  -- JSON copy of the decisions' choices, for speed
+        score INTEGER NOT NULL DEFAULT 0,
+        tags TEXT NOT NULL DEFAULT '{}',
+        ending TEXT,
+        result TEXT,
+        leadership INTEGER
+    );
+    CREATE INDEX runs_by_player ON runs(player_id, ended_at);
+    CREATE TABLE decisions (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,  -- 1 for the first decision of the run
+        at TEXT NOT NULL,
+        node TEXT NOT NULL,
+        choice TEXT NOT NULL,
+        choice_index INTEGER,
+        points INTEGER NOT NULL,
+        tags TEXT NOT NULL,
+        target TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+    ) WITHOUT ROWID;
+    """,
+]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+class BadFile(Exception):
+    """The file is not a progress file we can use; `why` says so in the player's words."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why
+
+
+def default_data_dir() -> Path:
+    """$SALESPLAY_HOME, else the platform's user data folder."""
+    home = os.environ.get("SALESPLAY_HOME")
+    if home:
+        return Path(home).expanduser()
+    import platformdirs  # only needed when no folder was given
+
+    return Path(platformdirs.user_data_dir("salesplay", appauthor=False))
+
+
+def now() -> str:
+    """UTC time, ISO 8601 with milliseconds; sorts as text."""
+    t = datetime.now(UTC)
+    return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and bring the schema up to date, or raise BadFile / sqlite3.Error."""
+    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_identity(db)
+        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise sqlite3.OperationalError("the folder does not allow the WAL journal")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_identity(db: sqlite3.Connection) -> None:
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        if app_id == 0 and tables == 0:
+            return  # a brand-new, empty file: ours to set up
+        if app_id != APPLICATION_ID:
+            raise BadFile("it belongs to another program")
+        if version > SCHEMA_VERSION:
+            raise BadFile("it was written by a newer version of Salesplay")
+        check = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise BadFile("it is damaged") from exc
+        raise
+    if check != "ok":
+        raise BadFile("it is damaged")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """True for errors that mean the file itself is bad (not the folder or the disk)."""
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Apply the missing migrations, each in a write transaction (two windows may race here)."""
+    while True:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                db.execute("COMMIT")
+                return
+            for statement in _statements(MIGRATIONS[version]):
+                db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return [s for s in out if s]
+
+
+@dataclass(frozen=True, slots=True)
+class MovedAside:
+    path: Path
+    why: str
+
+
+def move_aside(path: Path, why: str) -> MovedAside:
+    """Rename a bad file (and its WAL) out of the way, keeping it; never deletes anything."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    base = path.with_name(f"{path.stem}-unreadable-{stamp}{path.suffix}")
+    target, n = base, 1
+    while target.exists():
+        n += 1
+        target = base.with_name(f"{base.stem}-{n}{base.suffix}")
+    os.replace(path, target)
+    for extra in ("-wal", "-shm"):
+        side = Path(str(path) + extra)
+        if side.exists():
+            os.replace(side, Path(str(target) + extra))
+    return MovedAside(target, why)
+
+
+def open_read_only(path: Path) -> sqlite3.Connection | None:
+    """Best effort to read an existing file where nothing can be written (no WAL index)."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        ok = (
+            db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        )
+    except sqlite3.Error:
+        ok = False
+    if not ok:
+        db.close()
+        return None
+    return db
+
+
+def empty_in_memory() -> sqlite3.Connection:
+    """A blank store in memory, so reads still work when nothing can be saved."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(db)
+    return db

@@ -1,0 +1,42 @@
+"""Resume a saved run: replay its choices on the scenario as it is on disk now."""
+
+from __future__ import annotations
+
+from game.content.model import Scenario
+from game.engine import rules
+from game.engine.state import PlayState
+from game.errors import MoveError, SaveError
+from game.store.records import RunRecord
+
+
+def resume(store, record: RunRecord, scenario: Scenario) -> PlayState:
+    """The state the saved run reached, or SaveError when the scenario changed too much."""
+    title = scenario.title or scenario.id
+    if record.scenario_id != scenario.id:
+        raise SaveError(
+            f"This saved run belongs to scenario '{record.scenario_id}', not '{scenario.id}'. "
+            "Open it from its own scenario."
+        )
+    if record.node not in scenario.nodes:
+        raise SaveError(
+            f"The saved run stopped at '{record.node}', which is no longer in '{title}': "
+            "the scenario file has changed since. Start the scenario again from the beginning."
+        )
+    state = rules.new_state(scenario)
+    for n, token in enumerate(record.choices, 1):
+        try:
+            state = rules.play_token(scenario, state, token)
+        except MoveError as exc:
+            raise SaveError(
+                f"Decision {n} of the saved run ('{token}' at '{state.node}') no longer fits "
+                f"'{title}': the scenario file has changed since ({exc}) "
+                "Start the scenario again from the beginning."
+            ) from exc
+    if state.node != record.node:
+        raise SaveError(
+            f"Replaying the saved run of '{title}' now ends at '{state.node}' instead of "
+            f"'{record.node}': the scenario file has changed since. "
+            "Start the scenario again from the beginning."
+        )
+    store.remember_scenario(record.run_id, scenario)
+    return state
