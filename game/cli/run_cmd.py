@@ -1,0 +1,68 @@
+"""`salesplay run PATH --choices TOKENS [--json]`: play a scenario without a window."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from game.cli.common import EXIT_OK, EXIT_USAGE, load_one
+from game.engine.machine import Conversation
+from game.errors import MoveError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("run", help="play a scenario without a window",
+                       description="Play TOKENS (1-based visible positions, choice ids or 'timeout').")
+    p.add_argument("path", metavar="PATH", help="a scenario file")
+    p.add_argument("--choices", metavar="TOKENS", default=None,
+                   help="comma-separated: a position among the visible choices, a choice id, or timeout")
+    p.add_argument("--json", action="store_true", help="print the contract's JSON object")
+    p.set_defaults(handler=run)
+
+
+def play_tokens(conversation: Conversation, tokens: str | None) -> None:
+    """Play every token in order; a token that does not fit raises MoveError."""
+    if tokens is None:
+        return
+    for token in tokens.split(","):
+        conversation.play(token)
+
+
+def result_object(state) -> dict:
+    d = state.to_dict()
+    d.pop("moves")
+    return d
+
+
+def run(args) -> int:
+    result, stop = load_one(args.path)
+    if stop is not None:
+        return stop
+    conversation = Conversation(result.scenario)
+    try:
+        play_tokens(conversation, args.choices)
+    except MoveError as exc:
+        sys.stderr.write(f"salesplay run: {exc}\n")
+        return EXIT_USAGE
+    state = conversation.state
+    if args.json:
+        json.dump(result_object(state), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(describe(result.scenario, state))
+    return EXIT_OK
+
+
+def describe(scenario, state) -> str:
+    """A short, human summary of where the run stands."""
+    lines = [f"{scenario.title}: {' -> '.join(state.path)}"]
+    if state.finished:
+        ending = scenario.nodes[state.ending].ending
+        lines.append(f"Ended: {ending.title} ({state.result}), score {state.score}")
+    else:
+        lines.append(f"At '{state.node}', score so far {state.score}")
+    if state.tags:
+        lines.append("Tags: " + ", ".join(f"{t} {n}" for t, n in state.tags.items()))
+    if state.meters:
+        lines.append("Meters: " + ", ".join(f"{scenario.meters[m].label} {v}" for m, v in state.meters.items()))
+    return "\n".join(lines)

@@ -1,0 +1,193 @@
+"""YAML text -> a tree of located values, built from the parser's events.
+
+Working from events (not PyYAML's composer or constructor) lets us keep every key's and
+value's line and column, refuse anchors, aliases, tags and merge keys before they do
+anything, stop at a nesting limit without recursion, and leave typing to the keys.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import yaml
+
+from game.content.diagnostics import ERROR, Diagnostic
+
+try:  # libyaml when present: several times faster than the pure-Python parser
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 32  # a scenario needs about 7 levels; 10,000 `[` must not reach the interpreter stack
+SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
+_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+@dataclass(slots=True, eq=False)
+class YNode:
+    """A located YAML value. Mappings keep (key, value) pairs in file order, duplicates too."""
+
+    kind: str
+    line: int  # 1-based
+    col: int  # 1-based
+    value: str | None = None  # scalars: the text exactly as written
+    style: str | None = None  # scalars: '' plain, "'" or '"' quoted, '|' or '>' block
+    items: list = field(default_factory=list)  # sequences: YNode; mappings: (YNode, YNode)
+    flow: bool = False  # mappings and sequences written as {...} / [...]
+    end_line: int = 0
+    end_col: int = 0
+
+    @property
+    def is_plain_empty(self) -> bool:
+        return self.kind == SCALAR and self.style == "" and self.value == ""
+
+
+def _diag(path, line, col, code, message) -> Diagnostic:
+    return Diagnostic(path, max(1, line), max(1, col), ERROR, code, message)
+
+
+def _mark(event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _reader_position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
+    before = text[: exc.position]
+    line = len(_BREAKS.findall(before)) + 1
+    last = max(before.rfind("\n"), before.rfind("\r"))
+    return line, exc.position - last
+
+
+def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse one YAML document into YNodes. Problems come back as diagnostics, never raised."""
+    diags: list[Diagnostic] = []
+    stack: list[YNode] = []  # open containers
+    keys: list[YNode | None] = []  # per open container: a mapping's key awaiting its value
+    root: YNode | None = None
+    documents = 0
+    loader = _Loader(text)
+    # This loop runs once per YAML event (tens of thousands for a large file): keep it lean.
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    collection_start = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    try:
+        check, get = loader.check_event, loader.get_event
+        while check():
+            event = get()
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    line, col = _mark(event)
+                    diags.append(_diag(path, line, col, "yaml-multiple-documents",
+                                       "This file holds more than one YAML document (a second one starts here). "
+                                       "A scenario is one document: remove the `---` and what follows, "
+                                       "or move it to its own file."))
+                    break
+                continue
+            if kind in collection_end:
+                node = stack.pop()
+                keys.pop()
+                node.end_line, node.end_col = event.start_mark.line + 1, event.start_mark.column + 1
+                continue
+            if kind is scalar_event:
+                start, end = event.start_mark, event.end_mark
+                node = YNode(SCALAR, start.line + 1, start.column + 1, event.value, event.style or "",
+                             end_line=end.line + 1, end_col=end.column + 1)
+                if event.anchor is not None or event.tag is not None:
+                    _check_decorations(event, path, diags)
+                if (node.value == "<<" and node.style == "" and stack and stack[-1].kind == MAPPING
+                        and keys[-1] is None):
+                    diags.append(_diag(path, node.line, node.col, "yaml-merge-key",
+                                       "Merge keys (`<<`) are not supported. Write the keys out in full."))
+            elif kind in collection_start:
+                line, col = _mark(event)
+                if event.anchor is not None or event.tag is not None:
+                    _check_decorations(event, path, diags)
+                if len(stack) >= MAX_DEPTH:
+                    diags.append(_diag(path, line, col, "yaml-too-deep",
+                                       f"The file nests deeper than {MAX_DEPTH} levels here. A scenario needs "
+                                       "about seven; check the indentation or the brackets."))
+                    return None, diags
+                node = YNode(MAPPING if kind is yaml.MappingStartEvent else SEQUENCE, line, col,
+                             flow=bool(event.flow_style))
+            elif kind is alias_event:
+                line, col = _mark(event)
+                diags.append(_diag(path, line, col, "yaml-alias",
+                                   f"Alias '*{event.anchor}' repeats another part of the file; scenarios do "
+                                   "not use anchors or aliases. Write the value out in full here."))
+                node = YNode(SCALAR, line, col, value="", style="")
+            else:  # stream start/end, document end
+                continue
+            # Attach the new node to its parent.
+            if not stack:
+                root = node
+            else:
+                parent = stack[-1]
+                if parent.kind == SEQUENCE:
+                    parent.items.append(node)
+                elif keys[-1] is None:
+                    keys[-1] = node
+                else:
+                    parent.items.append((keys[-1], node))
+                    keys[-1] = None
+            if kind in collection_start:
+                stack.append(node)
+                keys.append(None)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "it could not be read"
+        context = f" ({exc.context})" if exc.context else ""
+        diags.append(_diag(path, line, col, "yaml-syntax",
+                           f"This is not valid YAML: {problem}{context}. Check the indentation, quotes and "
+                           "colons on this line and the one before it."))
+        return None, diags
+    except yaml.reader.ReaderError as exc:
+        line, col = _reader_position(text, exc)
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        diags.append(_diag(path, line, col, "yaml-bad-character",
+                           f"Character U+{char:04X} is not allowed in YAML (a control character, often "
+                           "pasted from another program). Delete it or retype the text around it."))
+        return None, diags
+    except yaml.YAMLError as exc:  # any other parser complaint, still as a diagnostic
+        diags.append(_diag(path, 1, 1, "yaml-syntax", f"This is not valid YAML: {exc}. Fix the file's syntax."))
+        return None, diags
+    finally:
+        loader.dispose()
+    return root, diags
+
+
+def _check_decorations(event, path: str, diags: list[Diagnostic]) -> None:
+    line, col = _mark(event)
+    if event.anchor is not None:
+        diags.append(_diag(path, line, col, "yaml-anchor",
+                           f"Anchor '&{event.anchor}' is not supported in scenarios. Remove it and write "
+                           "repeated values out in full."))
+    if event.tag is not None:
+        diags.append(_diag(path, line, col, "yaml-tag",
+                           f"Explicit tag '{event.tag}' is not supported: the key decides how a value is "
+                           "read. Remove the tag."))
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as the YAML parser counts them (for looking at what follows a value)."""
+    return _BREAKS.split(text)
+
+
+@contextmanager
+def paused_gc():
+    """Pause the cyclic collector while building many small objects that form no cycles.
+
+    Loading a large scenario allocates tens of thousands of nodes; without this, the
+    collector's repeated full passes cost more than the parsing itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
