@@ -7,9 +7,12 @@ memory) and `saving` is False, so the game plays on and says so.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
+import os
 import sqlite3
+import tempfile
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -352,11 +355,10 @@ def why_not_saving(exc: BaseException, path: Path | None) -> str:
     folder = path.parent if path else None
     name = getattr(exc, "sqlite_errorname", "")
     text = str(exc).lower()
-    if name == "SQLITE_FULL" or "full" in text or getattr(exc, "errno", None) == 28:
+    probed = probe_folder(folder) if folder else None
+    if probed == "full" or name == "SQLITE_FULL" or getattr(exc, "errno", None) in FULL_ERRNOS:
         return f"the disk that holds {folder} is full. Free some space and restart the game."
-    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text or isinstance(
-        exc, PermissionError
-    ):
+    if probed == "read-only" or name.startswith("SQLITE_READONLY") or isinstance(exc, PermissionError):
         return (
             f"the folder {folder} cannot be written to. Choose another folder with --data-dir "
             "or SALESPLAY_HOME."
@@ -364,6 +366,27 @@ def why_not_saving(exc: BaseException, path: Path | None) -> str:
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return f"the progress file in {folder} could not be opened. Check that the folder exists and is writable."
     return f"the progress file in {folder} could not be written ({exc})."
+
+
+FULL_ERRNOS = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def probe_folder(folder: Path) -> str | None:
+    """Write one byte to a scratch file to learn why saving failed: "read-only", "full" or None."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".salesplay-probe-", dir=folder)
+    except OSError as exc:
+        return "read-only" if exc.errno in READ_ONLY_ERRNOS else "full" if exc.errno in FULL_ERRNOS else None
+    try:
+        os.write(fd, b"x")
+        os.fsync(fd)
+    except OSError as exc:
+        return "full" if exc.errno in FULL_ERRNOS else None
+    finally:
+        os.close(fd)
+        os.unlink(name)
+    return None
 
 
 def open_store(data_dir: str | Path | None = None) -> Store:
