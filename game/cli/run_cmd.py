@@ -8,6 +8,7 @@ import sys
 from game.cli.common import EXIT_OK, EXIT_USAGE, load_one
 from game.engine.machine import Conversation
 from game.errors import MoveError
+from game.store import open_store
 
 
 def register(sub) -> None:
@@ -17,6 +18,9 @@ def register(sub) -> None:
     p.add_argument("--choices", metavar="TOKENS", default=None,
                    help="comma-separated: a position among the visible choices, a choice id, or timeout")
     p.add_argument("--json", action="store_true", help="print the contract's JSON object")
+    p.add_argument("--player", metavar="NAME", default=None, help="record the run as NAME's progress")
+    p.add_argument("--data-dir", metavar="DIR", default=None,
+                   help="where progress is kept (default: $SALESPLAY_HOME, else the user data folder)")
     p.set_defaults(handler=run)
 
 
@@ -45,6 +49,11 @@ def run(args) -> int:
         sys.stderr.write(f"salesplay run: {exc}\n")
         return EXIT_USAGE
     state = conversation.state
+    if args.player is not None:
+        with open_store(args.data_dir) as store:
+            store.record_play(args.player, result.scenario, state)
+            if store.notice:
+                sys.stderr.write(f"salesplay run: {store.notice}\n")
     if args.json:
         json.dump(result_object(state), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

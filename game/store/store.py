@@ -149,6 +149,16 @@ class Store:
         self._scenarios[run_id] = scenario
         return run_id
 
+    def record_play(self, player: str, scenario: Scenario, state: PlayState, mode: str = "practice") -> int:
+        """Save a run played in one go (the command line's `run --player`), in one transaction."""
+        with self.batch():
+            run_id = self.start_run(player, scenario, mode)
+            if state.moves:
+                self.record_move(run_id, state.moves[-1], state)
+            if state.finished:
+                self.finish_run(run_id, state)
+        return run_id
+
     def remember_scenario(self, run_id: int, scenario: Scenario) -> None:
         """Tell the store which scenario a resumed run plays, for its Leadership Index."""
         self._scenarios[run_id] = scenario
