@@ -85,7 +85,8 @@ class Store:
         self.saving = False
         self.notice = NOT_SAVING + why_not_saving(exc, self.path) + KEEP_PLAYING
 
-    def _read(self, sql: str, params: tuple = ()) -> list:
+    def query(self, sql: str, params: tuple = ()) -> list:
+        """Rows of a read-only SQL query (for reports); empty when the file cannot be read."""
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error:
@@ -220,7 +221,7 @@ class Store:
         scenario = self._scenarios.get(run_id)
         if scenario is None or not self.saving:
             return None, None
-        rows = self._read("SELECT analysed, best, worst FROM scenarios WHERE sha256 = ?", (scenario.sha256,))
+        rows = self.query("SELECT analysed, best, worst FROM scenarios WHERE sha256 = ?", (scenario.sha256,))
         if rows and rows[0][0]:
             return rows[0][1], rows[0][2]
         best, worst = score_bounds(scenario)  # once per file version, then cached
@@ -275,12 +276,12 @@ class Store:
     # -- questions --------------------------------------------------------------
 
     def run(self, run_id: int) -> RunRecord | None:
-        rows = self._read(f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE r.id = ?", (run_id,))
+        rows = self.query(f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE r.id = ?", (run_id,))
         return run_from_row(rows[0]) if rows else None
 
     def resumable_runs(self, player: str) -> list[RunRecord]:
         """Unfinished runs of `player`, the most recently played first."""
-        rows = self._read(
+        rows = self.query(
             f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE p.name = ? AND r.ended_at IS NULL"
             " ORDER BY r.updated_at DESC, r.id DESC",
             (player_name(player),),
@@ -289,7 +290,7 @@ class Store:
 
     def best_scores(self, player: str) -> dict[str, int]:
         """Scenario id -> best score of the player's finished runs."""
-        rows = self._read(
+        rows = self.query(
             "SELECT r.scenario_id, max(r.score) FROM runs r JOIN players p ON p.id = r.player_id"
             " WHERE p.name = ? AND r.ending IS NOT NULL GROUP BY r.scenario_id",
             (player_name(player),),
@@ -306,11 +307,11 @@ class Store:
         if scenario_id is not None:
             sql += " AND r.scenario_id = ?"
             params.append(scenario_id)
-        rows = self._read(sql + " ORDER BY r.ended_at, r.id", tuple(params))
+        rows = self.query(sql + " ORDER BY r.ended_at, r.id", tuple(params))
         return [run_from_row(r) for r in rows]
 
     def decisions(self, run_id: int) -> list[Decision]:
-        rows = self._read(
+        rows = self.query(
             "SELECT seq, at, node, choice, choice_index, points, tags, target FROM decisions"
             " WHERE run_id = ? ORDER BY seq",
             (run_id,),
@@ -318,7 +319,7 @@ class Store:
         return [decision_from_row(r) for r in rows]
 
     def players(self) -> list[str]:
-        return [r[0] for r in self._read("SELECT name FROM players ORDER BY name COLLATE NOCASE")]
+        return [r[0] for r in self.query("SELECT name FROM players ORDER BY name COLLATE NOCASE")]
 
     # -- settings ---------------------------------------------------------------
 
@@ -326,7 +327,7 @@ class Store:
         if self._settings is not None:
             return dict(self._settings)
         out = {}
-        for key, value in self._read("SELECT key, value FROM settings"):
+        for key, value in self.query("SELECT key, value FROM settings"):
             try:
                 out[key] = json.loads(value)
             except ValueError:
