@@ -1,0 +1,73 @@
+"""`salesplay export --xapi FILE`: every run as xAPI statements (a JSON array) for a Record Store."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from game.store import open_store
+from game.store.xapi import DEFAULT_BASE, statements
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "export", help="write runs as xAPI statements for a Learning Record Store",
+        description="Write a JSON array of xAPI statements: attempted, answered (one per decision), "
+                    "completed, and passed or failed, for every recorded run.")
+    p.add_argument("--xapi", metavar="FILE", required=True, help="the file to write ('-' for standard output)")
+    p.add_argument("--player", metavar="NAME", default=None, help="only this player's runs")
+    p.add_argument("--base", metavar="IRI", default=DEFAULT_BASE,
+                   help="your organisation's address: players' accounts and activity ids start with it")
+    p.add_argument("--data-dir", metavar="DIR", default=None,
+                   help="where progress is kept (default: $SALESPLAY_HOME, else the user data folder)")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    if not args.base.startswith(("http://", "https://")):
+        sys.stderr.write(f"salesplay export: --base must be a web address such as {DEFAULT_BASE}, "
+                         f"not '{args.base}'.\n")
+        return 2
+    with open_store(args.data_dir) as store:
+        if store.notice:
+            sys.stderr.write(f"salesplay export: {store.notice}\n")
+        if args.xapi == "-":
+            count = write_array(statements(store, args.player, args.base), sys.stdout)
+            return 0
+        target = Path(args.xapi)
+        try:
+            count = write_file(target, statements(store, args.player, args.base))
+        except OSError as exc:
+            sys.stderr.write(f"salesplay export: could not write {target}: {exc.strerror or exc}. "
+                             "Check the folder exists and is writable.\n")
+            return 1
+    sys.stderr.write(f"Wrote {count} xAPI statements to {target}.\n")
+    return 0
+
+
+def write_file(target: Path, items) -> int:
+    """Write through a temporary file, so a failed export never leaves half a file behind."""
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            count = write_array(items, stream)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def write_array(items, stream) -> int:
+    """Stream the statements as one JSON array, one statement per line."""
+    count = 0
+    stream.write("[")
+    for item in items:
+        stream.write(",\n" if count else "\n")
+        json.dump(item, stream, ensure_ascii=False, separators=(",", ":"))
+        count += 1
+    stream.write("\n]\n" if count else "]\n")
+    return count
