@@ -1,0 +1,339 @@
+"""The window and its event-driven loop, and what every scene shares.
+
+The loop blocks on `pygame.event.wait` while nothing moves, so an idle screen costs no CPU;
+it redraws only when an intent or an animation changed something. Scenes read the look
+(`pal`, `kit`, `stage`, `px(role)`), the library, the store and the settings from here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.layout import MIN_SIZE, Stage
+from game.ui.portraits import Portraits
+from game.ui.scene import SceneStack
+from game.ui.settings import Settings
+from game.ui.text import TextKit
+from game.ui.theme import TYPE_SCALE, palette
+
+FRAME_MS = 16  # while something animates
+
+
+class Analyses:
+    """The engine's analysis, computed once per scenario version, off the frame loop."""
+
+    def __init__(self):
+        self._done: dict[tuple[str, str], object] = {}
+        self._threads: dict[tuple[str, str], threading.Thread] = {}
+        self._lock = threading.Lock()
+
+    def _key(self, scenario):
+        return (scenario.id, scenario.sha256)
+
+    def prefetch(self, scenario) -> None:
+        """Start analysing in the background, so the debrief rarely waits."""
+        key = self._key(scenario)
+        with self._lock:
+            if key in self._done or key in self._threads:
+                return
+            t = threading.Thread(target=self._run, args=(scenario,), daemon=True)
+            self._threads[key] = t
+        t.start()
+
+    def _run(self, scenario) -> None:
+        try:
+            from game.engine.analysis import analyze
+
+            result = analyze(scenario)
+        except Exception:  # no analysis means no Index, never a crash
+            result = None
+        with self._lock:
+            self._done[self._key(scenario)] = result
+
+    def get(self, scenario):
+        """The analysis (or None when the engine cannot provide one); waits if it is running."""
+        key = self._key(scenario)
+        with self._lock:
+            if key in self._done:
+                return self._done[key]
+            thread = self._threads.get(key)
+        if thread is None:
+            self._run(scenario)
+        else:
+            thread.join()
+        return self._done.get(key)
+
+
+def open_store(data_dir=None):
+    """The progress store, or None when it is not available; it never stops the game."""
+    try:
+        from game.store import open_store as _open
+    except ImportError:
+        return None
+    try:
+        return _open(data_dir)
+    except Exception:
+        return None
+
+
+class App:
+    """Owns the window, the scene stack and the shared look; `run()` is the loop."""
+
+    def __init__(self, paths, *, player: str = "", mode: str = "practice", data_dir=None,
+                 size: tuple[int, int] | None = None, store=None, use_store: bool = True):
+        self.paths = [os.fspath(p) for p in paths]
+        self.mode = mode
+        self.data_dir = data_dir
+        self.store = store if store is not None or not use_store else open_store(data_dir)
+        self.settings = Settings.from_dict(self._stored_settings())
+        if size:
+            self.settings.window_size = tuple(size)
+            self.settings.fullscreen = False
+        self.player = player or self.settings.player
+        self.scenes = SceneStack()
+        self.analyses = Analyses()
+        self.portraits = Portraits()
+        self.kit: TextKit | None = None
+        self.library: list = []
+        self.unreadable: list[str] = []
+        self.surface = None
+        self.stage = Stage(*self.settings.window_size)
+        self.pal = palette(self.settings.high_contrast)
+        self.dirty = True
+        self.running = False
+        self.toast_text = ""
+        self.toast_ms = 0
+        self.frames = 0
+
+    # ----- start-up -------------------------------------------------------------------
+    def _stored_settings(self) -> dict:
+        if self.store is None:
+            return {}
+        try:
+            return self.store.load_settings() or {}
+        except Exception:
+            return {}
+
+    def open_window(self) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Salesplay")
+        self.kit = TextKit()
+        self._set_mode()
+        if self.store is not None and getattr(self.store, "notice", ""):
+            self.toast(self.store.notice, 6000)
+
+    def _set_mode(self) -> None:
+        try:
+            if self.settings.fullscreen:
+                self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                self.surface = pygame.display.set_mode(self.settings.window_size, pygame.RESIZABLE)
+        except pygame.error:
+            self.settings.fullscreen = False
+            self.surface = pygame.display.set_mode(self.settings.window_size, pygame.RESIZABLE)
+        # Older SDL may refuse; the layout still copes with small windows.
+        with contextlib.suppress(AttributeError, pygame.error):
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        self.relayout()
+
+    def load_library(self) -> None:
+        from game.content.loader import load_paths
+
+        self.library, self.unreadable = load_paths(self.paths)
+
+    def start(self, first_scene=None) -> None:
+        """Open the window, load the scenarios and show the first screen."""
+        self.open_window()
+        self.load_library()
+        if first_scene is None:
+            from game.ui.scenes.title import Title
+
+            first_scene = Title(self)
+        self.scenes.push(first_scene)
+        self.relayout()
+
+    # ----- the look -------------------------------------------------------------------
+    def px(self, role: str) -> int:
+        return max(8, round(TYPE_SCALE[role] * self.stage.u * self.settings.text_size))
+
+    def relayout(self) -> None:
+        if self.surface is not None:
+            self.stage = Stage(*self.surface.get_size())
+        self.pal = palette(self.settings.high_contrast)
+        for scene in self.scenes:
+            scene.layout(self.stage)
+        self.dirty = True
+
+    def apply_settings(self, resize: bool = False) -> None:
+        """Use and keep the settings; `resize` re-opens the window at the chosen size."""
+        if resize and self.surface is not None:
+            self._set_mode()
+        self.relayout()
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        if self.store is None:
+            return
+        self.settings.player = self.player
+        try:
+            stored = dict(self.store.load_settings() or {})
+            stored.update(self.settings.to_dict())
+            self.store.save_settings(stored)
+        except Exception:
+            self.toast("Settings could not be saved; they last until you close the game.")
+
+    def toast(self, text: str, ms: int = 4000) -> None:
+        self.toast_text, self.toast_ms = text, ms
+        self.dirty = True
+
+    # ----- the scene stack ------------------------------------------------------------
+    def push(self, scene):
+        self.scenes.push(scene)
+        scene.layout(self.stage)
+        self.dirty = True
+        return scene
+
+    def replace(self, scene):
+        self.scenes.replace(scene)
+        scene.layout(self.stage)
+        self.dirty = True
+        return scene
+
+    def pop(self):
+        scene = self.scenes.pop()
+        self.dirty = True
+        if not len(self.scenes):
+            self.running = False
+        return scene
+
+    def back_to(self, kind) -> None:
+        """Pop scenes until one of type `kind` is on top (or only one scene is left)."""
+        while len(self.scenes) > 1 and not isinstance(self.scenes.top, kind):
+            self.scenes.pop()
+        self.dirty = True
+
+    # ----- input ----------------------------------------------------------------------
+    def feed(self, event) -> None:
+        """One pygame event through the same path a player's input takes."""
+        if event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSHOWN):
+            self.dirty = True
+            return
+        intent = I.translate(event)
+        if intent is not None:
+            self.dispatch(intent)
+
+    def dispatch(self, intent) -> None:
+        k = intent.kind
+        if k == I.QUIT:
+            self.running = False
+            return
+        if k == I.RESIZE:
+            if self.surface is not None and self.surface.get_size() != self.stage_size() or self.surface is not None:
+                self.relayout()
+            if not self.settings.fullscreen:
+                self.settings.window_size = tuple(self.surface.get_size())
+            return
+        if k == I.FULLSCREEN:
+            self.settings.fullscreen = not self.settings.fullscreen
+            self.apply_settings(resize=True)
+            return
+        top = self.scenes.top
+        if top is None:
+            return
+        if k == I.HELP and getattr(top, "name", "") != "help":
+            from game.ui.scenes.help import Help
+
+            self.push(Help(self))
+            return
+        if k == I.SETTINGS and getattr(top, "name", "") != "settings":
+            from game.ui.scenes.settings import SettingsScreen
+
+            self.push(SettingsScreen(self))
+            return
+        changed = top.handle(intent)
+        if k != I.POINT or changed:
+            self.dirty = True
+
+    def stage_size(self) -> tuple[int, int]:
+        return (self.stage.width, self.stage.height)
+
+    # ----- time and drawing -----------------------------------------------------------
+    def wake_in(self) -> int | None:
+        waits = [w for s in self.scenes.visible() if (w := s.wake_in()) is not None]
+        if self.toast_ms > 0:
+            waits.append(self.toast_ms)
+        return min(waits) if waits else None
+
+    def busy(self) -> bool:
+        """True while an animation (not a countdown) is still playing."""
+        return any(getattr(s, "animating", False) for s in self.scenes.visible())
+
+    def step(self, dt_ms: int) -> None:
+        for scene in list(self.scenes.visible()):
+            if scene.wake_in() is not None:
+                scene.update(dt_ms)
+                self.dirty = True
+        if self.toast_ms > 0:
+            self.toast_ms -= dt_ms
+            if self.toast_ms <= 0:
+                self.toast_text = ""
+                self.dirty = True
+
+    def render(self) -> None:
+        surface = self.surface
+        surface.fill(self.pal.background)
+        if surface.get_size() != self.stage_size():
+            self.relayout()
+        surface.fill(self.pal.stage, self.stage.area)
+        self.kit.drawn.clear()
+        for scene in self.scenes.visible():
+            scene.draw(surface)
+        if self.toast_text:
+            self._draw_toast(surface)
+        self.frames += 1
+        self.dirty = False
+
+    def _draw_toast(self, surface) -> None:
+        st = self.stage
+        area = st.rect(240, 640, 800, 56)
+        pygame.draw.rect(surface, self.pal.raised, area, border_radius=st.px(12))
+        pygame.draw.rect(surface, self.pal.accent, area, width=st.px(2), border_radius=st.px(12))
+        self.kit.box(surface, self.toast_text, "semibold", self.px("body"), self.pal.text,
+                     area.inflate(-st.px(28), -st.px(8)), align="center", valign="middle")
+
+    def screenshot(self, path) -> None:
+        if self.dirty:
+            self.render()
+        pygame.image.save(self.surface, os.fspath(path))
+
+    def run(self) -> None:
+        """The loop: wait for input or the next animation frame; draw only what changed."""
+        self.running = True
+        last = pygame.time.get_ticks()
+        while self.running and len(self.scenes):
+            if self.dirty:
+                self.render()
+                pygame.display.flip()
+            wake = self.wake_in()
+            if wake is None:
+                events = [pygame.event.wait()]  # still: sleep until the player does something
+            else:
+                events = [pygame.event.wait(max(1, min(wake, FRAME_MS)))]
+            events += pygame.event.get()
+            for event in events:
+                if event.type != pygame.NOEVENT:
+                    self.feed(event)
+            now = pygame.time.get_ticks()
+            if wake is not None:
+                self.step(now - last)
+            last = now
+        self.save_settings()
+
+    def close(self) -> None:
+        pygame.display.quit()

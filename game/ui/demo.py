@@ -1,0 +1,128 @@
+"""The headless demo: plays a scenario through the real scenes with the keys a player would
+press, and saves a PNG of every screen visited (title, library, briefing, each decision,
+each coach's note, the debrief).
+
+Waiting is simulated by advancing the scenes' clocks, exactly as time passing would.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from game.engine import rules
+from game.errors import MoveError
+from game.ui.intents import key_event
+
+
+class DemoError(Exception):
+    """A token or a scenario the demo cannot play; the message says why."""
+
+
+class Demo:
+    def __init__(self, app, shots: str | os.PathLike | None):
+        self.app = app
+        self.shots = Path(shots) if shots else None
+        self.saved: list[Path] = []
+        if self.shots:
+            self.shots.mkdir(parents=True, exist_ok=True)
+
+    def press(self, key: str) -> None:
+        self.app.feed(key_event(key))
+        self.settle()
+
+    def type(self, text: str) -> None:
+        for ch in text:
+            self.press("space" if ch == " " else ch)
+
+    def settle(self) -> None:
+        """Let animations finish (never a countdown): the screen a patient player sees."""
+        for _ in range(1000):
+            if not self.app.busy():
+                break
+            self.app.step(40)
+
+    def wait(self, ms: int) -> None:
+        while ms > 0:
+            step = min(ms, 100)
+            self.app.step(step)
+            ms -= step
+
+    def shot(self) -> None:
+        top = self.app.scenes.top
+        name = top.shot_name() if hasattr(top, "shot_name") else top.name
+        self.app.render()
+        if self.shots:
+            path = self.shots / f"{len(self.saved) + 1:02d}-{name}.png"
+            self.app.screenshot(path)
+            self.saved.append(path)
+
+    @property
+    def top(self):
+        return self.app.scenes.top
+
+
+def play(app, tokens: list[str], shots=None, scenario_id: str | None = None, player: str = "Demo",
+         mode: str = "practice"):
+    """Drive the window from the title to the debrief; returns (state, screenshot paths)."""
+    from game.ui.scenes.library import Library, ScenarioCard
+
+    demo = Demo(app, shots)
+    app.settings.timers = True  # so `timeout` tokens can happen (not saved)
+    demo.settle()
+    demo.type(player)
+    demo.shot()
+    demo.press("return")
+    if not isinstance(demo.top, Library):
+        raise DemoError("The library did not open.")
+    demo.shot()
+    library = demo.top
+    target = None
+    for i, card in enumerate(library.cards):
+        sc = card.data.scenario
+        if scenario_id is None or (sc and sc.id == scenario_id) or card.data.id == scenario_id:
+            target = i
+            break
+    if target is None:
+        raise DemoError(f"No scenario '{scenario_id}' in the library." if scenario_id
+                        else "The library has no scenarios.")
+    for _ in range(target % 3):
+        demo.press("right")
+    for _ in range(target // 3):
+        demo.press("down")
+    focused = library.buttons.focused
+    if not isinstance(focused, ScenarioCard) or focused is not library.cards[target]:
+        raise DemoError("Could not reach the scenario's card with the arrow keys.")
+    demo.press("return")
+    demo.shot()
+    if demo.top.name == "problems":
+        lines = [d.format() for d in focused.data.diagnostics]
+        raise DemoError("The scenario has errors:\n" + "\n".join(lines))
+    demo.press("a" if mode == "assessment" else "p")
+    screen = demo.top
+    session = screen.session
+    demo.shot()
+    for token in tokens:
+        state = session.state
+        try:
+            choice = rules.resolve_token(session.scenario, state, token)
+        except MoveError as exc:
+            raise DemoError(str(exc)) from exc
+        if choice is None:
+            demo.wait(session.scenario.nodes[state.node].time_limit * 1000 + 100)
+        else:
+            position = [c.id for c in session.conversation.visible_choices()].index(choice.id) + 1
+            demo.press(str(position))
+        demo.settle()
+        if demo.top.name == "coach":
+            demo.shot()
+            demo.press("return")
+        if demo.top.name == "conversation" and session.state.finished:
+            demo.shot()  # the buyer's last words, then the debrief
+            demo.press("return")
+        demo.shot()
+        if demo.top.name == "debrief":
+            session = demo.top.session
+    if session.state.finished and demo.top.name != "debrief":
+        raise DemoError("The debrief did not open at the end of the run.")
+    return session.state, demo.saved

@@ -1,0 +1,179 @@
+"""Buyers drawn by the game: head, hair, shoulders and a face whose brows, eyes and mouth
+change with the mood. The look is seeded by the buyer's name, so the same buyer always
+looks the same; each (buyer, mood, size) is drawn once and reused. A scenario's own
+portrait image replaces the drawing (the mood is still written under it).
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from pathlib import Path
+
+import pygame
+
+SKIN = [(255, 219, 186), (241, 194, 150), (224, 172, 125), (198, 134, 92), (161, 102, 64),
+        (120, 76, 48), (92, 58, 38)]
+HAIR = [(36, 28, 24), (66, 44, 30), (112, 74, 44), (168, 120, 70), (210, 170, 110),
+        (140, 140, 146), (60, 60, 66), (130, 52, 36)]
+CLOTHES = [(46, 74, 120), (70, 96, 84), (112, 60, 72), (60, 60, 72), (150, 110, 60),
+           (40, 90, 110), (96, 78, 130), (130, 130, 140)]
+BACKDROP = [(58, 78, 110), (74, 96, 92), (96, 74, 96), (70, 84, 120), (100, 90, 70)]
+HAIRSTYLES = ("short", "long", "bun", "curly", "crop", "side")
+
+
+def features(name: str) -> dict:
+    """The stable look of a buyer: the same name always gives the same face."""
+    rng = random.Random(zlib.crc32(name.encode("utf-8")))
+    return {
+        "skin": rng.choice(SKIN),
+        "hair": rng.choice(HAIR),
+        "clothes": rng.choice(CLOTHES),
+        "backdrop": rng.choice(BACKDROP),
+        "style": rng.choice(HAIRSTYLES),
+        "face_w": rng.uniform(0.25, 0.29),
+        "glasses": rng.random() < 0.3,
+        "collar": rng.choice(("shirt", "turtle", "open")),
+    }
+
+
+def _shade(c, f):
+    return tuple(max(0, min(255, round(v * f))) for v in c)
+
+
+def draw_portrait(name: str, mood: str, size: int) -> pygame.Surface:
+    """A `size`×`size` portrait, drawn twice as large and scaled down for smooth edges."""
+    f = features(name)
+    s = size * 2
+    surf = pygame.Surface((s, s), pygame.SRCALPHA)
+
+    def P(x, y):
+        return (round(x * s), round(y * s))
+
+    def R(x, y, w, h):
+        return pygame.Rect(round(x * s), round(y * s), round(w * s), round(h * s))
+
+    surf.fill(f["backdrop"])
+    pygame.draw.circle(surf, _shade(f["backdrop"], 1.18), P(0.5, 0.42), round(0.42 * s))
+    fw = f["face_w"]
+    skin, hair, cloth = f["skin"], f["hair"], f["clothes"]
+    # Shoulders and neck.
+    pygame.draw.ellipse(surf, cloth, R(0.1, 0.74, 0.8, 0.5))
+    pygame.draw.rect(surf, _shade(skin, 0.9), R(0.5 - 0.07, 0.6, 0.14, 0.18))
+    if f["collar"] == "turtle":
+        pygame.draw.rect(surf, _shade(cloth, 0.8), R(0.5 - 0.09, 0.7, 0.18, 0.08), border_radius=round(0.03 * s))
+    elif f["collar"] == "shirt":
+        pygame.draw.polygon(surf, (235, 235, 240), [P(0.42, 0.74), P(0.5, 0.84), P(0.58, 0.74), P(0.5, 0.78)])
+    else:
+        pygame.draw.polygon(surf, _shade(skin, 0.9), [P(0.44, 0.74), P(0.5, 0.84), P(0.56, 0.74)])
+    # Hair behind the head.
+    style = f["style"]
+    if style == "long":
+        pygame.draw.ellipse(surf, hair, R(0.5 - fw - 0.05, 0.18, 2 * fw + 0.1, 0.62))
+    elif style == "curly":
+        for cx, cy in ((0.3, 0.3), (0.7, 0.3), (0.5, 0.17), (0.36, 0.2), (0.64, 0.2), (0.27, 0.42), (0.73, 0.42)):
+            pygame.draw.circle(surf, hair, P(cx, cy), round(0.1 * s))
+    elif style == "bun":
+        pygame.draw.circle(surf, hair, P(0.5, 0.13), round(0.08 * s))
+    # Head and ears.
+    pygame.draw.ellipse(surf, skin, R(0.5 - fw - 0.025, 0.36, 0.07, 0.12))
+    pygame.draw.ellipse(surf, skin, R(0.5 + fw - 0.045, 0.36, 0.07, 0.12))
+    pygame.draw.ellipse(surf, skin, R(0.5 - fw, 0.18, 2 * fw, 0.5))
+    # Hair on top.
+    top = R(0.5 - fw - 0.01, 0.15, 2 * fw + 0.02, 0.22)
+    if style in ("short", "bun", "long", "curly"):
+        pygame.draw.ellipse(surf, hair, top)
+        pygame.draw.rect(surf, skin, R(0.5 - fw + 0.04, 0.29, 2 * fw - 0.08, 0.05))
+        pygame.draw.ellipse(surf, skin, R(0.5 - fw + 0.02, 0.26, 2 * fw - 0.04, 0.14))
+    elif style == "crop":
+        pygame.draw.ellipse(surf, hair, R(0.5 - fw + 0.01, 0.165, 2 * fw - 0.02, 0.13))
+    else:  # side parting
+        pygame.draw.ellipse(surf, hair, top)
+        pygame.draw.polygon(surf, skin, [P(0.5 - fw + 0.03, 0.33), P(0.42, 0.25), P(0.5 + fw - 0.02, 0.3),
+                                         P(0.5 + fw - 0.02, 0.36), P(0.5 - fw + 0.03, 0.36)])
+    _face(surf, mood, s, P, R, skin, hair, f["glasses"])
+    return pygame.transform.smoothscale(surf, (size, size))
+
+
+def _face(surf, mood, s, P, R, skin, hair, glasses):
+    dark = (40, 30, 28)
+    brow = _shade(hair, 0.8) if sum(hair) > 200 else hair
+    w = max(2, round(0.014 * s))
+    eye_y = 0.43
+    # Eyes: wide, normal, narrowed, or the closed arcs of a happy face.
+    open_h = {"interested": 0.045, "impressed": 0.055, "skeptical": 0.026, "annoyed": 0.024}.get(mood, 0.038)
+    for ex in (0.41, 0.59):
+        if mood == "pleased":
+            pygame.draw.arc(surf, dark, R(ex - 0.035, eye_y - 0.02, 0.07, 0.05), 0.3, 2.85, w)
+        else:
+            pygame.draw.ellipse(surf, (250, 250, 250), R(ex - 0.035, eye_y - open_h / 2, 0.07, open_h))
+            iris = min(open_h, 0.036)
+            pygame.draw.ellipse(surf, dark, R(ex - 0.018, eye_y - iris / 2, 0.036, iris))
+    # Brows: (inner y, outer y) per side, relative to the eyes.
+    brows = {
+        "neutral": ((-0.055, -0.055), (-0.055, -0.055)),
+        "interested": ((-0.075, -0.07), (-0.075, -0.07)),
+        "skeptical": ((-0.05, -0.05), (-0.085, -0.075)),
+        "annoyed": ((-0.035, -0.065), (-0.035, -0.065)),
+        "impressed": ((-0.09, -0.08), (-0.09, -0.08)),
+        "pleased": ((-0.065, -0.06), (-0.065, -0.06)),
+    }.get(mood, ((-0.055, -0.055), (-0.055, -0.055)))
+    (li, lo), (ri, ro) = brows
+    bw = max(3, round(0.018 * s))
+    pygame.draw.line(surf, brow, P(0.365, eye_y + lo), P(0.45, eye_y + li), bw)
+    pygame.draw.line(surf, brow, P(0.55, eye_y + ri), P(0.635, eye_y + ro), bw)
+    if glasses:
+        for ex in (0.41, 0.59):
+            pygame.draw.ellipse(surf, (30, 30, 36), R(ex - 0.055, eye_y - 0.04, 0.11, 0.08), max(2, w // 2 + 1))
+        pygame.draw.line(surf, (30, 30, 36), P(0.465, eye_y), P(0.535, eye_y), max(2, w // 2))
+    # Nose.
+    pygame.draw.line(surf, _shade(skin, 0.78), P(0.5, 0.46), P(0.49, 0.52), max(2, w - 1))
+    # Mouth.
+    mouth = _shade(skin, 0.55)
+    my = 0.585
+    if mood == "pleased":
+        pygame.draw.ellipse(surf, (120, 40, 40), R(0.43, my - 0.025, 0.14, 0.06))
+        pygame.draw.rect(surf, skin, R(0.42, my - 0.03, 0.16, 0.028))
+        pygame.draw.rect(surf, (250, 250, 250), R(0.445, my - 0.002, 0.11, 0.012))
+    elif mood == "interested":
+        pygame.draw.arc(surf, mouth, R(0.44, my - 0.04, 0.12, 0.06), 3.5, 5.9, w)
+    elif mood == "impressed":
+        pygame.draw.ellipse(surf, (110, 40, 40), R(0.475, my - 0.02, 0.05, 0.05))
+    elif mood == "annoyed":
+        pygame.draw.arc(surf, mouth, R(0.44, my, 0.12, 0.06), 0.5, 2.65, w)
+    elif mood == "skeptical":
+        pygame.draw.line(surf, mouth, P(0.45, my + 0.01), P(0.55, my - 0.012), w)
+    else:
+        pygame.draw.line(surf, mouth, P(0.45, my), P(0.55, my), w)
+
+
+class Portraits:
+    """Portraits by (buyer, mood, size), each drawn or loaded once."""
+
+    def __init__(self):
+        self._cache: dict = {}
+        self._images: dict = {}
+
+    def get(self, name: str, mood: str, size: int, image: Path | None = None) -> pygame.Surface:
+        key = (name, mood, size, str(image) if image else None)
+        surf = self._cache.get(key)
+        if surf is None:
+            base = self._image(image) if image else None
+            if base is not None:
+                surf = pygame.transform.smoothscale(base, (size, size))
+            else:
+                surf = draw_portrait(name, mood, size)
+            self._cache[key] = surf
+        return surf
+
+    def _image(self, path: Path):
+        if path not in self._images:
+            try:
+                img = pygame.image.load(str(path))
+                w, h = img.get_size()
+                side = min(w, h)
+                # Square crop from the top centre: faces sit high in most photos.
+                self._images[path] = img.subsurface(pygame.Rect((w - side) // 2, 0, side, side)).copy()
+            except (pygame.error, OSError, FileNotFoundError, ValueError):
+                self._images[path] = None  # the format says: draw the default portrait
+        return self._images[path]

@@ -1,0 +1,105 @@
+"""Scenes and the scene stack.
+
+A scene is one screen or overlay. The stack calls `enter` when a scene arrives, `pause` when
+another is pushed over it, `resume` when it is on top again, and `exit` when it leaves.
+Scenes get `Intent`s (never pygame events), `update(dt_ms)` while they animate, and
+`layout(stage)` whenever the window changes size. An overlay sets `opaque = False` so the
+scenes below are drawn first.
+"""
+
+from __future__ import annotations
+
+
+class Scene:
+    name = "scene"  # used for screenshot file names
+    opaque = True
+
+    def __init__(self, app):
+        self.app = app
+
+    # Life cycle.
+    def enter(self) -> None: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+    def exit(self) -> None: ...
+
+    # Work.
+    def handle(self, intent) -> None: ...
+
+    def update(self, dt_ms: int) -> None:
+        """Advance animations and timers by `dt_ms`; called only while `wake_in()` is not None."""
+
+    def wake_in(self) -> int | None:
+        """Milliseconds until this scene needs an update, or None when it is still."""
+        return None
+
+    def layout(self, stage) -> None: ...
+
+    def draw(self, surface) -> None: ...
+
+    def widgets(self) -> list:
+        """The scene's clickable buttons (with their rects), for layout checks."""
+        group = getattr(self, "buttons", None)
+        return list(group) if group is not None else []
+
+
+class SceneStack:
+    """push / pop / replace, with the life-cycle calls in a predictable order."""
+
+    def __init__(self):
+        self._scenes: list[Scene] = []
+
+    def __len__(self) -> int:
+        return len(self._scenes)
+
+    def __iter__(self):
+        return iter(self._scenes)
+
+    @property
+    def top(self) -> Scene | None:
+        return self._scenes[-1] if self._scenes else None
+
+    def push(self, scene: Scene) -> Scene:
+        if self._scenes:
+            self._scenes[-1].pause()
+        self._scenes.append(scene)
+        scene.enter()
+        return scene
+
+    def pop(self) -> Scene | None:
+        if not self._scenes:
+            return None
+        scene = self._scenes.pop()
+        scene.exit()
+        if self._scenes:
+            self._scenes[-1].resume()
+        return scene
+
+    def replace(self, scene: Scene) -> Scene:
+        """Swap the top scene for `scene`; the one below is not resumed in between."""
+        if self._scenes:
+            self._scenes.pop().exit()
+        self._scenes.append(scene)
+        scene.enter()
+        return scene
+
+    def clear_to(self, scene: Scene) -> Scene:
+        """Leave every scene and start again from `scene` (e.g. back to the library)."""
+        while self._scenes:
+            self._scenes.pop().exit()
+        return self.push(scene)
+
+    def find(self, kind) -> Scene | None:
+        for s in reversed(self._scenes):
+            if isinstance(s, kind):
+                return s
+        return None
+
+    def visible(self) -> list[Scene]:
+        """The scenes to draw, bottom first: from the topmost opaque scene up."""
+        start = 0
+        for i in range(len(self._scenes) - 1, -1, -1):
+            if self._scenes[i].opaque:
+                start = i
+                break
+        return self._scenes[start:]

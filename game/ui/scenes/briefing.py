@@ -1,0 +1,145 @@
+"""The briefing: who the buyer is, the situation, and what winning well means here."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pygame
+
+from game.content.model import COMMODITY_TAGS, LEADERSHIP_TAGS
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.theme import MINUS, TAG_ICONS
+from game.ui.widgets import Button, Buttons, panel, pips
+
+
+def winning_well(scenario) -> str:
+    """What earns points in this scenario, in the rubric's own numbers."""
+    rubric = scenario.rubric
+    lead = [t for t in ("insight", "outcome", "leadership", "discovery") if rubric.get(t, 0) > 0]
+    lose = [t for t in ("price", "commodity", "follower", "feature") if rubric.get(t, 0) < 0]
+
+    def fmt(t):
+        v = rubric[t]
+        return f"{t} {'+' if v > 0 else MINUS}{abs(v)}"
+
+    text = ("Win by leading: bring an insight the buyer does not have, and steer toward an "
+            "outcome they did not think possible. ")
+    if lead:
+        text += "Points for " + ", ".join(fmt(t) for t in lead) + ". "
+    if lose:
+        text += "Leading with price or sounding like everyone else costs you: " + \
+                ", ".join(fmt(t) for t in lose) + "."
+    return text
+
+
+class Briefing(Scene):
+    name = "briefing"
+
+    def __init__(self, app, scenario, saved=None):
+        super().__init__(app)
+        self.scenario = scenario
+        self.saved = saved
+        practice = Button("Practice: the coach speaks after each choice", lambda: self.start("practice"),
+                          hint="P")
+        assess = Button("Assessment: every note waits for the debrief", lambda: self.start("assessment"),
+                        hint="A")
+        first, second = (practice, assess) if app.mode != "assessment" else (assess, practice)
+        first.kind = "primary"
+        items = [first, second]
+        if saved is not None:
+            items.insert(0, Button(f"Resume where you stopped (decision {len(saved.choices) + 1})",
+                                   self.resume_saved, hint="R", kind="primary"))
+            first.kind = "normal"
+        items.append(Button("Back", app.pop, hint="Esc"))
+        self.buttons = Buttons(items)
+
+    def enter(self) -> None:
+        self.app.analyses.prefetch(self.scenario)
+
+    def start(self, mode: str, state=None, run_id=None) -> None:
+        from game.ui.scenes.conversation import ConversationScreen
+        from game.ui.session import Session
+
+        if state is None and self.saved is not None and self.app.store is not None:
+            with contextlib.suppress(Exception):  # a fresh start replaces the old save
+                self.app.store.discard_run(self.saved.run_id)
+        session = Session(self.scenario, mode, self.app.player, self.app.store, state, run_id)
+        self.app.replace(ConversationScreen(self.app, session))
+
+    def resume_saved(self) -> None:
+        rec = self.saved
+        try:
+            from game.store import resume
+
+            state = resume(self.app.store, rec, self.scenario)
+        except Exception as exc:  # the scenario changed under the saved run
+            self.app.toast(f"This saved run cannot continue. {exc}", 8000)
+            self.saved = None
+            self.buttons.set([b for b in self.buttons.items if b.hint != "R"], 0)
+            self.layout(self.app.stage)
+            return
+        self.start(rec.mode if rec.mode in ("practice", "assessment") else "practice", state, rec.run_id)
+
+    def handle(self, intent):
+        if intent.kind == I.BACK:
+            self.app.pop()
+            return True
+        if intent.kind == I.CHAR:
+            key = intent.text.lower()
+            for b in self.buttons:
+                if b.hint.lower() == key:
+                    b.activate()
+                    return True
+        return self.buttons.handle(intent)
+
+    def layout(self, stage) -> None:
+        n = len(self.buttons)
+        top = 700 - n * 56 - 4
+        for i, b in enumerate(self.buttons):
+            b.rect = stage.rect(500, top + i * 56, 740, 48)
+
+    def draw(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        sc = self.scenario
+        # The buyer, as they will look in the conversation.
+        card = st.rect(40, 40, 420, 640)
+        panel(surface, app, card)
+        side = min(card.width - st.px(40), st.px(360))
+        start = sc.nodes[sc.start]
+        img = app.portraits.get(sc.buyer.name, start.mood, side, sc.buyer.portrait)
+        pr = img.get_rect(midtop=(card.centerx, card.top + st.px(24)))
+        surface.blit(img, pr)
+        y = pr.bottom + st.px(18)
+        kit.box(surface, sc.buyer.name, "bold", app.px("heading") * 0.8, pal.text,
+                pygame.Rect(card.left + st.px(24), y, card.width - st.px(48), st.px(44)), align="center")
+        who = sc.buyer.role + (f", {sc.buyer.company}" if sc.buyer.company else "")
+        kit.box(surface, who, "regular", app.px("body"), pal.muted,
+                pygame.Rect(card.left + st.px(24), y + st.px(48), card.width - st.px(48), card.bottom - y - st.px(60)),
+                align="center")
+        # The situation.
+        kit.box(surface, sc.title, "bold", app.px("heading"), pal.text, st.rect(500, 40, 740, 52),
+                valign="middle")
+        r = pips(surface, app, st.rect(500, 112, 0, 0).topleft, sc.difficulty, 3)
+        facts = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
+        if sc.minutes:
+            facts += f" · about {sc.minutes} minutes"
+        if any(n.time_limit for n in sc.nodes.values()):
+            facts += " · some answers are against the clock"
+        kit.line(surface, facts, "regular", app.px("caption"), pal.muted,
+                 (r.right + st.px(12), r.centery), anchor="midleft", max_width=st.px(700))
+        kit.box(surface, sc.summary, "regular", app.px("line") * 0.85, pal.text, st.rect(500, 140, 740, 120))
+        well = st.rect(500, 270, 740, 150)
+        panel(surface, app, well, fill=pal.panel)
+        inner = well.inflate(-st.px(32), -st.px(24))
+        kit.line(surface, "Winning well", "bold", app.px("body"), pal.accent, inner.topleft)
+        text = winning_well(sc)
+        if sc.meters:
+            labels = " and ".join(m.label or m.name for m in sc.meters.values())
+            text += f" Watch {labels}: they show how the buyer feels."
+        kit.box(surface, text, "regular", app.px("caption") * 1.05, pal.text,
+                pygame.Rect(inner.left, inner.top + st.px(30), inner.width, inner.height - st.px(30)))
+        legend = "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(LEADERSHIP_TAGS)) + "   ·   " + \
+                 "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(COMMODITY_TAGS))
+        kit.box(surface, legend, "regular", app.px("caption"), pal.muted, st.rect(500, 428, 740, 28))
+        self.buttons.draw(surface, app)

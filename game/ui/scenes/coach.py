@@ -1,0 +1,139 @@
+"""The coach's note (practice mode): the consequence of the choice just made.
+
+It rises over the choices while the buyer's reaction, the next line, is already on screen:
+the note explains the reaction, in the scenario's own feedback words, with the points and
+the tags. It shows consequences; it never scolds.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.theme import MINUS, TAG_ICONS, delta_colour, points_text
+from game.ui.widgets import Button, Buttons, chip, chip_width, panel, triangle
+
+RISE_MS = 180
+
+TAG_MEANINGS = {
+    "insight": "You brought the buyer something they did not know.",
+    "outcome": "You spoke to the result the buyer wants, not to your product.",
+    "leadership": "You took the lead and set the agenda.",
+    "discovery": "You asked a question that uncovers what the buyer is really after.",
+    "feature": "You listed features; the buyer was left to work out why they matter.",
+    "follower": "You followed someone else's lead, so they kept setting the terms.",
+    "commodity": "You made the offer sound like everyone else's.",
+    "price": "You led with price, so price became the conversation.",
+}
+TIMEOUT_NOTE = ("The clock ran out before you answered. When a rep hesitates, the buyer fills "
+                "the silence and decides what happens next.")
+
+
+def consequence(decision) -> str:
+    """The scenario's feedback, else what the choice's tags mean."""
+    if decision.choice is None:
+        return TIMEOUT_NOTE
+    if decision.feedback:
+        return decision.feedback
+    meanings = [TAG_MEANINGS[t] for t in decision.tags if t in TAG_MEANINGS]
+    return " ".join(meanings) or "A neutral move: it neither built nor cost you anything."
+
+
+def tag_label(tag: str, rubric: dict) -> str:
+    value = rubric.get(tag, 0)
+    worth = f" +{value}" if value > 0 else f" {MINUS}{-value}" if value < 0 else ""
+    icon = TAG_ICONS.get(tag, "•")
+    return f"{icon} {tag}{worth}"
+
+
+class CoachNote(Scene):
+    name = "coach"
+    opaque = False
+
+    def __init__(self, app, conversation, decision):
+        super().__init__(app)
+        self.conversation = conversation
+        self.decision = decision
+        self.rise = 0 if app.settings.reduced_motion else RISE_MS
+        label = "See how you did" if conversation.session.state.finished else "Continue"
+        self.buttons = Buttons([Button(label, self.close, hint="⏎", kind="primary")])
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    def shot_name(self) -> str:
+        return f"coach-{self.decision.number}"
+
+    @property
+    def animating(self) -> bool:
+        return self.rise > 0
+
+    def wake_in(self):
+        return 16 if self.rise > 0 else None
+
+    def update(self, dt_ms: int) -> None:
+        self.rise = max(0, self.rise - dt_ms)
+
+    def close(self) -> None:
+        self.app.pop()
+        if self.conversation.session.state.finished:
+            self.conversation.open_debrief()
+
+    def handle(self, intent):
+        k = intent.kind
+        if k in (I.BACK, I.CONFIRM) or (k == I.CHAR and intent.text == " "):
+            self.close()
+            return True
+        if k == I.RELOAD:
+            return self.conversation.handle(intent)
+        return self.buttons.handle(intent)
+
+    def layout(self, stage) -> None:
+        self.box = stage.rect(24, 704 - 262, 1232, 262)
+        self.buttons.items[0].rect = stage.rect(1256 - 24 - 260, 704 - 24 - 50, 260, 50)
+
+    def draw(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        d = self.decision
+        offset = round(self.box.height * (self.rise / RISE_MS) ** 2) if self.rise else 0
+        box = self.box.move(0, offset)
+        clip = surface.get_clip()
+        surface.set_clip(self.box)
+        panel(surface, app, box, fill=pal.raised, border=pal.accent, width=2, radius=18)
+        inner = box.inflate(-st.px(48), -st.px(36))
+        kit.line(surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft)
+        # The points: sign, arrow and colour together.
+        pts = points_text(d.points)
+        colour = delta_colour(pal, d.points)
+        pr = kit.line(surface, f"{pts}  points", "bold", app.px("heading") * 0.8, colour,
+                      inner.topright, anchor="topright")
+        x = inner.left + kit.size("Coach", "bold", round(app.px("heading") * 0.8))[0] + st.px(28)
+        y = inner.top + st.px(6)
+        rubric = self.conversation.session.scenario.rubric
+        for tag in d.tags:
+            text = tag_label(tag, rubric)
+            w = chip_width(app, text)
+            if x + w > pr.left - st.px(12):
+                break
+            value = rubric.get(tag, 0)
+            chip(surface, app, text, (x, y), colour=delta_colour(pal, value))
+            x += w + st.px(8)
+        body = pygame.Rect(inner.left, inner.top + st.px(54), inner.width, inner.height - st.px(54) - st.px(60))
+        kit.box(surface, consequence(d), "regular", app.px("body"), pal.text, body)
+        # Meter changes, each with its arrow.
+        mx = inner.left
+        my = inner.bottom - st.px(24)
+        stop = self.buttons.items[0].rect.left - st.px(16)
+        for label, change in d.changes:
+            if mx + st.px(140) > stop:
+                break
+            text = f"{label} {points_text(change).split()[0]}"
+            triangle(surface, delta_colour(pal, change), (mx + st.px(7), my), st.px(6), change > 0)
+            r = kit.line(surface, text, "semibold", app.px("caption"), pal.text,
+                         (mx + st.px(20), my), anchor="midleft")
+            mx = r.right + st.px(24)
+        button = self.buttons.items[0]
+        saved = button.rect
+        button.rect = saved.move(0, offset)
+        self.buttons.draw(surface, app)
+        button.rect = saved
+        surface.set_clip(clip)

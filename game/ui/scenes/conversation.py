@@ -1,0 +1,353 @@
+"""The conversation: the buyer's portrait and line, the meters, the clock, and the choices.
+
+The buyer's line is revealed word by word (any key completes it); meters ease to their new
+values; a node with a time limit shows a countdown ring that starts once the line is read.
+In practice mode the coach's note rises over the choices after each move.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.text import wrap
+from game.ui.theme import delta_colour, points_text
+from game.ui.widgets import Button, Buttons, bar, panel, ring, triangle
+
+MEASURE_MS = 300  # meters ease to a new value over this long
+TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
+CHOICES_MAX_H = 330
+COACH_H = 262  # the coach's note panel, in units
+MOOD_WORDS = {
+    "neutral": "listening", "interested": "interested", "skeptical": "skeptical",
+    "annoyed": "annoyed", "impressed": "impressed", "pleased": "pleased",
+}
+
+
+class ConversationScreen(Scene):
+    name = "conversation"
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.buttons = Buttons()
+        self.paused = False
+        self.shown = {n: v for n, v in session.state.meters.items()}  # eased display values
+        self.easing: dict[str, tuple[float, float, int]] = {}  # name -> (from, to, elapsed)
+        self.deltas: dict[str, int] = {}
+        self.words = 0.0
+        self.total_words = 0
+        self.remaining_ms: int | None = None
+        self.rects: dict[str, pygame.Rect] = {}
+
+    # ----- the node on screen -----------------------------------------------------------
+    @property
+    def node(self):
+        return self.session.conversation.node
+
+    def enter(self) -> None:
+        self.show_node()
+
+    def pause(self) -> None:
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+        self.app.dirty = True
+
+    def shot_name(self) -> str:
+        if self.session.state.finished:
+            return "ending"
+        return f"decision-{len(self.session.state.moves) + 1}"
+
+    def show_node(self) -> None:
+        node = self.node
+        self.total_words = len(node.say.split())
+        self.words = self.total_words if self.app.settings.ms_per_word == 0 else 0.0
+        has_clock = node.time_limit and not self.session.state.finished and self.app.settings.timers
+        self.remaining_ms = node.time_limit * 1000 if has_clock else None
+        if self.session.state.finished:
+            items = [Button("See how you did", self.open_debrief, hint="⏎", kind="primary")]
+        else:
+            items = [Button(c.text, lambda c=c: self.take(c), hint=str(i), kind="choice", data=c)
+                     for i, c in enumerate(self.session.conversation.visible_choices(), 1)]
+        self.buttons.set(items, 0)
+        self.layout(self.app.stage)
+        self.app.dirty = True
+
+    @property
+    def revealed(self) -> bool:
+        return self.words >= self.total_words
+
+    @property
+    def animating(self) -> bool:
+        return not self.revealed or bool(self.easing)
+
+    # ----- moves ------------------------------------------------------------------------
+    def take(self, choice) -> None:
+        before = dict(self.session.state.meters)
+        decision = self.session.choose(choice)
+        self.after_move(decision, before)
+
+    def time_out(self) -> None:
+        before = dict(self.session.state.meters)
+        decision = self.session.time_out()
+        self.after_move(decision, before)
+
+    def after_move(self, decision, before) -> None:
+        after = self.session.state.meters
+        self.deltas = {n: after[n] - before[n] for n in after if after[n] != before[n]}
+        if self.app.settings.reduced_motion:
+            self.shown = dict(after)
+        else:
+            for n in self.deltas:
+                self.easing[n] = (self.shown.get(n, before[n]), after[n], 0)
+        if self.session.save_problem:
+            self.app.toast(self.session.save_problem, 6000)
+            self.session.save_problem = ""
+        self.show_node()
+        if self.session.practice:
+            from game.ui.scenes.coach import CoachNote
+
+            self.app.push(CoachNote(self.app, self, decision))
+
+    def open_debrief(self) -> None:
+        from game.ui.scenes.debrief import Debrief
+
+        self.app.replace(Debrief(self.app, self.session))
+
+    def reload(self) -> None:
+        from game.content.loader import load_scenario
+
+        fresh = load_scenario(self.session.scenario.path)
+        if not fresh.ok:
+            first = fresh.errors[0] if fresh.errors else None
+            where = f" Line {first.line}: {first.message}" if first else ""
+            self.app.toast(f"The file now has {len(fresh.errors)} error(s); still playing the "
+                           f"earlier version.{where}", 8000)
+            return
+        problem = self.session.reload(fresh.scenario)
+        if problem:
+            self.app.toast(problem, 8000)
+            return
+        for i, r in enumerate(self.app.library):
+            if r.path == fresh.path:
+                self.app.library[i] = fresh
+        self.shown = dict(self.session.state.meters)
+        self.easing.clear()
+        self.show_node()
+        self.words = self.total_words
+        self.app.toast("Reloaded from disk; you are where you were.")
+
+    # ----- input and time ---------------------------------------------------------------
+    def handle(self, intent):
+        k = intent.kind
+        if k == I.RELOAD:
+            self.reload()
+            return True
+        if k == I.BACK:
+            self.app.pop()
+            if self.session.run_id is not None and not self.session.state.finished:
+                self.app.toast("Saved. Resume it from its card in the library.")
+            return True
+        if not self.revealed and (intent.is_key or k == I.CLICK):
+            self.words = self.total_words  # any key completes the line, and chooses nothing
+            return True
+        if k == I.CHOOSE:
+            if 1 <= intent.number <= len(self.buttons) and not self.session.state.finished:
+                self.buttons.focus = intent.number - 1
+                self.buttons.focused.activate()
+            return True
+        return self.buttons.handle(intent)
+
+    def wake_in(self) -> int | None:
+        if self.animating:
+            return 16
+        if self.remaining_ms is not None and not self.paused:
+            return min(TIMER_FRAME_MS, max(1, self.remaining_ms))
+        return None
+
+    def update(self, dt_ms: int) -> None:
+        if not self.revealed:
+            per_word = self.app.settings.ms_per_word
+            self.words = self.total_words if per_word == 0 else self.words + dt_ms / per_word
+        for name, (a, b, t) in list(self.easing.items()):
+            t += dt_ms
+            if t >= MEASURE_MS:
+                self.shown[name] = b
+                del self.easing[name]
+            else:
+                x = t / MEASURE_MS
+                self.shown[name] = a + (b - a) * (1 - (1 - x) ** 3)  # ease out
+                self.easing[name] = (a, b, t)
+        if self.revealed and self.remaining_ms is not None and not self.paused:
+            self.remaining_ms -= dt_ms
+            if self.remaining_ms <= 0:
+                self.remaining_ms = None
+                self.time_out()
+
+    # ----- layout -----------------------------------------------------------------------
+    def choice_heights(self, stage) -> list[float]:
+        """Each card's height in units, from its measured text."""
+        u = stage.u
+        px = self.app.px("choice")
+        font = self.app.kit.font("regular", px)
+        lh = self.app.kit.line_height(px)
+        width = max(1, int((1232 - 100) * u))
+        heights = []
+        for b in self.buttons:
+            lines = len(wrap(b.label, font, width))
+            heights.append(max(54.0, (lines * lh) / u + 18))
+        total = sum(heights) + 10 * max(0, len(heights) - 1)
+        if total > CHOICES_MAX_H:  # many long choices: share the space; the text fits by shrinking
+            gaps = 10 * max(0, len(heights) - 1)
+            scale = (CHOICES_MAX_H - gaps) / (total - gaps)
+            heights = [h * scale for h in heights]
+        return heights
+
+    def layout(self, stage) -> None:
+        heights = self.choice_heights(stage)
+        block = sum(heights) + 10 * max(0, len(heights) - 1)
+        if self.session.practice:
+            block = max(block, COACH_H)  # the coach's note rises into this space
+        top = 704 - block
+        y = 704 - sum(heights) - 10 * max(0, len(heights) - 1)
+        for b, h in zip(self.buttons, heights, strict=True):
+            b.rect = stage.rect(24, y, 1232, h)
+            y += h + 10
+        upper_bottom = top - 16
+        self.rects = {
+            "bar": stage.rect(0, 0, 1280, 56),
+            "portrait_card": stage.rect(24, 72, 436, upper_bottom - 72),
+            "speech": stage.rect(484, 72, 772, upper_bottom - 72),
+        }
+
+    # ----- drawing ----------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        self.draw_bar(surface)
+        self.draw_buyer(surface)
+        self.draw_speech(surface)
+        if not self.paused or not self.session.practice:
+            self.buttons.draw(surface, self.app, role="choice")
+
+    def draw_bar(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        r = self.rects["bar"]
+        pygame.draw.rect(surface, pal.panel, r)
+        pygame.draw.line(surface, pal.border, r.bottomleft, r.bottomright, st.px(1))
+        sc, state = self.session.scenario, self.session.state
+        meters = list(sc.meters.values())
+        slot = min(250.0, 760.0 / max(1, len(meters)))
+        right = 1256
+        if self.session.practice:
+            score = st.rect(right - 130, 8, 130, 40)
+            kit.box(surface, f"Score {state.score}", "bold", app.px("body"), pal.text, score,
+                    align="right", valign="middle")
+            right -= 146
+        mode = "Practice" if self.session.practice else "Assessment"
+        title_w = right - len(meters) * slot - 24 - 16
+        kit.box(surface, f"{sc.title} · {mode}", "semibold", app.px("body"), pal.text,
+                st.rect(24, 8, max(60, title_w), 40), valign="middle")
+        for i, m in enumerate(meters):
+            x = right - (len(meters) - i) * slot
+            self.draw_meter(surface, m, self.shown.get(m.name, state.meters[m.name]),
+                            state.meters[m.name], st.rect(x + 8, 6, slot - 16, 44))
+
+    def draw_meter(self, surface, meter, shown, value, box) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        label_h = box.height // 2
+        label = pygame.Rect(box.left, box.top, box.width, label_h)
+        change = self.deltas.get(meter.name, 0)
+        sign = ""
+        if change:
+            sign = f"  {points_text(change).split()[0]}"
+        kit.box(surface, f"{meter.label or meter.name}  {value}{sign}", "semibold",
+                app.px("caption"), pal.text, label, valign="middle")
+        if change:
+            ink_w = kit.size(f"{meter.label or meter.name}  {value}{sign}", "semibold", app.px("caption"))[0]
+            tx = min(box.right - st.px(8), box.left + ink_w + st.px(12))
+            triangle(surface, delta_colour(pal, change), (tx, label.centery), st.px(5), change > 0)
+        track = pygame.Rect(box.left, box.top + label_h + st.px(6), box.width, st.px(10))
+        span = max(1, meter.max - meter.min)
+        bar(surface, app, track, (shown - meter.min) / span, colour=pal.gain)
+
+    def draw_buyer(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        card = self.rects["portrait_card"]
+        panel(surface, app, card)
+        buyer = self.session.scenario.buyer
+        text_h = st.px(92)
+        side = max(st.px(40), min(card.width - st.px(48), card.height - text_h - st.px(36)))
+        img = app.portraits.get(buyer.name, self.node.mood, side, buyer.portrait)
+        pr = img.get_rect(midtop=(card.centerx, card.top + st.px(18)))
+        surface.blit(img, pr)
+        mood = f"Looks {MOOD_WORDS.get(self.node.mood, self.node.mood)}"
+        chip_r = pygame.Rect(0, 0, kit.size(mood, "semibold", app.px("caption"))[0] + st.px(20),
+                             kit.line_height(app.px("caption")) + st.px(6))
+        chip_r.midbottom = (pr.centerx, pr.bottom - st.px(8))
+        pygame.draw.rect(surface, pal.panel, chip_r, border_radius=chip_r.height // 2)
+        kit.line(surface, mood, "semibold", app.px("caption"), pal.text, chip_r.center, anchor="center")
+        y = pr.bottom + st.px(10)
+        inner_w = card.width - st.px(32)
+        kit.box(surface, buyer.name, "bold", app.px("body"), pal.text,
+                pygame.Rect(card.left + st.px(16), y, inner_w, st.px(30)), align="center")
+        who = buyer.role + (f" · {buyer.company}" if buyer.company else "")
+        kit.box(surface, who, "regular", app.px("caption"), pal.muted,
+                pygame.Rect(card.left + st.px(16), y + st.px(32), inner_w, card.bottom - y - st.px(40)),
+                align="center")
+
+    def draw_speech(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        area = self.rects["speech"]
+        node = self.node
+        top = area.top
+        if node.narration:
+            nar = pygame.Rect(area.left + st.px(8), top, area.width - st.px(16), int(area.height * 0.3))
+            ink = kit.box(surface, node.narration, "italic", app.px("body"), pal.muted, nar)
+            top = ink.bottom + st.px(14)
+        clock_h = st.px(76) if self.remaining_ms is not None else 0
+        bubble = pygame.Rect(area.left, top, area.width, area.bottom - top - clock_h)
+        panel(surface, app, bubble, fill=pal.raised, radius=18)
+        inner = bubble.inflate(-st.px(48), -st.px(40))
+        self.draw_line(surface, f"“{node.say}”", inner)
+        if self.session.state.finished:
+            kit.line(surface, "The conversation is over.", "italic", app.px("caption"), pal.muted,
+                     (bubble.right - st.px(24), bubble.bottom - st.px(10)), anchor="bottomright")
+        if self.remaining_ms is not None:
+            self.draw_clock(surface, pygame.Rect(area.left, bubble.bottom, area.width, clock_h))
+
+    def draw_line(self, surface, text, rect) -> None:
+        """The buyer's line, laid out in full first so the reveal never reflows."""
+        app, kit, pal = self.app, self.app.kit, self.app.pal
+        px, lines = kit.fit(text, "regular", app.px("line"), rect.width, rect.height)
+        lh = kit.line_height(px)
+        budget = int(self.words) if not self.revealed else None
+        y = rect.top
+        for line in lines:
+            if budget is not None:
+                words = line.split(" ")
+                shown = " ".join(words[:budget])
+                budget = max(0, budget - len(words))
+            else:
+                shown = line
+            if shown:
+                surf = kit.render(shown, "regular", px, pal.text)
+                surface.blit(surf, (rect.left, y + (lh - surf.get_height()) // 2))
+            y += lh
+        kit.drawn.append((pygame.Rect(rect), pygame.Rect(rect.left, rect.top, rect.width,
+                                                         min(rect.height, lh * len(lines)))))
+
+    def draw_clock(self, surface, box) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        total = self.node.time_limit * 1000
+        left = max(0, self.remaining_ms)
+        radius = st.px(26)
+        centre = (box.right - radius - st.px(8), box.centery + st.px(4))
+        fraction = left / total
+        colour = pal.loss if fraction < 0.25 else pal.accent
+        ring(surface, app, centre, radius, fraction, colour, st.px(7))
+        secs = (left + 999) // 1000
+        text = f"{secs // 60}:{secs % 60:02d} left to answer"
+        kit.line(surface, text, "semibold", app.px("body"), pal.text,
+                 (centre[0] - radius - st.px(14), centre[1]), anchor="midright")

@@ -1,0 +1,52 @@
+"""The help overlay: every key, on top of whatever screen is open."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.widgets import keycap, panel
+
+KEYS = (
+    ("1 – 6", "Say the numbered line"),
+    ("↑ ↓ ← →", "Move the focus"),
+    ("Tab", "Next button (Shift+Tab: previous)"),
+    ("Enter", "Choose, continue, open"),
+    ("any key", "Show the buyer's whole line at once"),
+    ("Esc", "Back (your run is saved)"),
+    ("F1 or ?", "This help"),
+    ("F2", "Settings"),
+    ("F5", "Reload the scenario file, keeping your place"),
+    ("F11", "Fullscreen"),
+    ("L · T · P", "Library: level filter, tag filter, progress"),
+)
+
+
+class Help(Scene):
+    name = "help"
+    opaque = False
+
+    def handle(self, intent):
+        if intent.is_key or intent.kind == I.CLICK:
+            self.app.pop()
+            return True
+        return False
+
+    def draw(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 170))
+        surface.blit(shade, (0, 0))
+        box = st.rect(250, 50, 780, 620)
+        panel(surface, app, box, fill=pal.panel, border=pal.accent, width=2)
+        kit.box(surface, "Keys", "bold", app.px("heading"), pal.text, st.rect(290, 70, 700, 50),
+                valign="middle")
+        y = 132
+        for key, what in KEYS:
+            keycap(surface, app, key, st.rect(290, y + 20, 0, 0).topleft)
+            kit.box(surface, what, "regular", app.px("body"), pal.text, st.rect(480, y, 520, 40),
+                    valign="middle")
+            y += 44
+        kit.box(surface, "The mouse works too: point and click. Press any key to close.", "italic",
+                app.px("caption"), pal.muted, st.rect(290, 628, 700, 30), valign="middle")

@@ -1,0 +1,306 @@
+"""The scenario library: one card per scenario, filters by level and tag, and the way in.
+
+A scenario with errors still gets a card (warning border, the count, the first problem);
+opening it lists every diagnostic. Best scores and saved runs come from the store.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.settings import cycle
+from game.ui.widgets import Button, Buttons, chip, chip_width, panel, pips
+
+COLUMNS = 3
+GRID_TOP, GRID_BOTTOM = 150, 700
+CARD_H, GAP = 196, 22
+
+
+class ScenarioCard(Button):
+    """A library card; `data` is the LoadResult."""
+
+    def __init__(self, result, action, best=None, saved=None):
+        title = result.scenario.title if result.scenario else (result.title or os.path.basename(result.path))
+        super().__init__(title, action, kind="card", data=result)
+        self.best = best
+        self.saved = saved
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        pal, st, kit = look.pal, look.stage, look.kit
+        result = self.data
+        broken = not result.ok
+        r = self.rect
+        fill = pal.raised if focused else pal.panel
+        edge = pal.warning if broken else pal.accent if focused else pal.border
+        panel(surface, look, r, fill=fill, border=edge, width=3 if (focused or broken) else 1)
+        if focused and broken:
+            pygame.draw.rect(surface, pal.text, r.inflate(st.px(6), st.px(6)), width=st.px(2),
+                             border_radius=st.px(16))
+        pad = st.px(18)
+        inner = r.inflate(-2 * pad, -2 * pad)
+        title_box = pygame.Rect(inner.left, inner.top, inner.width, st.px(56))
+        kit.box(surface, self.label, "bold", look.px("body") * 1.1, pal.text, title_box)
+        y = title_box.bottom + st.px(4)
+        if broken:
+            errors = result.errors or result.diagnostics
+            count = len(errors)
+            head = f"⚠ {count} error{'s' if count != 1 else ''}"
+            kit.line(surface, head, "bold", look.px("body"), pal.warning, (inner.left, y))
+            first = errors[0].message if errors else "This file could not be read."
+            where = f"line {errors[0].line}: " if errors else ""
+            kit.box(surface, where + first, "regular", look.px("caption"), pal.muted,
+                    pygame.Rect(inner.left, y + st.px(32), inner.width, inner.bottom - y - st.px(32)))
+            return
+        sc = result.scenario
+        buyer = f"{sc.buyer.name} · {sc.buyer.role}"
+        kit.line(surface, buyer, "regular", look.px("caption"), pal.muted, (inner.left, y),
+                 max_width=inner.width)
+        y += st.px(30)
+        pip_box = pips(surface, look, (inner.left, y + st.px(10)), sc.difficulty, 3)
+        level = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
+        minutes = f"  {level} · {sc.minutes} min" if sc.minutes else f"  {level}"
+        kit.line(surface, minutes, "regular", look.px("caption"), pal.muted,
+                 (pip_box.right + st.px(4), y), max_width=inner.right - pip_box.right)
+        y += st.px(32)
+        x = inner.left
+        for tag in sc.tags:
+            w = chip_width(look, tag)
+            if x + w > inner.right:
+                break
+            chip(surface, look, tag, (x, y))
+            x += w + st.px(8)
+        status = "Not played yet" if self.best is None else f"Best score {self.best}"
+        if self.saved is not None:
+            status += f" · saved at decision {len(self.saved.choices) + 1}"
+        colour = pal.accent if self.best is not None or self.saved else pal.muted
+        kit.box(surface, status, "semibold", look.px("caption"), colour,
+                pygame.Rect(inner.left, inner.bottom - st.px(26), inner.width, st.px(26)),
+                valign="bottom")
+
+
+def progress_scene_class():
+    """The progress screen's class, when that module is installed."""
+    name = "game.ui.scenes.progress"
+    if importlib.util.find_spec(name) is None:
+        return None
+    module = importlib.import_module(name)
+    if hasattr(module, "Progress"):
+        return module.Progress
+    for value in vars(module).values():
+        if isinstance(value, type) and issubclass(value, Scene) and value is not Scene \
+                and value.__module__ == name:
+            return value
+    return None
+
+
+class Library(Scene):
+    name = "library"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.level: int | None = None
+        self.tag: str | None = None
+        self.scroll = 0  # first visible row
+        self.cards: list[ScenarioCard] = []
+        self.level_button = Button("Level: any", self.next_level, hint="L")
+        self.tag_button = Button("Tag: any", self.next_tag, hint="T")
+        self.progress_button = Button("Progress", self.open_progress, hint="P",
+                                      enabled=progress_scene_class() is not None)
+        self.settings_button = Button("Settings", self.open_settings, hint="F2")
+        self.buttons = Buttons()
+        self.best: dict[str, int] = {}
+        self.saved: dict = {}
+
+    # ----- data -----------------------------------------------------------------------
+    def enter(self) -> None:
+        self.refresh()
+
+    def resume(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        store, player = self.app.store, self.app.player
+        self.best, self.saved = {}, {}
+        if store is not None:
+            try:
+                self.best = dict(store.best_scores(player))
+                for rec in store.resumable_runs(player):
+                    self.saved.setdefault(rec.scenario_id, rec)  # newest first
+            except Exception:
+                self.app.toast("Saved progress could not be read; playing without it.")
+        self.build_cards()
+
+    def tags(self) -> list[str]:
+        found = set()
+        for r in self.app.library:
+            if r.scenario:
+                found.update(r.scenario.tags)
+        return sorted(found)
+
+    def shown(self) -> list:
+        out = []
+        for r in self.app.library:
+            sc = r.scenario if r.ok else None
+            if sc is None:
+                if self.level is None and self.tag is None:
+                    out.append(r)  # broken files always show when nothing is filtered
+                continue
+            if self.level is not None and sc.difficulty != self.level:
+                continue
+            if self.tag is not None and self.tag not in sc.tags:
+                continue
+            out.append(r)
+        return out
+
+    def build_cards(self) -> None:
+        focused = self.buttons.focused
+        keep = focused.data.path if isinstance(focused, ScenarioCard) else None
+        self.cards = []
+        for r in self.shown():
+            sid = r.scenario.id if r.scenario else None
+            self.cards.append(ScenarioCard(r, lambda r=r: self.open(r), self.best.get(sid),
+                                           self.saved.get(sid)))
+        self.level_button.label = "Level: any" if self.level is None else \
+            "Level: " + ("Intro", "Standard", "Hard")[self.level - 1]
+        self.tag_button.label = f"Tag: {self.tag or 'any'}"
+        items = [self.level_button, self.tag_button, self.progress_button, self.settings_button]
+        focus = len(items) if self.cards else 0
+        for i, card in enumerate(self.cards):
+            if card.data.path == keep:
+                focus = len(items) + i
+        if focused is not None and not isinstance(focused, ScenarioCard) and focused in items:
+            focus = items.index(focused)
+        self.buttons.set(items + self.cards, focus)
+        self.layout(self.app.stage)
+
+    # ----- actions --------------------------------------------------------------------
+    def open(self, result) -> None:
+        if result.ok:
+            from game.ui.scenes.briefing import Briefing
+
+            self.app.push(Briefing(self.app, result.scenario, saved=self.saved.get(result.scenario.id)))
+        else:
+            from game.ui.scenes.problems import Problems
+
+            self.app.push(Problems(self.app, result))
+
+    def next_level(self) -> None:
+        self.level = cycle([None, 1, 2, 3], self.level)
+        self.scroll = 0
+        self.build_cards()
+
+    def next_tag(self) -> None:
+        self.tag = cycle([None, *self.tags()], self.tag)
+        self.scroll = 0
+        self.build_cards()
+
+    def open_progress(self) -> None:
+        cls = progress_scene_class()
+        if cls is not None:
+            self.app.push(cls(self.app))
+
+    def open_settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def handle(self, intent):
+        k = intent.kind
+        if k == I.BACK:
+            self.app.pop()
+            return True
+        if k == I.CHAR:
+            action = {"l": self.next_level, "t": self.next_tag, "p": self.open_progress}.get(intent.text.lower())
+            if action:
+                action()
+                return True
+            return False
+        if k == I.RELOAD:
+            self.app.load_library()
+            self.refresh()
+            self.app.toast("Scenarios reloaded from disk.")
+            return True
+        if k == I.SCROLL:
+            self.scroll = max(0, min(self.max_scroll(), self.scroll - intent.number))
+            self.layout(self.app.stage)
+            return True
+        if k == I.CLICK and not self.grid_area().collidepoint(intent.pos):
+            # Cards scrolled out of view must not take clicks meant for the header.
+            header = [b for b in self.buttons.items if not isinstance(b, ScenarioCard)]
+            return Buttons(header).handle(intent)
+        if k in (I.CLICK, I.POINT) and any(
+                c.rect.collidepoint(intent.pos) and not self.visible(c) for c in self.cards):
+            return False
+        used = self.buttons.handle(intent)
+        self.keep_focus_in_view()
+        return used
+
+    # ----- layout ---------------------------------------------------------------------
+    def grid_area(self) -> pygame.Rect:
+        return self.app.stage.rect(40, GRID_TOP, 1200, GRID_BOTTOM - GRID_TOP)
+
+    def rows_visible(self) -> int:
+        return max(1, int((GRID_BOTTOM - GRID_TOP + GAP) // (CARD_H + GAP)))
+
+    def max_scroll(self) -> int:
+        rows = (len(self.cards) + COLUMNS - 1) // COLUMNS
+        return max(0, rows - self.rows_visible())
+
+    def visible(self, card) -> bool:
+        return self.grid_area().contains(card.rect)
+
+    def keep_focus_in_view(self) -> None:
+        f = self.buttons.focused
+        if not isinstance(f, ScenarioCard):
+            return
+        row = self.cards.index(f) // COLUMNS
+        if row < self.scroll:
+            self.scroll = row
+        elif row >= self.scroll + self.rows_visible():
+            self.scroll = row - self.rows_visible() + 1
+        self.layout(self.app.stage)
+
+    def layout(self, stage) -> None:
+        self.level_button.rect = stage.rect(40, 92, 210, 44)
+        self.tag_button.rect = stage.rect(262, 92, 290, 44)
+        self.progress_button.rect = stage.rect(850, 92, 180, 44)
+        self.settings_button.rect = stage.rect(1042, 92, 198, 44)
+        width = (1200 - GAP * (COLUMNS - 1)) / COLUMNS
+        for i, card in enumerate(self.cards):
+            row, col = divmod(i, COLUMNS)
+            y = GRID_TOP + (row - self.scroll) * (CARD_H + GAP)
+            card.rect = stage.rect(40 + col * (width + GAP), y, width, CARD_H)
+
+    def widgets(self) -> list:
+        return [b for b in self.buttons.items if not isinstance(b, ScenarioCard) or self.visible(b)]
+
+    def draw(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        greeting = f"Who will you lead today, {app.player}?" if app.player else "Who will you lead today?"
+        kit.box(surface, greeting, "bold", app.px("heading"), pal.text, st.rect(40, 22, 1200, 58),
+                valign="middle")
+        focus = self.buttons.focused
+        for b in (self.level_button, self.tag_button, self.progress_button, self.settings_button):
+            b.draw(surface, app, b is focus, role="caption")
+        if not self.cards:
+            msg = "No scenario matches these filters." if app.library else \
+                f"No scenarios found in {', '.join(app.paths)}. Add .yaml files and press F5."
+            kit.box(surface, msg, "regular", app.px("body"), pal.muted, st.rect(40, 200, 1200, 80),
+                    align="center")
+        clip = surface.get_clip()
+        surface.set_clip(self.grid_area().inflate(st.px(12), st.px(12)))
+        for card in self.cards:
+            if self.visible(card):
+                card.draw(surface, app, card is focus)
+        surface.set_clip(clip)
+        if self.max_scroll():
+            rows = (len(self.cards) + COLUMNS - 1) // COLUMNS
+            first, last = self.scroll + 1, min(rows, self.scroll + self.rows_visible())
+            kit.line(surface, f"Rows {first}–{last} of {rows} ▾", "regular", app.px("caption"),
+                     pal.muted, st.rect(1240, 718, 0, 0).bottomright, anchor="bottomright")

@@ -1,0 +1,88 @@
+"""The title screen: the game's promise and the player's name."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.widgets import Button, Buttons, panel
+
+MAX_NAME = 32
+
+
+class Title(Scene):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.typed = app.player
+        self.buttons = Buttons([
+            Button("Open the library", self.go, hint="⏎", kind="primary"),
+            Button("Settings", self.settings, hint="F2"),
+            Button("Keys and help", self.help, hint="F1"),
+            Button("Quit", self.quit, hint="Esc"),
+        ])
+        self.field = pygame.Rect(0, 0, 0, 0)
+
+    def go(self) -> None:
+        from game.ui.scenes.library import Library
+
+        self.app.player = self.typed.strip() or "Guest"
+        self.app.save_settings()
+        self.app.push(Library(self.app))
+
+    def settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def help(self) -> None:
+        from game.ui.scenes.help import Help
+
+        self.app.push(Help(self.app))
+
+    def quit(self) -> None:
+        self.app.running = False
+
+    def handle(self, intent):
+        if intent.kind == I.CHAR or (intent.kind == I.CHOOSE and intent.text):
+            if len(self.typed) < MAX_NAME:
+                self.typed += intent.text
+            return True
+        if intent.kind == I.ERASE:
+            self.typed = self.typed[:-1]
+            return True
+        if intent.kind == I.BACK:
+            self.quit()
+            return True
+        if intent.kind == I.CLICK and self.field.collidepoint(intent.pos):
+            return True
+        return self.buttons.handle(intent)
+
+    def layout(self, stage) -> None:
+        self.field = stage.rect(400, 372, 480, 56)
+        for b, y in zip(self.buttons, (452, 520, 520, 588), strict=True):
+            b.rect = stage.rect(400, y, 480, 52)
+        self.buttons.items[1].rect = stage.rect(400, 520, 234, 52)
+        self.buttons.items[2].rect = stage.rect(646, 520, 234, 52)
+
+    def draw(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        kit.box(surface, "Salesplay", "bold", app.px("title") * 1.3, pal.text,
+                st.rect(140, 96, 1000, 96), align="center", valign="middle")
+        kit.box(surface, "Sales is leadership. Bring the insight the buyer lacks, aim at the "
+                "outcome they did not think possible, and never let price lead.", "regular",
+                app.px("line"), pal.muted, st.rect(200, 200, 880, 110), align="center")
+        kit.box(surface, "Your name", "semibold", app.px("caption"), pal.muted,
+                st.rect(400, 340, 480, 28), valign="bottom")
+        panel(surface, app, self.field, fill=pal.panel, border=pal.accent, width=2, radius=10)
+        inner = self.field.inflate(-st.px(32), -st.px(8))
+        shown = self.typed or "Type your name"
+        colour = pal.text if self.typed else pal.muted
+        ink = kit.box(surface, shown, "regular", app.px("body"), colour, inner, valign="middle")
+        if self.typed:
+            x = min(ink.right + st.px(3), inner.right)
+            pygame.draw.line(surface, pal.accent, (x, inner.top + st.px(8)),
+                             (x, inner.bottom - st.px(8)), st.px(2))
+        self.buttons.draw(surface, app)

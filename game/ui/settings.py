@@ -1,0 +1,77 @@
+"""The player's window settings, kept between runs through the store when there is one."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from game.ui.theme import TEXT_SIZES
+
+TEXT_SPEEDS = {"slow": 55, "normal": 30, "fast": 12, "instant": 0}  # milliseconds per word
+WINDOW_SIZES = ((1024, 600), (1280, 720), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
+PREFIX = "window."  # the keys this module owns inside the store's settings
+
+
+@dataclass(slots=True)
+class Settings:
+    text_size: float = 1.0
+    text_speed: str = "normal"
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    timers: bool = True
+    fullscreen: bool = False
+    window_size: tuple[int, int] = (1280, 720)
+    player: str = ""
+
+    @property
+    def ms_per_word(self) -> int:
+        if self.reduced_motion:
+            return 0
+        return TEXT_SPEEDS.get(self.text_speed, 30)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["window_size"] = list(self.window_size)
+        return {PREFIX + k: v for k, v in d.items()}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Settings:
+        """Settings from stored values; anything missing or malformed keeps its default."""
+        s = cls()
+        data = data or {}
+        for f in fields(cls):
+            if PREFIX + f.name not in data:
+                continue
+            value = data[PREFIX + f.name]
+            default = getattr(s, f.name)
+            try:
+                if f.name == "text_size":
+                    value = float(value)
+                    if value not in TEXT_SIZES:
+                        continue
+                elif f.name == "text_speed":
+                    if value not in TEXT_SPEEDS:
+                        continue
+                elif f.name == "window_size":
+                    w, h = (int(v) for v in value)
+                    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+                        continue
+                    value = (w, h)
+                elif isinstance(default, bool):
+                    if not isinstance(value, bool):
+                        continue
+                elif f.name == "player":
+                    value = str(value)[:40]
+            except (TypeError, ValueError):
+                continue
+            setattr(s, f.name, value)
+        return s
+
+
+def cycle(options, current, step: int = 1):
+    """The option after (or before) `current`, wrapping round."""
+    options = list(options)
+    try:
+        i = options.index(current)
+    except ValueError:
+        return options[0]
+    return options[(i + step) % len(options)]

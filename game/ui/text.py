@@ -1,0 +1,148 @@
+"""Text: rendered once per (text, style, size, colour), wrapped by measured width.
+
+`TextKit.box` draws text into a rect and guarantees it stays inside: it wraps, then steps
+the size down, then ends the last line with an ellipsis. Every drawn box is recorded in
+`TextKit.drawn` (box, ink) so layout tests can prove nothing spills.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pygame
+
+from game.ui.theme import LINE_HEIGHT, Fonts
+
+ELLIPSIS = "…"
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Lines no wider than `width` (measured), keeping the text's own line breaks."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            # A word wider than the box (a URL, a long compound) breaks by characters.
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def clip_line(line: str, font: pygame.font.Font, width: int) -> str:
+    """`line` shortened to end with an ellipsis so it fits `width`."""
+    if font.size(line + ELLIPSIS)[0] <= width:
+        return line + ELLIPSIS
+    while line and font.size(line + ELLIPSIS)[0] > width:
+        line = line[:-1]
+    return line.rstrip() + ELLIPSIS
+
+
+class TextKit:
+    """Fonts, a cache of rendered text, and boxes that text cannot spill from."""
+
+    def __init__(self, fonts: Fonts | None = None, limit: int = 3000):
+        self.fonts = fonts or Fonts()
+        self._surfaces: OrderedDict = OrderedDict()
+        self._layouts: OrderedDict = OrderedDict()
+        self.limit = limit
+        self.drawn: list[tuple[pygame.Rect, pygame.Rect]] = []
+
+    def font(self, style: str, px: int) -> pygame.font.Font:
+        return self.fonts.get(style, max(6, int(px)))
+
+    def line_height(self, px: int) -> int:
+        return round(px * LINE_HEIGHT)
+
+    def render(self, text: str, style: str, px: int, colour) -> pygame.Surface:
+        key = (text, style, px, tuple(colour))
+        surf = self._surfaces.get(key)
+        if surf is None:
+            surf = self.font(style, px).render(text, True, colour)
+            self._surfaces[key] = surf
+            if len(self._surfaces) > self.limit:
+                self._surfaces.popitem(last=False)
+        else:
+            self._surfaces.move_to_end(key)
+        return surf
+
+    def size(self, text: str, style: str, px: int) -> tuple[int, int]:
+        return self.font(style, px).size(text)
+
+    def fit(self, text: str, style: str, px: int, width: int, height: int, min_px: int = 11):
+        """(px, lines) for `text` in a width×height box: wrap, shrink, and clip as a last resort."""
+        key = (text, style, px, width, height)
+        hit = self._layouts.get(key)
+        if hit is not None:
+            return hit
+        size = px
+        floor = min(px, max(6, min_px))
+        while True:
+            font = self.font(style, size)
+            lines = wrap(text, font, max(1, width))
+            if len(lines) * self.line_height(size) <= height or size <= floor:
+                break
+            size = max(floor, int(size * 0.92))
+        keep = max(1, height // self.line_height(size))
+        if len(lines) > keep:
+            lines = lines[: keep - 1] + [clip_line(lines[keep - 1], font, width)]
+        result = (size, lines)
+        self._layouts[key] = result
+        if len(self._layouts) > self.limit:
+            self._layouts.popitem(last=False)
+        return result
+
+    def box(self, surface, text, style, px, colour, rect, align="left", valign="top", min_px=11):
+        """Draw `text` inside `rect`; returns the rect the ink covers (always inside `rect`)."""
+        size, lines = self.fit(text, style, px, rect.width, rect.height, min_px)
+        lh = self.line_height(size)
+        total = lh * len(lines)
+        y = rect.top
+        if valign == "middle":
+            y = rect.top + max(0, (rect.height - total) // 2)
+        elif valign == "bottom":
+            y = rect.bottom - min(total, rect.height)
+        ink = pygame.Rect(rect.left, y, 0, 0)
+        for line in lines:
+            surf = self.render(line, style, size, colour)
+            w = min(surf.get_width(), rect.width)
+            x = rect.left
+            if align == "center":
+                x = rect.left + (rect.width - w) // 2
+            elif align == "right":
+                x = rect.right - w
+            # Centre the glyphs in the line box; crop so nothing leaves `rect`.
+            top = y + (lh - surf.get_height()) // 2
+            area = pygame.Rect(0, max(0, rect.top - top), w, surf.get_height())
+            area.height = min(area.height, rect.bottom - max(top, rect.top))
+            if area.height > 0:
+                surface.blit(surf, (x, max(top, rect.top)), area)
+                line_ink = pygame.Rect(x, max(top, rect.top), w, area.height)
+                ink = line_ink if ink.width == 0 else ink.union(line_ink)
+            y += lh
+        self.drawn.append((pygame.Rect(rect), ink))
+        return ink
+
+    def line(self, surface, text, style, px, colour, pos, anchor="topleft", max_width=None):
+        """One line at `pos`; clipped with an ellipsis when wider than `max_width`."""
+        if max_width is not None and self.size(text, style, px)[0] > max_width:
+            text = clip_line(text, self.font(style, px), max_width)
+        surf = self.render(text, style, px, colour)
+        r = surf.get_rect(**{anchor: pos})
+        surface.blit(surf, r)
+        return r

@@ -1,0 +1,145 @@
+"""Colours, type scale and fonts.
+
+Two palettes: the normal one keeps body text at 4.5:1 contrast or more, high contrast at 7:1.
+Gains are teal with ▲ and +, losses orange with ▼ and −, so colour never carries meaning alone.
+Sizes are in units at `u = 1`; the text-size setting multiplies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_FILES = {
+    "regular": "Inter-Regular.otf",
+    "bold": "Inter-Bold.otf",
+    "semibold": "Inter-SemiBold.otf",
+    "italic": "Inter-Italic.otf",
+}
+TYPE_SCALE = {"caption": 16, "body": 22, "choice": 22, "line": 28, "heading": 36, "title": 56}
+LINE_HEIGHT = 1.3
+TEXT_SIZES = (0.85, 1.0, 1.2, 1.45)
+
+GAIN_SIGN, LOSS_SIGN = "▲", "▼"
+MINUS = "−"  # a real minus sign reads better than a hyphen
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    background: tuple
+    stage: tuple
+    panel: tuple
+    raised: tuple
+    border: tuple
+    text: tuple
+    muted: tuple
+    accent: tuple  # focus and the primary action
+    on_accent: tuple
+    gain: tuple
+    loss: tuple
+    neutral: tuple
+    warning: tuple
+    track: tuple
+
+
+NORMAL = Palette(
+    background=(16, 19, 27),
+    stage=(24, 29, 40),
+    panel=(33, 39, 53),
+    raised=(44, 52, 70),
+    border=(70, 82, 106),
+    text=(238, 241, 246),
+    muted=(176, 186, 204),
+    accent=(245, 186, 80),
+    on_accent=(24, 22, 16),
+    gain=(72, 206, 205),
+    loss=(247, 148, 72),
+    neutral=(150, 160, 180),
+    warning=(247, 196, 72),
+    track=(58, 66, 86),
+)
+HIGH_CONTRAST = Palette(
+    background=(0, 0, 0),
+    stage=(0, 0, 0),
+    panel=(12, 12, 12),
+    raised=(30, 30, 30),
+    border=(235, 235, 235),
+    text=(255, 255, 255),
+    muted=(225, 225, 225),
+    accent=(255, 221, 0),
+    on_accent=(0, 0, 0),
+    gain=(90, 235, 240),
+    loss=(255, 170, 80),
+    neutral=(220, 220, 220),
+    warning=(255, 221, 0),
+    track=(90, 90, 90),
+)
+
+# Tag chips: an icon and a word, never colour alone. Commodity tags read as losses.
+TAG_ICONS = {
+    "insight": "★",
+    "outcome": "◆",
+    "leadership": "▲",
+    "discovery": "?",
+    "feature": "≡",
+    "follower": "↩",
+    "commodity": "=",
+    "price": "$",
+}
+CHART_TAGS = ("insight", "outcome", "leadership", "discovery", "price", "commodity", "feature", "follower")
+
+
+def luminance(rgb) -> float:
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def palette(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+def points_text(points: int) -> str:
+    """'+5 ▲', '−3 ▼' or '0': the sign and the arrow say what the colour says."""
+    if points > 0:
+        return f"+{points} {GAIN_SIGN}"
+    if points < 0:
+        return f"{MINUS}{-points} {LOSS_SIGN}"
+    return "0"
+
+
+def delta_colour(pal: Palette, points: int):
+    return pal.gain if points > 0 else pal.loss if points < 0 else pal.neutral
+
+
+class Fonts:
+    """Fonts by (style, pixel size), loaded once; pygame's default font if a file is missing."""
+
+    def __init__(self, folder: Path = FONT_DIR):
+        self.folder = folder
+        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+
+    def get(self, style: str, px: int) -> pygame.font.Font:
+        key = (style, px)
+        font = self._cache.get(key)
+        if font is None:
+            path = self.folder / FONT_FILES.get(style, FONT_FILES["regular"])
+            try:
+                font = pygame.font.Font(path, px)
+            except (OSError, FileNotFoundError, pygame.error):
+                font = pygame.font.Font(None, round(px * 1.25))  # the default face runs small
+                font.bold = style in ("bold", "semibold")
+                font.italic = style == "italic"
+            self._cache[key] = font
+        return font
