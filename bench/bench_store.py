@@ -1,0 +1,157 @@
+"""Progress store timings, each beside a baseline measured in the same run.
+
+    .venv/bin/python bench/bench_store.py [--runs 10000]
+
+Targets: recording a decision adds at most 2 ms; `salesplay report` over 10,000 runs takes
+under 1 s. Baselines: a bare one-row SQLite commit in the same folder and mode (the disk's
+own cost), and a Python interpreter that starts and does nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from game.content import load_paths  # noqa: E402
+from game.engine import rules  # noqa: E402
+from game.store import open_store  # noqa: E402
+from game.store.report import summarize  # noqa: E402
+
+PLAYERS = [f"Rep {n:02d}" for n in range(25)]
+
+
+def scenarios():
+    results, _ = load_paths([ROOT / "scenarios"])
+    found = [r.scenario for r in results if r.scenario is not None]
+    if not found:
+        sys.exit("No bundled scenarios load; the benchmark needs them.")
+    return found
+
+
+def random_run(scenario, rng: random.Random):
+    state = rules.new_state(scenario)
+    for _ in range(30):
+        if state.finished:
+            break
+        visible = rules.visible_choices(scenario, state)
+        if not visible:
+            break
+        state = rules.choose(scenario, state, rng.choice(visible))
+    return state
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.3f} ms"
+
+
+def bench_record(folder: Path, scenario_list, n: int = 400) -> tuple[float, float]:
+    """Median time of record_move, and of a bare WAL commit of one row (the baseline)."""
+    rng = random.Random(7)
+    timings = []
+    with open_store(folder) as store:
+        while len(timings) < n:
+            scenario = rng.choice(scenario_list)
+            run_id = store.start_run("Bench", scenario, "practice")
+            state = rules.new_state(scenario)
+            for _ in range(30):
+                visible = rules.visible_choices(scenario, state)
+                if state.finished or not visible:
+                    break
+                state = rules.choose(scenario, state, rng.choice(visible))
+                t = time.perf_counter()
+                store.record_move(run_id, state.moves[-1], state)
+                timings.append(time.perf_counter() - t)
+            store.finish_run(run_id, state)
+    db = sqlite3.connect(folder / "baseline.db", isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)")
+        bare = []
+        for i in range(n):
+            t = time.perf_counter()
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("INSERT INTO t(b) VALUES (?)", (f"row {i}",))
+            db.execute("COMMIT")
+            bare.append(time.perf_counter() - t)
+    finally:
+        db.close()
+    p95 = sorted(timings)[int(len(timings) * 0.95)]
+    print(f"record a decision   median {ms(statistics.median(timings))}   p95 {ms(p95)}   (n={len(timings)})")
+    print(f"bare WAL commit     median {ms(statistics.median(bare))}   (baseline)")
+    return statistics.median(timings), statistics.median(bare)
+
+
+def fill(folder: Path, scenario_list, runs: int) -> None:
+    rng = random.Random(11)
+    t = time.perf_counter()
+    with open_store(folder) as store:
+        for start in range(0, runs, 1000):
+            with store.batch():
+                for _ in range(min(1000, runs - start)):
+                    scenario = rng.choice(scenario_list)
+                    store.record_play(rng.choice(PLAYERS), scenario, random_run(scenario, rng))
+    print(f"recorded {runs} runs in {time.perf_counter() - t:.1f} s (batched, not part of any target)")
+
+
+def best_of(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def bench_report(folder: Path, runs: int) -> None:
+    def in_process():
+        with open_store(folder) as store:
+            return summarize(store)
+
+    rows = in_process()
+    inner = best_of(in_process)
+    program = [str(ROOT / ".venv" / "bin" / "salesplay")]
+    if not Path(program[0]).exists():
+        program = [sys.executable, "-m", "game"]
+    command = [*program, "report", "--format", "json", "--data-dir", str(folder)]
+    cli = best_of(lambda: subprocess.run(command, check=True, capture_output=True))
+    bare = best_of(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
+    opened = best_of(lambda: open_store(folder).close())
+    print(f"open the store      {ms(opened)}   (schema and quick check, {runs} runs)")
+    print(f"report in process   {ms(inner)}   ({len(rows)} player/scenario rows)")
+    print(f"salesplay report    {ms(cli)}   whole command; target < 1000 ms  "
+          f"{'OK' if cli < 1 else 'OVER'}")
+    print(f"python -c pass      {ms(bare)}   (baseline)   ratio {cli / bare:5.1f}x")
+    target = folder / "statements.json"
+    exported = best_of(lambda: subprocess.run([*program, "export", "--xapi", str(target),
+                                                "--data-dir", str(folder)], check=True, capture_output=True),
+                       repeat=1)
+    print(f"salesplay export    {ms(exported)}   ({target.stat().st_size // 1024} KiB of xAPI, no target)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=10_000)
+    args = parser.parse_args()
+    scenario_list = scenarios()
+    with tempfile.TemporaryDirectory(prefix="salesplay-bench-") as tmp:
+        record, bare = bench_record(Path(tmp) / "record", scenario_list)
+        print(f"record / bare commit ratio {record / bare:5.2f}x; target <= 2 ms  "
+              f"{'OK' if record <= 0.002 else 'OVER'}")
+        folder = Path(tmp) / "report"
+        fill(folder, scenario_list, args.runs)
+        bench_report(folder, args.runs)
+
+
+if __name__ == "__main__":
+    main()
