@@ -20,7 +20,9 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
+        """The contract's one line: `path:line:col: severity CODE: message`."""
+        message = " ".join(self.message.split()) if "\n" in self.message or "\r" in self.message else self.message
+        return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {message}"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -40,6 +42,12 @@ def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def has_errors(diags: Iterable[Diagnostic], strict: bool = False) -> bool:
     return any(d.severity == ERROR or (strict and d.severity == WARNING) for d in diags)
+
+
+def shown(text: str, limit: int = 30) -> str:
+    """A value as quoted in a message: one line, cut to `limit` characters."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:

@@ -21,6 +21,7 @@ from game.content.diagnostics import (
     Diagnostic,
     did_you_mean,
     has_errors,
+    shown,
     sorted_diagnostics,
 )
 from game.content.model import (
@@ -138,7 +139,7 @@ class _Checker:
                 hint = did_you_mean(name, allowed)
                 flow = (" Inside {...} a comma ends the text: if this belongs to the text before it, "
                         "quote that text.") if node.flow else ""
-                self.report(key, "unknown-key", f"Unknown key '{name}' in {where}.{hint or ''}"
+                self.report(key, "unknown-key", f"Unknown key '{shown(name)}' in {where}.{hint or ''}"
                             f"{'' if hint else ' Allowed here: ' + ', '.join(allowed) + '.'}{flow}")
         return out
 
@@ -193,9 +194,8 @@ class _Checker:
             return None
         raw = node.value.strip()
         if len(raw) > 8 or not INTEGER.match(raw):
-            shown = raw if len(raw) <= 20 else raw[:17] + "..."
             self.report(node, "bad-integer", f"{what} should be a whole number such as 3 or -2, but it is "
-                        f"'{shown}'. Write digits only: no +, _, decimals, leading zeros or units.")
+                        f"'{shown(raw, 20)}'. Write digits only: no +, _, decimals, leading zeros or units.")
             return None
         value = int(raw)
         if not low <= value <= high:
@@ -702,7 +702,7 @@ def _describe(node: YNode) -> str:
         return "a list"
     if node.value == "" and node.style == "":
         return "empty"
-    return f"the value '{node.value[:30]}'"
+    return f"the value '{shown(node.value)}'"
 
 
 def _decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:

@@ -1,0 +1,183 @@
+"""The catalogue of diagnostic codes: what each means, a minimal bad example, and the fix.
+
+Codes are stable: trainers' CI may match on them. Every entry's example is loaded by a
+parametrized test that checks the code comes out with the stated severity, and the authoring
+guide's code reference is generated from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BASE = """\
+format: 1
+id: tiny
+title: Tiny
+summary: A two-node scenario.
+buyer: {name: Ana Silva, role: Buyer}
+meters:
+  trust: {start: 5, min: 0, max: 10}
+start: ask
+nodes:
+  ask:
+    say: Why should we switch?
+    choices:
+      - text: Here is what your delays cost you last quarter.
+        tags: [insight]
+        effects: {trust: 1}
+        feedback: She leans in and asks for the numbers.
+        next: done
+      - text: We can beat their price.
+        tags: [price]
+        feedback: She nods, and starts comparing you on price alone.
+        next: done
+  done:
+    say: Send me the proposal.
+    ending: {result: won, title: Won}
+"""
+
+
+def _with(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str
+    meaning: str
+    fix: str
+    snippet: str = ""  # the lines that matter, for the guide
+    example: str | bytes | None = None  # a whole file that produces the code (None: see `meaning`)
+    layer: str = "content"  # content (the loader) or engine (teaching checks that need analysis)
+
+
+CODES: list[Code] = [
+    Code("file-unreadable", "error", "The path does not exist or cannot be read (exit code 2).",
+         "Check the path and the file's permissions."),
+    Code("file-too-large", "error", "The file is over the 4 MiB limit; it is refused before parsing.",
+         "Split it into smaller scenarios.", "(a file over 4 MiB)",
+         "notes: " + "x" * (4 * 1024 * 1024) + "\n"),
+    Code("not-utf8", "error", "The file has bytes that are not UTF-8.",
+         "Save the file as UTF-8.", "title: Caf\\xe9 (Latin-1 bytes)", BASE.replace("Tiny", "Caf\xe9").encode("latin-1")),
+    Code("yaml-syntax", "error", "The YAML itself does not parse.",
+         "Fix indentation, quotes and colons at the line shown.", "title: Tiny\n  summary: x",
+         "title: Tiny\n  summary: x\n"),
+    Code("yaml-bad-character", "error", "A control character YAML does not allow.",
+         "Delete it or retype the text around it.", "title: Ti\\x07ny", "title: Ti\x07ny\n"),
+    Code("yaml-too-deep", "error", "Nesting deeper than 32 levels.",
+         "Check brackets and indentation; a scenario needs about seven levels.", "x: [[[[ ... ]]]]",
+         "x: " + "[" * 40 + "]" * 40 + "\n"),
+    Code("yaml-multiple-documents", "error", "More than one YAML document (`---`) in the file.",
+         "Keep one scenario per file.", "---\nformat: 1", BASE + "---\nformat: 1\n"),
+    Code("yaml-anchor", "error", "An anchor (`&name`).", "Write the value out in full.",
+         "buyer: &b {name: Ana Silva, role: Buyer}", _with("buyer: {", "buyer: &b {")),
+    Code("yaml-alias", "error", "An alias (`*name`).", "Write the value out in full.",
+         "company: *b", _with("title: Tiny", "title: &t Tiny\nauthor: *t")),
+    Code("yaml-tag", "error", "An explicit tag such as `!!str`.", "Remove the tag: the key decides how a value is read.",
+         "title: !!str Tiny", _with("title: Tiny", "title: !!str Tiny")),
+    Code("yaml-merge-key", "error", "A merge key (`<<`).", "Write the keys out in full.",
+         "<<: {title: Tiny}", _with("title: Tiny", "title: Tiny\n<<: {author: Ana}")),
+    Code("empty-file", "error", "The file is empty or only comments.", "Start from `salesplay new`.",
+         "# nothing yet", "# nothing yet\n"),
+    Code("not-a-scenario", "error", "The top level is not a mapping of scenario keys.",
+         "Start from `salesplay new`.", "- a list", "- a list\n- of things\n"),
+    Code("wrong-type", "error", "A value has the wrong shape (text, list or mapping expected).",
+         "Write the value in the shape the key takes.", "buyer: Ana Silva", _with("buyer: {name: Ana Silva, role: Buyer}", "buyer: Ana Silva")),
+    Code("duplicate-key", "error", "The same key twice in one mapping (YAML would keep only the last).",
+         "Remove or rename one.", "title: Tiny\ntitle: Again", _with("title: Tiny", "title: Tiny\ntitle: Again")),
+    Code("unknown-key", "error", "A key the format does not know, with a suggestion.",
+         "Fix the spelling (the message suggests the closest key).", "efects: {trust: 1}",
+         _with("effects: {trust: 1}", "efects: {trust: 1}")),
+    Code("missing-key", "error", "A required key is missing.", "Add it.", "(no summary:)",
+         _with("summary: A two-node scenario.\n", "")),
+    Code("empty-text", "error", "A text value is empty.", "Write it, or remove an optional key.",
+         "say: ''", _with("say: Send me the proposal.", "say: ''")),
+    Code("comment-cut-text", "warning", "YAML cut a text value at ` #`: the rest became a comment.",
+         "Quote the whole text.", "say: We are your #1 partner",
+         _with("say: Send me the proposal.", "say: Send it, you are now our #1 partner")),
+    Code("bad-integer", "error", "A number is not a plain whole number.",
+         "Write digits only: no +, _, decimals, leading zeros or units.", "minutes: 7.5",
+         _with("title: Tiny", "title: Tiny\nminutes: 7.5")),
+    Code("out-of-range", "error", "A number is outside its range.", "Pick a value in the range given.",
+         "difficulty: 4", _with("title: Tiny", "title: Tiny\ndifficulty: 4")),
+    Code("unsupported-format", "error", "`format` is not a version this game reads.", "Write `format: 1`.",
+         "format: 2", _with("format: 1", "format: 2")),
+    Code("bad-name", "error", "An id or name breaks its spelling rule.",
+         "Use lower-case letters, digits and _ (ids of scenarios use -).", "Ask-Now:",
+         BASE.replace("ask", "Ask-Now")),
+    Code("reserved-name", "error", "A name is a word conditions use (true, false, and, or, not, visited).",
+         "Choose another name.", "visited:", BASE.replace("done", "visited")),
+    Code("reserved-choice-id", "error", "A choice id is `timeout` or c1, c2, ... (reserved).",
+         "Choose another id.", "- id: c2", _with("      - text: We can beat", "      - id: c2\n        text: We can beat")),
+    Code("duplicate-scenario-id", "error", "Two files checked together share an id.",
+         "Give each scenario its own id."),
+    Code("bad-value", "error", "A value is not one of the allowed words (mood, result, lang).",
+         "Use one of the words listed in the message.", "mood: angry",
+         _with("    say: Why should we switch?", "    say: Why should we switch?\n    mood: angry")),
+    Code("unknown-node", "error", "A reference names a node that does not exist.",
+         "Fix the id (the message suggests the closest) or add the node.", "next: dnoe",
+         _with("next: done\n      - text: We", "next: dnoe\n      - text: We")),
+    Code("start-is-ending", "error", "`start` names an ending.", "Start at a decision.", "start: done",
+         _with("start: ask", "start: done")),
+    Code("node-both-kinds", "error", "A node has both `choices` and `ending`.", "Move the ending to its own node.",
+         "ending: {...} beside choices:", _with("    choices:\n", "    ending: {result: won, title: Won}\n    choices:\n")),
+    Code("node-no-kind", "error", "A node has neither `choices` nor `ending`.", "Give it one of the two.",
+         "done:\n  say: Deal.", _with("    ending: {result: won, title: Won}\n", "")),
+    Code("timer-on-ending", "error", "An ending has `time_limit` or `timeout`.", "Remove it.",
+         "time_limit: 10 on an ending", _with("    ending: {result: won, title: Won}", "    time_limit: 10\n    ending: {result: won, title: Won}")),
+    Code("timer-pairing", "error", "`time_limit` without `timeout`, or the reverse.", "Add the missing half.",
+         "time_limit: 30 (no timeout:)", _with("    say: Why should we switch?", "    say: Why should we switch?\n    time_limit: 30")),
+    Code("no-choices", "error", "A decision with an empty list of choices.", "Give it 1 to 6 choices.",
+         "choices: []", _with("  done:\n    say: Send me the proposal.\n    ending: {result: won, title: Won}",
+                              "  done:\n    say: Send me the proposal.\n    choices: []")),
+    Code("too-many-choices", "error", "More than 6 choices at one node.", "Split the decision or cut options.",
+         "(seven choices)", _with("    choices:\n", "    choices:\n" + "".join(
+             f"      - text: Option {i}.\n        next: done\n" for i in range(5)))),
+    Code("duplicate-choice-id", "error", "Two choices of one node share an id.", "Make ids unique.",
+         "- id: same ... - id: same", _with("      - text: Here", "      - id: same\n        text: Here").replace(
+             "      - text: We can", "      - id: same\n        text: We can")),
+    Code("duplicate-tag", "error", "A tag listed twice on one choice.", "Remove the repeat.",
+         "tags: [insight, insight]", _with("tags: [insight]", "tags: [insight, insight]")),
+    Code("unknown-tag", "error", "A tag that is not in the rubric.", "Fix the spelling or add it under rubric:.",
+         "tags: [insihgt]", _with("tags: [insight]", "tags: [insihgt]")),
+    Code("unknown-meter", "error", "An effect on a meter that is not declared.", "Declare it under meters:.",
+         "effects: {trsut: 1}", _with("effects: {trust: 1}", "effects: {trsut: 1}")),
+    Code("zero-effect", "warning", "An effect of 0 does nothing.", "Remove it or give the change you meant.",
+         "effects: {trust: 0}", _with("effects: {trust: 1}", "effects: {trust: 0}")),
+    Code("set-and-clear", "warning", "The same flag is set and cleared by one choice (it ends cleared).",
+         "Keep only the one you mean.", "set: [asked]\nclear: [asked]",
+         _with("        effects: {trust: 1}", "        effects: {trust: 1}\n        set: [asked]\n        clear: [asked]")),
+    Code("meter-range", "error", "A meter's numbers break min <= start <= max.", "Fix the three numbers.",
+         "trust: {start: 50, min: 0, max: 10}", _with("{start: 5, min: 0, max: 10}", "{start: 50, min: 0, max: 10}")),
+    Code("name-clash", "error", "A name is both a meter and a flag.", "Rename the flag.", "set: [trust]",
+         _with("        effects: {trust: 1}", "        effects: {trust: 1}\n        set: [trust]")),
+    Code("unused-rubric-tag", "warning", "A rubric tag no choice uses (likely a typo).", "Use it or remove it.",
+         "rubric: {insigth: 4}", _with("start: ask", "rubric: {insigth: 4}\nstart: ask")),
+    Code("portrait-outside", "error", "A portrait path leaves the scenario's folder.",
+         "Put the image beside the scenario and give a relative path.", "portrait: ../secret.png",
+         _with("role: Buyer}", "role: Buyer, portrait: ../secret.png}")),
+    Code("portrait-missing", "warning", "The portrait image is missing or unreadable; a drawn portrait is used.",
+         "Check the file name.", "portrait: portraits/ana.png", _with("role: Buyer}", "role: Buyer, portrait: portraits/nobody.png}")),
+    Code("condition-syntax", "error", "A condition does not parse (or uses characters conditions never use).",
+         "Use meter and flag names, numbers, comparisons, and/or/not, visited(node), parentheses.",
+         "if: __import__('os').system('id')", _with("        next: done\n  done", "        if: __import__('os').system('id')\n        next: done\n  done")),
+    Code("condition-operator", "error", "`=`, `&&`, `||` or `!` in a condition.", "Write ==, and, or, not.",
+         "if: trust = 5", _with("        next: done\n  done", "        if: trust = 5\n        next: done\n  done")),
+    Code("condition-chain", "error", "A chained comparison such as `0 < trust < 5`.", "Write `0 < trust and trust < 5`.",
+         "if: 0 < trust < 5", _with("        next: done\n  done", "        if: 0 < trust < 5\n        next: done\n  done")),
+    Code("condition-type", "error", "A condition mixes numbers and true/false (or is a bare meter).",
+         "Compare meters with numbers; combine true/false with and/or/not.", "if: trust",
+         _with("        next: done\n  done", "        if: trust\n        next: done\n  done")),
+    Code("condition-unknown-name", "error", "A condition names something that is not a meter or flag.",
+         "Fix the spelling, declare the meter, or set the flag somewhere.", "if: trsut > 3",
+         _with("        next: done\n  done", "        if: trsut > 3\n        next: done\n  done")),
+    Code("condition-unknown-node", "error", "`visited(...)` names a node that does not exist.", "Fix the node id.",
+         "if: visited(aks)", _with("        next: done\n  done", "        if: visited(aks)\n        next: done\n  done")),
+    Code("condition-too-complex", "error", "A condition over 500 characters or nested over 32 levels.",
+         "Simplify it, or use a flag.", "if: ((((((...))))))",
+         _with("        next: done\n  done", "        if: " + "(" * 40 + "true" + ")" * 40 + "\n        next: done\n  done")),
+]
+
+BY_CODE = {c.code: c for c in CODES}

@@ -1,0 +1,73 @@
+"""The transitions machine agrees with the pure rules, move for move."""
+
+import random
+
+import pytest
+
+from game.content import load_scenario
+from game.engine import rules
+from game.engine.machine import Conversation
+from game.errors import MoveError
+from tests.engine.test_engine_rules import SCENARIO
+from tests.helpers import SPEC_EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def spec():
+    return load_scenario(SPEC_EXAMPLE).scenario
+
+
+def test_the_spec_example_run(spec):
+    c = Conversation(spec)
+    c.play("cost_of_delay")
+    c.play("1")
+    s = c.state
+    assert (s.ending, s.result, s.score) == ("partner", "won", 15)
+    assert s.tags == {"insight": 1, "discovery": 1, "outcome": 1, "leadership": 1}
+    assert s.meters == {"trust": 60, "patience": 3}
+    assert s.path == ("opening", "numbers", "partner")
+    assert c.machine.get_model_state(c._position).name == "partner"
+    assert c.machine.get_state("partner").final
+
+
+def test_no_auto_transitions(spec):
+    c = Conversation(spec)
+    assert not any(t.startswith("to_") for t in c.machine.events)
+
+
+def test_hidden_choice_is_refused_by_the_guard(spec):
+    c = Conversation(spec)
+    c.choose("match")  # discounted, trust 40: the outcome choice at numbers stays hidden
+    c.choose("c1")
+    assert c.state.node == "numbers"
+    with pytest.raises(MoveError):
+        c.choose("c1")
+    assert c.state.node == "numbers"
+
+
+def test_rewind_and_restore(spec):
+    c = Conversation(spec)
+    for t in ("match", "1", "1"):
+        c.play(t)
+    assert c.rewind(1).path == ("opening", "spiral")
+    c.play("2")
+    assert c.state.ending == "won_on_price"
+
+
+@pytest.mark.parametrize("seed", range(20), ids=lambda s: f"seed{s}")
+def test_random_runs_match_the_pure_rules(spec, seed):
+    from game.content import load_text
+    scenario = spec if seed % 2 else load_text(SCENARIO, "r.yaml").scenario
+    rng = random.Random(seed)
+    c = Conversation(scenario)
+    state = rules.new_state(scenario)
+    for _ in range(30):
+        if state.finished:
+            break
+        options = [c.id for c in rules.visible_choices(scenario, state)]
+        if scenario.nodes[state.node].timeout:
+            options.append("timeout")
+        token = rng.choice(options)
+        state = rules.play_token(scenario, state, token)
+        c.play(token)
+        assert c.state == state
