@@ -1,0 +1,145 @@
+"""`salesplay workshop PATH --teams NAMES --votes VOTES [--json]`: a workshop round, headless.
+
+`--window` opens the projector screens instead; `--screenshots DIR` drives those screens with
+the given votes under SDL's dummy driver and saves one picture per screen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from game.cli.common import EXIT_OK, EXIT_USAGE, load_one
+from game.engine.workshop import Workshop, export_results, read_team_names
+from game.errors import GameError, MoveError
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "workshop", help="play a scenario as a room of teams",
+        description="Teams vote at each decision; the room follows the majority (a tie goes to "
+                    "the choice listed first). Each team scores the choice it voted for.")
+    p.add_argument("path", metavar="PATH", help="a scenario file")
+    p.add_argument("--teams", metavar="NAMES", default=None,
+                   help="comma-separated team names, in team order")
+    p.add_argument("--votes", metavar="VOTES", default=None,
+                   help="';'-separated groups, one per decision; each group has one vote per team "
+                        "(a visible position, a choice id, or '-' for no vote)")
+    p.add_argument("--json", action="store_true", help="print the contract's JSON object")
+    p.add_argument("--export", metavar="DIR", default=None,
+                   help="also write the results as CSV and JSON into DIR")
+    p.add_argument("--window", action="store_true",
+                   help="open the projector screens (setup, votes, reveal, scoreboard)")
+    p.add_argument("--screenshots", metavar="DIR", default=None,
+                   help="play VOTES through the projector screens headless, saving each screen")
+    p.add_argument("--timer", metavar="SECONDS", type=int, default=90,
+                   help="discussion time per decision in the window (0 for none; default 90)")
+    p.add_argument("--size", metavar="WxH", default=None,
+                   help="window size for --window and --screenshots (default 1920x1080 for "
+                        "screenshots)")
+    p.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
+    # A group may start with "-" (no vote), e.g. `--votes -,2`: let a value holding a comma or
+    # semicolon through as an argument, as argparse already does for negative numbers.
+    p._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-.*[,;]")
+    p.set_defaults(handler=run)
+
+
+def usage(message: str) -> int:
+    sys.stderr.write(f"salesplay workshop: {message}\n")
+    return EXIT_USAGE
+
+
+def parse_size(text: str | None):
+    if text is None:
+        return None
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise GameError(f"--size '{text}' should look like 1920x1080.") from None
+    return (w, h)
+
+
+def run(args) -> int:
+    try:
+        names = read_team_names(args.teams) if args.teams is not None else None
+        size = parse_size(args.size)
+    except GameError as exc:
+        return usage(str(exc))
+    if args.timer < 0:
+        return usage("--timer takes 0 (no timer) or a number of seconds.")
+    if args.window or args.screenshots:
+        return run_window(args, names, size)
+    if names is None:
+        return usage("--teams is required without --window, e.g. --teams Falcons,Owls")
+    result, stop = load_one(args.path)
+    if stop is not None:
+        return stop
+    workshop = Workshop(result.scenario, names)
+    if args.votes is not None:
+        for group in args.votes.split(";"):
+            try:
+                workshop.play_group(group)
+            except MoveError as exc:
+                return usage(f"decision {len(workshop.decisions) + 1}: {exc}")
+    if args.export:
+        try:
+            for path in export_results(workshop, args.export):
+                sys.stderr.write(f"wrote {path}\n")
+        except GameError as exc:
+            sys.stderr.write(f"salesplay workshop: {exc}\n")
+            return 1
+    if args.json:
+        json.dump(workshop.to_dict(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(describe(workshop))
+    return EXIT_OK
+
+
+def describe(workshop: Workshop) -> str:
+    """A short, human summary: the room's path, how it ended, and the scoreboard."""
+    scenario, state = workshop.scenario, workshop.state
+    lines = [f"{scenario.title}: {' -> '.join(state.path)}"]
+    if state.finished:
+        ending = scenario.nodes[state.ending].ending
+        lines.append(f"Ended: {ending.title} ({state.result})")
+    else:
+        lines.append(f"The room stands at '{state.node}'.")
+    for d in workshop.decisions:
+        if d.overridden:
+            lines.append(f"Decision {d.number}: the room took '{d.taken}' (votes picked "
+                         f"'{d.majority}').")
+    for s in workshop.standings():
+        tags = ", ".join(f"{t} {n}" for t, n in s.tags.items())
+        lines.append(f"{s.rank}. {s.name}  {s.score}" + (f"  ({tags})" if tags else ""))
+    return "\n".join(lines)
+
+
+def run_window(args, names, size) -> int:
+    """The projector screens: interactive with --window, or the headless demo."""
+    result, stop = load_one(args.path)
+    if stop is not None:
+        return stop
+    try:
+        from game.ui.workshop.demo import open_workshop, screenshot_demo
+    except ImportError as exc:  # pygame missing: the headless command still works
+        return usage(f"the window is not available here ({exc}).")
+    try:
+        if args.screenshots:
+            if names is None:
+                return usage("--screenshots needs --teams (and usually --votes).")
+            paths = screenshot_demo(result.scenario, names, args.votes, args.screenshots,
+                                    timer=args.timer, size=size or (1920, 1080),
+                                    high_contrast=args.high_contrast, export=args.export)
+            for p in paths:
+                print(p)
+            return EXIT_OK
+        open_workshop(args.path, result.scenario, names, timer=args.timer, size=size,
+                      high_contrast=args.high_contrast)
+    except MoveError as exc:
+        return usage(str(exc))
+    except GameError as exc:
+        sys.stderr.write(f"salesplay workshop: {exc}\n")
+        return 1
+    return EXIT_OK
