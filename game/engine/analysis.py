@@ -1,0 +1,571 @@
+"""Explore every reachable state of a scenario, and find what its runs can score.
+
+A state is the node, the meters, the flags and which of the *watched* nodes (those named in
+some `visited()` condition) have been entered. The scenario is compiled into a compact form
+(integers, tuples, bit masks) so that a state is one hashable tuple; the move rules are the
+format's, the same as `game.engine.rules` (tests replay every run found here through
+`salesplay run`).
+
+Scores are path sums on the state graph. Its strongly connected components give the loops;
+within a loop a queue-based Bellman-Ford finds whether some round gains (or loses) points,
+and between components the scores flow in topological order.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from game.content.model import TIMEOUT, Scenario
+
+STATE_CAP = 200_000  # the format asks for at least 200,000 before `exhaustive: false`
+INF = float("inf")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One complete run: replaying `choices` with `salesplay run` gives `score` and `ending`."""
+
+    score: int
+    ending: str
+    result: str
+    choices: tuple[str, ...]
+    path: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "ending": self.ending, "result": self.result,
+                "choices": list(self.choices), "path": list(self.path)}
+
+
+@dataclass(frozen=True, slots=True)
+class EndingReach:
+    """The scores of the runs that end at one ending (None when unreachable or unbounded)."""
+
+    result: str
+    reachable: bool
+    min: int | None
+    max: int | None
+
+    def to_dict(self) -> dict:
+        return {"result": self.result, "reachable": self.reachable, "min": self.min, "max": self.max}
+
+
+@dataclass(frozen=True, slots=True)
+class StuckState:
+    """A decision state where no choice is visible and no timer can run out."""
+
+    node: str
+    meters: dict[str, int]
+    flags: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"node": self.node, "meters": dict(self.meters), "flags": list(self.flags)}
+
+
+@dataclass(frozen=True, slots=True)
+class Loop:
+    """A round of states a player can repeat for ever; `gain` is the choice points of one round."""
+
+    nodes: tuple[str, ...]
+    gain: int
+    choices: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"nodes": list(self.nodes), "gain": self.gain}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    scenario: str
+    exhaustive: bool
+    states: int
+    best: Run | None
+    worst: Run | None
+    best_with_commodity: Run | None
+    endings: dict[str, EndingReach]
+    unreachable_nodes: tuple[str, ...]
+    stuck_states: tuple[StuckState, ...]
+    loops: tuple[Loop, ...]
+    state_cap: int = STATE_CAP
+    reached_nodes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def sound(self) -> bool:
+        """Exhaustive, with no stuck state and no loop: `analyze` exits 0."""
+        return self.exhaustive and not self.stuck_states and not self.loops
+
+    def to_dict(self) -> dict:
+        """The command-line contract's JSON object."""
+        return {
+            "scenario": self.scenario,
+            "exhaustive": self.exhaustive,
+            "states": self.states,
+            "best": self.best.to_dict() if self.best else None,
+            "worst": self.worst.to_dict() if self.worst else None,
+            "best_with_commodity": self.best_with_commodity.to_dict() if self.best_with_commodity else None,
+            "endings": {k: v.to_dict() for k, v in self.endings.items()},
+            "unreachable_nodes": list(self.unreachable_nodes),
+            "stuck_states": [s.to_dict() for s in self.stuck_states],
+            "loops": [lp.to_dict() for lp in self.loops],
+        }
+
+
+# -- the compact scenario ---------------------------------------------------------------------
+
+class _Compiled:
+    """The scenario as integers: node indexes, meter tuples, flag and visit bit masks."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.ids = list(scenario.nodes)
+        index = {nid: i for i, nid in enumerate(self.ids)}
+        self.meter_names = list(scenario.meters)
+        meter_index = {name: i for i, name in enumerate(self.meter_names)}
+        self.flag_names = list(scenario.flags)
+        self.flag_bit = {f: 1 << i for i, f in enumerate(self.flag_names)}
+        watched = sorted({v for node in scenario.nodes.values() for c in node.choices
+                          if c.condition is not None for v in c.condition.visits})
+        self.watch_bit = [0] * len(self.ids)
+        self.watched = {nid: 1 << j for j, nid in enumerate(watched)}
+        for nid, bit in self.watched.items():
+            self.watch_bit[index[nid]] = bit
+        self.ending_points = [n.ending.points if n.ending else None for n in scenario.nodes.values()]
+        self.moves: list[tuple] = []
+        for node in scenario.nodes.values():
+            moves = []
+            for c in node.choices:
+                effects = []
+                for name, change in sorted(c.effects, key=lambda e: meter_index[e[0]]):
+                    m = scenario.meters[name]
+                    trigger = m.on_min if change < 0 else m.on_max
+                    effects.append((meter_index[name], change, m.min, m.max,
+                                    index[trigger] if trigger else -1))
+                set_mask = sum(self.flag_bit[f] for f in c.set)
+                clear_mask = sum(self.flag_bit[f] for f in c.clear)
+                check = self._check(c.condition, meter_index) if c.condition is not None else None
+                moves.append((c.id, c.value, c.is_commodity, check, tuple(effects),
+                              set_mask, clear_mask, index[c.next]))
+            if node.timeout is not None:
+                moves.append((TIMEOUT, 0, False, None, (), 0, 0, index[node.timeout]))
+            self.moves.append(tuple(moves))
+        self.start = (index[scenario.start], tuple(m.start for m in scenario.meters.values()), 0,
+                      self.watch_bit[index[scenario.start]])
+
+    def _check(self, condition, meter_index):
+        """The condition on compact states, remembered per value of what it reads."""
+        reads = [(n, meter_index[n]) for n in sorted(condition.names) if n in meter_index]
+        flag_mask = sum(self.flag_bit[n] for n in condition.names if n in self.flag_bit)
+        visit_mask = sum(self.watched[n] for n in condition.visits)
+        idx = [i for _, i in reads]
+        getter = itemgetter(*idx) if idx else (lambda meters: ())
+        flag_items = list(self.flag_bit.items())
+        watch_items = list(self.watched.items())
+        memo: dict = {}
+
+        def check(meters, flags, visits) -> bool:
+            key = (getter(meters), flags & flag_mask, visits & visit_mask)
+            seen = memo.get(key)
+            if seen is None:
+                m = {name: meters[i] for name, i in reads}
+                f = {name for name, bit in flag_items if flags & bit}
+                v = {name for name, bit in watch_items if visits & bit}
+                seen = memo[key] = condition.holds(m, f, v)
+            return seen
+
+        return check
+
+
+# -- exploring -----------------------------------------------------------------------------------
+
+class _Graph:
+    """Every reachable state (as compact tuples) and the moves between them."""
+
+    def __init__(self, compiled: _Compiled, state_cap: int):
+        self.c = compiled
+        self.keys: list[tuple] = [compiled.start]
+        # edges[s]: (target state, points incl. an ending's, token, takes a commodity choice)
+        self.edges: list[list[tuple]] = []
+        self.stuck: list[int] = []
+        self.truncated = False
+        self._explore(state_cap)
+
+    def _explore(self, cap: int) -> None:
+        c = self.c
+        ids = {c.start: 0}
+        keys, edges = self.keys, self.edges
+        moves_of, ending_points, watch_bit = c.moves, c.ending_points, c.watch_bit
+        head = 0
+        while head < len(keys):
+            node, meters, flags, visits = keys[head]
+            out: list[tuple] = []
+            edges.append(out)
+            if ending_points[node] is not None:
+                head += 1
+                continue
+            any_move = False
+            for token, value, commodity, check, effects, set_mask, clear_mask, nxt in moves_of[node]:
+                if check is not None and not check(meters, flags, visits):
+                    continue
+                any_move = True
+                target, new_meters = nxt, meters
+                if effects:
+                    m = list(meters)
+                    fired = -1
+                    for i, change, low, high, trigger in effects:
+                        v = m[i] + change
+                        v = low if v < low else high if v > high else v
+                        m[i] = v
+                        if fired < 0 and trigger >= 0 and v == (low if change < 0 else high):
+                            fired = trigger
+                    new_meters = tuple(m)
+                    if fired >= 0:
+                        target = fired
+                key = (target, new_meters, (flags | set_mask) & ~clear_mask, visits | watch_bit[target])
+                sid = ids.get(key)
+                if sid is None:
+                    if len(keys) >= cap:
+                        self.truncated = True
+                        continue
+                    sid = ids[key] = len(keys)
+                    keys.append(key)
+                points = ending_points[target]
+                out.append((sid, value + points if points is not None else value, token, commodity))
+            if not any_move:
+                self.stuck.append(head)
+            head += 1
+
+    def is_ending(self, s: int) -> bool:
+        return self.c.ending_points[self.keys[s][0]] is not None
+
+    def node_id(self, s: int) -> str:
+        return self.c.ids[self.keys[s][0]]
+
+
+def _components(edges: list[list[tuple]]) -> list[list[int]]:
+    """Strongly connected components (Tarjan, without recursion), in topological order."""
+    n = len(edges)
+    index = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    found: list[list[int]] = []
+    counter = 0
+    for root in range(n):
+        if index[root] >= 0:
+            continue
+        work = [(root, 0)]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        while work:
+            v, i = work[-1]
+            out = edges[v]
+            if i < len(out):
+                work[-1] = (v, i + 1)
+                w = out[i][0]
+                if index[w] < 0:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack[w] = True
+                    work.append((w, 0))
+                elif on_stack[w] and index[w] < low[v]:
+                    low[v] = index[w]
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                if low[v] < low[parent]:
+                    low[parent] = low[v]
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on_stack[w] = False
+                    comp.append(w)
+                    if w == v:
+                        break
+                found.append(comp)
+    found.reverse()  # Tarjan finishes sinks first
+    return found
+
+
+# -- loops ---------------------------------------------------------------------------------------
+
+def _cycle_through(edges, comp, c, start_edge_from: int, first: tuple) -> list[tuple[int, tuple]]:
+    """A round that takes edge `first` out of `start_edge_from` and comes back (breadth-first)."""
+    target = first[0]
+    if target == start_edge_from:
+        return [(start_edge_from, first)]
+    parent: dict[int, tuple[int, tuple]] = {target: None}
+    queue = deque([target])
+    while queue:
+        u = queue.popleft()
+        for e in edges[u]:
+            v = e[0]
+            if comp[v] != c or v in parent:
+                continue
+            parent[v] = (u, e)
+            if v == start_edge_from:
+                steps = []
+                while v != target:
+                    u2, e2 = parent[v]
+                    steps.append((u2, e2))
+                    v = u2
+                steps.reverse()
+                return [(start_edge_from, first), *steps]
+            queue.append(v)
+    return []  # cannot happen inside a component
+
+
+def _signed_cycle(edges, comp, c, members, sign) -> list[tuple[int, tuple]] | None:
+    """A round whose points (times `sign`) are positive, or None: Bellman-Ford with a queue,
+    checking the parent pointers for a cycle every n improvements."""
+    root = members[0]
+    dist = {root: 0}
+    parent: dict[int, tuple[int, tuple]] = {}
+    queue = deque([root])
+    queued = {root}
+    n = len(members)
+    improvements = 0
+    while queue:
+        u = queue.popleft()
+        queued.discard(u)
+        du = dist[u]
+        for e in edges[u]:
+            v = e[0]
+            if comp[v] != c:
+                continue
+            d = du + sign * e[1]
+            if v not in dist or d > dist[v]:
+                dist[v] = d
+                parent[v] = (u, e)
+                improvements += 1
+                if improvements % n == 0:
+                    cycle = _parent_cycle(parent)
+                    if cycle:
+                        return cycle
+                if v not in queued:
+                    queued.add(v)
+                    queue.append(v)
+    return None
+
+
+def _parent_cycle(parent: dict[int, tuple[int, tuple]]) -> list[tuple[int, tuple]] | None:
+    colour: dict[int, int] = {}
+    for start in parent:
+        walk = []
+        v = start
+        while v in parent and v not in colour:
+            colour[v] = start
+            walk.append(v)
+            v = parent[v][0]
+        if v in colour and colour[v] == start:  # came back into this walk: a cycle
+            cycle = []
+            u = v
+            while True:
+                p, e = parent[u]
+                cycle.append((p, e))
+                u = p
+                if u == v:
+                    break
+            cycle.reverse()
+            return cycle
+    return None
+
+
+def _loops_of(graph: _Graph, comp: list[int], c: int, members: list[int]):
+    """(a gaining round or None, a losing round or None, a round found when neither exists)."""
+    edges = graph.edges
+    inner = [(u, e) for u in members for e in edges[u] if comp[e[0]] == c]
+    if len(members) == 1 and not inner:
+        return None, None, None
+    up = [(u, e) for u, e in inner if e[1] > 0]
+    down = [(u, e) for u, e in inner if e[1] < 0]
+    if not up and not down:
+        return None, None, _cycle_through(edges, comp, c, *inner[0])
+    # Every edge of a component lies on some round, so one sign alone decides quickly.
+    gaining = _cycle_through(edges, comp, c, *up[0]) if not down else (
+        _signed_cycle(edges, comp, c, members, 1) if up else None)
+    losing = _cycle_through(edges, comp, c, *down[0]) if not up else (
+        _signed_cycle(edges, comp, c, members, -1) if down else None)
+    return gaining, losing, None
+
+
+# -- scores --------------------------------------------------------------------------------------
+
+def _optimise(graph, order, comp, looping, unbounded, seeds, sign, allow_commodity=True):
+    """Best labels (sign * score, -moves) per state from `seeds`, with parent pointers.
+
+    Components listed in `unbounded` have a round that pays (for this sign): their states and
+    everything after them score without bound (INF).
+    """
+    edges = graph.edges
+    label: dict[int, tuple] = {}
+    parent: dict[int, tuple] = {}
+    for s, lab, par in seeds:
+        if s not in label or lab > label[s]:
+            label[s], parent[s] = lab, par
+
+    def relax(u, queue=None, c=None):
+        value, neg_moves = label[u]
+        for e in edges[u]:
+            if not allow_commodity and e[3]:
+                continue
+            v = e[0]
+            lab = (value + sign * e[1], neg_moves - 1)
+            old = label.get(v)
+            if old is None or lab > old:
+                label[v] = lab
+                parent[v] = (u, e[2])
+                if queue is not None and comp[v] == c and v not in queue[1]:
+                    queue[1].add(v)
+                    queue[0].append(v)
+
+    for c, members in enumerate(order):
+        reached = [s for s in members if s in label]
+        if not reached:
+            continue
+        if looping[c] and (c in unbounded or any(label[s][0] == INF for s in reached)):
+            for s in members:
+                label[s] = (INF, 0)
+            reached = members
+        if not looping[c]:
+            relax(members[0])
+            continue
+        queue = (deque(reached), set(reached))
+        while queue[0]:
+            u = queue[0].popleft()
+            queue[1].discard(u)
+            relax(u, queue, c)
+    return label, parent
+
+
+def _run(graph, parents: list[dict], layer_of_seed, end: int, score: int) -> Run:
+    """Follow parent pointers back from `end` (across layers when `layer_of_seed` says so)."""
+    choices, path = [], [graph.node_id(end)]
+    s, layer = end, len(parents) - 1
+    while True:
+        par = parents[layer].get(s)
+        if par is None:
+            break
+        u, token = par[0], par[1]
+        if layer_of_seed and len(par) > 2:
+            layer = par[2]
+        choices.append(token)
+        path.append(graph.node_id(u))
+        s = u
+    choices.reverse()
+    path.reverse()
+    ending = graph.c.scenario.nodes[path[-1]].ending
+    return Run(score, path[-1], ending.result, tuple(choices), tuple(path))
+
+
+def _pick(graph, label, sign):
+    """The ending state with the best label (fewest moves among equal scores)."""
+    best = None
+    for s, lab in label.items():
+        if graph.is_ending(s) and (best is None or lab > label[best]):
+            best = s
+    return best
+
+
+def analyze(scenario: Scenario, state_cap: int = STATE_CAP) -> Analysis:
+    """Explore every reachable state (up to `state_cap`) and summarise what runs can score."""
+    compiled = _Compiled(scenario)
+    graph = _Graph(compiled, state_cap)
+    n = len(graph.keys)
+    order = _components(graph.edges)
+    comp = [0] * n
+    for c, members in enumerate(order):
+        for s in members:
+            comp[s] = c
+    looping = [len(m) > 1 or any(e[0] == m[0] for e in graph.edges[m[0]]) for m in order]
+
+    gaining, losing, loops, seen_loops = set(), set(), [], set()
+    for c, members in enumerate(order):
+        if not looping[c]:
+            continue
+        up, down, level = _loops_of(graph, comp, c, sorted(members))
+        if up:
+            gaining.add(c)
+        if down:
+            losing.add(c)
+        for cycle in (up, down, level):
+            if cycle:
+                loop = _as_loop(graph, cycle)
+                if (loop.nodes, loop.gain) not in seen_loops:
+                    seen_loops.add((loop.nodes, loop.gain))
+                    loops.append(loop)
+
+    start = [(0, (0, 0), None)]
+    high, high_parent = _optimise(graph, order, comp, looping, gaining, start, 1)
+    low, low_parent = _optimise(graph, order, comp, looping, losing, start, -1)
+
+    endings: dict[str, list] = {n.id: [None, None] for n in scenario.endings}
+    for s in range(n):
+        if graph.is_ending(s):
+            span = endings[graph.node_id(s)]
+            top = high.get(s, (None,))[0]
+            bottom = low.get(s, (None,))[0]
+            if top is not None:
+                span[1] = top if span[1] is None else max(span[1], top)
+            if bottom is not None:
+                span[0] = -bottom if span[0] is None else min(span[0], -bottom)
+    reached = frozenset(graph.node_id(s) for s in range(n))
+    ending_table = {}
+    for nid, (lo, hi) in endings.items():
+        ok = nid in reached
+        ending_table[nid] = EndingReach(scenario.nodes[nid].ending.result, ok,
+                                        _finite(lo) if ok else None, _finite(hi) if ok else None)
+
+    best = worst = with_commodity = None
+    if not gaining:
+        end = _pick(graph, high, 1)
+        if end is not None:
+            best = _run(graph, [high_parent], False, end, high[end][0])
+            layer0, parent0 = _optimise(graph, order, comp, looping, set(), start, 1, allow_commodity=False)
+            seeds = [(e[0], (lab[0] + e[1], lab[1] - 1), (u, e[2], 0))
+                     for u, lab in layer0.items() for e in graph.edges[u] if e[3]]
+            layer1, parent1 = _optimise(graph, order, comp, looping, set(), seeds, 1)
+            end = _pick(graph, layer1, 1)
+            if end is not None:
+                with_commodity = _run(graph, [parent0, parent1], True, end, layer1[end][0])
+    if not losing:
+        end = _pick(graph, low, -1)
+        if end is not None:
+            worst = _run(graph, [low_parent], False, end, -low[end][0])
+
+    stuck = tuple(StuckState(graph.node_id(s), dict(zip(compiled.meter_names, graph.keys[s][1], strict=True)),
+                             tuple(sorted(f for f, bit in compiled.flag_bit.items() if graph.keys[s][2] & bit)))
+                  for s in graph.stuck)
+    return Analysis(
+        scenario=scenario.id,
+        exhaustive=not graph.truncated,
+        states=n,
+        best=best,
+        worst=worst,
+        best_with_commodity=with_commodity,
+        endings=ending_table,
+        unreachable_nodes=tuple(nid for nid in scenario.nodes if nid not in reached),
+        stuck_states=stuck,
+        loops=tuple(loops),
+        state_cap=state_cap,
+        reached_nodes=reached,
+    )
+
+
+def _finite(value):
+    if value is None or value in (INF, -INF):
+        return None
+    return int(value)
+
+
+def _as_loop(graph: _Graph, cycle: list[tuple[int, tuple]]) -> Loop:
+    """One round, starting from its earliest-found state so reports are stable."""
+    first = min(range(len(cycle)), key=lambda i: cycle[i][0])
+    cycle = cycle[first:] + cycle[:first]
+    return Loop(tuple(graph.node_id(u) for u, _ in cycle), sum(e[1] for _, e in cycle),
+                tuple(e[2] for _, e in cycle))
