@@ -1,0 +1,325 @@
+"""The bundled scenarios teach what they were written to teach, and keep teaching it.
+
+Each scenario's lesson is written down below as data: the leader's path (which must stay
+the best run `analyze` finds), and runs that show what leading with price, features or
+hesitation costs. The checks go through the command-line contract (`validate`, `run --json`,
+`analyze --json`), the way trainers' own CI reads scenarios; a check whose command is not
+built yet is skipped. The content checks at the top need only the loader.
+
+A writer who changes a scenario's choices or points updates its lesson here, on purpose.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.content import Scenario, load_paths
+from game.content.model import COMMODITY_TAGS, LEADERSHIP_TAGS
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
+
+# What a commodity move costs at least: the best run that takes one scores at least this
+# much less than the leader's path, in every bundled scenario.
+MIN_COST_OF_A_COMMODITY_MOVE = 4
+
+
+@dataclass(frozen=True)
+class Run:
+    choices: str  # tokens for `salesplay run --choices`
+    ending: str
+    result: str
+    score: int
+
+
+@dataclass(frozen=True)
+class Lesson:
+    leader: Run  # the leader's path: analyze's best run, move for move
+    runs: dict[str, Run] = field(default_factory=dict)  # what a run shows -> the run
+    # What a run shows -> tokens whose last one must be refused: a choice hidden by then.
+    hidden: dict[str, str] = field(default_factory=dict)
+
+
+LESSONS: dict[str, Lesson] = {
+    "fine-as-we-are": Lesson(
+        leader=Run("hidden_cost,what_it_means,lead_next_step", "invited_back", "won", 18),
+        runs={
+            "a discount, then a recovery, still costs": Run(
+                "discount,one_question,what_it_means,lead_next_step", "invited_back", "won", 14),
+            "cheaper cannot sell what she does not need": Run(
+                "features,one_question,demo,beat_price", "cheaper_not_needed", "lost", -6),
+            "a price list answers her goal with cost": Run(
+                "hidden_cost,what_it_means,price_list", "price_on_nothing", "stalled", 5),
+            "features and a brochure get filed": Run(
+                "features,send_brochure", "filed_away", "stalled", -3),
+        },
+    ),
+    "the-bake-off": Lesson(
+        leader=Run("why_now,bookings_insight,add_the_row", "pilot", "won", 19),
+        runs={
+            "a column among columns competes on price": Run(
+                "fill_in,lowest", "cheapest_column", "won", -10),
+            "features spend his patience": Run(
+                "best_rows,yes_and_more", "lost_in_the_rows", "lost", -2),
+            "a late question still reaches the pilot, for less": Run(
+                "fill_in,what_for,bookings_insight,add_the_row", "pilot", "won", 13),
+            "an insight traded for price": Run(
+                "why_now,bookings_insight,cheapest", "cheapest_column", "won", 3),
+        },
+    ),
+    "procurement-squeeze": Lesson(
+        leader=Run("cost_of_delay,price_the_outcome,write_it_together", "partner", "won", 20),
+        runs={
+            "matching the price wins the order, not the margin": Run(
+                "match,another_five", "won_on_price", "won", -11),
+            "a discount taken back leaves you in the pile": Run(
+                "match,hold_the_line,take_it_back,standard_proposal", "another_proposal", "stalled", -2),
+            "silence under pressure costs the insight": Run(
+                "timeout,late_question,price_the_outcome,write_it_together", "partner", "won", 17),
+            "features and haggling spend her patience": Run(
+                "twelve_features,hold_the_line,dashboard", "walkout", "lost", -2),
+        },
+        hidden={
+            "after a discount, trust is too low to write it together": (
+                "match,hold_the_line,take_it_back,write_it_together"),
+        },
+    ),
+    "written-for-someone-else": Lesson(
+        leader=Run("success,week_three,add_requirement,present", "shaped", "won", 24),
+        runs={
+            "following the tender ends in the lowest bid": Run(
+                "just_bid,lowest_bid", "lowest_bid", "won", -13),
+            "a price promised early follows you to the committee": Run(
+                "just_bid,late_goal,week_three,add_requirement,present_with_discount",
+                "shaped_cheaply", "won", 6),
+            "handing the idea over": Run(
+                "success,week_three,add_requirement,send_slides", "handed_over", "stalled", 12),
+        },
+        hidden={
+            "after promising a price, you cannot present at full value": (
+                "just_bid,late_goal,week_three,add_requirement,present"),
+            "the late question is asked only once": (
+                "about_48,workaround,late_goal,dashboard,workaround,late_goal"),
+            "no link to a goal that was never asked": "about_48,link_goal",
+        },
+    ),
+    "approve-my-discount": Lesson(
+        leader=Run("what_for,work_it_out,open_with,your_call", "sam_leads", "won", 19),
+        runs={
+            "a signed discount becomes the habit": Run(
+                "sign,sign_again", "habit", "won", -15),
+            "doing the rep's thinking wins the deal, not the rep": Run(
+                "what_for,tell_answer,open_with,your_call", "harbor_signs", "won", 13),
+            "managing activity runs out the rep's confidence": Run(
+                "call_count,more_calls", "checked_out", "stalled", -2),
+            "hesitating at the call": Run(
+                "what_for,work_it_out,open_with,timeout", "line_dropped", "lost", 6),
+            "taking the deal over": Run(
+                "my_deal,just_wait", "your_deal", "won", -6),
+        },
+        hidden={
+            "a discount in hand means no clean call": "what_for,work_it_out,ten_percent,your_call",
+        },
+    ),
+    "the-quiet-renewal": Lesson(
+        leader=Run("board_goal,kiel_insight,tell_kiel", "board_yes", "won", 19),
+        runs={
+            "matching the cheaper rival": Run(
+                "match_price,match_baltic", "renewed_cheap", "won", -13),
+            "a discount follows you into the boardroom": Run(
+                "board_goal,multi_year_discount,back_to_goals,kiel_insight,model_together,"
+                "kiel_with_discount", "board_discount", "won", 11),
+            "yesterday's numbers run out the clock": Run(
+                "usage_report,more_stats,more_stats,more_stats,more_stats", "out_of_time", "lost", -18),
+            "silence at the open door": Run(
+                "board_goal,kiel_insight,timeout", "left_outside", "lost", 4),
+            "last year's results, then next year's goal": Run(
+                "past_results,next_year,kiel_insight,tell_kiel", "board_yes", "won", 18),
+        },
+        hidden={
+            "after a discount, no full-price pitch to the board": (
+                "board_goal,multi_year_discount,back_to_goals,kiel_insight,model_together,tell_kiel"),
+        },
+    ),
+}
+
+
+# ---- content checks: through the loader --------------------------------------------------
+
+
+@cache
+def bundled() -> dict[str, Scenario]:
+    """Every bundled scenario by id; a file that does not load fails here with its diagnostics."""
+    results, unreadable = load_paths([SCENARIOS])
+    assert not unreadable
+    broken = [d.format() for r in results for d in r.diagnostics if r.scenario is None or d.is_error]
+    assert not broken, "\n".join(broken)
+    return {r.scenario.id: r.scenario for r in results}
+
+
+def path_of(scenario_id: str) -> Path:
+    return SCENARIOS / f"{scenario_id}.yaml"
+
+
+def test_every_bundled_scenario_has_its_lesson_written_down():
+    ids = set(bundled())
+    assert ids == set(LESSONS), (
+        "Each bundled scenario needs an entry in LESSONS (and each entry a scenario): "
+        f"missing {sorted(ids - set(LESSONS))}, stale {sorted(set(LESSONS) - ids)}"
+    )
+
+
+def test_each_file_is_named_after_its_id():
+    assert {Path(s.path).name for s in bundled().values()} == {f"{i}.yaml" for i in bundled()}
+
+
+def test_library_spans_every_difficulty():
+    assert {s.difficulty for s in bundled().values()} == {1, 2, 3}
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_every_choice_has_a_coach_note_and_every_ending_a_debrief(scenario):
+    sc = bundled()[scenario]
+    silent = [f"{n.id}.{c.id}" for n in sc.decisions for c in n.choices if not c.feedback]
+    assert not silent, f"choices without feedback: {silent}"
+    bare = [n.id for n in sc.endings if not n.ending.debrief]
+    assert not bare, f"endings without a debrief: {bare}"
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_the_player_chooses_between_leading_and_commodity(scenario):
+    tags = {t for n in bundled()[scenario].decisions for c in n.choices for t in c.tags}
+    assert tags & COMMODITY_TAGS, "no choice carries a commodity tag: there is no trap to avoid"
+    assert tags & LEADERSHIP_TAGS, "no choice carries a leadership tag: there is no path to lead"
+
+
+# ---- through the command-line contract -------------------------------------------------
+
+
+def needs(command: str):
+    """Skip until `salesplay COMMAND` is built (the CLI finds commands as game.cli.NAME_cmd)."""
+    if importlib.util.find_spec(f"game.cli.{command}_cmd") is None:
+        pytest.skip(f"`salesplay {command}` is not built yet")
+
+
+def salesplay(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's own exits
+            code = exc.code
+    return code, out.getvalue()
+
+
+@cache
+def analysis(scenario: str) -> dict:
+    code, out = salesplay("analyze", str(path_of(scenario)), "--json")
+    report = json.loads(out)
+    report["exit"] = code
+    return report
+
+
+def play(scenario: str, choices: str) -> tuple[int, dict | None]:
+    code, out = salesplay("run", str(path_of(scenario)), "--choices", choices, "--json")
+    return code, (json.loads(out) if code == 0 else None)
+
+
+def test_bundled_scenarios_validate_strictly():
+    needs("validate")
+    code, out = salesplay("validate", "--strict", "--format", "json", str(SCENARIOS))
+    diagnostics = json.loads(out)
+    assert [d for d in diagnostics if d["severity"] in ("error", "warning")] == []
+    assert code == 0
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_analysis_is_clean(scenario):
+    needs("analyze")
+    report = analysis(scenario)
+    assert report["exhaustive"]
+    assert report["stuck_states"] == []
+    assert report["loops"] == []
+    assert report["unreachable_nodes"] == []
+    unreached = [e for e, info in report["endings"].items() if not info["reachable"]]
+    assert unreached == []
+    assert report["exit"] == 0
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_the_leaders_path_is_the_best_run(scenario):
+    needs("analyze")
+    leader = LESSONS[scenario].leader
+    best = analysis(scenario)["best"]
+    assert best is not None
+    assert (",".join(best["choices"]), best["ending"], best["result"], best["score"]) == (
+        leader.choices, leader.ending, leader.result, leader.score)
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_the_leaders_path_never_gives_ground(scenario):
+    needs("run")
+    code, state = play(scenario, LESSONS[scenario].leader.choices)
+    assert code == 0
+    rubric = bundled()[scenario].rubric
+    assert {t for t in state["tags"] if rubric[t] <= 0} == set(), "the leader's path takes a losing move"
+    assert set(state["tags"]) & LEADERSHIP_TAGS
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_a_commodity_move_always_costs(scenario):
+    needs("analyze")
+    report = analysis(scenario)
+    with_commodity = report["best_with_commodity"]
+    assert with_commodity is not None
+    assert with_commodity["score"] <= report["best"]["score"] - MIN_COST_OF_A_COMMODITY_MOVE
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_the_worst_run_leads_with_price(scenario):
+    needs("analyze")
+    needs("run")
+    worst = analysis(scenario)["worst"]
+    assert worst is not None and worst["score"] < 0
+    code, state = play(scenario, ",".join(worst["choices"]))
+    assert code == 0
+    assert set(state["tags"]) & COMMODITY_TAGS
+
+
+LESSON_RUNS = [
+    pytest.param(scenario, run, id=f"{scenario}: {label}")
+    for scenario, lesson in sorted(LESSONS.items())
+    for label, run in [("the leader's path", lesson.leader), *lesson.runs.items()]
+]
+
+
+@pytest.mark.parametrize(("scenario", "run"), LESSON_RUNS)
+def test_lesson_run(scenario, run):
+    needs("run")
+    code, state = play(scenario, run.choices)
+    assert code == 0
+    assert state["finished"]
+    assert (state["ending"], state["result"], state["score"]) == (run.ending, run.result, run.score)
+
+
+HIDDEN = [
+    pytest.param(scenario, tokens, id=f"{scenario}: {label}")
+    for scenario, lesson in sorted(LESSONS.items())
+    for label, tokens in lesson.hidden.items()
+]
+
+
+@pytest.mark.parametrize(("scenario", "tokens"), HIDDEN)
+def test_lesson_hides_a_choice(scenario, tokens):
+    needs("run")
+    played, _, refused = tokens.rpartition(",")
+    assert play(scenario, played)[0] == 0, "the moves before the hidden choice must be playable"
+    assert play(scenario, tokens)[0] == 2, f"'{refused}' should be hidden at that point"
