@@ -103,10 +103,13 @@ class _Checker:
         self._lines: list[str] | None = None
         self.diags: list[Diagnostic] = []
         self.id_pos = (1, 1)
+        self.error_count = 0
 
     # -- reporting -----------------------------------------------------------------------
     def report(self, node: YNode | None, code: str, message: str, severity: str = ERROR) -> None:
         line, col = (node.line, node.col) if node is not None else (1, 1)
+        if severity == ERROR:
+            self.error_count += 1
         self.diags.append(Diagnostic(self.path, line, col, severity, code, message))
 
     def loc(self, node: YNode) -> Loc:
@@ -587,7 +590,7 @@ class _Checker:
         fields = self.mapping(node, CHOICE_KEYS, where)
         if node.kind != MAPPING:
             return None
-        errors_before = sum(1 for d in self.diags if d.severity == ERROR)
+        errors_before = self.error_count
         cid = f"c{index + 1}"
         if "id" in fields:
             inode = fields["id"][1]
@@ -666,10 +669,11 @@ class _Checker:
                     line, col = cnode.line, cnode.col
                     if cnode.style in ("", "'", '"') and "\n" not in source:
                         col += exc.offset + (1 if cnode.style else 0)
+                    self.error_count += 1
                     self.diags.append(Diagnostic(self.path, line, col, ERROR, exc.code, exc.message))
         feedback = self.prose(fields, "feedback", f"The feedback of {where}")
         self.prose(fields, "notes", "`notes`")
-        if sum(1 for d in self.diags if d.severity == ERROR) > errors_before or text is None or target is None:
+        if self.error_count > errors_before or text is None or target is None:
             return None
         value = points if points is not None else sum(rubric[t] for t in tags)
         return Choice(cid, index, text, target, tuple(tags), points, value, tuple(effects),

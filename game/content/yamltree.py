@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 import yaml
 
@@ -26,19 +25,28 @@ SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
 _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 
 
-@dataclass(slots=True, eq=False)
 class YNode:
-    """A located YAML value. Mappings keep (key, value) pairs in file order, duplicates too."""
+    """A located YAML value. Mappings keep (key, value) pairs in file order, duplicates too.
 
-    kind: str
-    line: int  # 1-based
-    col: int  # 1-based
-    value: str | None = None  # scalars: the text exactly as written
-    style: str | None = None  # scalars: '' plain, "'" or '"' quoted, '|' or '>' block
-    items: list = field(default_factory=list)  # sequences: YNode; mappings: (YNode, YNode)
-    flow: bool = False  # mappings and sequences written as {...} / [...]
-    end_line: int = 0
-    end_col: int = 0
+    A plain class with slots rather than a dataclass: a large file makes tens of thousands.
+    """
+
+    __slots__ = ("kind", "line", "col", "value", "style", "items", "flow", "end_line", "end_col")
+
+    def __init__(self, kind: str, line: int, col: int, value: str | None = None, style: str | None = None,
+                 items=(), flow: bool = False, end_line: int = 0, end_col: int = 0):
+        self.kind = kind
+        self.line = line  # 1-based
+        self.col = col  # 1-based
+        self.value = value  # scalars: the text exactly as written
+        self.style = style  # scalars: '' plain, "'" or '"' quoted, '|' or '>' block
+        self.items = items  # sequences: [YNode]; mappings: [(key YNode, value YNode)]
+        self.flow = flow  # mappings and sequences written as {...} / [...]
+        self.end_line = end_line
+        self.end_col = end_col
+
+    def __repr__(self) -> str:
+        return f"YNode({self.kind}, {self.line}:{self.col}, {self.value!r})"
 
     @property
     def is_plain_empty(self) -> bool:
@@ -95,7 +103,7 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
             if kind is scalar_event:
                 start, end = event.start_mark, event.end_mark
                 node = YNode(SCALAR, start.line + 1, start.column + 1, event.value, event.style or "",
-                             end_line=end.line + 1, end_col=end.column + 1)
+                             (), False, end.line + 1, end.column + 1)
                 if event.anchor is not None or event.tag is not None:
                     _check_decorations(event, path, diags)
                 if (node.value == "<<" and node.style == "" and stack and stack[-1].kind == MAPPING
@@ -112,7 +120,7 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                                        "about seven; check the indentation or the brackets."))
                     return None, diags
                 node = YNode(MAPPING if kind is yaml.MappingStartEvent else SEQUENCE, line, col,
-                             flow=bool(event.flow_style))
+                             None, None, [], bool(event.flow_style))
             elif kind is alias_event:
                 line, col = _mark(event)
                 diags.append(_diag(path, line, col, "yaml-alias",
