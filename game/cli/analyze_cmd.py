@@ -52,7 +52,8 @@ def _run_line(scenario, label: str, run: Run | None, why_none: str) -> str:
         return f"{label:<22}{why_none}"
     title = scenario.nodes[run.ending].ending.title
     moves = " > ".join(run.choices)
-    return f"{label:<22}{run.score:+d}  {title} ({run.result}) in {len(run.choices)} moves: {moves}"
+    count = f"{len(run.choices)} move" + ("" if len(run.choices) == 1 else "s")
+    return f"{label:<22}{run.score:+d}  {title} ({run.result}) in {count}: {moves}"
 
 
 def report(scenario, a: Analysis) -> str:
