@@ -178,3 +178,14 @@ def test_report_rejects_an_unknown_format(tmp_path, capsys):
         main(["report", "--format", "xml", "--data-dir", str(tmp_path)])
     assert caught.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_recorded_runs_carry_the_leadership_index_from_the_analysis(tmp_path, scenario_file, capsys):
+    data = tmp_path / "data"
+    for choices in ("cost_of_delay,1", "match,2"):  # the best run (14), then won on price (-8)
+        salesplay(capsys, "run", scenario_file, "--choices", choices, "--player", "Ana", "--data-dir", data)
+    with open_store(data) as store:
+        assert [r.leadership for r in store.finished_runs("Ana")] == [100, 15]  # worst reachable: -12
+    _, out, _ = salesplay(capsys, "report", "--format", "json", "--data-dir", data)
+    (row,) = json.loads(out)
+    assert (row["best_index"], row["last_index"]) == (100, 15)
