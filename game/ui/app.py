@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import warnings
 
 import pygame
 
@@ -137,8 +138,10 @@ class App:
         except pygame.error:
             self.settings.fullscreen = False
             self.surface = pygame.display.set_mode(self.settings.window_size, pygame.RESIZABLE)
-        # Older SDL may refuse; the layout still copes with small windows.
-        with contextlib.suppress(AttributeError, pygame.error):
+        # pygame-ce 2.5 offers no other handle on the display module's window, and calls this
+        # one deprecated; older versions lack it. The layout copes with small windows anyway.
+        with warnings.catch_warnings(), contextlib.suppress(AttributeError, pygame.error):
+            warnings.simplefilter("ignore", DeprecationWarning)
             pygame.Window.from_display_module().minimum_size = MIN_SIZE
         self.relayout()
 

@@ -85,10 +85,9 @@ def translate(event) -> Intent | None:
 
 def key_event(key: str, shift: bool = False):
     """The KEYDOWN event a press of `key` ("1", "return", "escape", "a", "f5"...) produces."""
-    try:
-        code = pygame.key.key_code(key)
-    except ValueError:  # a letter with no key of its own (é, ł): typed through a layout
-        code = pygame.K_UNKNOWN
+    # A letter with no key of its own (é, ł) is typed through a layout: K_UNKNOWN plus its text.
+    name = f"K_{key}" if len(key) == 1 else f"K_{key.upper()}"
+    code = getattr(pygame, name, pygame.K_UNKNOWN)
     text = key if len(key) == 1 else {"space": " ", "return": "\r"}.get(key, "")
     if shift and len(text) == 1:
         text = text.upper()

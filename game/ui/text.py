@@ -84,8 +84,12 @@ class TextKit:
     def size(self, text: str, style: str, px: int) -> tuple[int, int]:
         return self.font(style, px).size(text)
 
-    def fit(self, text: str, style: str, px: int, width: int, height: int, min_px: int = 11):
-        """(px, lines) for `text` in a width×height box: wrap, shrink, and clip as a last resort."""
+    def fit(self, text: str, style: str, px: int, width: int, height: int, min_px: int | None = None):
+        """(px, lines) for `text` in a width×height box: wrap, shrink (by default to 60% of
+        `px`, never below 11), and end with an ellipsis as a last resort."""
+        px = int(px)
+        if min_px is None:
+            min_px = max(11, round(px * 0.6))
         key = (text, style, px, width, height)
         hit = self._layouts.get(key)
         if hit is not None:
@@ -107,7 +111,7 @@ class TextKit:
             self._layouts.popitem(last=False)
         return result
 
-    def box(self, surface, text, style, px, colour, rect, align="left", valign="top", min_px=11):
+    def box(self, surface, text, style, px, colour, rect, align="left", valign="top", min_px=None):
         """Draw `text` inside `rect`; returns the rect the ink covers (always inside `rect`)."""
         size, lines = self.fit(text, style, px, rect.width, rect.height, min_px)
         lh = self.line_height(size)
@@ -145,4 +149,5 @@ class TextKit:
         surf = self.render(text, style, px, colour)
         r = surf.get_rect(**{anchor: pos})
         surface.blit(surf, r)
+        self.drawn.append((surface.get_rect(), r))  # a free line must at least stay on screen
         return r

@@ -84,7 +84,7 @@ TAG_ICONS = {
     "outcome": "◆",
     "leadership": "▲",
     "discovery": "?",
-    "feature": "≡",
+    "feature": "•",
     "follower": "↩",
     "commodity": "=",
     "price": "$",

@@ -32,7 +32,7 @@ class Button:
         if self.enabled and self.action:
             self.action()
 
-    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+    def draw(self, surface, look, focused: bool, role: str = "body", px: int | None = None) -> None:
         pal = look.pal
         r = self.rect
         radius = look.stage.px(10)
@@ -47,7 +47,7 @@ class Button:
                              width=look.stage.px(2), border_radius=radius + look.stage.px(3))
         pad = look.stage.px(14)
         inner = r.inflate(-2 * pad, -look.stage.px(8))
-        px = look.px(role)
+        px = px or look.px(role)
         if self.hint:
             cap = keycap(surface, look, self.hint, (inner.left, r.centery), focused)
             inner.width -= cap.width + pad
@@ -143,9 +143,12 @@ class Buttons:
         self.focus = best
         return True
 
-    def draw(self, surface, look, role: str = "body") -> None:
+    def draw(self, surface, look, role: str = "body", px: int | None = None) -> None:
         for i, b in enumerate(self.items):
-            b.draw(surface, look, i == self.focus, role)
+            if px is None:
+                b.draw(surface, look, i == self.focus, role)
+            else:
+                b.draw(surface, look, i == self.focus, role, px)
 
 
 def panel(surface, look, rect, fill=None, border=None, radius: float = 14, width: float = 1):

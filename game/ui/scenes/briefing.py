@@ -118,8 +118,8 @@ class Briefing(Scene):
                 pygame.Rect(card.left + st.px(24), y + st.px(48), card.width - st.px(48), card.bottom - y - st.px(60)),
                 align="center")
         # The situation.
-        kit.box(surface, sc.title, "bold", app.px("heading"), pal.text, st.rect(500, 40, 740, 52),
-                valign="middle")
+        kit.box(surface, sc.title, "bold", app.px("heading"), pal.text, st.rect(500, 36, 740, 64),
+                valign="middle", min_px=round(app.px("heading") * 0.55))
         r = pips(surface, app, st.rect(500, 112, 0, 0).topleft, sc.difficulty, 3)
         facts = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         if sc.minutes:
@@ -132,13 +132,13 @@ class Briefing(Scene):
         well = st.rect(500, 270, 740, 150)
         panel(surface, app, well, fill=pal.panel)
         inner = well.inflate(-st.px(32), -st.px(24))
-        kit.line(surface, "Winning well", "bold", app.px("body"), pal.accent, inner.topleft)
+        head = kit.line(surface, "Winning well", "bold", app.px("body"), pal.accent, inner.topleft)
         text = winning_well(sc)
         if sc.meters:
             labels = " and ".join(m.label or m.name for m in sc.meters.values())
             text += f" Watch {labels}: they show how the buyer feels."
         kit.box(surface, text, "regular", app.px("caption") * 1.05, pal.text,
-                pygame.Rect(inner.left, inner.top + st.px(30), inner.width, inner.height - st.px(30)))
+                pygame.Rect(inner.left, head.bottom + st.px(4), inner.width, inner.bottom - head.bottom - st.px(4)))
         legend = "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(LEADERSHIP_TAGS)) + "   ·   " + \
                  "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(COMMODITY_TAGS))
         kit.box(surface, legend, "regular", app.px("caption"), pal.muted, st.rect(500, 428, 740, 28))

@@ -100,7 +100,7 @@ class CoachNote(Scene):
         surface.set_clip(self.box)
         panel(surface, app, box, fill=pal.raised, border=pal.accent, width=2, radius=18)
         inner = box.inflate(-st.px(48), -st.px(36))
-        kit.line(surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft)
+        head = kit.line(surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft)
         # The points: sign, arrow and colour together.
         pts = points_text(d.points)
         colour = delta_colour(pal, d.points)
@@ -117,7 +117,8 @@ class CoachNote(Scene):
             value = rubric.get(tag, 0)
             chip(surface, app, text, (x, y), colour=delta_colour(pal, value))
             x += w + st.px(8)
-        body = pygame.Rect(inner.left, inner.top + st.px(54), inner.width, inner.height - st.px(54) - st.px(60))
+        top = max(inner.top + st.px(54), head.bottom + st.px(10))
+        body = pygame.Rect(inner.left, top, inner.width, inner.bottom - st.px(60) - top)
         kit.box(surface, consequence(d), "regular", app.px("body"), pal.text, body)
         # Meter changes, each with its arrow.
         mx = inner.left

@@ -12,7 +12,7 @@ import pygame
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.text import wrap
-from game.ui.theme import delta_colour, points_text
+from game.ui.theme import MINUS, delta_colour, points_text
 from game.ui.widgets import Button, Buttons, bar, panel, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
@@ -20,9 +20,13 @@ TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
 CHOICES_MAX_H = 330
 COACH_H = 262  # the coach's note panel, in units
 MOOD_WORDS = {
-    "neutral": "listening", "interested": "interested", "skeptical": "skeptical",
-    "annoyed": "annoyed", "impressed": "impressed", "pleased": "pleased",
+    "neutral": "Listening", "interested": "Looks interested", "skeptical": "Looks skeptical",
+    "annoyed": "Looks annoyed", "impressed": "Looks impressed", "pleased": "Looks pleased",
 }
+
+
+def signed(n: int) -> str:
+    return f"{MINUS}{-n}" if n < 0 else str(n)
 
 
 class ConversationScreen(Scene):
@@ -40,6 +44,7 @@ class ConversationScreen(Scene):
         self.total_words = 0
         self.remaining_ms: int | None = None
         self.rects: dict[str, pygame.Rect] = {}
+        self.choice_px: int | None = None
 
     # ----- the node on screen -----------------------------------------------------------
     @property
@@ -189,19 +194,22 @@ class ConversationScreen(Scene):
 
     # ----- layout -----------------------------------------------------------------------
     def choice_heights(self, stage) -> list[float]:
-        """Each card's height in units, from its measured text."""
+        """Each card's height in units, from its measured text, with one text size for all."""
         u = stage.u
         px = self.app.px("choice")
-        font = self.app.kit.font("regular", px)
-        lh = self.app.kit.line_height(px)
+        floor = max(11, round(px * 0.6))
         width = max(1, int((1232 - 100) * u))
-        heights = []
-        for b in self.buttons:
-            lines = len(wrap(b.label, font, width))
-            heights.append(max(54.0, (lines * lh) / u + 18))
-        total = sum(heights) + 10 * max(0, len(heights) - 1)
-        if total > CHOICES_MAX_H:  # many long choices: share the space; the text fits by shrinking
-            gaps = 10 * max(0, len(heights) - 1)
+        gaps = 10 * max(0, len(self.buttons) - 1)
+        while True:
+            font = self.app.kit.font("regular", px)
+            lh = self.app.kit.line_height(px)
+            heights = [max(54.0, len(wrap(b.label, font, width)) * lh / u + 18) for b in self.buttons]
+            if sum(heights) + gaps <= CHOICES_MAX_H or px <= floor:
+                break
+            px = max(floor, int(px * 0.92))  # many long choices: a smaller size for every card
+        self.choice_px = px
+        total = sum(heights) + gaps
+        if total > CHOICES_MAX_H:  # still too tall: share the space; each card clips its own text
             scale = (CHOICES_MAX_H - gaps) / (total - gaps)
             heights = [h * scale for h in heights]
         return heights
@@ -229,7 +237,7 @@ class ConversationScreen(Scene):
         self.draw_buyer(surface)
         self.draw_speech(surface)
         if not self.paused or not self.session.practice:
-            self.buttons.draw(surface, self.app, role="choice")
+            self.buttons.draw(surface, self.app, role="choice", px=self.choice_px)
 
     def draw_bar(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -242,7 +250,7 @@ class ConversationScreen(Scene):
         right = 1256
         if self.session.practice:
             score = st.rect(right - 130, 8, 130, 40)
-            kit.box(surface, f"Score {state.score}", "bold", app.px("body"), pal.text, score,
+            kit.box(surface, f"Score {signed(state.score)}", "bold", app.px("body"), pal.text, score,
                     align="right", valign="middle")
             right -= 146
         mode = "Practice" if self.session.practice else "Assessment"
@@ -282,13 +290,18 @@ class ConversationScreen(Scene):
         img = app.portraits.get(buyer.name, self.node.mood, side, buyer.portrait)
         pr = img.get_rect(midtop=(card.centerx, card.top + st.px(18)))
         surface.blit(img, pr)
-        mood = f"Looks {MOOD_WORDS.get(self.node.mood, self.node.mood)}"
+        mood = MOOD_WORDS.get(self.node.mood, self.node.mood)
         chip_r = pygame.Rect(0, 0, kit.size(mood, "semibold", app.px("caption"))[0] + st.px(20),
                              kit.line_height(app.px("caption")) + st.px(6))
-        chip_r.midbottom = (pr.centerx, pr.bottom - st.px(8))
-        pygame.draw.rect(surface, pal.panel, chip_r, border_radius=chip_r.height // 2)
-        kit.line(surface, mood, "semibold", app.px("caption"), pal.text, chip_r.center, anchor="center")
         y = pr.bottom + st.px(10)
+        if chip_r.width <= pr.width - st.px(12):
+            chip_r.midbottom = (pr.centerx, pr.bottom - st.px(8))
+            pygame.draw.rect(surface, pal.panel, chip_r, border_radius=chip_r.height // 2)
+            kit.line(surface, mood, "semibold", app.px("caption"), pal.text, chip_r.center, anchor="center")
+        else:  # a small portrait: the mood goes under it instead of over it
+            r = kit.line(surface, mood, "semibold", app.px("caption"), pal.accent, (card.centerx, y),
+                         anchor="midtop", max_width=card.width - st.px(32))
+            y = r.bottom + st.px(4)
         inner_w = card.width - st.px(32)
         kit.box(surface, buyer.name, "bold", app.px("body"), pal.text,
                 pygame.Rect(card.left + st.px(16), y, inner_w, st.px(30)), align="center")
@@ -303,24 +316,36 @@ class ConversationScreen(Scene):
         node = self.node
         top = area.top
         if node.narration:
-            nar = pygame.Rect(area.left + st.px(8), top, area.width - st.px(16), int(area.height * 0.3))
+            nar = pygame.Rect(area.left + st.px(8), top, area.width - st.px(16), int(area.height * 0.26))
             ink = kit.box(surface, node.narration, "italic", app.px("body"), pal.muted, nar)
             top = ink.bottom + st.px(14)
         clock_h = st.px(76) if self.remaining_ms is not None else 0
-        bubble = pygame.Rect(area.left, top, area.width, area.bottom - top - clock_h)
+        room = pygame.Rect(area.left, top, area.width, area.bottom - top - clock_h)
+        text = f"“{node.say}”"
+        pad_x, pad_y = st.px(24), st.px(20)
+        floor = max(11, round(app.px("line") * 0.45))  # the buyer's words matter more than their size
+        px, lines = kit.fit(text, "regular", app.px("line"), room.width - 2 * pad_x, room.height - 2 * pad_y,
+                            min_px=floor)
+        needed = kit.line_height(px) * len(lines) + 2 * pad_y
+        bubble = pygame.Rect(room.left, room.top, room.width, min(room.height, max(needed, st.px(120))))
         panel(surface, app, bubble, fill=pal.raised, radius=18)
-        inner = bubble.inflate(-st.px(48), -st.px(40))
-        self.draw_line(surface, f"“{node.say}”", inner)
-        if self.session.state.finished:
+        # The tail points at the buyer.
+        tail = [(bubble.left, bubble.top + st.px(40)), (bubble.left - st.px(14), bubble.top + st.px(52)),
+                (bubble.left, bubble.top + st.px(64))]
+        pygame.draw.polygon(surface, pal.raised, tail)
+        inner = pygame.Rect(room.left + pad_x, room.top + pad_y, room.width - 2 * pad_x, room.height - 2 * pad_y)
+        self.draw_line(surface, text, inner)
+        if self.session.state.finished and bubble.bottom + st.px(36) <= area.bottom:
             kit.line(surface, "The conversation is over.", "italic", app.px("caption"), pal.muted,
-                     (bubble.right - st.px(24), bubble.bottom - st.px(10)), anchor="bottomright")
+                     (bubble.right - st.px(8), bubble.bottom + st.px(10)), anchor="topright")
         if self.remaining_ms is not None:
             self.draw_clock(surface, pygame.Rect(area.left, bubble.bottom, area.width, clock_h))
 
     def draw_line(self, surface, text, rect) -> None:
         """The buyer's line, laid out in full first so the reveal never reflows."""
         app, kit, pal = self.app, self.app.kit, self.app.pal
-        px, lines = kit.fit(text, "regular", app.px("line"), rect.width, rect.height)
+        floor = max(11, round(app.px("line") * 0.45))
+        px, lines = kit.fit(text, "regular", app.px("line"), rect.width, rect.height, min_px=floor)
         lh = kit.line_height(px)
         budget = int(self.words) if not self.revealed else None
         y = rect.top

@@ -14,6 +14,7 @@ from game.content.model import COMMODITY_TAGS, TIMEOUT
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.scenes.coach import consequence
+from game.ui.scenes.conversation import signed
 from game.ui.session import decisions
 from game.ui.theme import CHART_TAGS, MINUS, TAG_ICONS, delta_colour, points_text
 from game.ui.widgets import Button, Buttons, panel, ring
@@ -75,6 +76,7 @@ class Debrief(Scene):
         self.state = session.state
         self.decisions = decisions(self.scenario, self.state)
         analysis = app.analyses.get(self.scenario)
+        self.analysed = analysis is not None
         best = getattr(analysis, "best", None)
         worst = getattr(analysis, "worst", None)
         self.best_score = None if best is None else best.score
@@ -160,7 +162,7 @@ class Debrief(Scene):
         title = end.title if end else ""
         kit.box(surface, f"· {title}", "bold", app.px("heading"), pal.text,
                 pygame.Rect(r.right + st.px(14), r.top, st.rect(0, 0, 860, 0).width - r.width, r.height))
-        kit.box(surface, f"Score {self.state.score}", "bold", app.px("heading"), pal.text,
+        kit.box(surface, f"Score {signed(self.state.score)}", "bold", app.px("heading"), pal.text,
                 st.rect(940, 26, 300, 50), align="right")
         summary = end.debrief if end and end.debrief else self.scenario.nodes[self.state.ending].say \
             if self.state.ending else ""
@@ -184,18 +186,23 @@ class Debrief(Scene):
         fraction = (self.index or 0) / 100
         ring(surface, app, centre, radius, fraction, pal.accent, st.px(14))
         label = "—" if self.index is None else str(self.index)
-        kit.line(surface, label, "bold", app.px("heading") * 1.2, pal.text, centre, anchor="center")
+        size = min(round(app.px("heading") * 1.2), round(radius * 0.75))
+        kit.line(surface, label, "bold", size, pal.text, centre, anchor="center")
         text = pygame.Rect(centre[0] + radius + st.px(20), box.top + st.px(20), 0, box.height - st.px(40))
         text.width = box.right - st.px(16) - text.left
-        kit.line(surface, "Leadership Index", "bold", app.px("body"), pal.text, text.topleft)
-        if self.index is None:
+        head = kit.line(surface, "Leadership Index", "bold", app.px("body"), pal.text, text.topleft,
+                        max_width=text.width)
+        if not self.analysed:
+            why = ("The Index needs this scenario's analysis, which could not be made here; "
+                   "the score and tags still tell the story.")
+        elif self.index is None:
             why = ("This scenario has no fixed best and worst run (a conversation can loop), "
                    "so there is no Index; the score and tags still tell the story.")
         else:
             why = (f"Where your score sits between this scenario's worst run "
-                   f"({self.worst_score}) and the leader's best ({self.best_score}).")
+                   f"({signed(self.worst_score)}) and the leader's best ({signed(self.best_score)}).")
         kit.box(surface, why, "regular", app.px("caption"), pal.muted,
-                pygame.Rect(text.left, text.top + st.px(34), text.width, text.height - st.px(34)))
+                pygame.Rect(text.left, head.bottom + st.px(6), text.width, text.bottom - head.bottom - st.px(6)))
 
     def draw_chart(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -235,10 +242,10 @@ class Debrief(Scene):
             kit.box(surface, "No decisions were made in this run.", "regular", app.px("body"), pal.muted, inner)
             return
         head = f"Decision {d.number} of {len(self.decisions)}"
-        kit.line(surface, head, "bold", app.px("body"), pal.text, inner.topleft)
+        hr = kit.line(surface, head, "bold", app.px("body"), pal.text, inner.topleft)
         kit.line(surface, points_text(d.points), "bold", app.px("body"), delta_colour(pal, d.points),
                  inner.topright, anchor="topright")
-        y = inner.top + st.px(34)
+        y = hr.bottom + st.px(8)
         said = pygame.Rect(inner.left, y, inner.width, st.px(58))
         ink = kit.box(surface, f"You: “{d.said}”" if d.choice else d.said, "semibold", app.px("caption"),
                       pal.text, said)
@@ -250,21 +257,28 @@ class Debrief(Scene):
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         panel(surface, app, box, border=pal.accent if self.departure else pal.border)
         inner = box.inflate(-st.px(32), -st.px(28))
+        if self.departure is None and not self.analysed:
+            hr = kit.line(surface, "The leader's path", "bold", app.px("body"), pal.text, inner.topleft)
+            kit.box(surface, "The best path comes from the scenario's analysis, which could not be "
+                    "made here. Your decisions and the coach's notes are on the left.", "regular",
+                    app.px("caption"), pal.muted,
+                    pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, inner.bottom - hr.bottom - st.px(8)))
+            return
         if self.departure is None:
             head = "You walked the leader's path"
             text = ("No run of this scenario scores higher than yours. Play it again in assessment "
                     "mode to prove it was no accident.") if self.index == 100 or self.index is None \
                 else "Your choices matched the leader's as far as they went."
-            kit.line(surface, head, "bold", app.px("body"), pal.accent, inner.topleft)
+            hr = kit.line(surface, head, "bold", app.px("body"), pal.accent, inner.topleft, max_width=inner.width)
             kit.box(surface, text, "regular", app.px("caption"), pal.text,
-                    pygame.Rect(inner.left, inner.top + st.px(36), inner.width, inner.height - st.px(36)))
+                    pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, inner.bottom - hr.bottom - st.px(8)))
             return
         number, words = self.departure
         mine = self.decisions[number - 1]
-        kit.line(surface, f"Where you left the leader's path (decision {number})", "bold",
-                 app.px("body"), pal.accent, inner.topleft, max_width=inner.width)
-        half = (inner.height - st.px(36)) // 2
-        you = pygame.Rect(inner.left, inner.top + st.px(36), inner.width, half)
+        hr = kit.line(surface, f"Where you left the leader's path (decision {number})", "bold",
+                      app.px("body"), pal.accent, inner.topleft, max_width=inner.width)
+        half = (inner.bottom - hr.bottom - st.px(8)) // 2
+        you = pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, half)
         kit.box(surface, f"You: “{mine.said}”" if mine.choice else mine.said, "regular",
                 app.px("caption"), pal.text, you)
         lead = pygame.Rect(inner.left, you.bottom + st.px(4), inner.width, inner.bottom - you.bottom - st.px(4))

@@ -6,7 +6,7 @@ import pygame
 
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.widgets import keycap, panel
+from game.ui.widgets import Button, Buttons, keycap, panel
 
 KEYS = (
     ("1 – 6", "Say the numbered line"),
@@ -27,11 +27,18 @@ class Help(Scene):
     name = "help"
     opaque = False
 
+    def __init__(self, app):
+        super().__init__(app)
+        self.buttons = Buttons([Button("Close", app.pop, hint="Esc", kind="primary")])
+
     def handle(self, intent):
         if intent.is_key or intent.kind == I.CLICK:
             self.app.pop()
             return True
-        return False
+        return self.buttons.handle(intent)
+
+    def layout(self, stage) -> None:
+        self.buttons.items[0].rect = stage.rect(290, 598, 200, 50)
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -42,11 +49,12 @@ class Help(Scene):
         panel(surface, app, box, fill=pal.panel, border=pal.accent, width=2)
         kit.box(surface, "Keys", "bold", app.px("heading"), pal.text, st.rect(290, 70, 700, 50),
                 valign="middle")
-        y = 132
+        y = 128
         for key, what in KEYS:
             keycap(surface, app, key, st.rect(290, y + 20, 0, 0).topleft)
             kit.box(surface, what, "regular", app.px("body"), pal.text, st.rect(480, y, 520, 40),
                     valign="middle")
-            y += 44
-        kit.box(surface, "The mouse works too: point and click. Press any key to close.", "italic",
-                app.px("caption"), pal.muted, st.rect(290, 628, 700, 30), valign="middle")
+            y += 42
+        kit.box(surface, "The mouse works too: point and click. Any key closes this.", "italic",
+                app.px("caption"), pal.muted, st.rect(510, 598, 480, 50), valign="middle")
+        self.buttons.draw(surface, app)

@@ -44,9 +44,10 @@ class ScenarioCard(Button):
                              border_radius=st.px(16))
         pad = st.px(18)
         inner = r.inflate(-2 * pad, -2 * pad)
-        title_box = pygame.Rect(inner.left, inner.top, inner.width, st.px(56))
-        kit.box(surface, self.label, "bold", look.px("body") * 1.1, pal.text, title_box)
-        y = title_box.bottom + st.px(4)
+        title_box = pygame.Rect(inner.left, inner.top, inner.width, st.px(36))
+        px = round(look.px("body") * 1.1)
+        kit.box(surface, self.label, "bold", px, pal.text, title_box, valign="middle", min_px=round(px * 0.8))
+        y = title_box.bottom + st.px(6)
         if broken:
             errors = result.errors or result.diagnostics
             count = len(errors)
@@ -61,13 +62,13 @@ class ScenarioCard(Button):
         buyer = f"{sc.buyer.name} · {sc.buyer.role}"
         kit.line(surface, buyer, "regular", look.px("caption"), pal.muted, (inner.left, y),
                  max_width=inner.width)
-        y += st.px(30)
+        y += st.px(28)
         pip_box = pips(surface, look, (inner.left, y + st.px(10)), sc.difficulty, 3)
         level = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         minutes = f"  {level} · {sc.minutes} min" if sc.minutes else f"  {level}"
         kit.line(surface, minutes, "regular", look.px("caption"), pal.muted,
                  (pip_box.right + st.px(4), y), max_width=inner.right - pip_box.right)
-        y += st.px(32)
+        y += st.px(30)
         x = inner.left
         for tag in sc.tags:
             w = chip_width(look, tag)
@@ -302,5 +303,5 @@ class Library(Scene):
         if self.max_scroll():
             rows = (len(self.cards) + COLUMNS - 1) // COLUMNS
             first, last = self.scroll + 1, min(rows, self.scroll + self.rows_visible())
-            kit.line(surface, f"Rows {first}–{last} of {rows} ▾", "regular", app.px("caption"),
+            kit.line(surface, f"Rows {first}–{last} of {rows} · scroll ↓", "regular", app.px("caption"),
                      pal.muted, st.rect(1240, 718, 0, 0).bottomright, anchor="bottomright")

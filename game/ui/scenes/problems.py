@@ -66,8 +66,9 @@ class Problems(Scene):
                 kit.line(surface, "More below: ↓ to scroll", "italic", app.px("caption"), pal.muted,
                          (inner.left, inner.bottom - st.px(22)))
                 break
-            kit.line(surface, loc, "semibold", app.px("caption"), colour, (inner.left, y))
-            y += st.px(26)
+            lr = kit.line(surface, loc, "semibold", app.px("caption"), colour, (inner.left, y),
+                          max_width=inner.width)
+            y = lr.bottom + st.px(2)
             box = pygame.Rect(inner.left, y, inner.width, st.px(58))
             ink = kit.box(surface, d.message, "regular", app.px("body"), pal.text, box)
             y = max(ink.bottom, y + st.px(30)) + st.px(16)

@@ -1,0 +1,121 @@
+"""The projector look: the window's palette, text kit and stage, with type 1.4× the solo size.
+
+Also the pieces every workshop screen draws: the top bar, team chips with their keys and
+lock marks, and the vote bar split into team colours.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.theme import points_text
+from game.ui.widgets import panel
+
+SCALE = 1.4  # the design brief: everything 1.4× larger than the solo layout
+
+
+class Look:
+    """What widgets need (`pal`, `kit`, `stage`, `px`), sized for a projector."""
+
+    def __init__(self, app):
+        self.app = app
+
+    @property
+    def pal(self):
+        return self.app.pal
+
+    @property
+    def kit(self):
+        return self.app.kit
+
+    @property
+    def stage(self):
+        return self.app.stage
+
+    def px(self, role: str) -> int:
+        return max(10, round(self.app.px(role) * SCALE))
+
+
+def ink_on(rgb) -> tuple[int, int, int]:
+    """Black or white, whichever reads better on a team colour."""
+    r, g, b = rgb[:3]
+    return (16, 16, 20) if (0.299 * r + 0.587 * g + 0.114 * b) > 140 else (255, 255, 255)
+
+
+def top_bar(surface, look, left: str, right: str = "") -> pygame.Rect:
+    st, pal, kit = look.stage, look.pal, look.kit
+    bar = st.rect(0, 0, 1280, 64)
+    pygame.draw.rect(surface, pal.panel, bar)
+    pygame.draw.line(surface, pal.border, bar.bottomleft, bar.bottomright, st.px(1))
+    kit.box(surface, left, "semibold", look.px("body"), pal.text, st.rect(24, 6, 880, 52),
+            valign="middle")
+    if right:
+        kit.box(surface, right, "semibold", look.px("body"), pal.muted, st.rect(900, 6, 356, 52),
+                align="right", valign="middle")
+    return bar
+
+
+def lock_mark(surface, colour, center, size: int) -> None:
+    """A padlock drawn from shapes, so it looks the same in every font."""
+    x, y = center
+    body = pygame.Rect(0, 0, size, round(size * 0.75))
+    body.midtop = (x, y - size // 8)
+    shackle = pygame.Rect(0, 0, round(size * 0.64), round(size * 0.8))
+    shackle.midbottom = (x, body.top + size // 4)
+    pygame.draw.rect(surface, colour, shackle, width=max(2, size // 7),
+                     border_top_left_radius=size // 3, border_top_right_radius=size // 3)
+    pygame.draw.rect(surface, colour, body, border_radius=max(2, size // 8))
+
+
+def team_chip(surface, look, rect, team, *, keys: str = "", locked: bool = False,
+              points: int | None = None, focused: bool = False) -> None:
+    """A team's chip: its colour band and name, then its keys, its lock, or its points."""
+    st, pal, kit = look.stage, look.pal, look.kit
+    panel(surface, look, rect, fill=pal.raised, border=pal.accent if focused else team.rgb,
+          width=3 if focused else 2, radius=12)
+    band = pygame.Rect(rect.left, rect.top, st.px(14), rect.height)
+    pygame.draw.rect(surface, team.rgb, band, border_top_left_radius=st.px(12),
+                     border_bottom_left_radius=st.px(12))
+    inner = rect.inflate(-st.px(32), -st.px(10))
+    inner.left = band.right + st.px(10)
+    inner.width = rect.right - inner.left - st.px(10)
+    half = inner.height // 2
+    name_box = pygame.Rect(inner.left, inner.top, inner.width, half)
+    kit.box(surface, team.name, "bold", look.px("caption"), pal.text, name_box, valign="middle")
+    low = pygame.Rect(inner.left, inner.top + half, inner.width, inner.height - half)
+    if points is not None:
+        kit.box(surface, points_text(points), "bold", look.px("caption"),
+                pal.gain if points > 0 else pal.loss if points < 0 else pal.muted, low,
+                valign="middle")
+    elif locked:
+        size = min(low.height - st.px(4), st.px(22))
+        lock_mark(surface, pal.gain, (low.left + size // 2 + st.px(2), low.centery), size)
+        kit.box(surface, "Locked in", "semibold", look.px("caption"), pal.gain,
+                pygame.Rect(low.left + size + st.px(10), low.top, low.width - size - st.px(10),
+                            low.height), valign="middle")
+    elif keys:
+        kit.box(surface, " ".join(k.upper() for k in keys), "bold", look.px("caption"), pal.muted,
+                low, valign="middle")
+    else:
+        kit.box(surface, "Thinking…", "regular", look.px("caption"), pal.muted, low, valign="middle")
+
+
+def split_bar(surface, look, rect, segments, total: int) -> None:
+    """One bar per choice: a segment per vote, in that team's colour, marked with its initial."""
+    st, pal, kit = look.stage, look.pal, look.kit
+    radius = st.px(8)
+    pygame.draw.rect(surface, pal.track, rect, border_radius=radius)
+    if total <= 0:
+        return
+    unit = rect.width / total
+    x = float(rect.left)
+    for team in segments:
+        seg = pygame.Rect(round(x), rect.top, max(1, round(x + unit) - round(x)), rect.height)
+        pygame.draw.rect(surface, team.rgb, seg, border_radius=radius)
+        # A dark seam between votes, so two teams of near colours still read as two votes.
+        pygame.draw.line(surface, pal.stage, seg.topright, seg.bottomright, st.px(3))
+        label = team.name[:1].upper()
+        if kit.size(label, "bold", look.px("caption"))[0] < seg.width - st.px(6):
+            kit.line(surface, label, "bold", look.px("caption"), ink_on(team.rgb), seg.center,
+                     anchor="center")
+        x += unit

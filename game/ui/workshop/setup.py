@@ -1,0 +1,304 @@
+"""Workshop setup: the scenario, 2 to 8 teams with names and colours, the timer, how votes come in.
+
+Arrows move between rows; ◀ ▶ change the focused setting or colour; typing edits the focused
+team's name. The facilitator can also click everything.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.workshop import MAX_TEAMS, MIN_TEAMS
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.widgets import Button, Buttons, panel
+from game.ui.workshop.look import Look, top_bar
+from game.ui.workshop.room import (
+    CLICKS,
+    DEFAULT_NAMES,
+    KEY_BLOCKS,
+    KEYS,
+    TEAM_COLOURS,
+    TIMER_STEPS,
+    Room,
+    Team,
+    keys_fit,
+    most_choices,
+)
+
+MAX_NAME = 18
+METHOD_WORDS = {KEYS: "Team keys on one keyboard (secret)", CLICKS: "The facilitator clicks"}
+
+
+def timer_words(seconds: int) -> str:
+    if seconds <= 0:
+        return "No timer"
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
+
+
+class Setting(Button):
+    """A row whose value ◀ ▶ (or a click) changes."""
+
+    def __init__(self, title: str, step, data=None):
+        super().__init__("", lambda: step(1), data=data)
+        self.title = title
+        self.step = step
+        self.value = ""
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        pal, st, kit = look.pal, look.stage, look.kit
+        r = self.rect
+        panel(surface, look, r, fill=pal.raised if focused else pal.panel,
+              border=pal.accent if focused else pal.border, width=3 if focused else 1, radius=10)
+        inner = r.inflate(-st.px(28), -st.px(6))
+        kit.box(surface, self.title, "regular", look.px("caption"), pal.muted,
+                pygame.Rect(inner.left, inner.top, inner.width, inner.height // 2), valign="middle")
+        kit.box(surface, f"◀  {self.value}  ▶" if focused else self.value, "semibold",
+                look.px("caption"), pal.text,
+                pygame.Rect(inner.left, inner.centery, inner.width, inner.height // 2),
+                valign="middle")
+
+
+class Swatch(Button):
+    """A team's colour; a click or ◀ ▶ moves to the next colour no other team has."""
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        pal, st = look.pal, look.stage
+        r = self.rect
+        team = self.data
+        panel(surface, look, r, fill=pal.raised if focused else pal.panel,
+              border=pal.accent if focused else pal.border, width=3 if focused else 1, radius=10)
+        pygame.draw.circle(surface, team.rgb, r.center, min(r.width, r.height) // 2 - st.px(8))
+
+
+class NameField(Button):
+    """A team's name; typing edits it while it has the focus."""
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        pal, st, kit = look.pal, look.stage, look.kit
+        r = self.rect
+        team = self.data
+        panel(surface, look, r, fill=pal.stage, border=pal.accent if focused else pal.border,
+              width=3 if focused else 1, radius=10)
+        inner = r.inflate(-st.px(24), -st.px(6))
+        text = team.name + ("|" if focused else "")
+        kit.box(surface, text, "semibold", look.px("caption"), pal.text, inner, valign="middle")
+        if self.hint:
+            kit.box(surface, self.hint, "regular", look.px("caption"), pal.muted, inner,
+                    align="right", valign="middle")
+
+
+class WorkshopSetup(Scene):
+    name = "workshop-setup"
+
+    def __init__(self, app, scenarios, *, chosen=None, teams=None, timer: int = 90,
+                 method: str = KEYS):
+        super().__init__(app)
+        self.look = Look(app)
+        self.scenarios = list(scenarios)
+        self.pick = 0
+        for i, sc in enumerate(self.scenarios):
+            if chosen is not None and sc.id == chosen.id:
+                self.pick = i
+        names = list(teams or DEFAULT_NAMES[:MIN_TEAMS])[:MAX_TEAMS]
+        self.teams = [Team(n, i % len(TEAM_COLOURS)) for i, n in enumerate(names)]
+        self.timer = timer
+        self.method = method
+        self.problem = ""
+        self.buttons = Buttons()
+        self.rebuild(focus_start=True)
+
+    @property
+    def scenario(self):
+        return self.scenarios[self.pick]
+
+    # ----- the rows ---------------------------------------------------------------------
+    def rebuild(self, focus_start: bool = False) -> None:
+        focused = self.buttons.focused
+        self.scenario_row = Setting("Scenario", self.step_scenario)
+        self.timer_row = Setting("Discussion timer per decision", self.step_timer)
+        self.method_row = Setting("Votes", self.step_method)
+        self.contrast_row = Setting("Projector contrast", self.step_contrast)
+        self.rows = [self.scenario_row, self.timer_row, self.method_row, self.contrast_row]
+        self.team_rows = []
+        keys_ok = self.method == KEYS and keys_fit(self.scenario, len(self.teams))
+        count = most_choices(self.scenario)
+        for i, team in enumerate(self.teams):
+            hint = " ".join(KEY_BLOCKS[i][:count]).upper() if keys_ok else ""
+            self.team_rows.append((Swatch(TEAM_COLOURS[team.colour][0],
+                                          lambda t=team: self.step_colour(t, 1), data=team),
+                                   NameField(team.name, None, data=team, hint=hint)))
+        self.add_button = Button("Add a team", self.add_team, hint="+",
+                                 enabled=len(self.teams) < MAX_TEAMS)
+        self.remove_button = Button("Remove the last team", self.remove_team,
+                                    enabled=len(self.teams) > MIN_TEAMS)
+        self.start_button = Button("Start the workshop", self.start, hint="⏎", kind="primary")
+        items: list[Button] = list(self.rows)
+        for swatch, field in self.team_rows:
+            items += [swatch, field]
+        items += [self.add_button, self.remove_button, self.start_button]
+        self.refresh_values()
+        if focus_start or focused is None:
+            focus = len(items) - 1
+        elif focused.label in (self.add_button.label, self.remove_button.label) and \
+                not isinstance(focused, (Setting, NameField, Swatch)):
+            focus = next(i for i, b in enumerate(items) if b.label == focused.label)
+        else:
+            focus = self.buttons.focus  # settings and team rows keep their places
+        self.buttons.set(items, focus)
+        self.layout(self.app.stage)
+
+    def refresh_values(self) -> None:
+        sc = self.scenario
+        self.scenario_row.value = sc.title
+        self.timer_row.value = timer_words(self.timer)
+        fits = keys_fit(sc, len(self.teams))
+        method = self.method if fits else CLICKS
+        self.method_row.value = METHOD_WORDS[method]
+        self.contrast_row.value = "High contrast" if self.app.settings.high_contrast else "Standard"
+        self.problem = "" if fits or self.method == CLICKS else (
+            f"Team keys fit {self.fitting_teams()} teams for this scenario "
+            f"(up to {most_choices(sc)} choices); the facilitator clicks votes instead.")
+
+    def fitting_teams(self) -> int:
+        need = most_choices(self.scenario)
+        return sum(1 for b in KEY_BLOCKS if len(b) >= need)
+
+    # ----- changes ----------------------------------------------------------------------
+    def step_scenario(self, d: int) -> None:
+        self.pick = (self.pick + d) % len(self.scenarios)
+        self.rebuild()
+
+    def step_timer(self, d: int) -> None:
+        steps = list(TIMER_STEPS)
+        i = steps.index(self.timer) if self.timer in steps else steps.index(90)
+        self.timer = steps[(i + d) % len(steps)]
+        self.refresh_values()
+
+    def step_method(self, d: int) -> None:
+        self.method = CLICKS if self.method == KEYS else KEYS
+        self.rebuild()
+
+    def step_contrast(self, d: int) -> None:
+        self.app.settings.high_contrast = not self.app.settings.high_contrast
+        self.app.relayout()
+        self.refresh_values()
+
+    def step_colour(self, team: Team, d: int) -> None:
+        taken = {t.colour for t in self.teams if t is not team}
+        c = team.colour
+        for _ in range(len(TEAM_COLOURS)):
+            c = (c + d) % len(TEAM_COLOURS)
+            if c not in taken:
+                break
+        team.colour = c
+        self.rebuild()
+
+    def add_team(self) -> None:
+        if len(self.teams) >= MAX_TEAMS:
+            return
+        used = {t.colour for t in self.teams}
+        names = {t.name.casefold() for t in self.teams}
+        colour = next(i for i in range(len(TEAM_COLOURS)) if i not in used)
+        name = next((n for n in DEFAULT_NAMES if n.casefold() not in names),
+                    f"Team {len(self.teams) + 1}")
+        self.teams.append(Team(name, colour))
+        self.rebuild()
+
+    def remove_team(self) -> None:
+        if len(self.teams) > MIN_TEAMS:
+            self.teams.pop()
+            self.rebuild()
+
+    def name_problem(self) -> str:
+        seen = set()
+        for t in self.teams:
+            if not t.name.strip():
+                return "Every team needs a name."
+            if t.name.strip().casefold() in seen:
+                return f"Two teams are called {t.name.strip()}; give each its own name."
+            seen.add(t.name.strip().casefold())
+        return ""
+
+    def start(self) -> None:
+        problem = self.name_problem()
+        if problem:
+            self.app.toast(problem)
+            return
+        for t in self.teams:
+            t.name = t.name.strip()
+        from game.ui.workshop.vote import VoteScreen
+
+        room = Room(self.scenario, [Team(t.name, t.colour) for t in self.teams], self.timer,
+                    self.method)
+        self.app.push(VoteScreen(self.app, room))
+
+    # ----- input ------------------------------------------------------------------------
+    def handle(self, intent):
+        k = intent.kind
+        focused = self.buttons.focused
+        if k == I.BACK:
+            self.app.pop()
+            return True
+        if isinstance(focused, NameField):
+            team = focused.data
+            if k == I.CHAR or (k == I.CHOOSE and intent.text):
+                if len(team.name) < MAX_NAME:
+                    team.name += intent.text
+                return True
+            if k == I.ERASE:
+                team.name = team.name[:-1]
+                return True
+        elif k == I.CHAR and intent.text == "+":
+            self.add_team()
+            return True
+        if k in (I.LEFT, I.RIGHT):
+            d = 1 if k == I.RIGHT else -1
+            if isinstance(focused, Setting):
+                focused.step(d)
+                return True
+            if isinstance(focused, Swatch) and k == I.LEFT:
+                self.step_colour(focused.data, -1)
+                return True
+        if k == I.CONFIRM and isinstance(focused, NameField):
+            self.buttons.focus = self.buttons.items.index(self.start_button)
+            return True
+        return self.buttons.handle(intent)
+
+    # ----- layout and drawing -----------------------------------------------------------
+    def layout(self, stage) -> None:
+        st = stage
+        for i, row in enumerate(self.rows):
+            row.rect = st.rect(24, 124 + i * 92, 560, 80)
+        n = len(self.team_rows)
+        h = min(60.0, (470 - 8 * (n - 1)) / max(1, n))
+        for i, (swatch, field) in enumerate(self.team_rows):
+            y = 124 + i * (h + 8)
+            swatch.rect = st.rect(620, y, 72, h)
+            field.rect = st.rect(702, y, 554, h)
+        self.add_button.rect = st.rect(620, 604, 300, 50)
+        self.remove_button.rect = st.rect(932, 604, 324, 50)
+        self.start_button.rect = st.rect(24, 604, 560, 96)
+
+    def draw(self, surface) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        top_bar(surface, look, "Workshop · Set up the room", f"{len(self.teams)} teams")
+        kit.box(surface, "The room", "bold", look.px("caption"), pal.muted, st.rect(24, 78, 560, 40),
+                valign="middle")
+        kit.box(surface, "Teams: a name and a colour each", "bold", look.px("caption"), pal.muted,
+                st.rect(620, 78, 636, 40), valign="middle")
+        focus = self.buttons.focused
+        for b in self.buttons:
+            if b is self.start_button:
+                continue
+            b.draw(surface, look, b is focus, "caption")
+        self.start_button.draw(surface, look, focus is self.start_button, "body")
+        if self.problem:
+            kit.box(surface, self.problem, "regular", look.px("caption"), pal.warning,
+                    st.rect(24, 494, 560, 100), valign="middle")
+        else:
+            hint = ("Each team presses its own keys; the screen shows only who has locked in."
+                    if self.method == KEYS else
+                    "Click each team's choice under its chip; the screen shows only who is in.")
+            kit.box(surface, hint, "regular", look.px("caption"), pal.muted,
+                    st.rect(24, 494, 560, 100), valign="middle")

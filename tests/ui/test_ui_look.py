@@ -1,0 +1,88 @@
+"""Colours, settings and portraits."""
+
+import pygame
+import pytest
+
+from game.content.model import MOODS
+from game.ui.layout import Stage
+from game.ui.portraits import Portraits, draw_portrait, features
+from game.ui.settings import Settings
+from game.ui.theme import HIGH_CONTRAST, NORMAL, contrast, points_text
+
+
+@pytest.mark.parametrize(
+    ("pal", "minimum"), [(NORMAL, 4.5), (HIGH_CONTRAST, 7.0)], ids=["normal", "high-contrast"]
+)
+def test_text_contrast_meets_its_minimum(pal, minimum):
+    for ground in (pal.background, pal.stage, pal.panel, pal.raised):
+        assert contrast(pal.text, ground) >= minimum
+        assert contrast(pal.muted, ground) >= minimum
+    assert contrast(pal.on_accent, pal.accent) >= minimum
+
+
+@pytest.mark.parametrize(
+    ("points", "text"), [(5, "+5 ▲"), (-3, "−3 ▼"), (0, "0")], ids=["gain", "loss", "zero"]
+)
+def test_points_carry_a_sign_and_an_arrow_not_only_a_colour(points, text):
+    assert points_text(points) == text
+
+
+@pytest.mark.parametrize(
+    ("size", "u", "origin"),
+    [((1280, 720), 1.0, (0, 0)), ((1024, 600), 0.8, (0, 12)), ((3840, 2160), 3.0, (0, 0)),
+     ((2560, 1080), 1.5, (320, 0))],
+    ids=["default", "small", "4k", "ultrawide"],
+)
+def test_the_stage_is_a_centred_16_9_area_in_units(size, u, origin):
+    st = Stage(*size)
+    assert st.u == pytest.approx(u)
+    assert st.origin == origin
+    assert pygame.Rect(0, 0, *size).contains(st.area)
+
+
+def test_settings_round_trip_and_ignore_bad_values():
+    s = Settings(text_size=1.2, text_speed="fast", high_contrast=True, timers=False,
+                 window_size=(1600, 900), player="Zoë")
+    assert Settings.from_dict(s.to_dict()) == s
+    bad = {"window.text_size": 7, "window.text_speed": "warp", "window.high_contrast": "yes",
+           "window.window_size": [10, 10], "other.key": 1}
+    assert Settings.from_dict(bad) == Settings()
+
+
+def test_reduced_motion_shows_lines_at_once():
+    assert Settings(reduced_motion=True).ms_per_word == 0
+    assert Settings(text_speed="slow").ms_per_word > Settings().ms_per_word > 0
+
+
+def test_a_buyer_always_looks_the_same_and_buyers_differ():
+    assert features("Dana Okafor") == features("Dana Okafor")
+    looks = {tuple(sorted(features(n).items())) for n in ("Dana Okafor", "Jürgen Weiß", "Ayşe Yılmaz", "Sam")}
+    assert len(looks) > 1
+
+
+def test_each_mood_has_its_own_face():
+    faces = {pygame.image.tobytes(draw_portrait("Dana Okafor", m, 96), "RGB") for m in MOODS}
+    assert len(faces) == len(MOODS)
+
+
+def test_portraits_are_drawn_once_and_reused():
+    p = Portraits()
+    assert p.get("Dana", "pleased", 64) is p.get("Dana", "pleased", 64)
+
+
+def test_an_unreadable_portrait_image_falls_back_to_the_drawing(tmp_path):
+    bad = tmp_path / "dana.png"
+    bad.write_bytes(b"not an image")
+    surf = Portraits().get("Dana", "neutral", 64, bad)
+    assert surf.get_size() == (64, 64)
+
+
+def test_a_scenario_portrait_image_replaces_the_drawing(tmp_path):
+    pygame.display.init()
+    img = pygame.Surface((40, 60))
+    img.fill((200, 10, 10))
+    path = tmp_path / "p.png"
+    pygame.image.save(img, str(path))
+    surf = Portraits().get("Dana", "annoyed", 32, path)
+    r, g, b = surf.get_at((16, 16))[:3]
+    assert r > 180 and g < 30 and b < 30  # the image's red, not a drawn face
