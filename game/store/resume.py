@@ -29,7 +29,7 @@ def resume(store, record: RunRecord, scenario: Scenario) -> PlayState:
         except MoveError as exc:
             raise SaveError(
                 f"Decision {n} of the saved run ('{token}' at '{state.node}') no longer fits "
-                f"'{title}': the scenario file has changed since ({exc}) "
+                f"'{title}': the scenario file has changed since. {exc} "
                 "Start the scenario again from the beginning."
             ) from exc
     if state.node != record.node:
