@@ -2,6 +2,7 @@
 
 Usage: python store_child.py MODE DATA_DIR [TOKENS]
   play     play TOKENS with autosave, print "saved N" after each, then "ready" and wait to be killed
+  session  the same through the window's own Session (the Conversation machine and its autosave)
   churn    play runs for ever, printing "committed RUN_ID N" after each saved decision
   window   play TOKENS fifty times over, as a second window would, then exit
   report   play TOKENS and print what the store said, as JSON
@@ -42,6 +43,16 @@ def main(mode: str, data_dir: str, tokens: list[str]) -> int:
         play_run(store, scenario, tokens, lambda run_id, n: print(f"saved {n}", flush=True))
         print("ready", flush=True)
         time.sleep(60)  # the parent kills us long before this
+    elif mode == "session":
+        from game.ui.session import Session
+
+        session = Session(scenario, "practice", "Ana", store)
+        for n, token in enumerate(tokens, 1):
+            choice = rules.resolve_token(scenario, session.state, token)
+            session.time_out() if choice is None else session.choose(choice)
+            print(f"saved {n}", flush=True)
+        print("ready", flush=True)
+        time.sleep(60)
     elif mode == "churn":
         while True:
             play_run(store, scenario, ["match", "c1", "c2", "c2"],

@@ -34,9 +34,10 @@ def kill(child: subprocess.Popen) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-def test_a_run_killed_mid_play_resumes_at_the_last_decision(tmp_path):
+@pytest.mark.parametrize("player", ["play", "session"], ids=["store-calls", "window-session"])
+def test_a_run_killed_mid_play_resumes_at_the_last_decision(tmp_path, player):
     tokens = ["match", "c1", "c2"]  # opening -> spiral -> numbers -> spiral, not finished
-    child = start_child("play", str(tmp_path), ",".join(tokens))
+    child = start_child(player, str(tmp_path), ",".join(tokens))
     lines = [child.stdout.readline().strip() for _ in range(len(tokens) + 1)]
     assert lines == ["saved 1", "saved 2", "saved 3", "ready"], child.stderr.read()
     kill(child)
