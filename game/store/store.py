@@ -73,6 +73,13 @@ class Store:
             self._db.execute("COMMIT")
             return out
         except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                # Another window held the file past the busy timeout: skip this write only;
+                # the next decision's save writes whatever this one missed.
+                with suppress(sqlite3.Error):
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                return fallback
             self._stop_saving(exc)
             return fallback
 
@@ -358,7 +365,7 @@ class Store:
         self.close()
 
 
-KEEP_PLAYING = " You can keep playing; this session's runs will not be kept."
+KEEP_PLAYING = " You can keep playing, but what you play from now on will not be kept."
 
 
 def why_not_saving(exc: BaseException, path: Path | None) -> str:

@@ -199,3 +199,27 @@ def test_a_data_dir_that_is_a_file_still_plays(tmp_path):
         _, state = play(store, "Ana", procurement_squeeze(), TRUSTED_ADVISOR)
         assert state.score == 14
         assert store.finished_runs() == []
+
+
+def test_a_write_blocked_by_another_window_is_made_up_by_the_next_one(tmp_path, monkeypatch):
+    import game.store.database as database_module
+    from game.engine import rules
+
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 50)
+    scenario = procurement_squeeze()
+    with open_store(tmp_path) as store:
+        run_id = store.start_run("Ana", scenario, "practice")
+        other = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # another window holds the write lock too long
+            state = rules.play_token(scenario, rules.new_state(scenario), "match")
+            store.record_move(run_id, state.moves[-1], state)
+            assert store.saving and store.notice is None
+            assert store.decisions(run_id) == []
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        state = rules.play_token(scenario, state, "c2")
+        store.record_move(run_id, state.moves[-1], state)
+        store.finish_run(run_id, state)
+        assert [d.choice for d in store.decisions(run_id)] == ["match", "c2"]
