@@ -80,7 +80,7 @@ class Session:
         return self.mode == "practice"
 
     def _save(self, work):
-        if self.store is None or not getattr(self.store, "saving", True):
+        if self.store is None:  # a store that cannot write keeps the run in memory itself
             return None
         try:
             return work(self.store)
@@ -116,11 +116,18 @@ class Session:
 
         Returns "" on success, else what went wrong (and nothing changes).
         """
+        here = self.state.node
+        if here not in scenario.nodes:
+            return (f"The edited file no longer has the node '{here}' you are at. "
+                    "Still playing the earlier version.")
         moves = [m.choice for m in self.state.moves]
         try:
             state = rules.replay(scenario, moves)
         except (MoveError, KeyError, GameError) as exc:
             return f"The edited file no longer fits this run ({exc}). Still playing the earlier version."
+        if state.node != here:
+            return (f"In the edited file your moves lead to '{state.node}', not '{here}'. "
+                    "Still playing the earlier version.")
         self.scenario = scenario
         self.conversation = Conversation(scenario, state)
         if self.run_id is not None and hasattr(self.store, "remember_scenario"):
