@@ -223,3 +223,11 @@ def test_a_write_blocked_by_another_window_is_made_up_by_the_next_one(tmp_path, 
         store.record_move(run_id, state.moves[-1], state)
         store.finish_run(run_id, state)
         assert [d.choice for d in store.decisions(run_id)] == ["match", "c2"]
+
+
+def test_an_empty_file_left_by_an_interrupted_first_start_is_simply_set_up(tmp_path):
+    (tmp_path / FILE_NAME).write_bytes(b"")
+    with open_store(tmp_path) as store:
+        assert store.saving and store.notice is None
+        play(store, "Ana", procurement_squeeze(), WON_ON_PRICE)
+    assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == []
