@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, print_diagnostics
 from game.content import load_paths
 from game.content.diagnostics import has_errors
+from game.engine import quality
 
 
 def register(sub) -> None:
@@ -18,7 +19,7 @@ def register(sub) -> None:
 
 def review(result) -> list:
     """Diagnostics beyond the format's rules (teaching quality), for a scenario that loaded."""
-    return []
+    return quality.review(result.scenario)
 
 
 def run(args) -> int:

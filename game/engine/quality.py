@@ -1,0 +1,170 @@
+"""Teaching-quality checks: does the scenario teach that the leader's path pays?
+
+These go beyond the format's rules, so they are warnings or info, never errors. Each has a
+stable code (catalogued in `game.content.codes`) and a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.content.diagnostics import INFO, WARNING, Diagnostic
+from game.content.model import COMMODITY_TAGS, Choice, Loc, Node, Scenario
+from game.engine.analysis import Analysis, analyze
+
+# Words that, within a few words before a price phrase, turn it down ("I won't match that price").
+_REFUSAL = re.compile(r"\b(no|not|never|won't|wont|can't|cannot|don't|instead of|rather than|without|"
+                      r"before|beyond|isn't|aren't|wrong|stop|instead)\b[^.!?;]*$", re.IGNORECASE)
+# What price-led talk sounds like. "cheaper" counts only when it is not "the cheaper option".
+PRICE_PHRASES: dict[str, re.Pattern] = {name: re.compile(rx, re.IGNORECASE) for name, rx in {
+    # "the discount" names one already on the table ("What is the discount for?").
+    "a discount": r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\btheir )\bdiscount(s|ed|ing)?\b",
+    "a percentage off": r"\b\d+(\.\d+)?\s*(%|percent|per cent)\s*(off|lower|less|cheaper|discount)\b"
+                        r"|\b(percent|per cent|points?) off\b",
+    "a price match": r"\b(price[- ]match\w*|match(es|ed|ing)?\s+(\w+'s\s+|their\s+|the\s+|that\s+|your\s+|any\s+|"
+                     r"his\s+|her\s+|this\s+)?(price|prices|pricing|quote|offer|bid|rate|number))\b"
+                     r"|\b(we|i)\s*('ll|'d| will| can| could| would)\s+(match|beat)\b",
+    "cheaper": r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthat )(?<!\bthis )\bcheaper\b",
+    "free months": r"\bfree\s+(month|months|quarter|year|weeks?|trial|seats?|licen[cs]es?|upgrade|"
+                   r"onboarding|setup|support)\b|\b(months?|weeks?|quarters?|years?)\s+((are|is)\s+)?(free|on us)\b"
+                   r"|\bfor free\b"
+                   r"|\bat no (extra )?(cost|charge)\b|\bthrow (it )?in\b",
+    "the best price": r"\b(best|lowest|better|special|reduced|introductory|sharper|keener)\s+"
+                      r"(price|prices|pricing|rate|deal|quote|offer)\b",
+    "a price cut": r"\b(lower|cut|drop|reduce|sharpen|shave|trim|knock)(s|ed|ing)?\s+((the|our|my|that|this)\s+)?"
+                   r"(price|prices|pricing|rate|fee|fees|quote)\b|\bprice\s+(cut|drop|break|concession)s?\b"
+                   r"|\bknock\s+\S+\s+off\b|\brebate\b|\bwaive\w*\b",
+}.items()}
+
+# Feedback sentences that only give a verdict. A note made only of these judges and teaches nothing.
+_VERDICT = re.compile(
+    r"^((that|this|it)('s| is| was)?\s+)?((a|an|the)\s+)?((really|very|quite|totally|so|not)\s+)?"
+    r"(wrong|incorrect|bad|poor|terrible|weak|awful|correct|right|good|great|excellent|perfect|nice|"
+    r"best|worst|brilliant|fine|ok|okay|well done|good job|nope|no|yes|oops|mistake|fail|failed|"
+    r"not quite|try again|you lose|you win)"
+    r"(\s+(choice|answer|move|option|one|call|idea|response|reply|job|work))?"
+    r"(\s+again)?$", re.IGNORECASE)
+
+
+def review(scenario: Scenario, analysis: Analysis | None = None) -> list[Diagnostic]:
+    """Every teaching-quality diagnostic for a scenario that loaded without errors."""
+    analysis = analysis if analysis is not None else analyze(scenario)
+    out: list[Diagnostic] = []
+    for node in scenario.decisions:
+        out += no_temptation(scenario, node)
+        for choice in node.choices:
+            out += price_untagged(scenario, choice)
+            out += judging_feedback(scenario, choice)
+            out += missing_feedback(scenario, node, choice)
+    out += commodity_pays(scenario, analysis)
+    out += unreachable(scenario, analysis)
+    return out
+
+
+def _at(scenario: Scenario, loc: Loc | None, severity: str, code: str, message: str) -> Diagnostic:
+    path = loc.path if loc else scenario.path
+    return Diagnostic(path, loc.line if loc else 1, loc.col if loc else 1, severity, code, message)
+
+
+def no_temptation(scenario: Scenario, node: Node) -> list[Diagnostic]:
+    if any(c.value < 0 for c in node.choices):
+        return []
+    return [_at(scenario, node.loc, WARNING, "no-temptation", f"No choice at '{node.id}' loses points, so "
+                "the rep cannot go wrong here. Add the tempting answer a rep would really give (a "
+                "discount, a feature list, agreeing with the buyer) and tag it price, commodity or feature.")]
+
+
+def price_phrase(text: str) -> str | None:
+    """The kind of price talk `text` reads as (None when none, or when it turns price down)."""
+    for name, pattern in PRICE_PHRASES.items():
+        for match in pattern.finditer(text):
+            before = " ".join(text[: match.start()].split()[-4:])
+            if not _REFUSAL.search(before):
+                return name
+    return None
+
+
+def price_untagged(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
+    if any(t in COMMODITY_TAGS for t in choice.tags):
+        return []
+    kind = price_phrase(choice.text)
+    if kind is None:
+        return []
+    return [_at(scenario, choice.loc, WARNING, "price-untagged", f"Choice '{choice.id}' reads as price talk "
+                f"({kind}) but has no price or commodity tag, so the debrief cannot show what it cost. "
+                "Add `tags: [price]` (or commodity), or reword it if it is not about price.")]
+
+
+def judges_only(feedback: str) -> bool:
+    """True when every sentence of the feedback is a bare verdict ("Wrong!", "Good choice.")."""
+    sentences = [s.strip(" \t\n'\"") for s in re.split(r"[.!?;:\n]+", feedback)]
+    sentences = [s for s in sentences if s]
+    return bool(sentences) and all(_VERDICT.match(s.replace(",", "")) for s in sentences)
+
+
+def judging_feedback(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
+    if not choice.feedback or not judges_only(choice.feedback):
+        return []
+    return [_at(scenario, choice.loc, WARNING, "judging-feedback", f"The feedback of choice '{choice.id}' "
+                f"only judges (\"{choice.feedback.strip()[:40]}\"). Show the consequence instead: what the "
+                "buyer heard, felt or did next, and what that means for the deal.")]
+
+
+def missing_feedback(scenario: Scenario, node: Node, choice: Choice) -> list[Diagnostic]:
+    if choice.feedback:
+        return []
+    return [_at(scenario, choice.loc, INFO, "missing-feedback", f"Choice '{choice.id}' at '{node.id}' has "
+                "no feedback. Add a `feedback:` note showing what this answer led to; the debrief and "
+                "practice mode show it.")]
+
+
+def commodity_pays(scenario: Scenario, analysis: Analysis) -> list[Diagnostic]:
+    best, cheap = analysis.best, analysis.best_with_commodity
+    if not analysis.exhaustive or best is None or cheap is None or cheap.score < best.score:
+        return []
+    first = _first_commodity_choice(scenario, cheap.path, cheap.choices)
+    return [_at(scenario, first.loc if first else None, WARNING, "commodity-pays", f"A run that takes a "
+                f"price or commodity choice ('{first.id if first else '?'}') scores {cheap.score}, as much as "
+                f"the best run ({best.score}). Make price-led answers cost points, or lead them to a weaker "
+                "ending, so the leader's path pays more.")]
+
+
+def _first_commodity_choice(scenario: Scenario, path, choices) -> Choice | None:
+    for node_id, choice_id in zip(path, choices, strict=False):
+        choice = scenario.nodes[node_id].choice(choice_id)
+        if choice is not None and choice.is_commodity:
+            return choice
+    return None
+
+
+def unreachable(scenario: Scenario, analysis: Analysis) -> list[Diagnostic]:
+    """Nodes no run enters. When the analysis stopped at its cap, only nodes no link leads to."""
+    if analysis.exhaustive:
+        missing = analysis.unreachable_nodes
+    else:
+        missing = tuple(nid for nid in scenario.nodes if nid not in linked_nodes(scenario))
+    out = []
+    for nid in missing:
+        node = scenario.nodes[nid]
+        if node.is_ending:
+            out.append(_at(scenario, node.loc, WARNING, "unreachable-ending", f"No run can reach ending "
+                           f"'{nid}' ({node.ending.title}). Point a choice's `next` at it, check the "
+                           "conditions on the way, or remove it."))
+        else:
+            out.append(_at(scenario, node.loc, WARNING, "unreachable-node", f"No run can reach node '{nid}'. "
+                           "Point a choice's `next` at it, check the conditions on the way, or remove it."))
+    return out
+
+
+def linked_nodes(scenario: Scenario) -> set[str]:
+    """Nodes some chain of links leads to from the start, ignoring conditions."""
+    seen, todo = {scenario.start}, [scenario.start]
+    while todo:
+        node = scenario.nodes[todo.pop()]
+        targets = [c.next for c in node.choices] + [node.timeout] if node.timeout else [c.next for c in node.choices]
+        targets += [t for m in scenario.meters.values() for t in (m.on_min, m.on_max) if t]
+        for t in targets:
+            if t not in seen:
+                seen.add(t)
+                todo.append(t)
+    return seen
