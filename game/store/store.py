@@ -57,16 +57,16 @@ class Store:
 
     # -- plumbing ---------------------------------------------------------------
 
-    def _write(self, work: Callable[[sqlite3.Connection], Any], fallback: Any = None) -> Any:
-        """Run `work` in one write transaction; on any database failure stop saving, never raise."""
+    def _write(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run `work` in one write transaction; None when not saving. Never raises on a database failure."""
         if not self.saving:
-            return fallback
+            return None
         if self._batch:
             try:
                 return work(self._db)
             except sqlite3.Error as exc:
                 self._stop_saving(exc)
-                return fallback
+                return None
         try:
             self._db.execute("BEGIN IMMEDIATE")
             out = work(self._db)
@@ -79,9 +79,9 @@ class Store:
                 with suppress(sqlite3.Error):
                     if self._db.in_transaction:
                         self._db.execute("ROLLBACK")
-                return fallback
+                return None
             self._stop_saving(exc)
-            return fallback
+            return None
 
     def _stop_saving(self, exc: sqlite3.Error) -> None:
         try:
