@@ -1,0 +1,666 @@
+"""The rules of format v1, applied to a located YAML tree: builds the frozen `Scenario`.
+
+`ScenarioChecker` reads every key by what the key means (never by YAML's own typing), and
+reports each problem as a `Diagnostic` at the offending key or value instead of stopping.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from game.content.conditions import ConditionError, parse_condition
+from game.content.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean, has_errors, shown
+from game.content.model import (
+    DEFAULT_RUBRIC,
+    MOODS,
+    RESULTS,
+    TIMEOUT,
+    Buyer,
+    Choice,
+    Ending,
+    Loc,
+    Meter,
+    Node,
+    Scenario,
+)
+from game.content.yamltree import MAPPING, SCALAR, SEQUENCE, YNode, split_lines
+
+SUPPORTED_FORMATS = (1,)
+MAX_INT = 1_000_000
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+TAG = re.compile(r"[a-z][a-z0-9_-]*\Z")
+INTEGER = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
+RESERVED = frozenset({"true", "false", "and", "or", "not", "visited"})
+DEFAULT_ID = re.compile(r"c[0-9]+\Z")
+
+
+# What each mapping may hold. Values name how the key is read.
+TOP_KEYS = ("format", "id", "title", "summary", "difficulty", "minutes", "lang", "tags", "author",
+            "version", "buyer", "meters", "rubric", "start", "nodes", "notes")
+BUYER_KEYS = ("name", "role", "company", "portrait", "notes")
+METER_KEYS = ("start", "min", "max", "label", "on_min", "on_max", "notes")
+NODE_KEYS = ("say", "narration", "mood", "choices", "time_limit", "timeout", "ending", "notes")
+ENDING_KEYS = ("result", "title", "points", "debrief", "notes")
+CHOICE_KEYS = ("id", "text", "next", "tags", "points", "effects", "set", "clear", "if", "feedback", "notes")
+
+
+class ScenarioChecker:
+    """Builds one scenario from its tree, collecting diagnostics instead of stopping."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.source = text
+        self._lines: list[str] | None = None
+        self.diags: list[Diagnostic] = []
+        self.id_pos = (1, 1)
+        self.error_count = 0
+
+    # -- reporting -----------------------------------------------------------------------
+    def report(self, node: YNode | None, code: str, message: str, severity: str = ERROR) -> None:
+        line, col = (node.line, node.col) if node is not None else (1, 1)
+        if severity == ERROR:
+            self.error_count += 1
+        self.diags.append(Diagnostic(self.path, line, col, severity, code, message))
+
+    def loc(self, node: YNode) -> Loc:
+        return Loc(self.path, node.line, node.col)
+
+    # -- generic readers -----------------------------------------------------------------
+    def mapping(self, node: YNode, allowed: Iterable[str], where: str,
+                check_unknown: bool = True) -> dict[str, tuple[YNode, YNode]]:
+        """Keys -> (key node, value node); reports non-text keys, duplicates and unknown keys."""
+        if node.kind != MAPPING:
+            self.report(node, "wrong-type", f"{where} should be a mapping of `key: value` lines, "
+                        f"but this is {_describe(node)}. Indent its keys under it.")
+            return {}
+        allowed = tuple(allowed)
+        out: dict[str, tuple[YNode, YNode]] = {}
+        for key, value in node.items:
+            if key.kind != SCALAR:
+                self.report(key, "wrong-type", f"A key in {where} must be a plain word, not "
+                            f"{_describe(key)}. Write it as `name: value`.")
+                continue
+            name = key.value
+            if name in out:
+                first = out[name][0]
+                self.report(key, "duplicate-key", f"Key '{name}' appears twice in {where} (first on line "
+                            f"{first.line}); YAML would silently keep only the last one. Remove or rename "
+                            "one of them.")
+                continue
+            out[name] = (key, value)
+            if check_unknown and name not in allowed:
+                hint = did_you_mean(name, allowed)
+                flow = (" Inside {...} a comma ends the text: if this belongs to the text before it, "
+                        "quote that text.") if node.flow else ""
+                self.report(key, "unknown-key", f"Unknown key '{shown(name)}' in {where}.{hint or ''}"
+                            f"{'' if hint else ' Allowed here: ' + ', '.join(allowed) + '.'}{flow}")
+        return out
+
+    def required(self, fields: dict, key: str, owner: YNode, where: str) -> YNode | None:
+        if key not in fields:
+            self.report(owner, "missing-key", f"{where} needs `{key}:`. Add it.")
+            return None
+        return fields[key][1]
+
+    def text(self, node: YNode | None, what: str, *, required: bool = True) -> str | None:
+        if node is None:
+            return None
+        if node.kind != SCALAR:
+            self.report(node, "wrong-type", f"{what} should be text, but this is {_describe(node)}. "
+                        "Write the text on the same line, or use `>` for a long paragraph.")
+            return None
+        value = node.value.strip() if node.style in ("|", ">") else node.value
+        if required and not value.strip():
+            self.report(node, "empty-text", f"{what} is empty. Write it, or remove the key if it is optional.")
+            return None
+        return value
+
+    def prose(self, fields: dict, key: str, what: str) -> str | None:
+        """Optional text that must not be empty when the key is present."""
+        if key not in fields:
+            return None
+        node = fields[key][1]
+        value = self.text(node, what)
+        if value is not None:
+            self._check_cut_comment(node, what)
+        return value
+
+    def _check_cut_comment(self, node: YNode, what: str) -> None:
+        # A plain scalar ends at ` #`: the rest of the sentence silently became a comment.
+        if node.style != "" or node.end_line == 0:
+            return
+        if self._lines is None:
+            self._lines = split_lines(self.source)
+        line = self._lines[node.end_line - 1] if node.end_line - 1 < len(self._lines) else ""
+        rest = line[node.end_col - 1:]
+        if re.match(r"[ \t]+#", rest):
+            cut = rest.lstrip()
+            self.report(node, "comment-cut-text", f"{what} stops before '{cut[:30]}': YAML reads ` #` as "
+                        "the start of a comment. Put the whole text in quotes if the `#` is part of it.",
+                        WARNING)
+
+    def integer(self, node: YNode | None, what: str, *, low: int = -MAX_INT, high: int = MAX_INT) -> int | None:
+        if node is None:
+            return None
+        if node.kind != SCALAR:
+            self.report(node, "wrong-type", f"{what} should be a whole number, but this is {_describe(node)}.")
+            return None
+        raw = node.value.strip()
+        if len(raw) > 8 or not INTEGER.match(raw):
+            self.report(node, "bad-integer", f"{what} should be a whole number such as 3 or -2, but it is "
+                        f"'{shown(raw, 20)}'. Write digits only: no +, _, decimals, leading zeros or units.")
+            return None
+        value = int(raw)
+        if not low <= value <= high:
+            self.report(node, "out-of-range", f"{what} is {value}, outside {low:,} to {high:,}. Pick a value "
+                        "in that range.")
+            return None
+        return value
+
+    def name(self, node: YNode | None, what: str, pattern=NAME, *, reserved: bool = True) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not pattern.match(value):
+            rule = {NAME: "lower-case letters, digits and _, starting with a letter",
+                    TAG: "lower-case letters, digits, _ and -, starting with a letter",
+                    SLUG: "lower-case letters, digits and -, starting with a letter or digit"}[pattern]
+            fixed = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_") if pattern is NAME else None
+            suggestion = f" For example '{fixed}'." if fixed and NAME.match(fixed) else ""
+            self.report(node, "bad-name", f"{what} '{value}' must use {rule}.{suggestion}")
+            return None
+        if reserved and value in RESERVED:
+            self.report(node, "reserved-name", f"{what} '{value}' is a word that conditions use "
+                        "(true, false, and, or, not, visited). Choose another name.")
+            return None
+        return value
+
+    def string_list(self, node: YNode | None, what: str) -> list[tuple[str, YNode]]:
+        if node is None:
+            return []
+        if node.kind != SEQUENCE:
+            example = node.value if node.kind == SCALAR and node.value else "a, b"
+            self.report(node, "wrong-type", f"{what} should be a list, but this is {_describe(node)}. "
+                        f"Write it as [{example}].")
+            return []
+        out = []
+        for item in node.items:
+            value = self.text(item, f"An entry of {what}")
+            if value is not None:
+                out.append((value, item))
+        return out
+
+    # -- the scenario --------------------------------------------------------------------
+    def build(self, root: YNode, sha256: str) -> tuple[Scenario | None, str | None, str | None]:
+        if root.kind != MAPPING:
+            self.report(root, "not-a-scenario", f"A scenario file is a mapping of keys (format, id, title, "
+                        f"...), but this file holds {_describe(root)}. Start from `salesplay new`.")
+            return None, None, None
+        top = self.mapping(root, TOP_KEYS, "the scenario")
+        if not top:
+            self.report(root, "not-a-scenario", "This file has none of a scenario's keys (format, id, "
+                        "title, summary, buyer, start, nodes). Start from `salesplay new`.")
+            return None, None, None
+        fmt_node = self.required(top, "format", root, "A scenario")
+        if fmt_node is not None:
+            fmt = self.integer(fmt_node, "`format`")
+            if fmt is not None and fmt not in SUPPORTED_FORMATS:
+                self.report(fmt_node, "unsupported-format", f"Format {fmt} is not supported; this version "
+                            f"of Salesplay reads format {', '.join(map(str, SUPPORTED_FORMATS))}. Write "
+                            "`format: 1`.")
+        id_node = self.required(top, "id", root, "A scenario")
+        sid = self.name(id_node, "The scenario id", SLUG, reserved=False)
+        if id_node is not None:
+            self.id_pos = (id_node.line, id_node.col)
+        title = self.prose(top, "title", "The title")
+        if "title" not in top:
+            self.required(top, "title", root, "A scenario")
+        summary = self.prose(top, "summary", "The summary")
+        if "summary" not in top:
+            self.required(top, "summary", root, "A scenario")
+        difficulty = 1
+        if "difficulty" in top:
+            difficulty = self.integer(top["difficulty"][1], "`difficulty`", low=1, high=3) or 1
+        minutes = self.integer(top["minutes"][1], "`minutes`", low=1) if "minutes" in top else None
+        lang = "en"
+        if "lang" in top:
+            lang_value = self.text(top["lang"][1], "`lang`")
+            if lang_value is not None and not LANG.match(lang_value):
+                self.report(top["lang"][1], "bad-value", f"`lang` '{lang_value}' is not a language tag. "
+                            "Use one such as en, de or pt-BR.")
+            elif lang_value:
+                lang = lang_value
+        tags = tuple(v for v, _ in self.string_list(top["tags"][1], "`tags`")) if "tags" in top else ()
+        author = self.prose(top, "author", "`author`")
+        version = self.prose(top, "version", "`version`")
+        self.prose(top, "notes", "`notes`")
+
+        buyer = self.buyer(self.required(top, "buyer", root, "A scenario"))
+        meters = self.meters(top["meters"][1]) if "meters" in top else {}
+        rubric, rubric_nodes = self.rubric(top["rubric"][1]) if "rubric" in top else (dict(DEFAULT_RUBRIC), {})
+        nodes_node = self.required(top, "nodes", root, "A scenario")
+        start_node = self.required(top, "start", root, "A scenario")
+        start = self.name(start_node, "`start`")
+
+        raw_nodes = self.node_table(nodes_node)
+        node_ids = set(raw_nodes)
+        flags = self.collect_flags(raw_nodes)
+        for flag, where in flags.items():
+            if flag in meters:
+                self.report(where, "name-clash", f"'{flag}' is both a meter and a flag. Rename the flag.")
+        self.check_meter_targets(meters, node_ids)
+
+        nodes: dict[str, Node] = {}
+        used_tags: set[str] = set()
+        for nid, (key, body) in raw_nodes.items():
+            built = self.node(nid, key, body, meters, flags, node_ids, rubric, used_tags)
+            if built is not None:
+                nodes[nid] = built
+        if start is not None:
+            if start not in node_ids:
+                self.report(start_node, "unknown-node", f"`start` names node '{start}', which does not "
+                            f"exist.{did_you_mean(start, node_ids) or ' Add that node under nodes:.'}")
+            elif start in nodes and nodes[start].is_ending:
+                self.report(start_node, "start-is-ending", f"`start` names '{start}', which is an ending. "
+                            "Start at a decision node with choices.")
+        for tag, tnode in rubric_nodes.items():
+            if tag not in used_tags:
+                hint = did_you_mean(tag, used_tags | set(DEFAULT_RUBRIC))
+                self.report(tnode, "unused-rubric-tag", f"Rubric tag '{tag}' is not used by any choice; it "
+                            f"may be a typo.{hint or ' Use it in a choice, or remove it.'}", WARNING)
+
+        if has_errors(self.diags) or buyer is None or sid is None or start is None:
+            return None, title, sid
+        scenario = Scenario(
+            id=sid, title=title or "", summary=summary or "", buyer=buyer, start=start, nodes=nodes,
+            meters=meters, rubric=rubric, flags=tuple(sorted(flags)), difficulty=difficulty,
+            minutes=minutes, lang=lang, tags=tags, author=author, version=version,
+            format=1, path=self.path, sha256=sha256,
+        )
+        return scenario, title, sid
+
+    def buyer(self, node: YNode | None) -> Buyer | None:
+        if node is None:
+            return None
+        fields = self.mapping(node, BUYER_KEYS, "`buyer`")
+        if node.kind != MAPPING:
+            return None
+        name = self.prose(fields, "name", "The buyer's name")
+        role = self.prose(fields, "role", "The buyer's role")
+        for key in ("name", "role"):
+            if key not in fields:
+                self.required(fields, key, node, "`buyer`")
+        company = self.prose(fields, "company", "The buyer's company")
+        self.prose(fields, "notes", "`notes`")
+        portrait = portrait_text = None
+        if "portrait" in fields:
+            pnode = fields["portrait"][1]
+            portrait_text = self.text(pnode, "`portrait`")
+            if portrait_text is not None:
+                portrait = self.portrait(pnode, portrait_text)
+        if name is None or role is None:
+            return None
+        return Buyer(name=name, role=role, company=company, portrait=portrait, portrait_text=portrait_text)
+
+    def portrait(self, node: YNode, value: str) -> Path | None:
+        folder = Path(os.path.abspath(os.path.dirname(self.path) or "."))
+        raw = value.replace("\\", "/")
+        if raw.startswith("/") or re.match(r"[A-Za-z]:", raw) or ".." in raw.split("/"):
+            self.report(node, "portrait-outside", f"Portrait '{value}' points outside the scenario's "
+                        "folder. Put the image beside the scenario (or in a subfolder) and give a relative "
+                        "path such as portraits/dana.png.")
+            return None
+        target = folder / raw
+        try:
+            resolved = target.resolve()
+            inside = resolved.is_relative_to(folder.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            self.report(node, "portrait-outside", f"Portrait '{value}' leads outside the scenario's folder "
+                        "(through a link). Copy the image into the folder.")
+            return None
+        if not resolved.is_file() or not os.access(resolved, os.R_OK):
+            self.report(node, "portrait-missing", f"Portrait '{value}' was not found or cannot be read, "
+                        "so the game will draw the buyer. Check the file name and its folder.", WARNING)
+            return None
+        return resolved
+
+    def meters(self, node: YNode) -> dict[str, Meter]:
+        out: dict[str, Meter] = {}
+        if node.kind != MAPPING:
+            self.mapping(node, (), "`meters`")
+            return out
+        seen: dict[str, YNode] = {}
+        for key, body in node.items:
+            if _is_note(key, body):
+                continue
+            name = self.name(key, "Meter name")
+            if name is None:
+                continue
+            if name in seen:
+                self.report(key, "duplicate-key", f"Meter '{name}' is declared twice (first on line "
+                            f"{seen[name].line}). Remove one.")
+                continue
+            seen[name] = key
+            fields = self.mapping(body, METER_KEYS, f"meter '{name}'")
+            if body.kind != MAPPING:
+                continue
+            nums = {}
+            for k in ("start", "min", "max"):
+                nums[k] = self.integer(self.required(fields, k, body, f"Meter '{name}'"), f"`{k}` of meter '{name}'")
+            if None in nums.values():
+                continue
+            if not nums["min"] <= nums["start"] <= nums["max"]:
+                self.report(body, "meter-range", f"Meter '{name}' needs min <= start <= max, but has min "
+                            f"{nums['min']}, start {nums['start']}, max {nums['max']}. Fix the three numbers.")
+                continue
+            label = self.prose(fields, "label", f"The label of meter '{name}'") or name.replace("_", " ").capitalize()
+            self.prose(fields, "notes", "`notes`")
+            on_min = self.name(fields["on_min"][1], "`on_min`") if "on_min" in fields else None
+            on_max = self.name(fields["on_max"][1], "`on_max`") if "on_max" in fields else None
+            out[name] = Meter(name, nums["start"], nums["min"], nums["max"], label, on_min, on_max, self.loc(key))
+        self._meter_bodies = {key.value: body for key, body in node.items if key.kind == SCALAR}
+        return out
+
+    def check_meter_targets(self, meters: dict[str, Meter], node_ids: set[str]) -> None:
+        bodies = getattr(self, "_meter_bodies", {})
+        for name, meter in meters.items():
+            body = bodies.get(name)
+            fields = {k.value: (k, v) for k, v in body.items if k.kind == SCALAR} if body is not None else {}
+            for key, target in (("on_min", meter.on_min), ("on_max", meter.on_max)):
+                if target is not None and target not in node_ids:
+                    self.report(fields.get(key, (None, body))[1], "unknown-node", f"`{key}` of meter "
+                                f"'{name}' names node '{target}', which does not exist."
+                                f"{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}")
+
+    def rubric(self, node: YNode) -> tuple[dict[str, int], dict[str, YNode]]:
+        rubric = dict(DEFAULT_RUBRIC)
+        where: dict[str, YNode] = {}
+        if node.kind != MAPPING:
+            self.mapping(node, (), "`rubric`")
+            return rubric, where
+        for key, value in node.items:
+            if _is_note(key, value):
+                continue
+            tag = self.name(key, "Rubric tag", TAG, reserved=False)
+            if tag is None:
+                continue
+            if tag in where:
+                self.report(key, "duplicate-key", f"Rubric tag '{tag}' appears twice (first on line "
+                            f"{where[tag].line}). Remove one.")
+                continue
+            points = self.integer(value, f"The points for tag '{tag}'")
+            if points is not None:
+                rubric[tag] = points
+                where[tag] = key
+        return rubric, where
+
+    def node_table(self, node: YNode | None) -> dict[str, tuple[YNode, YNode]]:
+        out: dict[str, tuple[YNode, YNode]] = {}
+        if node is None:
+            return out
+        if node.kind != MAPPING:
+            self.report(node, "wrong-type", f"`nodes` should map node ids to nodes, but this is "
+                        f"{_describe(node)}.")
+            return out
+        if not node.items:
+            self.report(node, "missing-key", "`nodes` is empty. Add at least one decision and one ending.")
+        for key, body in node.items:
+            if _is_note(key, body):
+                continue
+            nid = self.name(key, "Node id")
+            if nid is None:
+                continue
+            if nid in out:
+                self.report(key, "duplicate-key", f"Node '{nid}' is defined twice (first on line "
+                            f"{out[nid][0].line}); YAML would keep only the last. Rename or merge them.")
+                continue
+            out[nid] = (key, body)
+        return out
+
+    def collect_flags(self, raw_nodes) -> dict[str, YNode]:
+        flags: dict[str, YNode] = {}
+        for _nid, (_key, body) in raw_nodes.items():
+            if body.kind != MAPPING:
+                continue
+            for k, v in body.items:
+                if k.kind != SCALAR or k.value != "choices" or v.kind != SEQUENCE:
+                    continue
+                for choice in v.items:
+                    if choice.kind != MAPPING:
+                        continue
+                    for ck, cv in choice.items:
+                        if ck.kind == SCALAR and ck.value in ("set", "clear") and cv.kind == SEQUENCE:
+                            for item in cv.items:
+                                if item.kind == SCALAR and NAME.match(item.value) and item.value not in RESERVED:
+                                    flags.setdefault(item.value, item)
+        return flags
+
+    def node(self, nid, key, body, meters, flags, node_ids, rubric, used_tags) -> Node | None:
+        fields = self.mapping(body, NODE_KEYS, f"node '{nid}'")
+        if body.kind != MAPPING:
+            return None
+        say = self.prose(fields, "say", f"What the buyer says in node '{nid}'")
+        if "say" not in fields:
+            self.required(fields, "say", body, f"Node '{nid}'")
+        narration = self.prose(fields, "narration", f"The narration of node '{nid}'")
+        self.prose(fields, "notes", "`notes`")
+        mood = "neutral"
+        if "mood" in fields:
+            mnode = fields["mood"][1]
+            value = self.text(mnode, f"The mood of node '{nid}'")
+            if value is not None and value not in MOODS:
+                self.report(mnode, "bad-value", f"Mood '{value}' is not one of {', '.join(MOODS)}."
+                            f"{did_you_mean(value, MOODS)}")
+            elif value is not None:
+                mood = value
+        has_choices, has_ending = "choices" in fields, "ending" in fields
+        if has_choices and has_ending:
+            self.report(fields["ending"][0], "node-both-kinds", f"Node '{nid}' has both `choices` and "
+                        "`ending`. A node is a decision or an ending: move the ending to its own node.")
+            return None
+        if not has_choices and not has_ending:
+            self.report(key, "node-no-kind", f"Node '{nid}' has neither `choices` nor `ending`. Give it "
+                        "choices for the rep, or an ending with a result and a title.")
+            return None
+        time_limit = timeout = None
+        if "time_limit" in fields:
+            time_limit = self.integer(fields["time_limit"][1], "`time_limit`", low=1)
+        if "timeout" in fields:
+            tnode = fields["timeout"][1]
+            timeout = self.name(tnode, "`timeout`")
+            if timeout is not None and timeout not in node_ids:
+                self.report(tnode, "unknown-node", f"`timeout` names node '{timeout}', which does not exist."
+                            f"{did_you_mean(timeout, node_ids) or ' Add that node under nodes:.'}")
+        if has_ending:
+            for k in ("time_limit", "timeout"):
+                if k in fields:
+                    self.report(fields[k][0], "timer-on-ending", f"Ending '{nid}' has `{k}`, but an ending "
+                                "has no timer. Remove it.")
+            ending = self.ending(nid, fields["ending"][1])
+            if ending is None or say is None:
+                return None
+            return Node(nid, say, mood, narration, (), None, None, ending, self.loc(key))
+        if ("time_limit" in fields) != ("timeout" in fields):
+            have, missing = ("time_limit", "timeout") if "time_limit" in fields else ("timeout", "time_limit")
+            self.report(fields[have][0], "timer-pairing", f"Node '{nid}' has `{have}` without `{missing}`; "
+                        "each needs the other. Add `" + missing + "` (the node to go to when time runs "
+                        "out, or the seconds allowed), or remove `" + have + "`.")
+        choices = self.choices(nid, fields["choices"][1], meters, flags, node_ids, rubric, used_tags)
+        if choices is None or say is None:
+            return None
+        return Node(nid, say, mood, narration, choices, time_limit, timeout, None, self.loc(key))
+
+    def ending(self, nid: str, node: YNode) -> Ending | None:
+        fields = self.mapping(node, ENDING_KEYS, f"the ending of '{nid}'")
+        if node.kind != MAPPING:
+            return None
+        rnode = self.required(fields, "result", node, f"The ending of '{nid}'")
+        result = self.text(rnode, "`result`")
+        if result is not None and result not in RESULTS:
+            self.report(rnode, "bad-value", f"Result '{result}' is not one of won, lost, stalled."
+                        f"{did_you_mean(result, RESULTS)}")
+            result = None
+        title = self.prose(fields, "title", f"The ending title of '{nid}'")
+        if "title" not in fields:
+            self.required(fields, "title", node, f"The ending of '{nid}'")
+        points = self.integer(fields["points"][1], "`points`") if "points" in fields else 0
+        debrief = self.prose(fields, "debrief", "`debrief`")
+        self.prose(fields, "notes", "`notes`")
+        if result is None or title is None or points is None:
+            return None
+        return Ending(result, title, points, debrief)
+
+    def choices(self, nid, node, meters, flags, node_ids, rubric, used_tags) -> tuple[Choice, ...] | None:
+        if node.kind != SEQUENCE:
+            self.report(node, "wrong-type", f"`choices` of node '{nid}' should be a list (each choice starts "
+                        f"with `- text:`), but this is {_describe(node)}.")
+            return None
+        if not node.items:
+            self.report(node, "no-choices", f"Node '{nid}' has an empty list of choices. Give the rep 1 to 6 "
+                        "things to say, or make the node an ending.")
+            return None
+        if len(node.items) > 6:
+            self.report(node.items[6], "too-many-choices", f"Node '{nid}' has {len(node.items)} choices; the "
+                        "most is 6 (one per number key). Split the decision or cut the weakest options.")
+        ids: dict[str, YNode] = {}
+        out: list[Choice] = []
+        ok = True
+        for index, item in enumerate(node.items):
+            choice = self.choice(nid, index, item, meters, flags, node_ids, rubric, used_tags, ids)
+            if choice is None:
+                ok = False
+            else:
+                out.append(choice)
+        return tuple(out) if ok else None
+
+    def choice(self, nid, index, node, meters, flags, node_ids, rubric, used_tags, ids) -> Choice | None:
+        where = f"choice {index + 1} of node '{nid}'"
+        fields = self.mapping(node, CHOICE_KEYS, where)
+        if node.kind != MAPPING:
+            return None
+        errors_before = self.error_count
+        cid = f"c{index + 1}"
+        if "id" in fields:
+            inode = fields["id"][1]
+            given = self.name(inode, "Choice id")
+            if given is not None:
+                if given == TIMEOUT or DEFAULT_ID.match(given):
+                    self.report(inode, "reserved-choice-id", f"Choice id '{given}' is reserved ('timeout' "
+                                "and c1, c2, ... name time-outs and choices without ids). Choose another id.")
+                else:
+                    cid = given
+        if cid in ids:
+            self.report(fields["id"][1] if "id" in fields else node, "duplicate-choice-id", f"Choice id "
+                        f"'{cid}' is used twice in node '{nid}' (first on line {ids[cid].line}). Make it unique.")
+        ids.setdefault(cid, node)
+        text = self.prose(fields, "text", f"The text of {where}")
+        if "text" not in fields:
+            self.required(fields, "text", node, where.capitalize())
+        next_node = self.required(fields, "next", node, where.capitalize())
+        target = self.name(next_node, "`next`")
+        if target is not None and target not in node_ids:
+            self.report(next_node, "unknown-node", f"{where.capitalize()} goes to node '{target}', which does "
+                        f"not exist.{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}")
+        tags: list[str] = []
+        for tag, tnode in self.string_list(fields["tags"][1] if "tags" in fields else None, "`tags`"):
+            if tag in tags:
+                self.report(tnode, "duplicate-tag", f"Tag '{tag}' is listed twice on this choice; a tag "
+                            "counts once per choice. Remove the repeat.")
+                continue
+            if tag not in rubric:
+                hint = did_you_mean(tag, rubric)
+                self.report(tnode, "unknown-tag", f"Tag '{tag}' is not in the rubric.{hint or ''} "
+                            f"{'' if hint else 'Use one of ' + ', '.join(rubric) + ', or add it under rubric:.'}".rstrip())
+                continue
+            tags.append(tag)
+            used_tags.add(tag)
+        points = self.integer(fields["points"][1], "`points`") if "points" in fields else None
+        effects: list[tuple[str, int]] = []
+        if "effects" in fields:
+            enode = fields["effects"][1]
+            efields = {}
+            if enode.kind == MAPPING:
+                efields = self.mapping(enode, (), f"the effects of {where}", check_unknown=False)
+            else:
+                self.report(enode, "wrong-type", f"`effects` should map meters to changes, such as "
+                            f"{{trust: 10}}, but this is {_describe(enode)}.")
+            for mname, (mkey, mval) in efields.items():
+                if _is_note(mkey, mval):
+                    continue
+                if mname not in meters:
+                    hint = did_you_mean(mname, meters)
+                    declared = ", ".join(meters) if meters else "none are declared"
+                    self.report(mkey, "unknown-meter", f"Effect on '{mname}', which is not a declared meter "
+                                f"({declared}).{hint or ' Declare it under meters:.'}"
+                                + (" Inside {...} a comma ends the text: quote the text before it."
+                                   if enode.flow and not hint else ""))
+                    continue
+                change = self.integer(mval, f"The change to '{mname}'")
+                if change == 0:
+                    self.report(mval, "zero-effect", f"The change to '{mname}' is 0, so it does nothing. "
+                                "Remove it, or give the change you meant.", WARNING)
+                elif change is not None:
+                    effects.append((mname, change))
+        set_flags = self._flag_list(fields, "set")
+        clear_flags = self._flag_list(fields, "clear")
+        for flag in set(set_flags) & set(clear_flags):
+            self.report(fields["clear"][1], "set-and-clear", f"Flag '{flag}' is both set and cleared by this "
+                        "choice, so it ends cleared. Keep only the one you mean.", WARNING)
+        condition = None
+        if "if" in fields:
+            cnode = fields["if"][1]
+            source = self.text(cnode, "`if`")
+            if source is not None:
+                try:
+                    condition = parse_condition(source, meters, flags, node_ids)
+                except ConditionError as exc:
+                    line, col = cnode.line, cnode.col
+                    if cnode.style in ("", "'", '"') and "\n" not in source:
+                        col += exc.offset + (1 if cnode.style else 0)
+                    self.error_count += 1
+                    self.diags.append(Diagnostic(self.path, line, col, ERROR, exc.code, exc.message))
+        feedback = self.prose(fields, "feedback", f"The feedback of {where}")
+        self.prose(fields, "notes", "`notes`")
+        if self.error_count > errors_before or text is None or target is None:
+            return None
+        value = points if points is not None else sum(rubric[t] for t in tags)
+        return Choice(cid, index, text, target, tuple(tags), points, value, tuple(effects),
+                      tuple(set_flags), tuple(clear_flags), condition, feedback, self.loc(node))
+
+    def _flag_list(self, fields, key) -> list[str]:
+        out = []
+        if key not in fields:
+            return out
+        node = fields[key][1]
+        if node.kind != SEQUENCE:
+            self.string_list(node, f"`{key}`")
+            return out
+        for item in node.items:
+            flag = self.name(item, "Flag name")
+            if flag is not None and flag not in out:
+                out.append(flag)
+        return out
+
+
+def _is_note(key: YNode, value: YNode) -> bool:
+    """`notes: text` may stand in any mapping, including those keyed by ids."""
+    return key.kind == SCALAR and key.value == "notes" and value.kind == SCALAR
+
+
+def _describe(node: YNode) -> str:
+    if node.kind == MAPPING:
+        return "a mapping"
+    if node.kind == SEQUENCE:
+        return "a list"
+    if node.value == "" and node.style == "":
+        return "empty"
+    return f"the value '{shown(node.value)}'"
+
+
