@@ -178,6 +178,38 @@ CODES: list[Code] = [
     Code("condition-too-complex", "error", "A condition over 500 characters or nested over 32 levels.",
          "Simplify it, or use a flag.", "if: ((((((...))))))",
          _with("        next: done\n  done", "        if: " + "(" * 40 + "true" + ")" * 40 + "\n        next: done\n  done")),
+    # Teaching-quality checks (game.engine.quality): warnings and info from `validate`.
+    Code("no-temptation", "warning", "A decision where no choice loses points: the rep cannot go wrong.",
+         "Add the tempting commodity answer a rep would really give, tagged price, commodity or feature.",
+         "tags: [discovery] on the price answer",
+         BASE.replace("        tags: [price]\n", "        tags: [discovery]\n").replace(
+             "We can beat their price.", "What would switching change for you?"), "engine"),
+    Code("price-untagged", "warning", "A choice reads as price talk (a discount, a price match, % off, "
+         "cheaper, free months, the best price) but has no price or commodity tag.",
+         "Tag it price (or commodity), or reword it if it is not about price.",
+         "text: We can beat their price.\ntags: [feature]",
+         _with("        tags: [price]\n", "        tags: [feature]\n"), "engine"),
+    Code("judging-feedback", "warning", "Feedback that only judges (\"Wrong\", \"Bad choice\") instead of "
+         "showing the consequence.", "Say what the buyer heard, felt or did next, and what it means for the deal.",
+         "feedback: Wrong! Bad choice.",
+         _with("feedback: She nods, and starts comparing you on price alone.", "feedback: Wrong! Bad choice."),
+         "engine"),
+    Code("commodity-pays", "warning", "The best run that takes a price or commodity choice scores as much "
+         "as the best run overall.", "Make price-led answers cost points, or lead them to a weaker ending.",
+         "tags: [price]\npoints: 3", _with("        tags: [price]\n", "        tags: [price]\n        points: 3\n"),
+         "engine"),
+    Code("unreachable-node", "warning", "No run can reach this decision (checked over every reachable state).",
+         "Point a choice's `next` at it, check the conditions on the way, or remove it.",
+         "aside: (no choice leads here)",
+         _with("  done:\n", "  aside:\n    say: Unused.\n    choices:\n      - text: Back.\n"
+               "        tags: [price]\n        feedback: She shrugs.\n        next: done\n  done:\n"), "engine"),
+    Code("unreachable-ending", "warning", "No run can reach this ending.",
+         "Point a choice's `next` at it, check the conditions on the way, or remove it.",
+         "lost: (an ending no choice leads to)",
+         BASE + "  lost:\n    say: No.\n    ending: {result: lost, title: Lost}\n", "engine"),
+    Code("missing-feedback", "info", "A choice has no feedback, so the debrief has nothing to show for it.",
+         "Add `feedback:` showing what the answer led to.", "(no feedback: under a choice)",
+         _with("        feedback: She leans in and asks for the numbers.\n", ""), "engine"),
 ]
 
 BY_CODE = {c.code: c for c in CODES}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.content import load_text
+from game.content.codes import BASE, CODES
 from game.engine import quality
 from tests.helpers import ROOT, salesplay
 from tests.toolkit.texts import ENDINGS, scenario
@@ -98,3 +99,15 @@ def test_validate_shows_teaching_warnings_and_strict_fails_on_them(tmp_path):
 def test_bundled_scenarios_pass_strict_validation():
     done = salesplay("validate", "--strict", str(ROOT / "scenarios"))
     assert done.returncode == 0, done.stdout
+
+
+ENGINE_CODES = [c for c in CODES if c.layer == "engine"]
+
+
+@pytest.mark.parametrize("entry", ENGINE_CODES, ids=[c.code for c in ENGINE_CODES])
+def test_catalogue_examples_produce_their_code(entry):
+    assert (entry.code, entry.severity) in codes_of(entry.example)
+
+
+def test_the_catalogue_base_is_clean_for_teaching_checks():
+    assert codes_of(BASE) == []
