@@ -1,0 +1,69 @@
+"""`salesplay graph`: every node and choice is drawn; endings by result; the start is marked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from game.content import load_scenario
+from game.engine.graph import GAIN, LOSS, shorten, to_dot, to_mermaid
+from tests.helpers import ROOT, SALESPLAY, SPEC_EXAMPLE, salesplay
+
+FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + [SPEC_EXAMPLE]
+
+
+@pytest.mark.parametrize("draw", [to_mermaid, to_dot], ids=["mermaid", "dot"])
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_node_and_choice_appears(path, draw):
+    scenario = load_scenario(path).scenario
+    text = draw(scenario)
+    if draw is to_mermaid:  # Mermaid's entities for the characters it would misread
+        text = text.replace("#quot;", '"').replace("#60;", "<").replace("#62;", ">").replace("#35;", "#")
+    else:
+        text = text.replace('\\"', '"')
+    for nid, node in scenario.nodes.items():
+        assert f"{nid}: " in text
+        for c in node.choices:
+            assert f"{c.value:+d} {shorten(c.text, 40)}" in text or f"0 {shorten(c.text, 40)}" in text
+
+
+def test_mermaid_marks_start_colours_edges_and_classes_endings():
+    text = to_mermaid(load_scenario(SPEC_EXAMPLE).scenario)
+    assert 'start_marker(("Start")) ==> n_opening' in text
+    assert f"stroke:{GAIN}" in text and f"stroke:{LOSS}" in text
+    assert "class n_partner won" in text and "class n_walkout lost" in text
+    assert 'n_opening -.->|"time-out (30s)"| n_walkout' in text
+    assert "trust #62;= 60" in text  # conditions are shown, with '>' written safely
+
+
+def test_dot_is_well_formed_for_graphviz():
+    text = to_dot(load_scenario(SPEC_EXAMPLE).scenario)
+    assert text.startswith('digraph "procurement-squeeze" {') and text.rstrip().endswith("}")
+    assert '"__start" -> "opening"' in text
+    assert 'shape=doubleoctagon, fillcolor="#ffcdd2"' in text  # a lost ending
+
+
+def test_graph_command_writes_a_file(tmp_path):
+    out = tmp_path / "g.mmd"
+    done = salesplay("graph", str(SPEC_EXAMPLE), "-o", str(out))
+    assert done.returncode == 0 and out.read_text().startswith("flowchart TD")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<svg"), ("png", b"\x89PNG")], ids=["svg", "png"])
+def test_svg_and_png_with_graphviz(tmp_path, fmt, magic):
+    out = tmp_path / f"g.{fmt}"
+    done = salesplay("graph", str(SPEC_EXAMPLE), "--format", fmt, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert magic in out.read_bytes()[:400]
+
+
+def test_without_graphviz_it_says_how_to_get_it(tmp_path):
+    env = dict(os.environ, PATH=str(tmp_path))  # a PATH with no `dot` on it
+    done = subprocess.run([SALESPLAY, "graph", str(SPEC_EXAMPLE), "--format", "svg"], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert done.returncode == 2 and done.stdout == ""
+    assert "apt-get install graphviz" in done.stderr and "--format mermaid" in done.stderr
