@@ -10,19 +10,17 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 import warnings
 
 import pygame
 
 from game.ui import intents as I
 from game.ui.layout import MIN_SIZE, Stage
-from game.ui.portraits import Portraits
 from game.ui.scene import SceneStack
 from game.ui.settings import Settings
 from game.ui.text import TextKit
 from game.ui.theme import TYPE_SCALE, palette
-
-FRAME_MS = 16  # while something animates
 
 
 class Analyses:
@@ -90,15 +88,16 @@ class App:
         self.paths = [os.fspath(p) for p in paths]
         self.mode = mode
         self.data_dir = data_dir
-        self.store = store if store is not None or not use_store else open_store(data_dir)
-        self.settings = Settings.from_dict(self._stored_settings())
-        if size:
-            self.settings.window_size = tuple(size)
-            self.settings.fullscreen = False
-        self.player = player or self.settings.player
+        self.store = store
+        self._open_store = use_store and store is None  # opened by start(), after the scenarios
+        self._size = tuple(size) if size else None
+        self._player = player
+        self.settings = Settings()
+        self.player = player
         self.scenes = SceneStack()
         self.analyses = Analyses()
-        self.portraits = Portraits()
+        self._portraits = None
+        self.loading_ms = 0.0
         self.kit: TextKit | None = None
         self.library: list = []
         self.unreadable: list[str] = []
@@ -112,6 +111,27 @@ class App:
         self.frames = 0
 
     # ----- start-up -------------------------------------------------------------------
+    @property
+    def portraits(self):
+        if self._portraits is None:
+            from game.ui.portraits import Portraits
+
+            self._portraits = Portraits()
+        return self._portraits
+
+    def read_settings(self) -> None:
+        """The player's kept settings, then what the command line asked for."""
+        if self._open_store:
+            self.store = open_store(self.data_dir)
+            self._open_store = False
+        self.settings = Settings.from_dict(self._stored_settings())
+        if self._size:
+            self.settings.window_size = self._size
+            self.settings.fullscreen = False
+        self.player = self._player or self.settings.player
+        self.stage = Stage(*self.settings.window_size)
+        self.pal = palette(self.settings.high_contrast)
+
     def _stored_settings(self) -> dict:
         if self.store is None:
             return {}
@@ -146,14 +166,17 @@ class App:
         self.relayout()
 
     def load_library(self) -> None:
+        started = time.perf_counter()
         from game.content.loader import load_paths
 
         self.library, self.unreadable = load_paths(self.paths)
+        self.loading_ms = (time.perf_counter() - started) * 1000
 
     def start(self, first_scene=None) -> None:
-        """Open the window, load the scenarios and show the first screen."""
-        self.open_window()
+        """Load the scenarios, read the settings, open the window and show the first screen."""
         self.load_library()
+        self.read_settings()
+        self.open_window()
         if first_scene is None:
             from game.ui.scenes.title import Title
 
@@ -316,7 +339,7 @@ class App:
         pygame.image.save(self.surface, os.fspath(path))
 
     def run(self) -> None:
-        """The loop: wait for input or the next animation frame; draw only what changed."""
+        """The loop: wait for input or the next animation step; draw only what changed."""
         self.running = True
         last = pygame.time.get_ticks()
         while self.running and len(self.scenes):
@@ -326,16 +349,18 @@ class App:
             wake = self.wake_in()
             if wake is None:
                 events = [pygame.event.wait()]  # still: sleep until the player does something
+                last = pygame.time.get_ticks()  # time spent still is not animation time
             else:
-                events = [pygame.event.wait(max(1, min(wake, FRAME_MS)))]
+                remaining = last + wake - pygame.time.get_ticks()
+                events = [pygame.event.wait(remaining)] if remaining > 0 else []
             events += pygame.event.get()
             for event in events:
                 if event.type != pygame.NOEVENT:
                     self.feed(event)
             now = pygame.time.get_ticks()
-            if wake is not None:
+            if wake is not None and now - last >= wake:
                 self.step(now - last)
-            last = now
+                last = now
         self.save_settings()
 
     def close(self) -> None:

@@ -85,10 +85,17 @@ class ScenarioCard(Button):
                 valign="bottom")
 
 
+PROGRESS_MODULE = "game.ui.scenes.progress"
+
+
+def has_progress_screen() -> bool:
+    return importlib.util.find_spec(PROGRESS_MODULE) is not None
+
+
 def progress_scene_class():
-    """The progress screen's class, when that module is installed."""
-    name = "game.ui.scenes.progress"
-    if importlib.util.find_spec(name) is None:
+    """The progress screen's class, when that module is installed (imported on first use)."""
+    name = PROGRESS_MODULE
+    if not has_progress_screen():
         return None
     module = importlib.import_module(name)
     if hasattr(module, "Progress"):
@@ -112,7 +119,7 @@ class Library(Scene):
         self.level_button = Button("Level: any", self.next_level, hint="L")
         self.tag_button = Button("Tag: any", self.next_tag, hint="T")
         self.progress_button = Button("Progress", self.open_progress, hint="P",
-                                      enabled=progress_scene_class() is not None)
+                                      enabled=has_progress_screen())
         self.settings_button = Button("Settings", self.open_settings, hint="F2")
         self.buttons = Buttons()
         self.best: dict[str, int] = {}

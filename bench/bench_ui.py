@@ -1,0 +1,150 @@
+"""Window benchmarks, as ratios against baselines measured in the same run.
+
+- Start-up: process start to the first drawn frame of the library (bundled scenarios),
+  against a bare pygame window (import, init, open, flip); scenario loading is shown apart.
+  Both launch with Python's bytecode cache, after one warm-up launch, as a player's do.
+- Frames: conversation frame render time at 1280×720 (dummy driver), 95th percentile.
+- Idle: CPU used while the conversation screen waits for input for 10 s (process / wall).
+
+Run: .venv/bin/python bench/bench_ui.py [--quick]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
+# Measure launches as a player gets them: with Python's bytecode cache (a warm-up run fills it).
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+
+BARE = """
+import time, pygame
+pygame.display.init()
+screen = pygame.display.set_mode((1280, 720))
+pygame.display.flip()
+print(time.time())
+"""
+
+GAME = """
+import sys, time
+from game.ui.app import App
+from game.ui.scenes.library import Library
+import pygame
+app = App(["scenarios"], data_dir=sys.argv[1])
+app.start(Library(app))
+app.render()
+pygame.display.flip()
+print(time.time(), app.loading_ms / 1000)
+"""
+
+SETUP_CONVERSATION = """
+import sys
+from game.ui.app import App
+from game.ui.demo import Demo
+app = App(["scenarios/procurement-squeeze.yaml"], use_store=False, size=(1280, 720))
+app.start()
+app.settings.timers = {timers}
+demo = Demo(app, None)
+demo.type("Bench")
+demo.press("return")
+demo.press("return")
+demo.press("p")
+assert app.scenes.top.name == "conversation", app.scenes.top.name
+"""
+
+IDLE = SETUP_CONVERSATION + """
+import time, pygame
+pygame.time.set_timer(pygame.QUIT, {ms}, loops=1)
+frames = app.frames
+c0, w0 = time.process_time(), time.perf_counter()
+app.run()
+print((time.process_time() - c0) / (time.perf_counter() - w0), app.frames - frames)
+"""
+
+
+def run_python(code: str, *args: str) -> tuple[float, str]:
+    """Wall time from just before the process starts, and its last output line."""
+    start = time.time()
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=ENV,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"benchmark step failed:\n{done.stderr}")
+    return start, done.stdout.strip().splitlines()[-1]
+
+
+def startup(rounds: int) -> None:
+    bare, game, loads = [], [], []
+    with tempfile.TemporaryDirectory() as data:
+        run_python(BARE)
+        run_python(GAME, data)  # warm-up: fills the bytecode cache, creates the save file
+        for _ in range(rounds):
+            start, out = run_python(BARE)
+            bare.append(float(out) - start)
+            start, out = run_python(GAME, data)
+            shown, loading = (float(v) for v in out.split())
+            game.append(shown - start)
+            loads.append(loading)
+    b, g, load = statistics.median(bare), statistics.median(game), statistics.median(loads)
+    print(f"start-up   bare pygame window        {b * 1000:7.1f} ms (median of {rounds})")
+    print(f"           library, first frame      {g * 1000:7.1f} ms, of which scenario loading "
+          f"{load * 1000:.1f} ms (the loader's import and reading the files)")
+    print(f"           ratio without loading     {(g - load) / b:7.2f}x   (budget 1.5x)")
+    print(f"           ratio with loading        {g / b:7.2f}x")
+
+
+def frames(count: int) -> None:
+    os.environ.update(ENV)
+    sys.path.insert(0, str(ROOT))
+    namespace: dict = {}
+    exec(SETUP_CONVERSATION.format(timers=True), namespace)  # noqa: S102 - our own set-up code
+    app = namespace["app"]
+    import pygame
+
+    def measure(draw) -> list[float]:
+        times = []
+        for _ in range(count):
+            t = time.perf_counter()
+            draw()
+            times.append(time.perf_counter() - t)
+        return sorted(times)
+
+    def p95(ts):
+        return ts[int(len(ts) * 0.95) - 1] * 1000
+
+    surface = app.surface
+    base = measure(lambda: surface.fill((0, 0, 0)))
+    conv = measure(app.render)
+    demo = namespace["demo"]
+    demo.press("2")  # the coach's note over the conversation
+    coach = measure(app.render)
+    print(f"frames     bare fill 1280x720 p95    {p95(base):7.3f} ms")
+    print(f"           conversation p95          {p95(conv):7.3f} ms  ({p95(conv) / p95(base):.1f}x the fill; budget 2 ms)")
+    print(f"           with coach's note p95     {p95(coach):7.3f} ms")
+    pygame.display.quit()
+
+
+def idle(seconds: float) -> None:
+    for timers in (False, True):
+        _, out = run_python(IDLE.format(timers=timers, ms=int(seconds * 1000)))
+        share, drawn = out.split()
+        what = "with a 30 s answer clock" if timers else "waiting for input"
+        print(f"idle       {what:<26} {float(share) * 100:6.2f}% of one core over {seconds:.0f} s, "
+              f"{drawn} frames drawn (budget 3%)")
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    startup(3 if quick else 7)
+    frames(200 if quick else 1000)
+    idle(2 if quick else 10)
+
+
+if __name__ == "__main__":
+    main()
