@@ -95,5 +95,5 @@ def player_progress(store: Store, player: str, bounds: Bounds | None = None) -> 
             attempts.append(Attempt(n, r.run_id, r.ended_at or "", r.score, r.ending or "",
                                     r.result or "", index, dict(r.tags)))
         out.append(ScenarioProgress(scenario_id, titles[scenario_id], tuple(attempts)))
-    out.sort(key=lambda p: p.attempts[-1].ended_at, reverse=True)
+    out.sort(key=lambda p: (p.attempts[-1].ended_at, p.attempts[-1].run_id), reverse=True)
     return out
