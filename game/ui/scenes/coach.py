@@ -119,7 +119,15 @@ class CoachNote(Scene):
             x += w + st.px(8)
         top = max(inner.top + st.px(54), head.bottom + st.px(10))
         body = pygame.Rect(inner.left, top, inner.width, inner.bottom - st.px(60) - top)
-        kit.box(surface, consequence(d), "regular", app.px("body"), pal.text, body)
+        text = consequence(d)
+        state = self.conversation.session.state
+        if state.finished:
+            ending = self.conversation.session.scenario.nodes[state.ending].ending
+            if ending.points:
+                text += f"\n\nThe conversation ends: “{ending.title}”, {points_text(ending.points)} points."
+            else:
+                text += f"\n\nThe conversation ends: “{ending.title}”."
+        kit.box(surface, text, "regular", app.px("body"), pal.text, body)
         # Meter changes, each with its arrow.
         mx = inner.left
         my = inner.bottom - st.px(24)

@@ -45,6 +45,7 @@ class ConversationScreen(Scene):
         self.remaining_ms: int | None = None
         self.rects: dict[str, pygame.Rect] = {}
         self.choice_px: int | None = None
+        self.noting = False  # a coach's note is over the choices
 
     # ----- the node on screen -----------------------------------------------------------
     @property
@@ -59,6 +60,9 @@ class ConversationScreen(Scene):
 
     def resume(self) -> None:
         self.paused = False
+        if self.noting:
+            self.noting = False
+            self.layout(self.app.stage)
         self.app.dirty = True
 
     def shot_name(self) -> str:
@@ -115,6 +119,8 @@ class ConversationScreen(Scene):
         if self.session.practice:
             from game.ui.scenes.coach import CoachNote
 
+            self.noting = True
+            self.layout(self.app.stage)
             self.app.push(CoachNote(self.app, self, decision))
 
     def open_debrief(self) -> None:
@@ -217,7 +223,7 @@ class ConversationScreen(Scene):
     def layout(self, stage) -> None:
         heights = self.choice_heights(stage)
         block = sum(heights) + 10 * max(0, len(heights) - 1)
-        if self.session.practice:
+        if self.noting:
             block = max(block, COACH_H)  # the coach's note rises into this space
         top = 704 - block
         y = 704 - sum(heights) - 10 * max(0, len(heights) - 1)
@@ -236,7 +242,7 @@ class ConversationScreen(Scene):
         self.draw_bar(surface)
         self.draw_buyer(surface)
         self.draw_speech(surface)
-        if not self.paused or not self.session.practice:
+        if not self.noting:
             self.buttons.draw(surface, self.app, role="choice", px=self.choice_px)
 
     def draw_bar(self, surface) -> None:

@@ -174,6 +174,12 @@ class Debrief(Scene):
         if len(self.dots) > 1:
             a, b = self.dots[0].rect.center, self.dots[-1].rect.center
             pygame.draw.line(surface, pal.border, a, b, st.px(2))
+        if self.dots:
+            left = self.dots[-1].rect.right + st.px(24)
+            hint = pygame.Rect(left, st.rect(0, 364, 0, 40).top, st.rect(1240, 0, 0, 0).left - left, st.px(40))
+            if hint.width > st.px(200):
+                kit.box(surface, "← → pick a decision · ⏎ replay from it", "regular", app.px("caption"),
+                        pal.muted, hint, align="right", valign="middle")
         self.draw_selected(surface, self.boxes["selected"])
         self.draw_leader(surface, self.boxes["leader"])
         self.buttons.draw(surface, app)
@@ -279,7 +285,8 @@ class Debrief(Scene):
                       app.px("body"), pal.accent, inner.topleft, max_width=inner.width)
         half = (inner.bottom - hr.bottom - st.px(8)) // 2
         you = pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, half)
-        kit.box(surface, f"You: “{mine.said}”" if mine.choice else mine.said, "regular",
-                app.px("caption"), pal.text, you)
-        lead = pygame.Rect(inner.left, you.bottom + st.px(4), inner.width, inner.bottom - you.bottom - st.px(4))
+        ink = kit.box(surface, f"You: “{mine.said}”" if mine.choice else mine.said, "regular",
+                      app.px("caption"), pal.text, you)
+        top = max(ink.bottom, you.top) + st.px(12)
+        lead = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         kit.box(surface, f"Leader: “{words}”", "semibold", app.px("caption"), pal.gain, lead)
