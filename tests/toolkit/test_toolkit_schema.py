@@ -1,0 +1,96 @@
+"""The JSON Schema for editors: bundled scenarios pass it, broken ones fail, every property is described."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from game.content.template import starter
+from tests.helpers import ROOT, SPEC_EXAMPLE
+
+SCHEMA = json.loads((ROOT / "scenarios" / "scenario.schema.json").read_text())
+FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + [SPEC_EXAMPLE]
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """Reads scalars as editors' YAML 1.2 servers do: only true/false are booleans (`No` is text)."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+
+
+def errors(text: str) -> list[str]:
+    data = yaml.load(text, Loader=Yaml12Loader)  # a SafeLoader subclass: no arbitrary objects
+    return [e.message for e in Draft202012Validator(SCHEMA).iter_errors(data)]
+
+
+def test_the_schema_is_valid_2020_12():
+    Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_bundled_scenarios_pass(path):
+    assert errors(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_starter_passes():
+    assert errors(starter("A Starter")) == []
+
+
+BASE = SPEC_EXAMPLE.read_text()
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("effects: {trust: 10}\n", "efects: {trust: 10}\n"),
+    ("format: 1", "format: 2"),
+    ("mood: annoyed ", "mood: angry "),
+    ("    timeout: walkout\n", ""),
+    ("  partner:\n    say: Send me that proposal. I'll take it to the CFO myself.\n",
+     "  partner:\n    choices: [{text: x, next: opening}]\n    say: Send me that proposal.\n"),
+    ("      result: lost", "      result: drawn"),
+    ("id: cost_of_delay", "id: c2"),
+    ("difficulty: 2 ", "difficulty: 4 "),
+    ("  name: Dana Okafor\n", ""),
+    ("start: opening", "start: Opening"),
+    ("    say: I think we're done here.\n", ""),
+], ids=["unknown-key", "format", "mood", "timer-pairing", "both-kinds", "result", "reserved-id",
+        "difficulty", "missing-buyer-name", "bad-name", "missing-say"])
+def test_broken_scenarios_fail(old, new):
+    assert old in BASE
+    assert errors(BASE.replace(old, new, 1)) != []
+
+
+def test_text_is_read_by_its_key_as_the_format_says():
+    text = BASE.replace("say: I think we're done here.", "say: 1999").replace(
+        "text: I'll take another 5% off.", "text: No")
+    assert errors(text) == []
+
+
+def described(node, where="schema"):
+    """Every property schema (and every $defs entry) has a description."""
+    missing = []
+    if isinstance(node, dict):
+        for key in ("properties", "patternProperties", "$defs"):
+            for name, sub in node.get(key, {}).items():
+                if "description" not in sub:
+                    missing.append(f"{where}/{key}/{name}")
+        for key, sub in node.items():
+            missing += described(sub, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, sub in enumerate(node):
+            missing += described(sub, f"{where}/{i}")
+    return missing
+
+
+def test_every_property_has_a_description():
+    assert described(SCHEMA) == []
