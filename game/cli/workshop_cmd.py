@@ -7,6 +7,7 @@ the given votes under SDL's dummy driver and saves one picture per screen.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 
@@ -121,6 +122,7 @@ def run_window(args, names, size) -> int:
     result, stop = load_one(args.path)
     if stop is not None:
         return stop
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from game.ui.workshop.demo import open_workshop, screenshot_demo
     except ImportError as exc:  # pygame missing: the headless command still works

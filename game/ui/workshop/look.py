@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.theme import points_text
+from game.ui.theme import MINUS, points_text
 from game.ui.widgets import panel
 
 SCALE = 1.4  # the design brief: everything 1.4× larger than the solo layout
@@ -34,6 +34,10 @@ class Look:
 
     def px(self, role: str) -> int:
         return max(10, round(self.app.px(role) * SCALE))
+
+
+def signed(n: int) -> str:
+    return f"{MINUS}{-n}" if n < 0 else str(n)
 
 
 def ink_on(rgb) -> tuple[int, int, int]:
@@ -68,7 +72,7 @@ def lock_mark(surface, colour, center, size: int) -> None:
 
 
 def team_chip(surface, look, rect, team, *, keys: str = "", locked: bool = False,
-              points: int | None = None, focused: bool = False) -> None:
+              points: int | None = None, total: int | None = None, focused: bool = False) -> None:
     """A team's chip: its colour band and name, then its keys, its lock, or its points."""
     st, pal, kit = look.stage, look.pal, look.kit
     panel(surface, look, rect, fill=pal.raised, border=pal.accent if focused else team.rgb,
@@ -84,6 +88,13 @@ def team_chip(surface, look, rect, team, *, keys: str = "", locked: bool = False
     kit.box(surface, team.name, "bold", look.px("caption"), pal.text, name_box, valign="middle")
     low = pygame.Rect(inner.left, inner.top + half, inner.width, inner.height - half)
     if points is not None:
+        if total is not None:
+            text = f"Σ {signed(total)}"
+            tw = kit.size(text, "semibold", look.px("caption"))[0]
+            if tw < low.width // 2:
+                kit.line(surface, text, "semibold", look.px("caption"), pal.text,
+                         (low.right, low.centery), anchor="midright")
+                low.width -= tw + st.px(6)
         kit.box(surface, points_text(points), "bold", look.px("caption"),
                 pal.gain if points > 0 else pal.loss if points < 0 else pal.muted, low,
                 valign="middle")
@@ -114,8 +125,34 @@ def split_bar(surface, look, rect, segments, total: int) -> None:
         pygame.draw.rect(surface, team.rgb, seg, border_radius=radius)
         # A dark seam between votes, so two teams of near colours still read as two votes.
         pygame.draw.line(surface, pal.stage, seg.topright, seg.bottomright, st.px(3))
-        label = team.name[:1].upper()
+        label = team.name
+        if kit.size(label, "bold", look.px("caption"))[0] >= seg.width - st.px(12):
+            label = team.short or team.name[:1]  # a narrow segment keeps a distinct beginning
         if kit.size(label, "bold", look.px("caption"))[0] < seg.width - st.px(6):
             kit.line(surface, label, "bold", look.px("caption"), ink_on(team.rgb), seg.center,
                      anchor="center")
         x += unit
+
+
+def clock_text(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def buyer_card(surface, look, rect, buyer, mood: str) -> None:
+    """The buyer's portrait in its mood, with the mood in words and the buyer's name."""
+    from game.ui.scenes.conversation import MOOD_WORDS
+
+    st, pal, kit = look.stage, look.pal, look.kit
+    panel(surface, look, rect)
+    text_h = st.px(70)
+    side = max(st.px(40), min(rect.width - st.px(24), rect.height - text_h - st.px(20)))
+    img = look.app.portraits.get(buyer.name, mood, side, buyer.portrait)
+    pr = img.get_rect(midtop=(rect.centerx, rect.top + st.px(10)))
+    surface.blit(img, pr)
+    inner_w = rect.width - st.px(16)
+    kit.box(surface, buyer.name, "bold", look.px("caption"), pal.text,
+            pygame.Rect(rect.left + st.px(8), pr.bottom + st.px(4), inner_w, st.px(32)),
+            align="center", valign="middle")
+    kit.box(surface, MOOD_WORDS.get(mood, mood), "regular", look.px("caption"), pal.muted,
+            pygame.Rect(rect.left + st.px(8), pr.bottom + st.px(36), inner_w, st.px(30)),
+            align="center", valign="middle")

@@ -41,10 +41,25 @@ def keys_fit(scenario: Scenario, teams: int) -> bool:
     return teams <= len(KEY_BLOCKS) and all(len(b) >= need for b in KEY_BLOCKS[:teams])
 
 
+def short_names(names: list[str]) -> list[str]:
+    """The shortest beginnings (up to three letters) that tell the teams apart on a vote bar."""
+    out = []
+    for i, name in enumerate(names):
+        others = [n.casefold() for j, n in enumerate(names) if j != i]
+        short = name[:3]
+        for k in range(1, 4):
+            if not any(o.startswith(name[:k].casefold()) for o in others):
+                short = name[:k]
+                break
+        out.append(short[:1].upper() + short[1:])
+    return out
+
+
 @dataclass(slots=True)
 class Team:
     name: str
     colour: int  # index into TEAM_COLOURS
+    short: str = ""  # the name's shortest distinct beginning, for narrow bar segments
 
     @property
     def rgb(self) -> tuple[int, int, int]:
@@ -65,6 +80,8 @@ class Room:
     def __post_init__(self):
         if self.method == KEYS and not keys_fit(self.scenario, len(self.teams)):
             self.method = CLICKS
+        for team, short in zip(self.teams, short_names([t.name for t in self.teams]), strict=True):
+            team.short = short
         self.workshop = Workshop(self.scenario, [t.name for t in self.teams])
         self.timer = DiscussionTimer(self.timer_seconds)
 

@@ -124,7 +124,8 @@ class WorkshopSetup(Scene):
         keys_ok = self.method == KEYS and keys_fit(self.scenario, len(self.teams))
         count = most_choices(self.scenario)
         for i, team in enumerate(self.teams):
-            hint = " ".join(KEY_BLOCKS[i][:count]).upper() if keys_ok else ""
+            keys = " ".join(KEY_BLOCKS[i][:count]).upper()
+            hint = TEAM_COLOURS[team.colour][0] + (f" · keys {keys}" if keys_ok else "")
             self.team_rows.append((Swatch(TEAM_COLOURS[team.colour][0],
                                           lambda t=team: self.step_colour(t, 1), data=team),
                                    NameField(team.name, None, data=team, hint=hint)))

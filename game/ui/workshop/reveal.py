@@ -1,0 +1,250 @@
+"""The reveal: how the teams split, what each earned, the buyer's reaction, and the coach's note.
+
+The facilitator continues, or sends the room down another path (the votes and points stand;
+the override is recorded), or takes the decision back to vote again.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.model import TIMEOUT
+from game.errors import MoveError
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.scenes.coach import TAG_MEANINGS, TIMEOUT_NOTE, tag_label
+from game.ui.scenes.conversation import MOOD_WORDS
+from game.ui.theme import delta_colour, points_text
+from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
+from game.ui.workshop.look import Look, split_bar, team_chip, top_bar
+
+
+class SplitRow(Button):
+    """A choice with its votes: the words, then one bar segment per vote in team colours."""
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        screen, choice = self.data
+        pal, st, kit = look.pal, look.stage, look.kit
+        d = screen.decision
+        taken = choice.id == d.taken
+        r = self.rect
+        picking = screen.overriding
+        edge = pal.accent if taken or (picking and focused) else pal.border
+        panel(surface, look, r, fill=pal.raised if taken else pal.panel, border=edge,
+              width=3 if taken or (picking and focused) else 1, radius=10)
+        inner = r.inflate(-st.px(24), -st.px(12))
+        cap = keycap(surface, look, self.hint, (inner.left, inner.top + st.px(15)))
+        bar_h = min(st.px(30), max(st.px(10), inner.height // 3))
+        kit.box(surface, choice.text, "regular", look.px("caption"), pal.text,
+                pygame.Rect(cap.right + st.px(12), inner.top, inner.right - cap.right - st.px(12),
+                            inner.height - bar_h - st.px(6)), valign="middle")
+        count = d.count(choice.id)
+        label = f"{count} vote" + ("" if count == 1 else "s") + f" · {points_text(choice.value)}"
+        lw = kit.size("8 votes · −10 ▼", "semibold", look.px("caption"))[0]  # same for every row
+        bar = pygame.Rect(inner.left, inner.bottom - bar_h, inner.width - lw - st.px(12), bar_h)
+        kit.box(surface, label, "semibold", look.px("caption"), pal.accent if taken else pal.muted,
+                pygame.Rect(bar.right + st.px(12), bar.top - st.px(4), lw, bar_h + st.px(8)),
+                align="right", valign="middle")
+        if taken:
+            self.draw_tab(surface, look, "The room's path" if not d.overridden else "Explored")
+        teams = [screen.room.teams[i] for i in d.voters(choice.id)]
+        split_bar(surface, look, bar, teams, len(screen.room.teams))
+
+
+    def draw_tab(self, surface, look, text: str) -> None:
+        """A tab on the row's top edge that names the path taken, in words as well as colour."""
+        pal, st, kit = look.pal, look.stage, look.kit
+        px = look.px("caption") * 4 // 5
+        w = kit.size(text, "bold", px)[0] + st.px(20)
+        tab = pygame.Rect(0, 0, w, kit.line_height(px) + st.px(4))
+        tab.midright = (self.rect.right - st.px(16), self.rect.top)
+        pygame.draw.rect(surface, pal.accent, tab, border_radius=tab.height // 2)
+        kit.line(surface, text, "bold", px, pal.on_accent, tab.center, anchor="center")
+
+
+class RevealScreen(Scene):
+    name = "workshop-reveal"
+
+    def __init__(self, app, room, decision):
+        super().__init__(app)
+        self.look = Look(app)
+        self.room = room
+        self.workshop = room.workshop
+        self.decision = decision
+        self.overriding = False
+        node = room.scenario.nodes[decision.node]
+        self.choices = [node.choice(cid) for cid in decision.choices]
+        self.rows = [SplitRow(c.text, lambda c=c: self.take_instead(c), hint=str(i),
+                              data=(self, c)) for i, c in enumerate(self.choices, 1)]
+        finished = decision.after.finished
+        self.continue_button = Button("See the scoreboard" if finished else "Next decision",
+                                      self.proceed, hint="⏎", kind="primary")
+        self.override_button = Button("Take another path", self.start_override, hint="O",
+                                      enabled=len(self.choices) > 1 or decision.taken == TIMEOUT)
+        self.undo_button = Button("Undo this decision", self.undo, hint="⌫")
+        self.controls = [self.continue_button, self.override_button, self.undo_button]
+        self.buttons = Buttons(self.controls + self.rows, focus=0)
+        self.rects: dict[str, pygame.Rect] = {}
+
+    def shot_name(self) -> str:
+        return f"reveal-{self.decision.number}" + ("-override" if self.overriding else "")
+
+    # ----- the facilitator --------------------------------------------------------------
+    def proceed(self) -> None:
+        if self.workshop.finished:
+            from game.ui.workshop.scoreboard import Scoreboard
+
+            self.app.replace(Scoreboard(self.app, self.room))
+        else:
+            from game.ui.workshop.vote import VoteScreen
+
+            self.app.replace(VoteScreen(self.app, self.room))
+
+    def start_override(self) -> None:
+        self.overriding = True
+        self.buttons.focus = len(self.controls)
+
+    def take_instead(self, choice) -> None:
+        if not self.overriding:
+            return
+        self.overriding = False
+        self.buttons.focus = 0
+        if choice.id == self.decision.taken:
+            return
+        try:
+            decision = self.workshop.override(choice.id)
+        except MoveError as exc:
+            self.app.toast(str(exc))
+            return
+        self.app.replace(RevealScreen(self.app, self.room, decision))
+
+    def undo(self) -> None:
+        from game.ui.workshop.vote import VoteScreen
+
+        self.workshop.undo()
+        self.app.replace(VoteScreen(self.app, self.room))
+
+    def handle(self, intent):
+        k = intent.kind
+        if k == I.BACK:
+            if self.overriding:
+                self.overriding = False
+                self.buttons.focus = 0
+            else:
+                self.app.pop()
+            return True
+        if k == I.CHAR and intent.text.lower() == "o":
+            self.start_override()
+            return True
+        if k == I.ERASE:
+            self.undo()
+            return True
+        if k == I.CHOOSE and self.overriding:
+            if 1 <= intent.number <= len(self.rows):
+                self.take_instead(self.choices[intent.number - 1])
+            return True
+        return self.buttons.handle(intent)
+
+    # ----- layout and drawing -----------------------------------------------------------
+    def layout(self, stage) -> None:
+        st = stage
+        n = max(1, len(self.rows))
+        gap = 8
+        h = min(118.0, (480 - gap * (n - 1)) / n)
+        for i, row in enumerate(self.rows):
+            row.rect = st.rect(24, 76 + i * (h + gap), 720, h)
+        self.rects = {"reaction": st.rect(760, 76, 496, 220), "coach": st.rect(760, 308, 496, 248),
+                      "status": st.rect(24, 568, 380, 50)}
+        for b, x, w in zip(self.controls, (416, 688, 980), (260, 280, 276), strict=True):
+            b.rect = st.rect(x, 568, w, 50)
+        m = len(self.room.teams)
+        w = (1232 - 10 * (m - 1)) / m
+        self.chip_rects = [st.rect(24 + i * (w + 10), 630, w, 78) for i in range(m)]
+
+    def draw(self, surface) -> None:
+        look, pal, kit = self.look, self.app.pal, self.app.kit
+        d = self.decision
+        top_bar(surface, look, f"{self.room.scenario.title} · Decision {d.number} · The reveal",
+                self.path_words())
+        focus = self.buttons.focused
+        for row in self.rows:
+            row.draw(surface, look, row is focus)
+        self.draw_reaction(surface, self.rects["reaction"])
+        self.draw_coach(surface, self.rects["coach"])
+        for b in self.controls:
+            b.draw(surface, look, b is focus and not self.overriding, "caption")
+        status = ("Which path should the room explore? Press its number (Esc: keep this one)."
+                  if self.overriding else "Teams score their own votes.")
+        kit.box(surface, status, "semibold", look.px("caption"),
+                pal.accent if self.overriding else pal.muted, self.rects["status"], valign="middle")
+        for i, team in enumerate(self.room.teams):
+            team_chip(surface, look, self.chip_rects[i], team, points=d.points[i],
+                      total=self.workshop.team_score(i))
+
+    def path_words(self) -> str:
+        d = self.decision
+        if d.taken == TIMEOUT:
+            return "No team voted: the clock ran out"
+        if d.overridden:
+            picked = "no choice" if d.majority is None else f"choice {self.position(d.majority)}"
+            return f"Votes picked {picked}; the room explores {self.position(d.taken)}"
+        return f"The room takes choice {self.position(d.taken)}"
+
+    def position(self, choice_id) -> str:
+        return str(list(self.decision.choices).index(choice_id) + 1) \
+            if choice_id in self.decision.choices else str(choice_id)
+
+    def draw_reaction(self, surface, box) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        sc = self.room.scenario
+        after = sc.nodes[self.decision.after.node]
+        panel(surface, look, box, fill=pal.raised, radius=18)
+        inner = box.inflate(-st.px(32), -st.px(24))
+        head = f"{sc.buyer.name} · {MOOD_WORDS.get(after.mood, after.mood)}"
+        kit.box(surface, head, "bold", look.px("caption"), pal.muted,
+                pygame.Rect(inner.left, inner.top, inner.width, st.px(32)), valign="middle")
+        body = pygame.Rect(inner.left, inner.top + st.px(38), inner.width,
+                           inner.height - st.px(38))
+        if after.ending is not None:
+            ending = after.ending
+            title = f"{ending.result.upper()} · {ending.title}"
+            kit.box(surface, title, "bold", look.px("caption"), pal.accent,
+                    pygame.Rect(body.left, body.bottom - st.px(34), body.width, st.px(34)),
+                    valign="middle")
+            body.height -= st.px(40)
+        kit.box(surface, f"“{after.say}”", "regular", look.px("body"), pal.text, body,
+                valign="middle")
+
+    def draw_coach(self, surface, box) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        d = self.decision
+        panel(surface, look, box)
+        inner = box.inflate(-st.px(32), -st.px(24))
+        kit.box(surface, "Coach", "bold", look.px("caption"), pal.text,
+                pygame.Rect(inner.left, inner.top, inner.width, st.px(32)), valign="middle")
+        choice = None if d.taken == TIMEOUT else self.room.scenario.nodes[d.node].choice(d.taken)
+        if choice is None:
+            note = TIMEOUT_NOTE
+        else:
+            note = choice.feedback or " ".join(TAG_MEANINGS[t] for t in choice.tags
+                                               if t in TAG_MEANINGS) or \
+                "A neutral move: it neither built nor cost the room anything."
+            points = points_text(choice.value)
+            pw = kit.size(points, "bold", look.px("caption"))[0]
+            kit.line(surface, points, "bold", look.px("caption"),
+                     delta_colour(pal, choice.value), (inner.right, inner.top + st.px(2)),
+                     anchor="topright")
+            x = inner.left
+            y = inner.bottom - st.px(34)
+            for t in choice.tags:
+                label = tag_label(t, self.room.scenario.rubric)
+                w = chip_width(look, label, "caption")
+                if x + w > inner.right - pw:
+                    break
+                chip(surface, look, label, (x, y), role="caption")
+                x += w + st.px(8)
+            if choice.tags:
+                inner.height -= st.px(40)
+        kit.box(surface, note, "regular", look.px("caption"), pal.text,
+                pygame.Rect(inner.left, inner.top + st.px(40), inner.width,
+                            inner.height - st.px(40)))

@@ -1,0 +1,236 @@
+"""The end of the round: the teams ranked, each with its tag profile, the room's path beside the
+leader's path, and the results exported as CSV and JSON to a folder the facilitator types.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.content.model import TIMEOUT
+from game.engine.workshop import export_results
+from game.errors import GameError
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.theme import TAG_ICONS
+from game.ui.widgets import Button, Buttons, panel
+from game.ui.workshop.look import Look, signed, top_bar
+
+PROFILE_LEAD = ("insight", "outcome", "leadership")
+PROFILE_PRICE = ("price", "commodity")
+DEFAULT_FOLDER = "workshop-results"
+
+
+def said(scenario, node_id: str, choice_id: str) -> str:
+    if choice_id == TIMEOUT:
+        return "(let the clock run out)"
+    choice = scenario.nodes[node_id].choice(choice_id)
+    return f"“{choice.text}”" if choice else choice_id
+
+
+class FolderField(Button):
+    """Where the results go; typing edits it while it has the focus."""
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        pal, st, kit = look.pal, look.stage, look.kit
+        r = self.rect
+        panel(surface, look, r, fill=pal.stage, border=pal.accent if focused else pal.border,
+              width=3 if focused else 1, radius=10)
+        kit.box(surface, self.label + ("|" if focused else ""), "regular", look.px("caption"),
+                pal.text, r.inflate(-st.px(20), -st.px(6)), valign="middle")
+
+
+class Scoreboard(Scene):
+    name = "workshop-scoreboard"
+
+    def __init__(self, app, room, folder: str | None = None):
+        super().__init__(app)
+        self.look = Look(app)
+        self.room = room
+        self.workshop = room.workshop
+        self.standings = self.workshop.standings()
+        analysis = app.analyses.get(room.scenario)
+        self.leader = getattr(analysis, "best", None)
+        self.folder = FolderField(folder or str(Path.cwd() / DEFAULT_FOLDER), None)
+        self.export_button = Button("Export CSV and JSON", self.export, hint="⏎", kind="primary")
+        self.again_button = Button("New round", self.again, hint="N")
+        self.close_button = Button("Close", self.close, hint="Esc")
+        self.buttons = Buttons([self.folder, self.export_button, self.again_button,
+                                self.close_button], focus=1)
+        self.message = ""
+        self.saved: tuple[Path, Path] | None = None
+        self.rects: dict[str, pygame.Rect] = {}
+
+    # ----- actions ----------------------------------------------------------------------
+    def export(self) -> None:
+        try:
+            csv_path, json_path = export_results(self.workshop, self.folder.label.strip() or ".")
+        except GameError as exc:
+            self.saved, self.message = None, str(exc)
+            return
+        self.saved = (csv_path, json_path)
+        self.message = "Saved: the CSV and the JSON are in this folder"
+
+    def again(self) -> None:
+        from game.ui.workshop.setup import WorkshopSetup
+
+        self.app.back_to(WorkshopSetup)
+        if not isinstance(self.app.scenes.top, WorkshopSetup):
+            self.close()
+
+    def close(self) -> None:
+        self.app.running = False
+
+    def handle(self, intent):
+        k = intent.kind
+        if k == I.BACK:
+            self.close()
+            return True
+        if self.buttons.focused is self.folder:
+            if k == I.CHAR or (k == I.CHOOSE and intent.text):
+                self.folder.label += intent.text
+                return True
+            if k == I.ERASE:
+                self.folder.label = self.folder.label[:-1]
+                return True
+            if k == I.CONFIRM:
+                self.export()
+                return True
+        elif k == I.CHAR and intent.text.lower() == "n":
+            self.again()
+            return True
+        return self.buttons.handle(intent)
+
+    # ----- layout and drawing -----------------------------------------------------------
+    def layout(self, stage) -> None:
+        st = stage
+        self.rects = {"board": st.rect(24, 76, 640, 548), "paths": st.rect(680, 76, 576, 392),
+                      "export": st.rect(680, 480, 576, 144)}
+        self.folder.rect = st.rect(696, 520, 544, 46)
+        self.export_button.rect = st.rect(696, 574, 300, 44)
+        self.again_button.rect = st.rect(680, 640, 280, 56)
+        self.close_button.rect = st.rect(976, 640, 280, 56)
+
+    def draw(self, surface) -> None:
+        look = self.look
+        state = self.workshop.state
+        right = ""
+        if state.finished:
+            ending = self.room.scenario.nodes[state.ending].ending
+            right = f"{ending.result.upper()} · {ending.title}"
+        top_bar(surface, look, f"{self.room.scenario.title} · Scoreboard", right)
+        self.draw_board(surface, self.rects["board"])
+        self.draw_paths(surface, self.rects["paths"])
+        self.draw_export(surface, self.rects["export"])
+        focus = self.buttons.focused
+        for b in self.buttons:
+            if b is not self.folder:
+                b.draw(surface, look, b is focus, "caption")
+
+    def draw_board(self, surface, box) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        panel(surface, look, box)
+        inner = box.inflate(-st.px(24), -st.px(20))
+        cap = look.px("caption")
+        legend = (" ".join(f"{TAG_ICONS[t]} {t}" for t in PROFILE_LEAD) + "   vs   "
+                  + " ".join(f"{TAG_ICONS[t]} {t}" for t in PROFILE_PRICE))
+        kit.box(surface, legend, "regular", cap, pal.muted,
+                pygame.Rect(inner.left, inner.top, inner.width, st.px(30)), valign="middle")
+        n = max(1, len(self.standings))
+        top = inner.top + st.px(38)
+        h = min(st.px(64), (inner.bottom - top - st.px(6) * (n - 1)) // n)
+        for i, s in enumerate(self.standings):
+            team = self.room.teams[s.team]
+            row = pygame.Rect(inner.left, top + i * (h + st.px(6)), inner.width, h)
+            panel(surface, look, row, fill=pal.raised if s.rank == 1 else pal.panel,
+                  border=team.rgb, width=2, radius=10)
+            band = pygame.Rect(row.left, row.top, st.px(12), row.height)
+            pygame.draw.rect(surface, team.rgb, band, border_top_left_radius=st.px(10),
+                             border_bottom_left_radius=st.px(10))
+            x = band.right + st.px(10)
+            kit.box(surface, str(s.rank), "bold", look.px("body"), pal.text,
+                    pygame.Rect(x, row.top, st.px(36), row.height), valign="middle")
+            x += st.px(40)
+            kit.box(surface, team.name, "bold", cap, pal.text,
+                    pygame.Rect(x, row.top, st.px(170), row.height), valign="middle")
+            x += st.px(176)
+            score_w = st.px(84)
+            prof = pygame.Rect(x, row.top, row.right - x - score_w - st.px(10), row.height)
+            self.draw_profile(surface, s.tags, prof)
+            kit.box(surface, signed(s.score), "bold", look.px("body"), pal.text,
+                    pygame.Rect(row.right - score_w - st.px(10), row.top, score_w, row.height),
+                    align="right", valign="middle")
+
+    def draw_profile(self, surface, tags, box) -> None:
+        """Counts with icons: the leadership tags in the gain colour, price ones in the loss colour."""
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        cap = look.px("caption")
+        x = box.left
+        for group, colour in ((PROFILE_LEAD, pal.gain), (PROFILE_PRICE, pal.loss)):
+            for t in group:
+                text = f"{TAG_ICONS[t]}{tags.get(t, 0)}"
+                w = kit.size(text, "semibold", cap)[0]
+                if x + w > box.right:
+                    return
+                kit.line(surface, text, "semibold", cap,
+                         colour if tags.get(t, 0) else pal.muted, (x, box.centery),
+                         anchor="midleft")
+                x += w + st.px(12)
+            x += st.px(14)
+
+    def draw_paths(self, surface, box) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        sc = self.room.scenario
+        panel(surface, look, box)
+        inner = box.inflate(-st.px(24), -st.px(20))
+        half = (inner.width - st.px(12)) // 2
+        cap = look.px("caption")
+        kit.box(surface, "The room's path", "bold", cap, pal.text,
+                pygame.Rect(inner.left, inner.top, half, st.px(30)), valign="middle")
+        kit.box(surface, "The leader's path", "bold", cap, pal.accent,
+                pygame.Rect(inner.left + half + st.px(12), inner.top, half, st.px(30)),
+                valign="middle")
+        room = [(d.node, d.taken) for d in self.workshop.decisions]
+        leader = [] if self.leader is None else list(zip(self.leader.path, self.leader.choices,
+                                                         strict=False))
+        steps = max(len(room), len(leader))
+        rows = min(steps, 5)
+        top = inner.top + st.px(36)
+        bottom = inner.bottom - st.px(40)
+        h = (bottom - top) // max(1, rows)
+        for i in range(rows):
+            y = top + i * h
+            same = i < len(room) and i < len(leader) and room[i] == leader[i]
+            for j, step in enumerate((room, leader)):
+                cell = pygame.Rect(inner.left + j * (half + st.px(12)), y, half, h - st.px(4))
+                if i < len(step):
+                    colour = pal.gain if same else pal.text
+                    mark = "✓ " if same else f"{i + 1}. "
+                    kit.box(surface, mark + said(sc, *step[i]), "regular",
+                            look.px("caption") * 4 // 5, colour, cell)
+        if steps > rows:
+            kit.box(surface, f"… and {steps - rows} more", "regular", cap, pal.muted,
+                    pygame.Rect(inner.left, bottom - st.px(4), half, st.px(30)))
+        ends = pygame.Rect(inner.left, inner.bottom - st.px(34), inner.width, st.px(34))
+        state = self.workshop.state
+        room_end = sc.nodes[state.ending].ending.title if state.finished else "Not finished"
+        kit.box(surface, f"→ {room_end}", "semibold", cap, pal.text,
+                pygame.Rect(ends.left, ends.top, half, ends.height), valign="middle")
+        if self.leader is None:
+            lead_end = "Not available for this scenario"
+        else:
+            lead_end = f"{sc.nodes[self.leader.ending].ending.title} · {signed(self.leader.score)} points"
+        kit.box(surface, f"→ {lead_end}", "semibold", cap, pal.accent,
+                pygame.Rect(ends.left + half + st.px(12), ends.top, half, ends.height),
+                valign="middle")
+
+    def draw_export(self, surface, box) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        panel(surface, look, box)
+        ink = pal.gain if self.saved else pal.warning if self.message else pal.muted
+        kit.box(surface, self.message or "Export the results to this folder", "semibold",
+                look.px("caption"), ink, pygame.Rect(box.left + st.px(16), box.top + st.px(6),
+                                                     box.width - st.px(32), st.px(30)),
+                valign="middle")
+        self.folder.draw(surface, look, self.buttons.focused is self.folder)

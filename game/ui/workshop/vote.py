@@ -1,0 +1,291 @@
+"""One decision, before the reveal: the buyer's line, the clock, and the teams locking in.
+
+The screen shows who has locked in, never what: no points, tags or notes before the reveal.
+With team keys each team presses its own block of keys; with clicks the facilitator picks a
+team's chip, then that team's choice. Space pauses the clock, + adds 30 s, Enter reveals now,
+Backspace takes back the last decision.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.errors import MoveError
+from game.ui import intents as I
+from game.ui.scene import Scene
+from game.ui.widgets import Button, Buttons, keycap, panel, ring
+from game.ui.workshop.look import Look, buyer_card, clock_text, team_chip, top_bar
+from game.ui.workshop.room import KEYS
+
+TICK_MS = 250  # the clock redraws four times a second
+
+
+class TeamButton(Button):
+    """A team's chip; in click mode it is also how the facilitator picks the team."""
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        screen, i = self.data
+        team_chip(surface, look, self.rect, screen.room.teams[i], keys=screen.keys_for(i),
+                  locked=screen.votes[i] is not None,
+                  focused=screen.clicking and screen.picking == i)
+
+
+class ChoiceRow(Button):
+    """A choice as the room reads it: its number and its words, nothing more."""
+
+    def draw(self, surface, look, focused: bool, role: str = "body") -> None:
+        pal, st, kit = look.pal, look.stage, look.kit
+        r = self.rect
+        clickable = self.enabled
+        panel(surface, look, r, fill=pal.panel, border=pal.accent if focused and clickable
+              else pal.border, width=3 if focused and clickable else 1, radius=10)
+        cap = keycap(surface, look, self.hint, (r.left + st.px(12), r.centery))
+        kit.box(surface, self.label, "regular", look.px("choice"), pal.text,
+                pygame.Rect(cap.right + st.px(14), r.top + st.px(4),
+                            r.right - cap.right - st.px(28), r.height - st.px(8)), valign="middle")
+
+
+class VoteScreen(Scene):
+    name = "workshop-vote"
+
+    def __init__(self, app, room):
+        super().__init__(app)
+        self.look = Look(app)
+        self.room = room
+        self.workshop = room.workshop
+        self.visible = self.workshop.choices()
+        self.votes: list[str | None] = [None] * len(room.teams)
+        self.picking = 0  # click mode: the team whose choice the next click sets
+        self.stalled = False  # the clock ran out with no votes where the buyer has no clock
+        self.paused_scene = False
+        self.pause_button = Button("Pause", self.toggle_clock, hint="Space")
+        self.add_button = Button("Add 30 s", self.add_time, hint="+")
+        self.reveal_button = Button("Reveal now", self.reveal, hint="⏎", kind="primary")
+        self.undo_button = Button("Undo last decision", self.undo, hint="⌫",
+                                  enabled=bool(self.workshop.decisions))
+        self.rows = [ChoiceRow(c.text, lambda c=c: self.click_choice(c), hint=str(i),
+                               kind="choice", data=c, enabled=self.clicking)
+                     for i, c in enumerate(self.visible, 1)]
+        self.chips = [TeamButton(t.name, lambda i=i: self.pick_team(i), data=(self, i))
+                      for i, t in enumerate(room.teams)]
+        controls = [self.pause_button, self.add_button, self.reveal_button, self.undo_button]
+        self.buttons = Buttons(controls + self.rows + self.chips, focus=2)
+        self.rects: dict[str, pygame.Rect] = {}
+
+    @property
+    def clicking(self) -> bool:
+        return self.room.method != KEYS
+
+    @property
+    def timer(self):
+        return self.room.timer
+
+    def keys_for(self, team: int) -> str:
+        return "" if self.clicking else self.room.keys(team, len(self.visible))
+
+    def shot_name(self) -> str:
+        locked = sum(v is not None for v in self.votes)
+        return f"vote-{len(self.workshop.decisions) + 1}" + (f"-{locked}-locked" if locked else "")
+
+    # ----- life cycle -------------------------------------------------------------------
+    def enter(self) -> None:
+        self.timer.restart()
+        self.refresh()
+
+    def pause(self) -> None:
+        self.paused_scene = True
+
+    def resume(self) -> None:
+        self.paused_scene = False
+
+    def refresh(self) -> None:
+        t = self.timer
+        self.pause_button.label = "Resume" if not t.running and not t.ended else "Pause"
+        self.pause_button.enabled = not t.unlimited and not t.ended
+        self.add_button.enabled = not t.unlimited
+        for row in self.rows:
+            row.enabled = self.clicking or self.stalled
+        self.app.dirty = True
+
+    # ----- votes ------------------------------------------------------------------------
+    @property
+    def all_in(self) -> bool:
+        return all(v is not None for v in self.votes)
+
+    def lock(self, team: int, choice_id: str) -> None:
+        """A team's vote; it may change its mind until the reveal."""
+        self.votes[team] = choice_id
+        if self.all_in and self.timer.running:
+            self.timer.toggle()  # everyone is in: hold the clock for the reveal
+        self.refresh()
+
+    def pick_team(self, team: int) -> None:
+        self.picking = team
+
+    def click_choice(self, choice) -> None:
+        if self.stalled and all(v is None for v in self.votes):
+            self.decide(override=choice.id)  # nobody voted: the facilitator sets the path
+            return
+        if not self.clicking:
+            return
+        self.lock(self.picking, choice.id)
+        unlocked = [i for i, v in enumerate(self.votes) if v is None]
+        if unlocked:
+            later = [i for i in unlocked if i > self.picking]
+            self.picking = (later or unlocked)[0]
+
+    # ----- the facilitator --------------------------------------------------------------
+    def toggle_clock(self) -> None:
+        self.timer.toggle()
+        self.refresh()
+
+    def add_time(self) -> None:
+        self.timer.add(30)
+        self.stalled = False
+        self.refresh()
+
+    def reveal(self) -> None:
+        self.timer.end_now()
+        self.decide()
+
+    def decide(self, override: str | None = None) -> None:
+        try:
+            decision = self.workshop.decide(self.votes, override=override)
+        except MoveError:
+            self.stalled = True  # no votes and no buyer's clock: time, or the facilitator's pick
+            self.refresh()
+            return
+        from game.ui.workshop.reveal import RevealScreen
+
+        self.app.replace(RevealScreen(self.app, self.room, decision))
+
+    def undo(self) -> None:
+        if not self.workshop.decisions:
+            return
+        self.workshop.undo()
+        self.app.replace(VoteScreen(self.app, self.room))
+
+    # ----- input and time ---------------------------------------------------------------
+    def handle(self, intent):
+        k = intent.kind
+        text = intent.text if k in (I.CHAR, I.CHOOSE) else ""
+        if k == I.BACK:
+            self.app.pop()
+            return True
+        if text == " ":
+            self.toggle_clock()
+            return True
+        if text == "+":
+            self.add_time()
+            return True
+        if k == I.ERASE:
+            self.undo()
+            return True
+        if text and not self.clicking and not self.stalled:
+            owner = self.room.key_owner(text, len(self.visible))
+            if owner is not None:
+                team, pos = owner
+                self.lock(team, self.visible[pos - 1].id)
+            return True
+        if k == I.CHOOSE and (self.clicking or self.stalled):
+            if 1 <= intent.number <= len(self.rows):
+                self.rows[intent.number - 1].activate()
+            return True
+        if k == I.CONFIRM and (self.buttons.focused is self.reveal_button or self.all_in):
+            self.reveal()
+            return True
+        return self.buttons.handle(intent)
+
+    def wake_in(self) -> int | None:
+        t = self.timer
+        if t.running and not self.paused_scene:
+            return min(TICK_MS, max(1, t.left_ms))
+        return None
+
+    def update(self, dt_ms: int) -> None:
+        if self.timer.tick(dt_ms):
+            self.decide()  # time is up: the votes close
+        self.refresh()
+
+    # ----- layout and drawing -----------------------------------------------------------
+    def layout(self, stage) -> None:
+        st = stage
+        self.rects = {
+            "buyer": st.rect(24, 76, 240, 232),
+            "speech": st.rect(280, 76, 800, 232),
+            "clock": st.rect(1096, 76, 160, 232),
+            "status": st.rect(24, 568, 360, 50),
+        }
+        n = max(1, len(self.rows))
+        gap = 8
+        h = min(64.0, (236 - gap * (n - 1)) / n)
+        for i, row in enumerate(self.rows):
+            row.rect = st.rect(24, 320 + i * (h + gap), 1232, h)
+        for b, x, w in zip([self.pause_button, self.add_button, self.reveal_button,
+                            self.undo_button], (400, 600, 800, 1010), (190, 190, 200, 246),
+                           strict=True):
+            b.rect = st.rect(x, 568, w, 50)
+        m = len(self.chips)
+        gap_x = 10
+        w = (1232 - gap_x * (m - 1)) / m
+        for i, chip in enumerate(self.chips):
+            chip.rect = st.rect(24 + i * (w + gap_x), 630, w, 78)
+
+    def draw(self, surface) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        node = self.workshop.node
+        sc = self.room.scenario
+        n = len(self.workshop.decisions) + 1
+        top_bar(surface, look, f"{sc.title} · Decision {n}",
+                "Team keys" if not self.clicking else "Facilitator clicks")
+        buyer_card(surface, look, self.rects["buyer"], sc.buyer, node.mood)
+        speech = self.rects["speech"]
+        panel(surface, look, speech, fill=pal.raised, radius=18)
+        inner = speech.inflate(-st.px(40), -st.px(28))
+        if node.narration:
+            nar = pygame.Rect(inner.left, inner.top, inner.width, inner.height // 3)
+            ink = kit.box(surface, node.narration, "italic", look.px("caption"), pal.muted, nar)
+            inner = pygame.Rect(inner.left, ink.bottom + st.px(8), inner.width,
+                                inner.bottom - ink.bottom - st.px(8))
+        kit.box(surface, f"“{node.say}”", "regular", look.px("line"), pal.text, inner,
+                valign="middle")
+        self.draw_clock(surface, self.rects["clock"])
+        focus = self.buttons.focused
+        for row in self.rows:
+            row.draw(surface, look, row is focus)
+        for b in (self.pause_button, self.add_button, self.reveal_button, self.undo_button):
+            b.draw(surface, look, b is focus, "caption")
+        for chip in self.chips:
+            chip.draw(surface, look, chip is focus)
+        kit.box(surface, self.status(), "semibold", look.px("caption"),
+                pal.warning if self.stalled else pal.text, self.rects["status"], valign="middle")
+
+    def status(self) -> str:
+        locked = sum(v is not None for v in self.votes)
+        if self.stalled:
+            return "No votes yet. Add time, or click the room's path."
+        if self.all_in:
+            return "Every team is in. ⏎ Reveal"
+        if self.clicking:
+            return f"Choice for {self.room.teams[self.picking].name}: 1–{len(self.rows)}"
+        return f"{locked} of {len(self.votes)} teams locked in"
+
+    def draw_clock(self, surface, box) -> None:
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        t = self.timer
+        panel(surface, look, box)
+        centre = (box.centerx, box.top + st.px(92))
+        radius = st.px(64)
+        if t.unlimited:
+            kit.line(surface, "No timer", "semibold", look.px("caption"), pal.muted, centre,
+                     anchor="center")
+        else:
+            colour = pal.loss if t.left_ms <= 10_000 else pal.gain
+            ring(surface, look, centre, radius, t.fraction, colour, st.px(12))
+            kit.line(surface, clock_text(t.left_seconds), "bold", look.px("line"), pal.text,
+                     centre, anchor="center")
+        word = "Time is up" if t.ended else "Paused" if not t.running and not t.unlimited \
+            else "Discuss" if not t.unlimited else "Take your time"
+        kit.box(surface, word, "semibold", look.px("caption"), pal.muted,
+                pygame.Rect(box.left + st.px(6), box.bottom - st.px(56), box.width - st.px(12),
+                            st.px(44)), align="center", valign="middle")

@@ -1,0 +1,328 @@
+"""The projector screens, driven by the same intents the keyboard and mouse produce."""
+
+import itertools
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.content.loader import load_scenario
+from game.content.model import TIMEOUT
+from game.ui.demo import Demo
+from game.ui.intents import CLICK, Intent
+from game.ui.workshop.room import CLICKS, KEYS, TEAM_COLOURS
+from game.ui.workshop.setup import WorkshopSetup
+from tests.helpers import SPEC_EXAMPLE, salesplay
+
+SIX_WAYS = Path(__file__).parent / "scenarios" / "six-ways.yaml"
+EIGHT = ["Falcons", "Owls", "Hawks", "Kestrels", "Herons", "Ravens", "Swifts", "Wrens"]
+
+
+@pytest.fixture
+def open_room():
+    """open_room(path, teams, timer=90, method=KEYS, size=(1920, 1080)) -> (app, demo)."""
+    from game.ui.app import App
+
+    made = []
+
+    def make(path=SPEC_EXAMPLE, teams=("Falcons", "Owls"), timer=90, method=KEYS,
+             size=(1920, 1080), high_contrast=False):
+        scenario = load_scenario(str(path)).scenario
+        app = App([str(path)], size=size, use_store=False)
+        app.start(WorkshopSetup(app, [scenario], chosen=scenario, teams=list(teams),
+                                timer=timer, method=method))
+        app.settings.high_contrast = high_contrast
+        app.relayout()
+        made.append(app)
+        return app, Demo(app, None)
+
+    yield make
+    for app in made:
+        app.close()
+
+
+def start(app, demo):
+    demo.press("return")
+    assert app.scenes.top.name == "workshop-vote"
+    return app.scenes.top
+
+
+def click(app, rect):
+    app.dispatch(Intent(CLICK, pos=rect.center))
+
+
+def texts_drawn(app, monkeypatch):
+    """Every string the next render draws."""
+    seen = []
+    real = app.kit.render
+
+    def spy(text, *args, **kw):
+        seen.append(text)
+        return real(text, *args, **kw)
+
+    monkeypatch.setattr(app.kit, "render", spy)
+    app.render()
+    monkeypatch.setattr(app.kit, "render", real)
+    return " ".join(seen)
+
+
+def names(lines):
+    return [Path(p).name.split("-", 1)[1].removesuffix(".png") for p in lines]
+
+
+def test_the_headless_demo_pictures_every_screen(tmp_path):
+    proc = salesplay("workshop", str(SPEC_EXAMPLE), "--teams", "Falcons,Owls", "--votes",
+                     "2,2;1,-", "--screenshots", str(tmp_path / "shots"), "--export",
+                     str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    shots = proc.stdout.split()
+    assert names(shots) == ["workshop-setup", "vote-1", "vote-1-2-locked", "reveal-1", "vote-2",
+                            "vote-2-1-locked", "reveal-2", "workshop-scoreboard"]
+    for shot in shots:
+        assert pygame.image.load(shot).get_size() == (1920, 1080)
+    data = json.loads((tmp_path / "out" / "workshop-procurement-squeeze.json").read_text("utf-8"))
+    assert data["ending"] == "partner" and [t["name"] for t in data["teams"]] == ["Falcons", "Owls"]
+
+
+@pytest.mark.parametrize(("votes", "message"), [
+    ("-,-;1,1", "ended"), ("2,2;-,-", "no time limit"), ("9,1", "position 9"),
+], ids=["after-the-end", "no-votes-no-clock", "out-of-range"])
+def test_the_demo_refuses_votes_that_do_not_fit(tmp_path, capsys, votes, message):
+    code = main(["workshop", str(SPEC_EXAMPLE), "--teams", "A,B", "--votes", votes,
+                 "--screenshots", str(tmp_path)])
+    assert code == 2 and message in capsys.readouterr().err
+
+
+def test_the_vote_screen_shows_who_locked_in_never_what(open_room, monkeypatch):
+    app, demo = open_room()
+    screen = start(app, demo)
+    before = texts_drawn(app, monkeypatch)
+    demo.press("1")  # Falcons' first key: choice 1
+    app.render()
+    first = pygame.image.tobytes(app.surface, "RGB")
+    demo.press("2")  # Falcons change their mind: choice 2
+    app.render()
+    assert pygame.image.tobytes(app.surface, "RGB") == first
+    assert screen.votes == ["cost_of_delay", None]
+    after = texts_drawn(app, monkeypatch)
+    assert "Locked in" in after and "Locked in" not in before
+    for private in ("▲", "▼", "vote ", "votes", "Coach", "commodity", "insight"):
+        assert private not in after
+
+
+def test_team_keys_lock_votes_and_enter_reveals(open_room):
+    app, demo = open_room(teams=("Falcons", "Owls", "Hawks"))
+    screen = start(app, demo)
+    for key in ("2", "q", "s"):  # Falcons 2, Owls 1, Hawks 2
+        demo.press(key)
+    assert screen.votes == ["cost_of_delay", "match", "cost_of_delay"]
+    assert not screen.timer.running  # every team is in: the clock holds
+    demo.press("return")
+    reveal = app.scenes.top
+    assert reveal.name == "workshop-reveal"
+    assert reveal.decision.taken == "cost_of_delay" and reveal.decision.points == (5, -3, 5)
+
+
+def test_the_facilitator_pauses_adds_time_and_time_up_closes_the_vote(open_room):
+    app, demo = open_room(timer=30)
+    screen = start(app, demo)
+    demo.press("space")
+    demo.wait(60_000)
+    assert screen.timer.left_seconds == 30 and app.scenes.top is screen
+    demo.press("space")
+    demo.press("+")
+    assert screen.timer.left_seconds == 60
+    demo.press("w")  # Owls vote 2
+    demo.wait(61_000)
+    reveal = app.scenes.top
+    assert reveal.name == "workshop-reveal" and reveal.decision.votes == (None, "cost_of_delay")
+
+
+def test_no_votes_at_a_timed_node_lets_the_buyer_s_clock_run_out(open_room):
+    app, demo = open_room(timer=0)
+    screen = start(app, demo)
+    assert screen.timer.unlimited
+    demo.wait(600_000)
+    assert app.scenes.top is screen  # no timer: the room takes its time
+    demo.press("return")
+    reveal = app.scenes.top
+    assert reveal.decision.taken == TIMEOUT and reveal.decision.after.node == "walkout"
+
+
+def test_no_votes_without_a_clock_lets_the_facilitator_pick_the_path(open_room):
+    app, demo = open_room()
+    start(app, demo)
+    demo.press("2")
+    demo.press("w")
+    demo.press("return")
+    demo.press("return")  # next decision: 'numbers' has no time limit
+    screen = app.scenes.top
+    demo.press("return")
+    assert screen.stalled and app.scenes.top is screen
+    click(app, screen.rows[1].rect)
+    reveal = app.scenes.top
+    assert reveal.decision.majority is None and reveal.decision.taken == "c2"
+    assert reveal.decision.overridden and reveal.workshop.state.node == "spiral"
+
+
+def test_an_override_from_the_reveal_explores_the_minority_choice(open_room):
+    app, demo = open_room(teams=("Falcons", "Owls", "Hawks"))
+    start(app, demo)
+    for key in ("1", "q", "s"):
+        demo.press(key)
+    demo.press("return")
+    assert app.scenes.top.decision.taken == "match"
+    demo.press("o")
+    assert app.scenes.top.overriding
+    demo.press("2")
+    reveal = app.scenes.top
+    d = reveal.decision
+    assert (d.majority, d.taken, d.overridden) == ("match", "cost_of_delay", True)
+    assert len(reveal.workshop.decisions) == 1 and reveal.workshop.state.node == "numbers"
+    assert reveal.workshop.results()["overrides"][0]["votes_picked"] == "match"
+
+
+def test_undo_from_the_reveal_reopens_the_vote(open_room):
+    app, demo = open_room()
+    start(app, demo)
+    demo.press("2")
+    demo.press("q")
+    demo.press("return")
+    demo.press("backspace")
+    screen = app.scenes.top
+    assert screen.name == "workshop-vote" and screen.workshop.decisions == []
+    assert screen.workshop.state.node == "opening" and screen.votes == [None, None]
+
+
+def test_the_facilitator_clicks_each_team_s_choice(open_room):
+    app, demo = open_room(teams=("Falcons", "Owls", "Hawks"), method=CLICKS)
+    screen = start(app, demo)
+    assert screen.clicking and all(chip_keys == "" for chip_keys in map(screen.keys_for, range(3)))
+    click(app, screen.rows[1].rect)  # Falcons are picked first
+    assert screen.picking == 1
+    click(app, screen.chips[2].rect)
+    click(app, screen.rows[0].rect)
+    click(app, screen.rows[2].rect)  # back round to Owls
+    assert screen.votes == ["cost_of_delay", "c3", "match"]
+    demo.press("return")
+    assert app.scenes.top.decision.taken == "match"
+
+
+def test_setup_names_colours_and_team_count(open_room):
+    app, demo = open_room(teams=("Falcons", "Owls"))
+    setup = app.scenes.top
+    field = setup.team_rows[1][1]
+    setup.buttons.focus = setup.buttons.items.index(field)
+    for key in ("backspace",) * 4:
+        demo.press(key)
+    demo.type("Lynx")
+    assert setup.teams[1].name == "Lynx"
+    demo.press("return")  # leaves the name for the start button
+    assert setup.buttons.focused is setup.start_button
+    for _ in range(10):
+        demo.press("+")
+    assert len(setup.teams) == 8
+    assert len({t.colour for t in setup.teams}) == 8
+    swatch = setup.team_rows[0][0]
+    setup.buttons.focus = setup.buttons.items.index(swatch)
+    demo.press("left")
+    assert len({t.colour for t in setup.teams}) == 8  # every colour is still its own
+    for _ in range(10):
+        click(app, setup.remove_button.rect)
+    assert len(setup.teams) == 2
+    setup.teams[1].name = "falcons"
+    setup.start()
+    assert app.scenes.top is setup and "Two teams are called" in app.toast_text
+
+
+def test_team_keys_that_do_not_fit_fall_back_to_clicks(open_room):
+    app, demo = open_room(path=SIX_WAYS, teams=EIGHT)
+    setup = app.scenes.top
+    assert "clicks" in setup.problem
+    setup.start()
+    assert app.scenes.top.clicking
+
+
+def test_setup_changes_timer_scenario_look_and_method(open_room):
+    app, demo = open_room()
+    setup = app.scenes.top
+    setup.buttons.focus = setup.buttons.items.index(setup.timer_row)
+    demo.press("right")
+    assert setup.timer == 120
+    setup.buttons.focus = setup.buttons.items.index(setup.contrast_row)
+    demo.press("right")
+    assert app.settings.high_contrast and app.pal.background == (0, 0, 0)
+    setup.buttons.focus = setup.buttons.items.index(setup.method_row)
+    demo.press("right")
+    assert setup.method == CLICKS
+    assert TEAM_COLOURS[setup.teams[0].colour][0] in setup.team_rows[0][1].hint
+
+
+def test_the_scoreboard_ranks_and_exports(open_room, tmp_path):
+    app, demo = open_room(teams=("Falcons", "Owls", "Hawks"))
+    start(app, demo)
+    for key in ("1", "w", "s"):
+        demo.press(key)
+    demo.press("return")
+    demo.press("return")
+    for key in ("1", "q", "a"):
+        demo.press(key)
+    demo.press("return")
+    demo.press("return")
+    board = app.scenes.top
+    assert board.name == "workshop-scoreboard"
+    assert [s.name for s in board.standings] == ["Owls", "Hawks", "Falcons"]
+    assert board.leader is not None and board.leader.ending == "partner"
+    board.buttons.focus = 0
+    for _ in range(len(board.folder.label)):
+        demo.press("backspace")
+    demo.type(str(tmp_path / "results"))
+    demo.press("return")
+    assert (tmp_path / "results" / "workshop-procurement-squeeze.csv").exists()
+    assert board.saved is not None
+
+
+SIZES = [(1024, 600), (1280, 720), (1920, 1080), (3840, 2160)]
+
+
+def check(app, where):
+    app.render()
+    window = pygame.Rect((0, 0), app.surface.get_size())
+    buttons = [b for b in app.scenes.top.widgets() if b.rect.width and b.rect.height]
+    assert buttons, where
+    for b in buttons:
+        assert app.stage.area.contains(b.rect), f"{where}: '{b.label}' leaves the stage"
+    for a, b in itertools.combinations(buttons, 2):
+        assert not a.rect.colliderect(b.rect), f"{where}: '{a.label}' overlaps '{b.label}'"
+    for box, ink in app.kit.drawn:
+        if ink.width and ink.height:
+            assert box.contains(ink), f"{where}: text spills from {box} to {ink}"
+            assert window.contains(ink), f"{where}: text off-screen at {ink}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_workshop_screen_fits(open_room, size):
+    app, demo = open_room(path=SIX_WAYS, teams=EIGHT, size=size, method=CLICKS,
+                          high_contrast=True)
+    check(app, "setup")
+    screen = start(app, demo)
+    check(app, "vote")
+    for team in range(8):
+        click(app, screen.chips[team].rect)
+        click(app, screen.rows[team % 6].rect)
+    check(app, "vote, all locked")
+    demo.press("return")
+    check(app, "reveal")
+    demo.press("o")
+    check(app, "reveal, choosing another path")
+    demo.press("escape")
+    demo.press("return")
+    screen = app.scenes.top
+    for team in range(8):
+        click(app, screen.chips[team].rect)
+        click(app, screen.rows[0].rect)
+    demo.press("return")
+    demo.press("return")
+    check(app, "scoreboard")
