@@ -74,7 +74,7 @@ HIGH_CONTRAST = Palette(
     gain=(90, 235, 240),
     loss=(255, 170, 80),
     neutral=(220, 220, 220),
-    warning=(255, 221, 0),
+    warning=(255, 150, 60),  # not the focus yellow: a broken card must not look focused
     track=(90, 90, 90),
 )
 

@@ -135,6 +135,15 @@ class Buttons:
             if along <= 0:
                 continue
             across = abs(vx * dy) + abs(vy * dx)
+            # Only what lies that way: inside a 45° cone, or level with this button.
+            if dx:
+                level = b.rect.top < here.bottom and here.top < b.rect.bottom
+            else:
+                level = b.rect.left < here.right and here.left < b.rect.right
+            if across > along and not level:
+                continue
+            if level:
+                across = 0  # side by side counts as straight ahead
             cost = along + 2 * across  # prefer buttons straight ahead
             if best_cost is None or cost < best_cost:
                 best, best_cost = i, cost

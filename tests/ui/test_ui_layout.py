@@ -2,6 +2,7 @@
 off-screen, and text inside its boxes."""
 
 import itertools
+from pathlib import Path
 
 import pygame
 import pytest
@@ -92,3 +93,26 @@ def test_keys_and_mouse_share_one_focus(make_app):
     assert library.buttons.focused is second
     app.feed(key_event("left"))
     assert library.buttons.focused is library.cards[0]
+
+
+def test_arrow_keys_move_to_what_lies_that_way(make_app, tmp_path):
+    tender = (Path(__file__).parent / "scenarios" / "umlaut-tender.yaml").read_text(encoding="utf-8")
+    for n in range(5):
+        (tmp_path / f"t{n}.yaml").write_text(tender.replace("id: umlaut-tender", f"id: tender-{n}"),
+                                            encoding="utf-8")
+    app = make_app(paths=[tmp_path])
+    demo = Demo(app, None)
+    title = app.scenes.top
+    demo.press("down")
+    assert title.buttons.focused.label == "Settings"  # below, and level with the field
+    title.buttons.focus = 0
+    demo.press("return")
+    library = app.scenes.top
+    for _ in range(5):
+        demo.press("right")
+    assert library.buttons.focused is library.cards[2]  # the row ends; the header is not "right"
+    demo.press("down")
+    assert library.buttons.focused is library.cards[4]  # straight down, the nearest card
+    demo.press("up")
+    demo.press("up")
+    assert library.buttons.focused is library.tag_button  # the header button above it

@@ -245,6 +245,15 @@ class Library(Scene):
         if k in (I.CLICK, I.POINT) and any(
                 c.rect.collidepoint(intent.pos) and not self.visible(c) for c in self.cards):
             return False
+        f = self.buttons.focused
+        if k == I.DOWN and isinstance(f, ScenarioCard):
+            i = self.cards.index(f)
+            row = i // COLUMNS
+            if (row + 1) * COLUMNS < len(self.cards):  # a next row exists: its nearest card
+                target = self.cards[min(i + COLUMNS, len(self.cards) - 1)]
+                self.buttons.focus = self.buttons.items.index(target)
+                self.keep_focus_in_view()
+            return True
         used = self.buttons.handle(intent)
         self.keep_focus_in_view()
         return used
