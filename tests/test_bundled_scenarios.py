@@ -171,6 +171,70 @@ LESSONS: dict[str, Lesson] = {
                 "next_contract,kiel_insight,model_together,meet_halfway,tie_fee"),
         },
     ),
+    "prove-it": Lesson(
+        leader=Run("size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome,call_me",
+                   "trusted", "won", 26),
+        runs={
+            "a discount for being small follows you to the pilot": Run(
+                "risk_price,fresh_eyes,own_it,wrong_building,spare_sets,pilot_with_discount",
+                "discount_pilot", "won", 6),
+            "defending every doubt runs out her patience": Run(
+                "name_drop,resume,their_network", "walkout", "lost", -9),
+            "cheaper per tray starts an auction with the incumbent": Run(
+                "size_to_risk,fresh_eyes,own_it,eight_scans,cheaper_per_tray,match_and_beat",
+                "won_on_price", "won", -7),
+            "silence at Harbourview, then the facts": Run(
+                "size_to_risk,fresh_eyes,timeout,own_it_late,wrong_building,spare_sets,pilot_on_outcome,call_me",
+                "trusted", "won", 24),
+            "a service level instead of a name": Run(
+                "size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome,support_desk",
+                "pilot_on_paper", "won", 19),
+            "no answer at two in the morning": Run(
+                "size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome,timeout",
+                "no_answer", "stalled", 17),
+            "four hospitals asked for before one is proven": Run(
+                "size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,full_proposal",
+                "proposal_filed", "stalled", 12),
+            "doubts left standing keep the pilot small": Run(
+                "name_drop,bring_vp,their_network,scheduling,late_insight,spare_sets,pilot_plain",
+                "probation", "won", 2),
+        },
+        hidden={
+            "after a discount, no outcome-priced pilot": (
+                "risk_price,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome"),
+            "without credibility, no outcome-priced pilot": (
+                "name_drop,bring_vp,their_network,scheduling,late_insight,spare_sets,pilot_on_outcome"),
+        },
+    ),
+    "first-message": Lesson(
+        leader=Run("her_week,zones,map_ask,bring_the_map,her_goal,ground_two_day,model_it",
+                   "modelled", "won", 31),
+        runs={
+            "a price hook, recovered by an insight, still costs": Run(
+                "cost_hook,zones,january_ask,one_fact,her_goal,ground_two_day,model_it",
+                "modelled", "won", 24),
+            "rates in the message turn the map into a comparison": Run(
+                "her_week,rate_line,january_ask,one_fact,her_goal,ground_two_day,model_with_rates",
+                "compared", "stalled", 16),
+            "a quote, then a rate war": Run(
+                "cost_hook,rate_line,quote_ask,walk_the_quote,beat_both", "trial_on_rates", "won", -20),
+            "asking for nothing gets nothing": Run(
+                "admire_profile,fit_question,just_connect", "connected", "stalled", -6),
+            "a polite reply taken at its word": Run(
+                "about_us,case_study,demo_ask,spring", "check_back", "stalled", -5),
+            "hesitating at the hard stop": Run(
+                "her_week,zones,map_ask,bring_the_map,her_goal,ground_two_day,timeout",
+                "hard_stop", "stalled", 19),
+            "an intro first spends the insight's minutes": Run(
+                "her_week,zones,map_ask,bring_the_map,company_intro,second_site_late,model_it",
+                "modelled", "won", 24),
+        },
+        hidden={
+            "a message about the seller cannot ask about her map": "about_us,zones,map_ask",
+            "rates shared, no clean model": (
+                "her_week,zones,map_ask,rate_card,her_goal,ground_two_day,model_it"),
+        },
+    ),
 }
 
 
