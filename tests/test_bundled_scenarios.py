@@ -235,6 +235,79 @@ LESSONS: dict[str, Lesson] = {
                 "her_week,zones,map_ask,rate_card,her_goal,ground_two_day,model_it"),
         },
     ),
+    "same-as-everyone": Lesson(
+        leader=Run("idle_cash,peer_curve,her_data,same_blindness,cost_of_waiting,present_together",
+                   "advisor", "won", 36),
+        runs={
+            "absorbing the exit fees ends in an auction": Run(
+                "exit_fees,lower_still", "won_on_price", "won", -11),
+            "a discount recovered from still follows her to the board": Run(
+                "exit_fees,idle_late,peer_curve,her_data,same_blindness,cost_of_waiting,"
+                "present_with_discount", "won_discounted", "won", 20),
+            "feature lists spend her patience": Run(
+                "rails_list,live_banks", "heard_enough", "lost", -4),
+            "matching the incumbent at the deadline": Run(
+                "idle_cash,peer_curve,her_data,same_blindness,match_friday,still_lower",
+                "won_on_price", "won", 8),
+            "silence at the Friday deadline": Run(
+                "idle_cash,peer_curve,her_data,same_blindness,timeout", "signed_corelink", "lost", 21),
+            "good advice for the incumbent's contract": Run(
+                "idle_cash,peer_curve,her_data,same_blindness,date_clause", "clause_added", "lost", 19),
+            "a demo first, then the insight inside her objection": Run(
+                "idle_cash,live_dashboard,day_late,her_data,same_blindness,cost_of_waiting,present_together",
+                "advisor", "won", 30),
+            "handing the numbers over to present alone": Run(
+                "idle_cash,peer_curve,her_data,same_blindness,cost_of_waiting,send_summary",
+                "pilot_only", "won", 28),
+        },
+        hidden={
+            "after a discount, no fee tied to the cash released": (
+                "exit_fees,idle_late,peer_curve,her_data,same_blindness,cost_of_waiting,present_together"),
+            "the Fed question is asked only once": "idle_cash,live_dashboard,under_renewal,idle_late",
+            "two slips leave too little trust for the board": (
+                "idle_cash,peer_curve,case_study,stay_on_cash,cost_of_waiting,present_together"),
+        },
+    ),
+    "the-insight-meeting": Lesson(
+        leader=Run("brandt_batches,spindle_question,measured_gap,second_plant,one_number,brandt_test,"
+                   "joint_pitch", "partner", "won", 38),
+        runs={
+            "a free quarter, then the lowest price": Run(
+                "free_quarter,per_machine", "cheapest_sensors", "won", -11),
+            "agreeing to the cost race": Run(
+                "brandt_batches,cost_race,per_machine", "cheapest_sensors", "won", -7),
+            "fixing this morning's bearing": Run(
+                "cell_four,bearing_yes", "sensor_on_four", "won", -2),
+            "an introduction and a spec sheet": Run(
+                "company_intro,sensor_specs", "one_pager", "stalled", -2),
+            "silence at the opening": Run("timeout", "back_to_the_floor", "stalled", 0),
+            "from the bearing to Brandt, with fewer minutes": Run(
+                "cell_four,bearing_to_bigger,spindle_question,measured_gap,second_plant,one_number,"
+                "brandt_test,joint_pitch", "partner", "won", 33),
+            "a half-price pilot goes with her to Brandt": Run(
+                "brandt_batches,spindle_question,measured_gap,second_plant,one_number,half_price_pilot,"
+                "pitch_with_discount", "won_discounted", "won", 21),
+            "the three-quote process turns the idea into a line item": Run(
+                "brandt_batches,spindle_question,measured_gap,second_plant,one_number,to_dave",
+                "three_quotes", "stalled", 21),
+            "letting her leave with the next step": Run(
+                "brandt_batches,spindle_question,measured_gap,second_plant,one_number,timeout",
+                "left_for_the_floor", "stalled", 23),
+            "stepping back from the bet": Run(
+                "brandt_batches,spindle_question,measured_gap,second_plant,one_number,brandt_test,your_team",
+                "supplier_only", "won", 27),
+            "detours run out her fifteen minutes": Run(
+                "company_intro,brandt_late,oee_module,sensor_demo,late_gap,average_gain,change_the_game",
+                "out_of_time", "lost", -3),
+        },
+        hidden={
+            "after a free install, no fee riding on the lots": (
+                "brandt_batches,spindle_question,measured_gap,second_plant,free_install,brandt_test,joint_pitch"),
+            "the Brandt news is told only once": "brandt_batches,cost_race,price_pivot",
+            "too little belief to stand in front of Brandt": (
+                "brandt_batches,oee_module,accept_85,late_gap,second_plant,training,brandt_test,joint_pitch"),
+        },
+    ),
 }
 
 
