@@ -256,3 +256,14 @@ def test_the_progress_screen_opens_from_the_library(make_app, store_at):
     demo.press("p")
     assert app.scenes.top.name != "library"
     app.render()
+
+
+def test_the_real_loop_plays_posted_keys_and_quits(make_app):
+    app = make_app()
+    for key in ("return", "f11", "f11", "f1", "escape"):
+        pygame.event.post(key_event(key))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.run()
+    assert app.scenes.top.name == "library"
+    assert app.settings.fullscreen is False
+    assert app.surface.get_size() == (1280, 720)

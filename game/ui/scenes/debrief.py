@@ -145,8 +145,8 @@ class Debrief(Scene):
         self.again_button.rect = stage.rect(416, 652, 220, 50)
         self.library_button.rect = stage.rect(652, 652, 220, 50)
         self.boxes = {
-            "index": stage.rect(40, 132, 420, 212),
-            "chart": stage.rect(480, 132, 760, 212),
+            "index": stage.rect(40, 142, 420, 206),
+            "chart": stage.rect(480, 142, 760, 206),
             "selected": stage.rect(40, 420, 590, 216),
             "leader": stage.rect(650, 420, 590, 216),
         }
@@ -166,7 +166,7 @@ class Debrief(Scene):
                 st.rect(940, 26, 300, 50), align="right")
         summary = end.debrief if end and end.debrief else self.scenario.nodes[self.state.ending].say \
             if self.state.ending else ""
-        kit.box(surface, summary, "italic", app.px("body"), pal.muted, st.rect(40, 80, 1200, 48))
+        kit.box(surface, summary, "italic", app.px("body"), pal.muted, st.rect(40, 80, 1200, 56))
         self.draw_index(surface, self.boxes["index"])
         self.draw_chart(surface, self.boxes["chart"])
         kit.line(surface, "Decisions", "semibold", app.px("body"), pal.text, st.rect(40, 384, 0, 0).topleft,
