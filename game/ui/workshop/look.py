@@ -134,6 +134,20 @@ def split_bar(surface, look, rect, segments, total: int) -> None:
         x += unit
 
 
+def keycap_width(look, label: str) -> int:
+    """The width `widgets.keycap` gives a key, so text can be laid out beside it in advance."""
+    return max(look.stage.px(30), look.kit.size(label, "bold", look.px("caption"))[0]
+               + look.stage.px(14))
+
+
+def shared_px(look, items, style: str, role: str) -> int:
+    """One text size for a set of (text, rect) boxes: the largest at which all of them fit, so
+    no answer looks louder than another."""
+    px = look.px(role)
+    return min((look.kit.fit(text, style, px, r.width, r.height, 11)[0] for text, r in items),
+               default=px)
+
+
 def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 

@@ -16,11 +16,36 @@ from game.ui.scenes.coach import TAG_MEANINGS, TIMEOUT_NOTE, tag_label
 from game.ui.scenes.conversation import MOOD_WORDS
 from game.ui.theme import delta_colour, points_text
 from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
-from game.ui.workshop.look import Look, split_bar, team_chip, top_bar
+from game.ui.workshop.look import Look, keycap_width, shared_px, split_bar, team_chip, top_bar
 
 
 class SplitRow(Button):
     """A choice with its votes: the words, then one bar segment per vote in team colours."""
+
+    text_px = 0  # set by the screen: one size for every choice
+    side_by_side = False  # many choices: the bar sits beside the words, not under them
+
+    def parts(self, look):
+        """(text, bar, label) rects: the words, the vote bar, and the votes and points."""
+        st, kit = look.stage, look.kit
+        inner = self.rect.inflate(-st.px(24), -st.px(12))
+        left = inner.left + keycap_width(look, self.hint) + st.px(12)
+        top = self.rect.top + st.px(15)  # below the tab that marks the room's path
+        lw = kit.size("8 votes · −10 ▼", "semibold", look.px("caption"))[0]  # same for every row
+        bar_h = min(st.px(30), max(st.px(10), (inner.height - st.px(6)) // 3))
+        if self.side_by_side:
+            text = pygame.Rect(left, top, int((inner.right - left) * 0.52), inner.bottom - top)
+            bar = pygame.Rect(text.right + st.px(16), 0, inner.right - lw - st.px(12)
+                              - text.right - st.px(16), bar_h)
+            bar.centery = text.centery
+        else:
+            text = pygame.Rect(left, top, inner.right - left, inner.bottom - bar_h - st.px(6) - top)
+            bar = pygame.Rect(inner.left, inner.bottom - bar_h, inner.width - lw - st.px(12), bar_h)
+        label = pygame.Rect(bar.right + st.px(12), bar.top - st.px(4), lw, bar_h + st.px(8))
+        return text, bar, label
+
+    def text_rect(self, look) -> pygame.Rect:
+        return self.parts(look)[0]
 
     def draw(self, surface, look, focused: bool, role: str = "body") -> None:
         screen, choice = self.data
@@ -32,24 +57,18 @@ class SplitRow(Button):
         edge = pal.accent if taken or (picking and focused) else pal.border
         panel(surface, look, r, fill=pal.raised if taken else pal.panel, border=edge,
               width=3 if taken or (picking and focused) else 1, radius=10)
-        inner = r.inflate(-st.px(24), -st.px(12))
-        cap = keycap(surface, look, self.hint, (inner.left, inner.top + st.px(15)))
-        bar_h = min(st.px(30), max(st.px(10), inner.height // 3))
-        kit.box(surface, choice.text, "regular", look.px("caption"), pal.text,
-                pygame.Rect(cap.right + st.px(12), inner.top, inner.right - cap.right - st.px(12),
-                            inner.height - bar_h - st.px(6)), valign="middle")
+        text, bar, label_box = self.parts(look)
+        keycap(surface, look, self.hint, (r.left + st.px(12), text.top + st.px(15)))
+        kit.box(surface, choice.text, "regular", self.text_px or look.px("caption"), pal.text,
+                text, valign="middle", min_px=11)
         count = d.count(choice.id)
         label = f"{count} vote" + ("" if count == 1 else "s") + f" · {points_text(choice.value)}"
-        lw = kit.size("8 votes · −10 ▼", "semibold", look.px("caption"))[0]  # same for every row
-        bar = pygame.Rect(inner.left, inner.bottom - bar_h, inner.width - lw - st.px(12), bar_h)
         kit.box(surface, label, "semibold", look.px("caption"), pal.accent if taken else pal.muted,
-                pygame.Rect(bar.right + st.px(12), bar.top - st.px(4), lw, bar_h + st.px(8)),
-                align="right", valign="middle")
+                label_box, align="right", valign="middle")
         if taken:
             self.draw_tab(surface, look, "The room's path" if not d.overridden else "Explored")
         teams = [screen.room.teams[i] for i in d.voters(choice.id)]
         split_bar(surface, look, bar, teams, len(screen.room.teams))
-
 
     def draw_tab(self, surface, look, text: str) -> None:
         """A tab on the row's top edge that names the path taken, in words as well as colour."""
@@ -76,6 +95,8 @@ class RevealScreen(Scene):
         self.choices = [node.choice(cid) for cid in decision.choices]
         self.rows = [SplitRow(c.text, lambda c=c: self.take_instead(c), hint=str(i),
                               data=(self, c)) for i, c in enumerate(self.choices, 1)]
+        for row in self.rows:
+            row.side_by_side = len(self.rows) > 3
         finished = decision.after.finished
         self.continue_button = Button("See the scoreboard" if finished else "Next decision",
                                       self.proceed, hint="⏎", kind="primary")
@@ -151,9 +172,12 @@ class RevealScreen(Scene):
         n = max(1, len(self.rows))
         gap = 8
         h = min(118.0, (480 - gap * (n - 1)) / n)
+        wide = 860 if n > 3 else 720  # many choices take room from the buyer and the coach
         for i, row in enumerate(self.rows):
-            row.rect = st.rect(24, 76 + i * (h + gap), 720, h)
-        self.rects = {"reaction": st.rect(760, 76, 496, 220), "coach": st.rect(760, 308, 496, 248),
+            row.rect = st.rect(24, 76 + i * (h + gap), wide, h)
+        right = 24 + wide + 16
+        self.rects = {"reaction": st.rect(right, 76, 1256 - right, 220),
+                      "coach": st.rect(right, 308, 1256 - right, 248),
                       "status": st.rect(24, 568, 380, 50)}
         for b, x, w in zip(self.controls, (416, 688, 980), (260, 280, 276), strict=True):
             b.rect = st.rect(x, 568, w, 50)
@@ -167,7 +191,9 @@ class RevealScreen(Scene):
         top_bar(surface, look, f"{self.room.scenario.title} · Decision {d.number} · The reveal",
                 self.path_words())
         focus = self.buttons.focused
+        px = shared_px(look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", "caption")
         for row in self.rows:
+            row.text_px = px
             row.draw(surface, look, row is focus)
         self.draw_reaction(surface, self.rects["reaction"])
         self.draw_coach(surface, self.rects["coach"])

@@ -13,8 +13,17 @@ import pygame
 from game.errors import MoveError
 from game.ui import intents as I
 from game.ui.scene import Scene
+from game.ui.text import wrap
 from game.ui.widgets import Button, Buttons, keycap, panel, ring
-from game.ui.workshop.look import Look, buyer_card, clock_text, team_chip, top_bar
+from game.ui.workshop.look import (
+    Look,
+    buyer_card,
+    clock_text,
+    keycap_width,
+    shared_px,
+    team_chip,
+    top_bar,
+)
 from game.ui.workshop.room import KEYS
 
 TICK_MS = 250  # the clock redraws four times a second
@@ -33,16 +42,22 @@ class TeamButton(Button):
 class ChoiceRow(Button):
     """A choice as the room reads it: its number and its words, nothing more."""
 
+    text_px = 0  # set by the screen: one size for every choice
+
+    def text_rect(self, look) -> pygame.Rect:
+        st, r = look.stage, self.rect
+        left = r.left + st.px(12) + keycap_width(look, self.hint) + st.px(14)
+        return pygame.Rect(left, r.top + st.px(4), r.right - left - st.px(14), r.height - st.px(8))
+
     def draw(self, surface, look, focused: bool, role: str = "body") -> None:
         pal, st, kit = look.pal, look.stage, look.kit
         r = self.rect
-        clickable = self.enabled
-        panel(surface, look, r, fill=pal.panel, border=pal.accent if focused and clickable
-              else pal.border, width=3 if focused and clickable else 1, radius=10)
-        cap = keycap(surface, look, self.hint, (r.left + st.px(12), r.centery))
-        kit.box(surface, self.label, "regular", look.px("choice"), pal.text,
-                pygame.Rect(cap.right + st.px(14), r.top + st.px(4),
-                            r.right - cap.right - st.px(28), r.height - st.px(8)), valign="middle")
+        # Never a focus ring here: a ring left on the last choice clicked would show the room
+        # what that team picked before the reveal.
+        panel(surface, look, r, fill=pal.panel, border=pal.border, width=1, radius=10)
+        keycap(surface, look, self.hint, (r.left + st.px(12), r.centery))
+        kit.box(surface, self.label, "regular", self.text_px or look.px("choice"), pal.text,
+                self.text_rect(look), valign="middle", min_px=11)
 
 
 class VoteScreen(Scene):
@@ -58,6 +73,7 @@ class VoteScreen(Scene):
         self.picking = 0  # click mode: the team whose choice the next click sets
         self.stalled = False  # the clock ran out with no votes where the buyer has no clock
         self.paused_scene = False
+        self.leaving = False  # Esc once warns; Esc twice leaves the round
         self.pause_button = Button("Pause", self.toggle_clock, hint="Space")
         self.add_button = Button("Add 30 s", self.add_time, hint="+")
         self.reveal_button = Button("Reveal now", self.reveal, hint="⏎", kind="primary")
@@ -133,6 +149,8 @@ class VoteScreen(Scene):
         if unlocked:
             later = [i for i in unlocked if i > self.picking]
             self.picking = (later or unlocked)[0]
+        target = self.chips[self.picking] if unlocked else self.reveal_button
+        self.buttons.focus = self.buttons.items.index(target)
 
     # ----- the facilitator --------------------------------------------------------------
     def toggle_clock(self) -> None:
@@ -170,8 +188,13 @@ class VoteScreen(Scene):
         k = intent.kind
         text = intent.text if k in (I.CHAR, I.CHOOSE) else ""
         if k == I.BACK:
-            self.app.pop()
+            if self.leaving:
+                self.app.pop()
+            else:
+                self.leaving = True
+                self.app.toast("Press Esc again to leave this round; its votes so far are lost.")
             return True
+        self.leaving = False
         if text == " ":
             self.toggle_clock()
             return True
@@ -208,19 +231,32 @@ class VoteScreen(Scene):
         self.refresh()
 
     # ----- layout and drawing -----------------------------------------------------------
+    def row_heights(self, stage) -> list[float]:
+        """Each choice's height in units, from its measured text at projector size."""
+        kit, px = self.app.kit, self.look.px("choice")
+        font, lh = kit.font("regular", px), kit.line_height(px)
+        width = max(1, stage.px(1232 - 110))
+        return [max(52.0, len(wrap(r.label, font, width)) * lh / stage.u + 14) for r in self.rows]
+
     def layout(self, stage) -> None:
         st = stage
+        gap = 8
+        heights = self.row_heights(st)
+        space = 556 - 76 - 12 - gap * max(0, len(heights) - 1)  # the line above, choices below
+        top_h = max(150.0, min(232.0, space - sum(heights)))
+        if sum(heights) > space - top_h:  # still too tall: share the room; the text shrinks
+            scale = (space - top_h) / sum(heights)
+            heights = [h * scale for h in heights]
         self.rects = {
-            "buyer": st.rect(24, 76, 240, 232),
-            "speech": st.rect(280, 76, 800, 232),
-            "clock": st.rect(1096, 76, 160, 232),
+            "buyer": st.rect(24, 76, 240, top_h),
+            "speech": st.rect(280, 76, 800, top_h),
+            "clock": st.rect(1096, 76, 160, top_h),
             "status": st.rect(24, 568, 360, 50),
         }
-        n = max(1, len(self.rows))
-        gap = 8
-        h = min(64.0, (236 - gap * (n - 1)) / n)
-        for i, row in enumerate(self.rows):
-            row.rect = st.rect(24, 320 + i * (h + gap), 1232, h)
+        y = 76 + top_h + 12
+        for row, h in zip(self.rows, heights, strict=True):
+            row.rect = st.rect(24, y, 1232, h)
+            y += h + gap
         for b, x, w in zip([self.pause_button, self.add_button, self.reveal_button,
                             self.undo_button], (400, 600, 800, 1010), (190, 190, 200, 246),
                            strict=True):
@@ -248,10 +284,12 @@ class VoteScreen(Scene):
             inner = pygame.Rect(inner.left, ink.bottom + st.px(8), inner.width,
                                 inner.bottom - ink.bottom - st.px(8))
         kit.box(surface, f"“{node.say}”", "regular", look.px("line"), pal.text, inner,
-                valign="middle")
+                valign="middle", min_px=11)
         self.draw_clock(surface, self.rects["clock"])
         focus = self.buttons.focused
+        px = shared_px(look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", "choice")
         for row in self.rows:
+            row.text_px = px
             row.draw(surface, look, row is focus)
         for b in (self.pause_button, self.add_button, self.reveal_button, self.undo_button):
             b.draw(surface, look, b is focus, "caption")
@@ -263,7 +301,7 @@ class VoteScreen(Scene):
     def status(self) -> str:
         locked = sum(v is not None for v in self.votes)
         if self.stalled:
-            return "No votes yet. Add time, or click the room's path."
+            return "No votes yet. Add 30 s, or press the number of the room's path."
         if self.all_in:
             return "Every team is in. ⏎ Reveal"
         if self.clicking:
@@ -274,18 +312,19 @@ class VoteScreen(Scene):
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
         t = self.timer
         panel(surface, look, box)
-        centre = (box.centerx, box.top + st.px(92))
-        radius = st.px(64)
+        radius = min(st.px(64), (box.height - st.px(72)) // 2, box.width // 2 - st.px(12))
+        centre = (box.centerx, box.top + st.px(14) + radius)
         if t.unlimited:
             kit.line(surface, "No timer", "semibold", look.px("caption"), pal.muted, centre,
                      anchor="center")
         else:
             colour = pal.loss if t.left_ms <= 10_000 else pal.gain
             ring(surface, look, centre, radius, t.fraction, colour, st.px(12))
-            kit.line(surface, clock_text(t.left_seconds), "bold", look.px("line"), pal.text,
+            size = min(look.px("line"), round(radius * 0.62))
+            kit.line(surface, clock_text(t.left_seconds), "bold", size, pal.text,
                      centre, anchor="center")
         word = "Time is up" if t.ended else "Paused" if not t.running and not t.unlimited \
             else "Discuss" if not t.unlimited else "Take your time"
         kit.box(surface, word, "semibold", look.px("caption"), pal.muted,
-                pygame.Rect(box.left + st.px(6), box.bottom - st.px(56), box.width - st.px(12),
-                            st.px(44)), align="center", valign="middle")
+                pygame.Rect(box.left + st.px(6), box.bottom - st.px(50), box.width - st.px(12),
+                            st.px(40)), align="center", valign="middle")
