@@ -384,14 +384,16 @@ def _loops_of(graph: _Graph, comp: list[int], c: int, members: list[int]):
         return None, None, None
     up = [(u, e) for u, e in inner if e[1] > 0]
     down = [(u, e) for u, e in inner if e[1] < 0]
-    if not up and not down:
-        return None, None, _cycle_through(edges, comp, c, *inner[0])
-    # Every edge of a component lies on some round, so one sign alone decides quickly.
-    gaining = _cycle_through(edges, comp, c, *up[0]) if not down else (
-        _signed_cycle(edges, comp, c, members, 1) if up else None)
-    losing = _cycle_through(edges, comp, c, *down[0]) if not up else (
-        _signed_cycle(edges, comp, c, members, -1) if down else None)
-    return gaining, losing, None
+    # Every edge of a component lies on some round, so one sign alone decides quickly;
+    # with both signs, Bellman-Ford looks for a round that pays (or costs) overall.
+    gaining = losing = None
+    if up:
+        gaining = _cycle_through(edges, comp, c, *up[0]) if not down else _signed_cycle(edges, comp, c, members, 1)
+    if down:
+        losing = _cycle_through(edges, comp, c, *down[0]) if not up else _signed_cycle(edges, comp, c, members, -1)
+    if gaining or losing:
+        return gaining, losing, None
+    return None, None, _cycle_through(edges, comp, c, *inner[0])  # every round gains exactly 0
 
 
 # -- scores --------------------------------------------------------------------------------------

@@ -213,3 +213,46 @@ def test_agrees_with_brute_force(seed):
     for nid, span in a.endings.items():
         scores = [s for s, _, e, _ in runs if e == nid]
         assert (span.min, span.max) == ((min(scores), max(scores)) if scores else (None, None))
+
+
+def mixed_loop(back_points: int, side_points: int) -> str:
+    """ask -> ask2 (+3) -> ask (back_points), and ask -> side (side_points) -> ask."""
+    return scenario(f"""\
+  ask:
+    say: Again?
+    choices:
+      - text: Forward.
+        points: 3
+        next: ask2
+      - text: Aside.
+        points: {side_points}
+        next: side
+      - text: Close.
+        next: won
+  ask2:
+    say: Round.
+    choices:
+      - text: Back.
+        points: {back_points}
+        next: ask
+  side:
+    say: Aside.
+    choices:
+      - text: Back again.
+        next: ask
+""" + ENDINGS)
+
+
+@pytest.mark.parametrize(("back", "side", "gains"), [(-3, 0, [0]), (-3, 1, [1]), (-4, -1, [-1]), (-2, -1, [1, -1])],
+                         ids=["level", "gaining-side", "losing-both", "one-of-each"])
+def test_loops_with_gains_and_losses_in_one_component(back, side, gains):
+    a = analyze(load(mixed_loop(back, side)))
+    found = sorted((lp.gain for lp in a.loops), reverse=True)
+    assert found == gains
+    sc = load(mixed_loop(back, side))
+    for lp in a.loops:  # each round starts at its earliest-found state (here the start) and adds its gain
+        assert lp.nodes[0] == "ask"
+        end = rules.replay(sc, lp.choices)
+        assert (end.node, end.score) == ("ask", lp.gain)
+    assert (a.best is None) == any(g > 0 for g in gains)
+    assert (a.worst is None) == any(g < 0 for g in gains)
