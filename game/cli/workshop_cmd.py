@@ -12,7 +12,8 @@ import re
 import sys
 
 from game.cli.common import EXIT_OK, EXIT_USAGE, load_one
-from game.engine.workshop import Workshop, export_results, read_team_names
+from game.content import load_paths
+from game.engine.workshop import MAX_TEAMS, MIN_TEAMS, Workshop, export_results, read_team_names
 from game.errors import GameError, MoveError
 
 
@@ -119,25 +120,38 @@ def describe(workshop: Workshop) -> str:
 
 def run_window(args, names, size) -> int:
     """The projector screens: interactive with --window, or the headless demo."""
-    result, stop = load_one(args.path)
-    if stop is not None:
-        return stop
+    if names is not None and not MIN_TEAMS <= len(names) <= MAX_TEAMS:
+        return usage(f"the workshop screens take {MIN_TEAMS} to {MAX_TEAMS} teams, "
+                     f"not {len(names)}.")
+    if args.screenshots and names is None:
+        return usage("--screenshots needs --teams (and usually --votes).")
+    if args.window and not args.screenshots and os.path.isdir(args.path):
+        results, _ = load_paths([args.path])  # a folder: the setup offers each sound scenario
+        scenarios = [r.scenario for r in results if r.ok]
+        if not scenarios:
+            return usage(f"{args.path} holds no scenario without errors.")
+    else:
+        result, stop = load_one(args.path)
+        if stop is not None:
+            return stop
+        scenarios = [result.scenario]
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        from game.ui.workshop.demo import open_workshop, screenshot_demo
+        from game.ui.workshop.demo import has_display, open_workshop, screenshot_demo
     except ImportError as exc:  # pygame missing: the headless command still works
         return usage(f"the window is not available here ({exc}).")
+    if not args.screenshots and not has_display():
+        return usage("no display found. To see the screens without one, give the votes with "
+                     "--votes and a folder with --screenshots.")
     try:
         if args.screenshots:
-            if names is None:
-                return usage("--screenshots needs --teams (and usually --votes).")
-            paths = screenshot_demo(result.scenario, names, args.votes, args.screenshots,
+            paths = screenshot_demo(scenarios[0], names, args.votes, args.screenshots,
                                     timer=args.timer, size=size or (1920, 1080),
                                     high_contrast=args.high_contrast, export=args.export)
             for p in paths:
                 print(p)
             return EXIT_OK
-        open_workshop(args.path, result.scenario, names, timer=args.timer, size=size,
+        open_workshop(scenarios, names, timer=args.timer, size=size,
                       high_contrast=args.high_contrast)
     except MoveError as exc:
         return usage(str(exc))

@@ -326,3 +326,51 @@ def test_every_workshop_screen_fits(open_room, size):
     demo.press("return")
     demo.press("return")
     check(app, "scoreboard")
+
+
+def test_esc_once_warns_and_twice_leaves_the_round(open_room):
+    app, demo = open_room()
+    screen = start(app, demo)
+    demo.press("escape")
+    assert app.scenes.top is screen and "Esc again" in app.toast_text
+    demo.press("1")  # anything else in between takes the warning back
+    demo.press("escape")
+    assert app.scenes.top is screen
+    demo.press("escape")
+    assert app.scenes.top.name == "workshop-setup"
+
+
+def test_a_click_leaves_no_trace_of_which_choice_it_was(open_room):
+    app, demo = open_room(method=CLICKS)
+    screen = start(app, demo)
+    click(app, screen.rows[0].rect)
+    app.render()
+    first = pygame.image.tobytes(app.surface, "RGB")
+    click(app, screen.chips[0].rect)
+    click(app, screen.rows[2].rect)  # Falcons change their answer
+    app.render()
+    assert pygame.image.tobytes(app.surface, "RGB") == first
+    assert screen.votes == ["c3", None]
+
+
+@pytest.mark.parametrize("teams", ["Solo", "A,B,C,D,E,F,G,H,I"], ids=["one", "nine"])
+def test_the_screens_take_two_to_eight_teams(tmp_path, capsys, teams):
+    code = main(["workshop", str(SPEC_EXAMPLE), "--teams", teams, "--screenshots", str(tmp_path)])
+    assert code == 2 and "2 to 8 teams" in capsys.readouterr().err
+
+
+def test_window_on_a_folder_offers_each_sound_scenario(monkeypatch):
+    from game.ui.app import App
+
+    seen = {}
+
+    def run(app):
+        seen["setup"] = app.scenes.top
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(App, "run", run)
+    folder = Path(__file__).parent / "scenarios"
+    assert main(["workshop", str(folder), "--window", "--teams", "Falcons,Owls,Hawks"]) == 0
+    setup = seen["setup"]
+    assert setup.name == "workshop-setup" and [s.id for s in setup.scenarios] == ["six-ways"]
+    assert [t.name for t in setup.teams] == ["Falcons", "Owls", "Hawks"]

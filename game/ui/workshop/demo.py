@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from game.engine.workshop import Workshop
-from game.errors import GameError, MoveError
+from game.errors import MoveError
 from game.ui.intents import CLICK, Intent
 
 
@@ -21,11 +20,11 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def make_app(scenario, size):
+def make_app(paths, size):
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import App
 
-    return App([scenario.path], size=size, use_store=False)
+    return App(paths, size=size, use_store=False)
 
 
 def start(app, first_scene, high_contrast: bool) -> None:
@@ -36,17 +35,14 @@ def start(app, first_scene, high_contrast: bool) -> None:
     app.relayout()
 
 
-def open_workshop(path, scenario, names, *, timer: int = 90, size=None,
+def open_workshop(scenarios, names, *, timer: int = 90, size=None,
                   high_contrast: bool = False) -> None:
-    """The interactive window, starting at the setup screen."""
-    if not has_display():
-        raise GameError("no display found. To see the screens without one, give the votes "
-                        "with --votes and a folder with --screenshots.")
+    """The interactive window, starting at the setup screen with the first scenario chosen."""
     from game.ui.workshop.setup import WorkshopSetup
 
-    app = make_app(scenario, size or (1920, 1080))
+    app = make_app([s.path for s in scenarios], size or (1920, 1080))
     try:
-        start(app, WorkshopSetup(app, [scenario], chosen=scenario, teams=names, timer=timer),
+        start(app, WorkshopSetup(app, scenarios, chosen=scenarios[0], teams=names, timer=timer),
               high_contrast)
         app.run()
     finally:
@@ -60,8 +56,7 @@ def screenshot_demo(scenario, names, votes: str | None, folder, *, timer: int = 
     from game.ui.demo import Demo
     from game.ui.workshop.setup import WorkshopSetup
 
-    Workshop(scenario, names)  # refuses an empty room before a window opens
-    app = make_app(scenario, size)
+    app = make_app([scenario.path], size)
     try:
         start(app, WorkshopSetup(app, [scenario], chosen=scenario, teams=names, timer=timer),
               high_contrast)

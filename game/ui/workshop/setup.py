@@ -100,7 +100,12 @@ class WorkshopSetup(Scene):
         for i, sc in enumerate(self.scenarios):
             if chosen is not None and sc.id == chosen.id:
                 self.pick = i
-        names = list(teams or DEFAULT_NAMES[:MIN_TEAMS])[:MAX_TEAMS]
+        names = list(teams or [])[:MAX_TEAMS]
+        for spare in DEFAULT_NAMES:  # a room has at least two teams
+            if len(names) >= MIN_TEAMS:
+                break
+            if spare.casefold() not in {n.casefold() for n in names}:
+                names.append(spare)
         self.teams = [Team(n, i % len(TEAM_COLOURS)) for i, n in enumerate(names)]
         self.timer = timer
         self.method = method
