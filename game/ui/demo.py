@@ -70,6 +70,8 @@ def play(app, tokens: list[str], shots=None, scenario_id: str | None = None, pla
     demo = Demo(app, shots)
     app.settings.timers = True  # so `timeout` tokens can happen (not saved)
     demo.settle()
+    for _ in range(len(getattr(demo.top, "typed", ""))):  # the title remembers the last name
+        demo.press("backspace")
     demo.type(player)
     demo.shot()
     demo.press("return")

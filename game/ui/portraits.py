@@ -154,15 +154,27 @@ class Portraits:
         self._cache: dict = {}
         self._images: dict = {}
 
-    def get(self, name: str, mood: str, size: int, image: Path | None = None) -> pygame.Surface:
-        key = (name, mood, size, str(image) if image else None)
+    def get(self, name: str, mood: str, size: int, image: Path | None = None,
+            round_: bool = False) -> pygame.Surface:
+        """The portrait as a square, or as a disc with `round_` (for thumbnails)."""
+        key = (name, mood, size, str(image) if image else None, round_)
         surf = self._cache.get(key)
         if surf is None:
-            base = self._image(image) if image else None
-            if base is not None:
-                surf = pygame.transform.smoothscale(base, (size, size))
+            if round_:
+                # Closer in than the square portrait, so a small disc still shows the face.
+                big = round(size * 1.35)
+                square = self.get(name, mood, big, image)
+                surf = pygame.Surface((size, size), pygame.SRCALPHA)
+                surf.blit(square, (-(big - size) // 2, -round((big - size) * 0.35)))
+                mask = pygame.Surface((size, size), pygame.SRCALPHA)
+                pygame.draw.circle(mask, (255, 255, 255, 255), (size // 2, size // 2), size // 2)
+                surf.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
             else:
-                surf = draw_portrait(name, mood, size)
+                base = self._image(image) if image else None
+                if base is not None:
+                    surf = pygame.transform.smoothscale(base, (size, size))
+                else:
+                    surf = draw_portrait(name, mood, size)
             self._cache[key] = surf
         return surf
 

@@ -44,7 +44,14 @@ class ScenarioCard(Button):
                              border_radius=st.px(16))
         pad = st.px(18)
         inner = r.inflate(-2 * pad, -2 * pad)
-        title_box = pygame.Rect(inner.left, inner.top, inner.width, st.px(36))
+        text_w = inner.width
+        if not broken:
+            sc = result.scenario
+            side = st.px(60)
+            thumb = look.portraits.get(sc.buyer.name, sc.nodes[sc.start].mood, side, sc.buyer.portrait, round_=True)
+            surface.blit(thumb, (inner.right - side, inner.top))
+            text_w = inner.width - side - st.px(12)
+        title_box = pygame.Rect(inner.left, inner.top, text_w, st.px(36))
         px = round(look.px("body") * 1.1)
         kit.box(surface, self.label, "bold", px, pal.text, title_box, valign="middle", min_px=round(px * 0.8))
         y = title_box.bottom + st.px(6)
@@ -61,13 +68,13 @@ class ScenarioCard(Button):
         sc = result.scenario
         buyer = f"{sc.buyer.name} · {sc.buyer.role}"
         kit.line(surface, buyer, "regular", look.px("caption"), pal.muted, (inner.left, y),
-                 max_width=inner.width)
+                 max_width=text_w)
         y += st.px(28)
         pip_box = pips(surface, look, (inner.left, y + st.px(10)), sc.difficulty, 3)
         level = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         minutes = f"  {level} · {sc.minutes} min" if sc.minutes else f"  {level}"
         kit.line(surface, minutes, "regular", look.px("caption"), pal.muted,
-                 (pip_box.right + st.px(4), y), max_width=inner.right - pip_box.right)
+                 (pip_box.right + st.px(4), y), max_width=inner.right - pip_box.right - st.px(4))
         y += st.px(30)
         x = inner.left
         for tag in sc.tags:
@@ -76,9 +83,11 @@ class ScenarioCard(Button):
                 break
             chip(surface, look, tag, (x, y))
             x += w + st.px(8)
-        status = "Not played yet" if self.best is None else f"Best score {self.best}"
         if self.saved is not None:
-            status += f" · saved at decision {len(self.saved.choices) + 1}"
+            resume = f"resume at decision {len(self.saved.choices) + 1}"
+            status = f"In progress · {resume}" if self.best is None else f"Best score {self.best} · {resume}"
+        else:
+            status = "Not played yet" if self.best is None else f"Best score {self.best}"
         colour = pal.accent if self.best is not None or self.saved else pal.muted
         kit.box(surface, status, "semibold", look.px("caption"), colour,
                 pygame.Rect(inner.left, inner.bottom - st.px(26), inner.width, st.px(26)),

@@ -9,6 +9,7 @@ from game.ui.scene import Scene
 from game.ui.widgets import Button, Buttons, panel
 
 MAX_NAME = 32
+LINEUP_MOODS = ("skeptical", "interested", "pleased", "impressed", "annoyed")
 
 
 class Title(Scene):
@@ -60,8 +61,18 @@ class Title(Scene):
             return True
         return self.buttons.handle(intent)
 
+    def lineup(self) -> list:
+        """Up to five buyers from the library, to greet the player."""
+        seen, out = set(), []
+        for r in self.app.library:
+            sc = r.scenario
+            if sc is not None and sc.buyer.name not in seen:
+                seen.add(sc.buyer.name)
+                out.append(sc.buyer)
+        return out[:5]
+
     def layout(self, stage) -> None:
-        self.field = stage.rect(400, 372, 480, 56)
+        self.field = stage.rect(400, 352, 480, 56)
         for b, y in zip(self.buttons, (452, 520, 520, 588), strict=True):
             b.rect = stage.rect(400, y, 480, 52)
         self.buttons.items[1].rect = stage.rect(400, 520, 234, 52)
@@ -69,13 +80,20 @@ class Title(Scene):
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        buyers = self.lineup()
+        side, gap = st.px(84), st.px(20)
+        x = st.rect(640, 0, 0, 0).left - (len(buyers) * side + (len(buyers) - 1) * gap) // 2
+        for buyer, mood in zip(buyers, LINEUP_MOODS, strict=False):
+            face = app.portraits.get(buyer.name, mood, side, buyer.portrait, round_=True)
+            surface.blit(face, (x, st.rect(0, 26, 0, 0).top))
+            x += side + gap
         kit.box(surface, "Salesplay", "bold", app.px("title") * 1.3, pal.text,
-                st.rect(140, 96, 1000, 96), align="center", valign="middle")
+                st.rect(140, 116, 1000, 90), align="center", valign="middle")
         kit.box(surface, "Sales is leadership. Bring the insight the buyer lacks, aim at the "
                 "outcome they did not think possible, and never let price lead.", "regular",
-                app.px("line"), pal.muted, st.rect(200, 200, 880, 110), align="center")
+                app.px("line"), pal.muted, st.rect(200, 210, 880, 96), align="center")
         kit.box(surface, "Your name", "semibold", app.px("caption"), pal.muted,
-                st.rect(400, 340, 480, 28), valign="bottom")
+                st.rect(400, 318, 480, 30), valign="bottom")
         panel(surface, app, self.field, fill=pal.panel, border=pal.accent, width=2, radius=10)
         inner = self.field.inflate(-st.px(32), -st.px(8))
         shown = self.typed or "Type your name"
