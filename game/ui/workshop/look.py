@@ -140,11 +140,17 @@ def keycap_width(look, label: str) -> int:
                + look.stage.px(14))
 
 
+def smallest(look) -> int:
+    """The floor for text that must shrink to fit: 11 px on a 1280×720 stage, more when larger."""
+    return look.stage.px(11)
+
+
 def shared_px(look, items, style: str, role: str) -> int:
     """One text size for a set of (text, rect) boxes: the largest at which all of them fit, so
     no answer looks louder than another."""
     px = look.px(role)
-    return min((look.kit.fit(text, style, px, r.width, r.height, 11)[0] for text, r in items),
+    return min((look.kit.fit(text, style, px, r.width, r.height, smallest(look))[0]
+                for text, r in items),
                default=px)
 
 

@@ -16,7 +16,15 @@ from game.ui.scenes.coach import TAG_MEANINGS, TIMEOUT_NOTE, tag_label
 from game.ui.scenes.conversation import MOOD_WORDS
 from game.ui.theme import delta_colour, points_text
 from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
-from game.ui.workshop.look import Look, keycap_width, shared_px, split_bar, team_chip, top_bar
+from game.ui.workshop.look import (
+    Look,
+    keycap_width,
+    shared_px,
+    smallest,
+    split_bar,
+    team_chip,
+    top_bar,
+)
 
 
 class SplitRow(Button):
@@ -60,7 +68,7 @@ class SplitRow(Button):
         text, bar, label_box = self.parts(look)
         keycap(surface, look, self.hint, (r.left + st.px(12), text.top + st.px(15)))
         kit.box(surface, choice.text, "regular", self.text_px or look.px("caption"), pal.text,
-                text, valign="middle", min_px=11)
+                text, valign="middle", min_px=smallest(look))
         count = d.count(choice.id)
         label = f"{count} vote" + ("" if count == 1 else "s") + f" · {points_text(choice.value)}"
         kit.box(surface, label, "semibold", look.px("caption"), pal.accent if taken else pal.muted,

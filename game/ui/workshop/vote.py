@@ -21,6 +21,7 @@ from game.ui.workshop.look import (
     clock_text,
     keycap_width,
     shared_px,
+    smallest,
     team_chip,
     top_bar,
 )
@@ -57,7 +58,7 @@ class ChoiceRow(Button):
         panel(surface, look, r, fill=pal.panel, border=pal.border, width=1, radius=10)
         keycap(surface, look, self.hint, (r.left + st.px(12), r.centery))
         kit.box(surface, self.label, "regular", self.text_px or look.px("choice"), pal.text,
-                self.text_rect(look), valign="middle", min_px=11)
+                self.text_rect(look), valign="middle", min_px=smallest(look))
 
 
 class VoteScreen(Scene):
@@ -284,7 +285,7 @@ class VoteScreen(Scene):
             inner = pygame.Rect(inner.left, ink.bottom + st.px(8), inner.width,
                                 inner.bottom - ink.bottom - st.px(8))
         kit.box(surface, f"“{node.say}”", "regular", look.px("line"), pal.text, inner,
-                valign="middle", min_px=11)
+                valign="middle", min_px=smallest(look))
         self.draw_clock(surface, self.rects["clock"])
         focus = self.buttons.focused
         px = shared_px(look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", "choice")
