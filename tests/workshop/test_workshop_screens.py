@@ -221,6 +221,10 @@ def test_setup_names_colours_and_team_count(open_room):
     assert setup.teams[1].name == "Lynx"
     demo.press("return")  # leaves the name for the start button
     assert setup.buttons.focused is setup.start_button
+    setup.buttons.focus = setup.buttons.items.index(setup.add_button)
+    demo.press("return")
+    demo.press("return")
+    assert len(setup.teams) == 4 and setup.buttons.focused is setup.add_button
     for _ in range(10):
         demo.press("+")
     assert len(setup.teams) == 8

@@ -144,13 +144,13 @@ class WorkshopSetup(Scene):
             items += [swatch, field]
         items += [self.add_button, self.remove_button, self.start_button]
         self.refresh_values()
+        old_focus, old_count = self.buttons.focus, len(self.buttons)
         if focus_start or focused is None:
             focus = len(items) - 1
-        elif focused.label in (self.add_button.label, self.remove_button.label) and \
-                not isinstance(focused, (Setting, NameField, Swatch)):
-            focus = next(i for i, b in enumerate(items) if b.label == focused.label)
+        elif old_count - old_focus <= 3:  # add, remove or start: keep it as teams come and go
+            focus = len(items) - (old_count - old_focus)
         else:
-            focus = self.buttons.focus  # settings and team rows keep their places
+            focus = old_focus  # settings and team rows keep their places
         self.buttons.set(items, focus)
         self.layout(self.app.stage)
 
