@@ -15,26 +15,37 @@ from game.engine.analysis import Analysis, analyze
 # Words that, within a few words before a price phrase, turn it down ("I won't match that price").
 _REFUSAL = re.compile(r"\b(no|not|never|won't|wont|can't|cannot|don't|instead of|rather than|without|"
                       r"before|beyond|isn't|aren't|wrong|stop|instead)\b[^.!?;]*$", re.IGNORECASE)
-# What price-led talk sounds like. "cheaper" counts only when it is not "the cheaper option".
+# What price-led talk sounds like, by kind. Heuristics: the guide lists what they catch.
+_NUMBER = (r"(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+           r"twenty-five|thirty|forty|fifty)")
 PRICE_PHRASES: dict[str, re.Pattern] = {name: re.compile(rx, re.IGNORECASE) for name, rx in {
-    # "the discount" names one already on the table ("What is the discount for?").
-    "a discount": r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\btheir )\bdiscount(s|ed|ing)?\b",
-    "a percentage off": r"\b\d+(\.\d+)?\s*(%|percent|per cent)\s*(off|lower|less|cheaper|discount)\b"
-                        r"|\b(percent|per cent|points?) off\b",
+    "a discount": r"\bdiscount(s|ed|ing)?\b",
+    "a percentage off": _NUMBER + r"[\s-]*(%|percent|per cent)(\s+\w+){0,2}?\s+"
+                        r"(off|under|below|lower|less|cheaper|discount)\b"
+                        r"|\b(percent|per cent|points?) off\b|\bhalf[- ]price\b",
     "a price match": r"\b(price[- ]match\w*|match(es|ed|ing)?\s+(\w+'s\s+|their\s+|the\s+|that\s+|your\s+|any\s+|"
                      r"his\s+|her\s+|this\s+)?(price|prices|pricing|quote|offer|bid|rate|number))\b"
-                     r"|\b(we|i)\s*('ll|'d| will| can| could| would)\s+(match|beat)\b",
-    "cheaper": r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthat )(?<!\bthis )\bcheaper\b",
-    "free months": r"\bfree\s+(month|months|quarter|year|weeks?|trial|seats?|licen[cs]es?|upgrade|"
-                   r"onboarding|setup|support)\b|\b(months?|weeks?|quarters?|years?)\s+((are|is)\s+)?(free|on us)\b"
-                   r"|\bfor free\b"
-                   r"|\bat no (extra )?(cost|charge)\b|\bthrow (it )?in\b",
-    "the best price": r"\b(best|lowest|better|special|reduced|introductory|sharper|keener)\s+"
-                      r"(price|prices|pricing|rate|deal|quote|offer)\b",
+                     r"|\b(we|i)\s*('ll|'d| will| can| could| would)\s+(match|beat)\b"
+                     r"|\bpriced (to match|under|below)\b",
+    # "cheaper" and "cheapest" count when the rep says it of the offer, not "the cheaper option".
+    "cheaper": r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthat )(?<!\bthis )\bcheaper\b"
+               r"|\b(we|we'll|we're|we'd|ours|ours is|ours are|it's|that's)\b[^.?!]{0,25}\b(cheapest|lowest)\b",
+    "undercutting": r"\b(come|coming|came)\s+in\s+(\w+\s+){0,3}?(under|below|lower|cheaper)\b"
+                    r"|\bgo\s+(\w+\s+){0,3}?(lower|below|under)\b"
+                    r"|\b(for|cost|costs|charge|charges)\s+less\b|\b(run|runs|is|are)\s+below\b"
+                    r"|\b(compare|compete|win|winning)\s+(\w+\s+)?on\s+(price|cost|rates)\b"
+                    r"|\bstart\s+with\s+(the\s+)?(rates|price|pricing)\b",
+    "free months": r"(?<!\bfeel )\bfree\b(?!\s+(to|of|up|from)\b)|\b(months?|weeks?|quarters?|years?)\s+on us\b"
+                   r"|\bat no (extra )?(cost|charge)\b|\bthrow (it )?in\b|\blaunch offer\b",
+    "the best price": r"\b(best|lowest|better|special|reduced|introductory|sharp|sharper|keener|fallback|"
+                      r"lower|standard|volume|pilot|first-year|launch)\s+(price|prices|pricing|rates?|deal|bid)\b"
+                      r"|\b(our|standard)\s+(rates|rate card|price list)\b|\brate card\b|\bprice list\b",
     "a price cut": r"\b(lower|cut|drop|reduce|sharpen|shave|trim|knock)(s|ed|ing)?\s+((the|our|my|that|this)\s+)?"
                    r"(price|prices|pricing|rate|fee|fees|quote)\b|\bprice\s+(cut|drop|break|concession)s?\b"
-                   r"|\bknock\s+\S+\s+off\b|\brebate\b|\bwaive\w*\b",
+                   r"|\bknock\s+\S+\s+off\b|\brebate\b|\bwaive\w*\b|\babsorb\b|\boff (your|the) (bill|invoice)\b",
 }.items()}
+# "the discount" in a question asks about one already on the table ("What is the discount for?").
+_ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 
 # Feedback sentences that only give a verdict. A note made only of these judges and teaches nothing.
 _VERDICT = re.compile(
@@ -79,8 +90,12 @@ def price_phrase(text: str) -> str | None:
     for name, pattern in PRICE_PHRASES.items():
         for match in pattern.finditer(text):
             before = " ".join(text[: match.start()].split()[-4:])
-            if not _REFUSAL.search(before):
-                return name
+            if _REFUSAL.search(before):
+                continue
+            rest = re.split(r"[.!]", text[match.end():], maxsplit=1)[0]
+            if name == "a discount" and _ASKED_ABOUT.search(text[: match.start()]) and "?" in rest:
+                continue
+            return name
     return None
 
 
