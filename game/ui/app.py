@@ -97,6 +97,7 @@ class App:
         self.scenes = SceneStack()
         self.analyses = Analyses()
         self._portraits = None
+        self._sounds = None
         self.loading_ms = 0.0
         self.kit: TextKit | None = None
         self.library: list = []
@@ -118,6 +119,15 @@ class App:
 
             self._portraits = Portraits()
         return self._portraits
+
+    def cue(self, name: str) -> None:
+        """Play a sound cue if sound is on (the mixer starts on the first one)."""
+        if self._sounds is None:
+            from game.ui.sound import Sounds
+
+            self._sounds = Sounds()
+        self._sounds.enabled = self.settings.sound
+        self._sounds.play(name)
 
     def read_settings(self) -> None:
         """The player's kept settings, then what the command line asked for."""
@@ -364,4 +374,6 @@ class App:
         self.save_settings()
 
     def close(self) -> None:
+        if self._sounds is not None:
+            self._sounds.close()
         pygame.display.quit()

@@ -19,6 +19,7 @@ class Settings:
     reduced_motion: bool = False
     timers: bool = True
     fullscreen: bool = False
+    sound: bool = True
     window_size: tuple[int, int] = (1280, 720)
     player: str = ""
 

@@ -86,3 +86,33 @@ def test_a_scenario_portrait_image_replaces_the_drawing(tmp_path):
     surf = Portraits().get("Dana", "annoyed", 32, path)
     r, g, b = surf.get_at((16, 16))[:3]
     assert r > 180 and g < 30 and b < 30  # the image's red, not a drawn face
+
+
+def test_sound_cues_are_made_by_the_game():
+    from game.ui.sound import RATE, tone_samples
+
+    samples = tone_samples([(440, 100)])
+    assert len(samples) == RATE // 10
+    assert max(samples) > 1000 and abs(samples[-1]) < 50  # audible, and fading to silence
+
+
+def test_no_audio_device_means_silence_not_a_crash(monkeypatch):
+    from game.ui.sound import Sounds
+
+    def no_device(*args, **kwargs):
+        raise pygame.error("No available audio device")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    sounds = Sounds()
+    sounds.play("gain")
+    sounds.play("loss")
+    assert sounds._failed and sounds._cues is None
+
+
+def test_sound_off_never_starts_the_mixer(monkeypatch):
+    from game.ui.sound import Sounds
+
+    started = []
+    monkeypatch.setattr(pygame.mixer, "init", lambda *a, **k: started.append(1))
+    Sounds(enabled=False).play("choose")
+    assert not started

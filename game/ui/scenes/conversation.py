@@ -105,6 +105,12 @@ class ConversationScreen(Scene):
         self.after_move(decision, before)
 
     def after_move(self, decision, before) -> None:
+        if self.session.state.finished:
+            self.app.cue("end")
+        elif self.session.practice and decision.points:
+            self.app.cue("gain" if decision.points > 0 else "loss")
+        else:
+            self.app.cue("choose")  # assessment keeps the verdict for the debrief
         after = self.session.state.meters
         self.deltas = {n: after[n] - before[n] for n in after if after[n] != before[n]}
         if self.app.settings.reduced_motion:

@@ -9,7 +9,7 @@ from game.ui.settings import TEXT_SPEEDS, WINDOW_SIZES, cycle
 from game.ui.theme import TEXT_SIZES
 from game.ui.widgets import Button, Buttons
 
-ROWS = ("text_size", "text_speed", "high_contrast", "reduced_motion", "timers", "fullscreen",
+ROWS = ("text_size", "text_speed", "high_contrast", "reduced_motion", "timers", "sound", "fullscreen",
         "window_size")
 
 
@@ -33,6 +33,7 @@ class SettingsScreen(Scene):
             "high_contrast": f"High contrast: {on[s.high_contrast]}",
             "reduced_motion": f"Reduced motion: {on[s.reduced_motion]}",
             "timers": f"Answer timers: {on[s.timers]}" + ("" if s.timers else " (no time limits)"),
+            "sound": f"Sound: {on[s.sound]}",
             "fullscreen": f"Fullscreen: {on[s.fullscreen]}  (F11)",
             "window_size": "Window size: {}×{}".format(*s.window_size),
         }[key]
@@ -81,8 +82,8 @@ class SettingsScreen(Scene):
 
     def layout(self, stage) -> None:
         for i, b in enumerate(self.buttons):
-            b.rect = stage.rect(290, 120 + i * 64, 700, 52)
-        self.buttons.items[-1].rect = stage.rect(290, 120 + len(ROWS) * 64 + 12, 300, 52)
+            b.rect = stage.rect(290, 116 + i * 60, 700, 50)
+        self.buttons.items[-1].rect = stage.rect(290, 116 + len(ROWS) * 60 + 8, 300, 50)
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
