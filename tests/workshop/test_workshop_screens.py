@@ -174,6 +174,7 @@ def test_an_override_from_the_reveal_explores_the_minority_choice(open_room):
         demo.press(key)
     demo.press("return")
     assert app.scenes.top.decision.taken == "match"
+    assert app.scenes.top.meter_changes() == [("Trust", -10), ("Patience", -1)]
     demo.press("o")
     assert app.scenes.top.overriding
     demo.press("2")
@@ -181,6 +182,7 @@ def test_an_override_from_the_reveal_explores_the_minority_choice(open_room):
     d = reveal.decision
     assert (d.majority, d.taken, d.overridden) == ("match", "cost_of_delay", True)
     assert len(reveal.workshop.decisions) == 1 and reveal.workshop.state.node == "numbers"
+    assert reveal.meter_changes() == [("Trust", 10)]
     assert reveal.workshop.results()["overrides"][0]["votes_picked"] == "match"
 
 

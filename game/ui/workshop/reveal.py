@@ -246,8 +246,32 @@ class RevealScreen(Scene):
                     pygame.Rect(body.left, body.bottom - st.px(34), body.width, st.px(34)),
                     valign="middle")
             body.height -= st.px(40)
+        changes = self.meter_changes()
+        if changes:
+            line = pygame.Rect(body.left, body.bottom - st.px(34), body.width, st.px(34))
+            self.draw_changes(surface, changes, line)
+            body.height -= st.px(40)
         kit.box(surface, f"“{after.say}”", "regular", look.px("body"), pal.text, body,
                 valign="middle")
+
+    def meter_changes(self) -> list[tuple[str, int]]:
+        """(label, change) for each meter the room's path moved, in declaration order."""
+        before, after = self.decision.before.meters, self.decision.after.meters
+        return [(m.label or name, after[name] - before[name])
+                for name, m in self.room.scenario.meters.items() if after[name] != before[name]]
+
+    def draw_changes(self, surface, changes, line) -> None:
+        look, st, kit = self.look, self.app.stage, self.app.kit
+        px = look.px("caption")
+        x = line.left
+        for label, change in changes:
+            text = f"{label} {points_text(change)}"
+            w = kit.size(text, "semibold", px)[0]
+            if x + w > line.right:
+                break
+            kit.line(surface, text, "semibold", px, delta_colour(self.app.pal, change),
+                     (x, line.centery), anchor="midleft")
+            x += w + st.px(20)
 
     def draw_coach(self, surface, box) -> None:
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
