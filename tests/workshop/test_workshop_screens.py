@@ -151,6 +151,24 @@ def test_no_votes_at_a_timed_node_lets_the_buyer_s_clock_run_out(open_room):
     assert reveal.decision.taken == TIMEOUT and reveal.decision.after.node == "walkout"
 
 
+def test_with_no_timer_an_empty_reveal_can_reopen_the_vote(open_room):
+    app, demo = open_room(timer=0)
+    start(app, demo)
+    demo.press("2")
+    demo.press("w")
+    demo.press("return")
+    demo.press("return")  # 'numbers' has no buyer's clock
+    screen = app.scenes.top
+    demo.press("return")
+    assert screen.stalled and screen.add_button.label == "Reopen votes"
+    demo.press("+")
+    assert not screen.stalled
+    demo.press("1")
+    demo.press("q")
+    demo.press("return")
+    assert app.scenes.top.decision.taken == "c1"
+
+
 def test_no_votes_without_a_clock_lets_the_facilitator_pick_the_path(open_room):
     app, demo = open_room()
     start(app, demo)

@@ -119,7 +119,9 @@ class VoteScreen(Scene):
         t = self.timer
         self.pause_button.label = "Resume" if not t.running and not t.ended else "Pause"
         self.pause_button.enabled = not t.unlimited and not t.ended
-        self.add_button.enabled = not t.unlimited
+        # With no timer, "add time" after an empty reveal simply reopens the vote.
+        self.add_button.label = "Reopen votes" if t.unlimited else "Add 30 s"
+        self.add_button.enabled = not t.unlimited or self.stalled
         for row in self.rows:
             row.enabled = self.clicking or self.stalled
         self.app.dirty = True
@@ -302,7 +304,8 @@ class VoteScreen(Scene):
     def status(self) -> str:
         locked = sum(v is not None for v in self.votes)
         if self.stalled:
-            return "No votes yet. Add 30 s, or press the number of the room's path."
+            more = "Reopen votes" if self.timer.unlimited else "Add 30 s"
+            return f"No votes yet. {more}, or press the number of the room's path."
         if self.all_in:
             return "Every team is in. ⏎ Reveal"
         if self.clicking:
