@@ -60,6 +60,8 @@ assert app.scenes.top.name == "conversation", app.scenes.top.name
 """
 
 IDLE = SETUP_CONVERSATION + """
+for key in {keys}:
+    demo.press(key)
 import time, pygame
 pygame.time.set_timer(pygame.QUIT, {ms}, loops=1)
 frames = app.frames
@@ -131,10 +133,11 @@ def frames(count: int) -> None:
 
 
 def idle(seconds: float) -> None:
-    for timers in (False, True):
-        _, out = run_python(IDLE.format(timers=timers, ms=int(seconds * 1000)))
+    cases = [(False, [], "waiting for input"), (True, [], "with a 30 s answer clock"),
+             (False, ["2", "return"], "after a choice, sound on")]
+    for timers, keys, what in cases:
+        _, out = run_python(IDLE.format(timers=timers, keys=keys, ms=int(seconds * 1000)))
         share, drawn = out.split()
-        what = "with a 30 s answer clock" if timers else "waiting for input"
         print(f"idle       {what:<26} {float(share) * 100:6.2f}% of one core over {seconds:.0f} s, "
               f"{drawn} frames drawn (budget 3%)")
 
