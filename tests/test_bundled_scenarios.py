@@ -50,16 +50,35 @@ class Lesson:
 
 LESSONS: dict[str, Lesson] = {
     "fine-as-we-are": Lesson(
-        leader=Run("hidden_cost,what_it_means,lead_next_step", "invited_back", "won", 18),
+        leader=Run("hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,lead_next_step",
+                   "invited_back", "won", 32),
         runs={
             "a discount, then a recovery, still costs": Run(
-                "discount,one_question,what_it_means,lead_next_step", "invited_back", "won", 14),
+                "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,lead_next_step",
+                "invited_back", "won", 28),
             "cheaper cannot sell what she does not need": Run(
                 "features,one_question,demo,beat_price", "cheaper_not_needed", "lost", -6),
+            "cheaper software is not the cost she just found": Run(
+                "hidden_cost,work_it_out,switch_saves", "cheaper_not_needed", "lost", 2),
             "a price list answers her goal with cost": Run(
-                "hidden_cost,what_it_means,price_list", "price_on_nothing", "stalled", 5),
+                "hidden_cost,work_it_out,what_it_means,price_list", "price_on_nothing", "stalled", 10),
             "features and a brochure get filed": Run(
                 "features,send_brochure", "filed_away", "stalled", -3),
+            "money cannot buy off the fear of change": Run(
+                "hidden_cost,work_it_out,what_it_means,within_reach,free_migration,bigger_discount",
+                "cheaper_not_needed", "lost", 11),
+            "the right question after the wrong answer": Run(
+                "hidden_cost,work_it_out,what_it_means,within_reach,easy_setup,ask_marta_late,lead_next_step",
+                "invited_back", "won", 29),
+            "a discount to hurry a careful buyer": Run(
+                "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,sign_this_month",
+                "price_on_nothing", "stalled", 19),
+            "no next step before her next meeting": Run(
+                "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,timeout",
+                "out_of_time", "stalled", 22),
+            "the demo detour, then back to her cost": Run(
+                "hidden_cost,demo,back_to_cost,what_it_means,within_reach,ask_marta,lead_next_step",
+                "invited_back", "won", 30),
         },
     ),
     "the-bake-off": Lesson(
