@@ -270,10 +270,11 @@ class App:
             self.running = False
             return
         if k == I.RESIZE:
-            if self.surface is not None and self.surface.get_size() != self.stage_size() or self.surface is not None:
+            if self.surface is not None:
+                self.surface = pygame.display.get_surface() or self.surface
+                if not self.settings.fullscreen:
+                    self.settings.window_size = tuple(self.surface.get_size())
                 self.relayout()
-            if not self.settings.fullscreen:
-                self.settings.window_size = tuple(self.surface.get_size())
             return
         if k == I.FULLSCREEN:
             self.settings.fullscreen = not self.settings.fullscreen
