@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.content.loader import load_scenario
 from game.content.model import TIMEOUT
@@ -253,3 +255,33 @@ def test_the_workshop_engine_does_not_import_pygame():
     code = ("import sys, game.engine.workshop, game.cli.workshop_cmd; "
             "sys.exit('pygame' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_round_agrees_with_the_solo_rules(scenario, data):
+    teams = data.draw(st.integers(min_value=1, max_value=5), label="teams")
+    w = Workshop(scenario, [f"T{i}" for i in range(teams)])
+    expected = [0] * teams
+    for _ in range(6):
+        if w.finished:
+            break
+        ids = [c.id for c in w.choices()]
+        votes = data.draw(st.lists(st.sampled_from([None, *ids]), min_size=teams,
+                                   max_size=teams), label="votes")
+        if all(v is None for v in votes) and w.node.timeout is None:
+            continue
+        d = w.decide(votes)
+        counts = {c: votes.count(c) for c in ids}
+        if any(counts.values()):
+            best = max(counts.values())
+            assert d.taken == next(c for c in ids if counts[c] == best)
+        for i, v in enumerate(votes):
+            expected[i] += 0 if v is None else scenario.nodes[d.node].choice(v).value
+    assert w.state == rules.replay(scenario, [d.taken for d in w.decisions])
+    bonus = scenario.nodes[w.state.ending].ending.points if w.finished else 0
+    assert [w.team_score(i) for i in range(teams)] == [e + bonus for e in expected]
+    board = w.standings()
+    assert [s.score for s in board] == sorted((s.score for s in board), reverse=True)
+    for a, b in zip(board, board[1:], strict=False):
+        assert a.score > b.score or a.team < b.team
