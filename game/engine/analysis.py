@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from game.content.model import TIMEOUT, Scenario
+from game.engine.stategraph import components, cycle_through, signed_cycle
 
 STATE_CAP = 200_000  # the format asks for at least 200,000 before `exhaustive: false`
 INF = float("inf")
@@ -242,139 +243,7 @@ class _Graph:
         return self.c.ids[self.keys[s][0]]
 
 
-def _components(edges: list[list[tuple]]) -> list[list[int]]:
-    """Strongly connected components (Tarjan, without recursion), in topological order."""
-    n = len(edges)
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in range(n):
-        if index[root] >= 0:
-            continue
-        work = [(root, 0)]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        while work:
-            v, i = work[-1]
-            out = edges[v]
-            if i < len(out):
-                work[-1] = (v, i + 1)
-                w = out[i][0]
-                if index[w] < 0:
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on_stack[w] = True
-                    work.append((w, 0))
-                elif on_stack[w] and index[w] < low[v]:
-                    low[v] = index[w]
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[v] < low[parent]:
-                    low[parent] = low[v]
-            if low[v] == index[v]:
-                comp = []
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = False
-                    comp.append(w)
-                    if w == v:
-                        break
-                found.append(comp)
-    found.reverse()  # Tarjan finishes sinks first
-    return found
-
-
 # -- loops ---------------------------------------------------------------------------------------
-
-def _cycle_through(edges, comp, c, start_edge_from: int, first: tuple) -> list[tuple[int, tuple]]:
-    """A round that takes edge `first` out of `start_edge_from` and comes back (breadth-first)."""
-    target = first[0]
-    if target == start_edge_from:
-        return [(start_edge_from, first)]
-    parent: dict[int, tuple[int, tuple]] = {target: None}
-    queue = deque([target])
-    while queue:
-        u = queue.popleft()
-        for e in edges[u]:
-            v = e[0]
-            if comp[v] != c or v in parent:
-                continue
-            parent[v] = (u, e)
-            if v == start_edge_from:
-                steps = []
-                while v != target:
-                    u2, e2 = parent[v]
-                    steps.append((u2, e2))
-                    v = u2
-                steps.reverse()
-                return [(start_edge_from, first), *steps]
-            queue.append(v)
-    return []  # cannot happen inside a component
-
-
-def _signed_cycle(edges, comp, c, members, sign) -> list[tuple[int, tuple]] | None:
-    """A round whose points (times `sign`) are positive, or None: Bellman-Ford with a queue,
-    checking the parent pointers for a cycle every n improvements."""
-    root = members[0]
-    dist = {root: 0}
-    parent: dict[int, tuple[int, tuple]] = {}
-    queue = deque([root])
-    queued = {root}
-    n = len(members)
-    improvements = 0
-    while queue:
-        u = queue.popleft()
-        queued.discard(u)
-        du = dist[u]
-        for e in edges[u]:
-            v = e[0]
-            if comp[v] != c:
-                continue
-            d = du + sign * e[1]
-            if v not in dist or d > dist[v]:
-                dist[v] = d
-                parent[v] = (u, e)
-                improvements += 1
-                if improvements % n == 0:
-                    cycle = _parent_cycle(parent)
-                    if cycle:
-                        return cycle
-                if v not in queued:
-                    queued.add(v)
-                    queue.append(v)
-    return None
-
-
-def _parent_cycle(parent: dict[int, tuple[int, tuple]]) -> list[tuple[int, tuple]] | None:
-    colour: dict[int, int] = {}
-    for start in parent:
-        walk = []
-        v = start
-        while v in parent and v not in colour:
-            colour[v] = start
-            walk.append(v)
-            v = parent[v][0]
-        if v in colour and colour[v] == start:  # came back into this walk: a cycle
-            cycle = []
-            u = v
-            while True:
-                p, e = parent[u]
-                cycle.append((p, e))
-                u = p
-                if u == v:
-                    break
-            cycle.reverse()
-            return cycle
-    return None
-
 
 def _loops_of(graph: _Graph, comp: list[int], c: int, members: list[int]):
     """(a gaining round or None, a losing round or None, a round found when neither exists)."""
@@ -388,12 +257,12 @@ def _loops_of(graph: _Graph, comp: list[int], c: int, members: list[int]):
     # with both signs, Bellman-Ford looks for a round that pays (or costs) overall.
     gaining = losing = None
     if up:
-        gaining = _cycle_through(edges, comp, c, *up[0]) if not down else _signed_cycle(edges, comp, c, members, 1)
+        gaining = cycle_through(edges, comp, c, *up[0]) if not down else signed_cycle(edges, comp, c, members, 1)
     if down:
-        losing = _cycle_through(edges, comp, c, *down[0]) if not up else _signed_cycle(edges, comp, c, members, -1)
+        losing = cycle_through(edges, comp, c, *down[0]) if not up else signed_cycle(edges, comp, c, members, -1)
     if gaining or losing:
         return gaining, losing, None
-    return None, None, _cycle_through(edges, comp, c, *inner[0])  # every round gains exactly 0
+    return None, None, cycle_through(edges, comp, c, *inner[0])  # every round gains exactly 0
 
 
 # -- scores --------------------------------------------------------------------------------------
@@ -465,7 +334,7 @@ def _run(graph, parents: list[dict], layer_of_seed, end: int, score: int) -> Run
     return Run(score, path[-1], ending.result, tuple(choices), tuple(path))
 
 
-def _pick(graph, label, sign):
+def _pick(graph, label):
     """The ending state with the best label (fewest moves among equal scores)."""
     best = None
     for s, lab in label.items():
@@ -479,7 +348,7 @@ def analyze(scenario: Scenario, state_cap: int = STATE_CAP) -> Analysis:
     compiled = _Compiled(scenario)
     graph = _Graph(compiled, state_cap)
     n = len(graph.keys)
-    order = _components(graph.edges)
+    order = components(graph.edges)
     comp = [0] * n
     for c, members in enumerate(order):
         for s in members:
@@ -525,18 +394,18 @@ def analyze(scenario: Scenario, state_cap: int = STATE_CAP) -> Analysis:
 
     best = worst = with_commodity = None
     if not gaining:
-        end = _pick(graph, high, 1)
+        end = _pick(graph, high)
         if end is not None:
             best = _run(graph, [high_parent], False, end, high[end][0])
             layer0, parent0 = _optimise(graph, order, comp, looping, set(), start, 1, allow_commodity=False)
             seeds = [(e[0], (lab[0] + e[1], lab[1] - 1), (u, e[2], 0))
                      for u, lab in layer0.items() for e in graph.edges[u] if e[3]]
             layer1, parent1 = _optimise(graph, order, comp, looping, set(), seeds, 1)
-            end = _pick(graph, layer1, 1)
+            end = _pick(graph, layer1)
             if end is not None:
                 with_commodity = _run(graph, [parent0, parent1], True, end, layer1[end][0])
     if not losing:
-        end = _pick(graph, low, -1)
+        end = _pick(graph, low)
         if end is not None:
             worst = _run(graph, [low_parent], False, end, -low[end][0])
 
