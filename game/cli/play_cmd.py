@@ -57,6 +57,8 @@ def run(args) -> int:
                   "with --choices (and --screenshots DIR to see them).", file=sys.stderr)
             return 2
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    if headless:
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # a demo has no one to hear it
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
     from game.ui.app import App

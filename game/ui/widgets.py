@@ -195,10 +195,13 @@ def bar(surface, look, rect, fraction: float, colour=None) -> None:
         pygame.draw.rect(surface, colour or pal.gain, fill, border_radius=radius)
 
 
-def pips(surface, look, center_left, filled: int, total: int, colour=None) -> pygame.Rect:
+def pips(surface, look, center_left, filled: int, total: int, colour=None,
+         max_width: int | None = None) -> pygame.Rect:
     """●●○ as drawn circles, so they look the same in every font."""
     st, pal = look.stage, look.pal
     r = st.px(6)
+    if max_width is not None and total:
+        r = max(2, min(r, (max_width + r) // (3 * total)))
     x, y = center_left
     for i in range(total):
         c = (x + r + i * (3 * r), y)

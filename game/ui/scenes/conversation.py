@@ -13,7 +13,7 @@ from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.text import wrap
 from game.ui.theme import MINUS, delta_colour, points_text
-from game.ui.widgets import Button, Buttons, bar, panel, ring, triangle
+from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
 TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
@@ -288,8 +288,13 @@ class ConversationScreen(Scene):
             ink_w = kit.size(f"{meter.label or meter.name}  {value}{sign}", "semibold", app.px("caption"))[0]
             tx = min(box.right - st.px(8), box.left + ink_w + st.px(12))
             triangle(surface, delta_colour(pal, change), (tx, label.centery), st.px(5), change > 0)
-        track = pygame.Rect(box.left, box.top + label_h + st.px(6), box.width, st.px(10))
         span = max(1, meter.max - meter.min)
+        if span <= 10:  # a short scale reads better as dots: patience ●●●○
+            count = round(shown - meter.min)
+            pips(surface, app, (box.left, box.top + label_h + st.px(11)), count, span, colour=pal.gain,
+                 max_width=box.width)
+            return
+        track = pygame.Rect(box.left, box.top + label_h + st.px(6), box.width, st.px(10))
         bar(surface, app, track, (shown - meter.min) / span, colour=pal.gain)
 
     def draw_buyer(self, surface) -> None:
