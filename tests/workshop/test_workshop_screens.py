@@ -299,6 +299,7 @@ def test_the_scoreboard_ranks_and_exports(open_room, tmp_path):
     assert board.name == "workshop-scoreboard"
     assert [s.name for s in board.standings] == ["Owls", "Hawks", "Falcons"]
     assert board.leader is not None and board.leader.ending == "partner"
+    assert board.departure() is None  # the room took the leader's path all the way
     board.buttons.focus = 0
     for _ in range(len(board.folder.label)):
         demo.press("backspace")
@@ -398,3 +399,18 @@ def test_window_on_a_folder_offers_each_sound_scenario(monkeypatch):
     setup = seen["setup"]
     assert setup.name == "workshop-setup" and [s.id for s in setup.scenarios] == ["six-ways"]
     assert [t.name for t in setup.teams] == ["Falcons", "Owls", "Hawks"]
+
+
+def test_the_scoreboard_names_where_the_room_left_the_leader(open_room):
+    app, demo = open_room()
+    start(app, demo)
+    for group in (("1", "q"), ("2", "w")):  # match, then another 5% off: won on price
+        for key in group:
+            demo.press(key)
+        demo.press("return")
+        demo.press("return")
+    board = app.scenes.top
+    assert board.name == "workshop-scoreboard" and board.departure() == 0
+    room, leader = board.steps()
+    assert room == [("opening", "match"), ("spiral", "c2")] and leader[0] == ("opening",
+                                                                              "cost_of_delay")

@@ -179,51 +179,81 @@ class Scoreboard(Scene):
                 x += w + st.px(12)
             x += st.px(14)
 
+    def steps(self):
+        """(room, leader): each a list of (node, choice id) per decision."""
+        room = [(d.node, d.taken) for d in self.workshop.decisions]
+        leader = [] if self.leader is None else list(zip(self.leader.path, self.leader.choices,
+                                                         strict=False))
+        return room, leader
+
+    def departure(self) -> int | None:
+        """The index of the first decision where the room left the leader's path, or None."""
+        room, leader = self.steps()
+        for i, step in enumerate(room):
+            if i >= len(leader) or step != leader[i]:
+                return i
+        return None
+
     def draw_paths(self, surface, box) -> None:
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
         sc = self.room.scenario
         panel(surface, look, box)
         inner = box.inflate(-st.px(24), -st.px(20))
-        half = (inner.width - st.px(12)) // 2
         cap = look.px("caption")
-        kit.box(surface, "The room's path", "bold", cap, pal.text,
-                pygame.Rect(inner.left, inner.top, half, st.px(30)), valign="middle")
-        kit.box(surface, "The leader's path", "bold", cap, pal.accent,
-                pygame.Rect(inner.left + half + st.px(12), inner.top, half, st.px(30)),
-                valign="middle")
-        room = [(d.node, d.taken) for d in self.workshop.decisions]
-        leader = [] if self.leader is None else list(zip(self.leader.path, self.leader.choices,
-                                                         strict=False))
-        steps = max(len(room), len(leader))
-        rows = min(steps, 5)
-        top = inner.top + st.px(36)
-        bottom = inner.bottom - st.px(40)
-        h = (bottom - top) // max(1, rows)
-        for i in range(rows):
-            y = top + i * h
-            same = i < len(room) and i < len(leader) and room[i] == leader[i]
-            for j, step in enumerate((room, leader)):
-                cell = pygame.Rect(inner.left + j * (half + st.px(12)), y, half, h - st.px(4))
-                if i < len(step):
-                    colour = pal.gain if same else pal.text
-                    mark = "✓ " if same else f"{i + 1}. "
-                    kit.box(surface, mark + said(sc, *step[i]), "regular",
-                            look.px("caption") * 4 // 5, colour, cell)
-        if steps > rows:
-            kit.box(surface, f"… and {steps - rows} more", "regular", cap, pal.muted,
-                    pygame.Rect(inner.left, bottom - st.px(4), half, st.px(30)))
-        ends = pygame.Rect(inner.left, inner.bottom - st.px(34), inner.width, st.px(34))
+        room, leader = self.steps()
         state = self.workshop.state
-        room_end = sc.nodes[state.ending].ending.title if state.finished else "Not finished"
-        kit.box(surface, f"→ {room_end}", "semibold", cap, pal.text,
-                pygame.Rect(ends.left, ends.top, half, ends.height), valign="middle")
+        room_end = sc.nodes[state.ending].ending.title if state.finished else "not finished"
+        lanes = [("The room", room, room_end, pal.text)]
+        if self.leader is not None:
+            lead_end = (f"{sc.nodes[self.leader.ending].ending.title} · "
+                        f"{signed(self.leader.score)} points")
+            lanes.append(("The leader", leader, lead_end, pal.accent))
+        off = self.departure()
+        y = inner.top
+        for name, steps, ending, colour in lanes:
+            kit.box(surface, f"{name} → {ending}", "bold", cap, colour,
+                    pygame.Rect(inner.left, y, inner.width, st.px(32)), valign="middle")
+            y += st.px(36)
+            self.draw_dots(surface, steps, name == "The room", off,
+                           pygame.Rect(inner.left, y, inner.width, st.px(40)))
+            y += st.px(52)
+        note = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
         if self.leader is None:
-            lead_end = "Not available for this scenario"
+            text = "This scenario has no single best path to compare with."
+        elif off is None and len(room) == len(leader):
+            text = "The room took the leader's path all the way."
+        elif off is None:
+            text = f"The room followed the leader for {len(room)} decisions."
         else:
-            lead_end = f"{sc.nodes[self.leader.ending].ending.title} · {signed(self.leader.score)} points"
-        kit.box(surface, f"→ {lead_end}", "semibold", cap, pal.accent,
-                pygame.Rect(ends.left + half + st.px(12), ends.top, half, ends.height),
-                valign="middle")
+            said_room = said(sc, *room[off])
+            said_lead = said(sc, *leader[off]) if off < len(leader) else "(the leader had finished)"
+            text = (f"Decision {off + 1} is where the paths part.\nThe room: {said_room}\n"
+                    f"The leader: {said_lead}")
+        kit.box(surface, text, "regular", cap, pal.text, note, min_px=st.px(11))
+
+    def draw_dots(self, surface, steps, is_room: bool, off, lane) -> None:
+        """One numbered dot per decision: filled while on the leader's path, hollow once off it."""
+        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        if not steps:
+            kit.box(surface, "No decisions yet", "regular", look.px("caption"), pal.muted, lane,
+                    valign="middle")
+            return
+        pitch = min(st.px(48), lane.width // len(steps))
+        r = max(st.px(6), min(lane.height // 2, pitch // 2 - st.px(3)))
+        for i in range(len(steps)):
+            c = (lane.left + i * pitch + pitch // 2, lane.centery)
+            on_path = not is_room or off is None or i < off
+            colour = pal.accent if not is_room else pal.gain if on_path else pal.loss
+            if i:
+                pygame.draw.line(surface, pal.border, (c[0] - pitch + r, c[1]), (c[0] - r, c[1]),
+                                 st.px(2))
+            if on_path:
+                pygame.draw.circle(surface, colour, c, r)
+                ink = pal.on_accent
+            else:
+                pygame.draw.circle(surface, colour, c, r, width=max(2, st.px(3)))
+                ink = pal.text
+            kit.line(surface, str(i + 1), "bold", max(8, int(r * 1.1)), ink, c, anchor="center")
 
     def draw_export(self, surface, box) -> None:
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
