@@ -98,6 +98,7 @@ class App:
         self.analyses = Analyses()
         self._portraits = None
         self._sounds = None
+        self._key_text = ""  # what the last KEYDOWN typed, so its TEXTINPUT is not typed twice
         self.loading_ms = 0.0
         self.kit: TextKit | None = None
         self.library: list = []
@@ -260,7 +261,13 @@ class App:
         if event.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWSHOWN):
             self.dirty = True
             return
-        intent = I.translate(event)
+        if event.type == pygame.TEXTINPUT:
+            intent = I.text_intent(event, self._key_text)
+            self._key_text = ""
+        else:
+            intent = I.translate(event)
+            if event.type == pygame.KEYDOWN:
+                self._key_text = getattr(event, "unicode", "") or ""
         if intent is not None:
             self.dispatch(intent)
 

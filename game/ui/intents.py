@@ -83,6 +83,18 @@ def translate(event) -> Intent | None:
     return None
 
 
+def text_intent(event, key_text: str) -> Intent | None:
+    """A TEXTINPUT event as typed text, unless its KEYDOWN already brought the same text.
+
+    Letters composed with dead keys or an input method (é typed as ´ then e) arrive only as
+    TEXTINPUT, so name entry needs both.
+    """
+    text = getattr(event, "text", "") or ""
+    if not text or text == key_text or not text.isprintable():
+        return None
+    return Intent(CHAR, text=text)
+
+
 def key_event(key: str, shift: bool = False):
     """The KEYDOWN event a press of `key` ("1", "return", "escape", "a", "f5"...) produces."""
     # A letter with no key of its own (é, ł) is typed through a layout: K_UNKNOWN plus its text.

@@ -65,3 +65,14 @@ def test_mouse_and_window_events_become_intents(event, kind):
 def test_right_clicks_are_ignored():
     event = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 6), button=3)
     assert I.translate(event) is None
+
+
+def test_text_from_a_key_press_is_typed_once_and_composed_letters_arrive(make_app):
+    app = make_app()
+    title = app.scenes.top
+    title.typed = ""
+    app.feed(I.key_event("z"))
+    app.feed(pygame.event.Event(pygame.TEXTINPUT, text="z"))
+    app.feed(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UNKNOWN, unicode="", mod=0, scancode=0))
+    app.feed(pygame.event.Event(pygame.TEXTINPUT, text="ë"))  # a dead key, then e
+    assert title.typed == "zë"
