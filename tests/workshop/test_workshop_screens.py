@@ -149,6 +149,12 @@ def test_no_votes_at_a_timed_node_lets_the_buyer_s_clock_run_out(open_room):
     demo.press("return")
     reveal = app.scenes.top
     assert reveal.decision.taken == TIMEOUT and reveal.decision.after.node == "walkout"
+    assert reveal.path_words() == "No team voted: the clock ran out"
+    demo.press("o")
+    demo.press("2")  # the facilitator lets the room hear the better answer anyway
+    reveal = app.scenes.top
+    assert reveal.decision.taken == "cost_of_delay" and reveal.decision.majority == TIMEOUT
+    assert reveal.path_words() == "Votes picked no choice; the room explores 2"
 
 
 def test_with_no_timer_an_empty_reveal_can_reopen_the_vote(open_room):
@@ -363,6 +369,14 @@ def test_esc_once_warns_and_twice_leaves_the_round(open_room):
     assert app.scenes.top is screen
     demo.press("escape")
     assert app.scenes.top.name == "workshop-setup"
+    setup = app.scenes.top
+    start(app, demo)
+    demo.press("return")
+    reveal = app.scenes.top
+    demo.press("escape")
+    assert app.scenes.top is reveal
+    demo.press("escape")
+    assert app.scenes.top is setup
 
 
 def test_a_click_leaves_no_trace_of_which_choice_it_was(open_room):

@@ -99,6 +99,7 @@ class RevealScreen(Scene):
         self.workshop = room.workshop
         self.decision = decision
         self.overriding = False
+        self.leaving = False  # Esc once warns; Esc twice leaves the round
         node = room.scenario.nodes[decision.node]
         self.choices = [node.choice(cid) for cid in decision.choices]
         self.rows = [SplitRow(c.text, lambda c=c: self.take_instead(c), hint=str(i),
@@ -159,9 +160,13 @@ class RevealScreen(Scene):
             if self.overriding:
                 self.overriding = False
                 self.buttons.focus = 0
-            else:
+            elif self.leaving:
                 self.app.pop()
+            else:
+                self.leaving = True
+                self.app.toast("Press Esc again to leave this round; its votes so far are lost.")
             return True
+        self.leaving = False
         if k == I.CHAR and intent.text.lower() == "o":
             self.start_override()
             return True
@@ -220,7 +225,8 @@ class RevealScreen(Scene):
         if d.taken == TIMEOUT:
             return "No team voted: the clock ran out"
         if d.overridden:
-            picked = "no choice" if d.majority is None else f"choice {self.position(d.majority)}"
+            picked = ("no choice" if d.majority in (None, TIMEOUT)
+                      else f"choice {self.position(d.majority)}")
             return f"Votes picked {picked}; the room explores {self.position(d.taken)}"
         return f"The room takes choice {self.position(d.taken)}"
 
