@@ -3,8 +3,8 @@
 Each scenario's lesson is written down below as data: the leader's path (which must stay
 the best run `analyze` finds), and runs that show what leading with price, features or
 hesitation costs. The checks go through the command-line contract (`validate`, `run --json`,
-`analyze --json`), the way trainers' own CI reads scenarios; a check whose command is not
-built yet is skipped. The content checks at the top need only the loader.
+`analyze --json`), the way trainers' own CI reads scenarios. The content checks at the top
+need only the loader.
 
 A writer who changes a scenario's choices or points updates its lesson here, on purpose.
 """
@@ -12,7 +12,6 @@ A writer who changes a scenario's choices or points updates its lesson here, on 
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 from dataclasses import dataclass, field
@@ -437,12 +436,6 @@ def test_the_player_chooses_between_leading_and_commodity(scenario):
 # ---- through the command-line contract -------------------------------------------------
 
 
-def needs(command: str):
-    """Skip until `salesplay COMMAND` is built (the CLI finds commands as game.cli.NAME_cmd)."""
-    if importlib.util.find_spec(f"game.cli.{command}_cmd") is None:
-        pytest.skip(f"`salesplay {command}` is not built yet")
-
-
 def salesplay(*args: str) -> tuple[int, str]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
@@ -467,7 +460,6 @@ def play(scenario: str, choices: str) -> tuple[int, dict | None]:
 
 
 def test_bundled_scenarios_validate_strictly():
-    needs("validate")
     code, out = salesplay("validate", "--strict", "--format", "json", str(SCENARIOS))
     diagnostics = json.loads(out)
     assert [d for d in diagnostics if d["severity"] in ("error", "warning")] == []
@@ -476,7 +468,6 @@ def test_bundled_scenarios_validate_strictly():
 
 @pytest.mark.parametrize("scenario", sorted(LESSONS))
 def test_analysis_is_clean(scenario):
-    needs("analyze")
     report = analysis(scenario)
     assert report["exhaustive"]
     assert report["stuck_states"] == []
@@ -489,7 +480,6 @@ def test_analysis_is_clean(scenario):
 
 @pytest.mark.parametrize("scenario", sorted(LESSONS))
 def test_the_leaders_path_is_the_best_run(scenario):
-    needs("analyze")
     leader = LESSONS[scenario].leader
     best = analysis(scenario)["best"]
     assert best is not None
@@ -499,7 +489,6 @@ def test_the_leaders_path_is_the_best_run(scenario):
 
 @pytest.mark.parametrize("scenario", sorted(LESSONS))
 def test_the_leaders_path_never_gives_ground(scenario):
-    needs("run")
     code, state = play(scenario, LESSONS[scenario].leader.choices)
     assert code == 0
     rubric = bundled()[scenario].rubric
@@ -509,7 +498,6 @@ def test_the_leaders_path_never_gives_ground(scenario):
 
 @pytest.mark.parametrize("scenario", sorted(LESSONS))
 def test_a_commodity_move_always_costs(scenario):
-    needs("analyze")
     report = analysis(scenario)
     with_commodity = report["best_with_commodity"]
     assert with_commodity is not None
@@ -518,8 +506,6 @@ def test_a_commodity_move_always_costs(scenario):
 
 @pytest.mark.parametrize("scenario", sorted(LESSONS))
 def test_the_worst_run_leads_with_price(scenario):
-    needs("analyze")
-    needs("run")
     worst = analysis(scenario)["worst"]
     assert worst is not None and worst["score"] < 0
     code, state = play(scenario, ",".join(worst["choices"]))
@@ -536,7 +522,6 @@ LESSON_RUNS = [
 
 @pytest.mark.parametrize(("scenario", "run"), LESSON_RUNS)
 def test_lesson_run(scenario, run):
-    needs("run")
     code, state = play(scenario, run.choices)
     assert code == 0
     assert state["finished"]
@@ -552,7 +537,45 @@ HIDDEN = [
 
 @pytest.mark.parametrize(("scenario", "tokens"), HIDDEN)
 def test_lesson_hides_a_choice(scenario, tokens):
-    needs("run")
     played, _, refused = tokens.rpartition(",")
     assert play(scenario, played)[0] == 0, "the moves before the hidden choice must be playable"
     assert play(scenario, tokens)[0] == 2, f"'{refused}' should be hidden at that point"
+
+
+# ---- the library's bar: what every bundled scenario must show ------------------------------
+
+MIN_DECISIONS_ON_BEST_PATH = 6
+MIN_SCENARIOS = 8
+
+
+def test_the_library_has_at_least_eight_scenarios():
+    assert len(bundled()) >= MIN_SCENARIOS
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_the_best_path_has_at_least_six_decisions(scenario):
+    assert len(analysis(scenario)["best"]["choices"]) >= MIN_DECISIONS_ON_BEST_PATH
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_endings_include_an_advisor_win_a_cheap_win_and_a_loss_or_stall(scenario):
+    report = analysis(scenario)
+    best = report["best"]
+    endings = report["endings"]
+    assert len(endings) >= 3
+    assert endings[best["ending"]]["result"] == "won"
+    cheap_wins = [e for e, info in endings.items()
+                  if info["result"] == "won" and e != best["ending"]
+                  and info["max"] is not None and info["max"] <= best["score"] - MIN_COST_OF_A_COMMODITY_MOVE]
+    assert cheap_wins, "no win that scores clearly below the leader's (a win on price)"
+    assert any(info["result"] in ("lost", "stalled") for info in endings.values())
+
+
+@pytest.mark.parametrize("scenario", sorted(LESSONS))
+def test_a_meter_and_a_condition_change_what_the_rep_can_say(scenario):
+    sc = bundled()[scenario]
+    assert sc.meters, "no meter"
+    conditioned = [c for n in sc.decisions for c in n.choices if c.condition is not None]
+    assert conditioned, "no choice with an if: condition"
+    read = set().union(*(c.condition.names for c in conditioned))
+    assert read & set(sc.meters) or read & set(sc.flags) or any(c.condition.visits for c in conditioned)
