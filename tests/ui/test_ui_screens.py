@@ -1,0 +1,159 @@
+"""What each screen shows: the score only in practice, meters easing, filters and scrolling,
+broken scenarios, and the debrief's numbers."""
+
+from pathlib import Path
+
+import pytest
+
+from game.ui.demo import Demo
+from game.ui.scenes.debrief import departure, leadership_index
+
+SCENARIOS = Path(__file__).parent / "scenarios"
+TENDER = SCENARIOS / "umlaut-tender.yaml"
+
+
+def drawn_texts(app) -> set[str]:
+    """Every string rendered for one frame (the cache is bypassed so nothing hides)."""
+    seen = set()
+    real = app.kit.render
+
+    def render(text, style, px, colour):
+        seen.add(text)
+        return real(text, style, px, colour)
+
+    app.kit.render = render
+    app.render()
+    app.kit.render = real
+    return seen
+
+
+def open_tender(app, mode_key):
+    demo = Demo(app, None)
+    demo.press("return")
+    library = app.scenes.top
+    for _ in range(next(i for i, c in enumerate(library.cards) if c.data.ok)):
+        demo.press("right")
+    demo.press("return")
+    demo.press(mode_key)
+    return demo
+
+
+@pytest.mark.parametrize(("mode_key", "shown"), [("p", True), ("a", False)], ids=["practice", "assessment"])
+def test_the_score_shows_in_practice_only(make_app, mode_key, shown):
+    app = make_app()
+    demo = open_tender(app, mode_key)
+    demo.press("2")
+    if shown:
+        demo.press("return")  # past the coach's note
+    assert app.scenes.top.name == "conversation"
+    texts = drawn_texts(app)
+    assert any(t.startswith("Score ") for t in texts) is shown
+
+
+def test_meters_ease_to_their_new_value(make_app):
+    app = make_app()
+    open_tender(app, "a")
+    screen = app.scenes.top
+    screen.take(screen.session.conversation.node.choice("insight"))
+    assert screen.deltas == {"trust": 20}
+    app.step(150)
+    assert 40 < screen.shown["trust"] < 60  # on its way
+    app.step(200)
+    assert screen.shown["trust"] == 60 and not screen.easing
+    assert "Vertrauen 60 +20" in drawn_texts(app)  # the value, and the change with its sign
+
+
+def test_reduced_motion_shows_everything_at_once(make_app):
+    app = make_app()
+    app.settings.reduced_motion = True
+    open_tender(app, "a")
+    screen = app.scenes.top
+    assert screen.revealed
+    screen.take(screen.session.conversation.node.choice("insight"))
+    assert screen.shown["trust"] == 60 and not screen.animating
+
+
+def test_the_reveal_takes_about_thirty_ms_a_word(make_app):
+    app = make_app()
+    open_tender(app, "a")
+    screen = app.scenes.top
+    screen.show_node()
+    assert screen.words == 0
+    app.step(300)
+    assert screen.words == pytest.approx(10)
+    assert not screen.revealed
+
+
+def test_filters_narrow_the_library_and_broken_files_show_unfiltered(make_app, tmp_path):
+    tender = TENDER.read_text(encoding="utf-8")
+    for n, level in enumerate((1, 2, 3)):
+        text = tender.replace("id: umlaut-tender", f"id: t{n}").replace("difficulty: 3", f"difficulty: {level}")
+        (tmp_path / f"t{n}.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text((SCENARIOS / "broken.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(paths=[tmp_path])
+    demo = Demo(app, None)
+    demo.press("return")
+    library = app.scenes.top
+    assert len(library.cards) == 4
+    texts = drawn_texts(app)
+    assert "⚠ 2 errors" in texts
+    demo.press("l")  # intro only
+    assert [c.data.scenario.difficulty for c in library.cards] == [1]
+    demo.press("l")
+    demo.press("l")
+    assert [c.data.scenario.difficulty for c in library.cards] == [3]
+    demo.press("l")  # back to any level
+    demo.press("t")  # the first tag
+    assert library.tag == "long-text" and len(library.cards) == 3
+
+
+def test_the_library_scrolls_to_keep_the_focus_in_view(make_app, tmp_path):
+    tender = TENDER.read_text(encoding="utf-8")
+    for n in range(10):
+        (tmp_path / f"t{n:02d}.yaml").write_text(tender.replace("id: umlaut-tender", f"id: t{n}"),
+                                                 encoding="utf-8")
+    app = make_app(paths=[tmp_path])
+    demo = Demo(app, None)
+    demo.press("return")
+    library = app.scenes.top
+    for _ in range(3):
+        demo.press("down")
+    assert library.buttons.focused is library.cards[9]
+    assert library.scroll == 2 and library.visible(library.cards[9])
+    assert not library.visible(library.cards[0])
+    assert library.cards[0] not in library.widgets()
+
+
+def test_opening_a_broken_scenario_lists_every_diagnostic(make_app):
+    app = make_app()
+    demo = Demo(app, None)
+    demo.press("return")
+    demo.press("return")  # the broken card sorts first
+    assert app.scenes.top.name == "problems"
+    texts = drawn_texts(app)
+    assert any("efects" in t for t in texts) and any("clsoe" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("score", "best", "worst", "index"),
+    [(14, 14, -10, 100), (-10, 14, -10, 0), (2, 14, -10, 50), (30, 14, -10, 100), (-30, 14, -10, 0),
+     (5, 5, 5, 100), (3, None, -10, None)],
+    ids=["best", "worst", "middle", "above-clamped", "below-clamped", "all-equal", "no-analysis"],
+)
+def test_the_leadership_index_places_the_score_between_worst_and_best(score, best, worst, index):
+    assert leadership_index(score, best, worst) == index
+
+
+def test_the_departure_is_the_first_move_off_the_leaders_path():
+    from game.content.loader import load_scenario
+    from game.engine import rules
+
+    scenario = load_scenario(TENDER).scenario
+
+    class Best:
+        choices = ["insight", "lead"]
+
+    assert departure(scenario, rules.replay(scenario, ["insight", "lead"]), Best) is None
+    number, words = departure(scenario, rules.replay(scenario, ["insight", "c2"]), Best)
+    assert number == 2 and words.startswith("Let's put breakage")
+    assert departure(scenario, rules.replay(scenario, ["insight"]), None) is None
