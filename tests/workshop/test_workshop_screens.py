@@ -313,6 +313,9 @@ def test_the_scoreboard_ranks_and_exports(open_room, tmp_path):
     demo.press("return")
     assert (tmp_path / "results" / "workshop-procurement-squeeze.csv").exists()
     assert board.saved is not None
+    app.running = True
+    demo.press("escape")  # exported: one Esc closes
+    assert not app.running
 
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080), (3840, 2160)]
@@ -425,6 +428,11 @@ def test_the_scoreboard_names_where_the_room_left_the_leader(open_room):
         demo.press("return")
     board = app.scenes.top
     assert board.name == "workshop-scoreboard" and board.departure() == 0
+    app.running = True
+    demo.press("escape")
+    assert app.running and "not exported" in app.toast_text
+    demo.press("escape")
+    assert not app.running
     room, leader = board.steps()
     assert room == [("opening", "match"), ("spiral", "c2")] and leader[0] == ("opening",
                                                                               "cost_of_delay")

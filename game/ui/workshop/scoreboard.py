@@ -60,6 +60,7 @@ class Scoreboard(Scene):
                                 self.close_button], focus=1)
         self.message = ""
         self.saved: tuple[Path, Path] | None = None
+        self.closing = False
         self.rects: dict[str, pygame.Rect] = {}
 
     # ----- actions ----------------------------------------------------------------------
@@ -80,6 +81,10 @@ class Scoreboard(Scene):
             self.close()
 
     def close(self) -> None:
+        if self.saved is None and not self.closing:
+            self.closing = True  # the results would be lost: say so once
+            self.app.toast("The results are not exported yet. Close again to leave anyway.")
+            return
         self.app.running = False
 
     def handle(self, intent):

@@ -237,6 +237,7 @@ class WorkshopSetup(Scene):
 
         room = Room(self.scenario, [Team(t.name, t.colour) for t in self.teams], self.timer,
                     self.method)
+        self.app.analyses.prefetch(self.scenario)  # the leader's path, ready by the scoreboard
         self.app.push(VoteScreen(self.app, room))
 
     # ----- input ------------------------------------------------------------------------
