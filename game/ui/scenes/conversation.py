@@ -331,26 +331,34 @@ class ConversationScreen(Scene):
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         area = self.rects["speech"]
         node = self.node
-        top = area.top
+        # Measure first: narration, the bubble that hugs the buyer's line, the clock.
+        nar_h = 0
         if node.narration:
-            nar = pygame.Rect(area.left + st.px(8), top, area.width - st.px(16), int(area.height * 0.26))
-            ink = kit.box(surface, node.narration, "italic", app.px("body"), pal.muted, nar)
-            top = ink.bottom + st.px(14)
+            nar_box_h = int(area.height * 0.26)
+            npx, nlines = kit.fit(node.narration, "italic", app.px("body"), area.width - st.px(16), nar_box_h)
+            nar_h = min(nar_box_h, kit.line_height(npx) * len(nlines)) + st.px(14)
         clock_h = st.px(76) if self.remaining_ms is not None else 0
-        room = pygame.Rect(area.left, top, area.width, area.bottom - top - clock_h)
+        room_h = area.height - nar_h - clock_h
         text = f"“{node.say}”"
         pad_x, pad_y = st.px(24), st.px(20)
         floor = max(11, round(app.px("line") * 0.45))  # the buyer's words matter more than their size
-        px, lines = kit.fit(text, "regular", app.px("line"), room.width - 2 * pad_x, room.height - 2 * pad_y,
+        px, lines = kit.fit(text, "regular", app.px("line"), area.width - 2 * pad_x, room_h - 2 * pad_y,
                             min_px=floor)
-        needed = kit.line_height(px) * len(lines) + 2 * pad_y
-        bubble = pygame.Rect(room.left, room.top, room.width, min(room.height, max(needed, st.px(120))))
+        bubble_h = min(room_h, max(kit.line_height(px) * len(lines) + 2 * pad_y, st.px(120)))
+        # A short exchange sits a little lower, level with the buyer's face, not stuck to the top.
+        top = area.top + max(0, round((area.height - nar_h - bubble_h - clock_h) * 0.3))
+        if node.narration:
+            nar = pygame.Rect(area.left + st.px(8), top, area.width - st.px(16), nar_h - st.px(14))
+            kit.box(surface, node.narration, "italic", app.px("body"), pal.muted, nar)
+            top += nar_h
+        bubble = pygame.Rect(area.left, top, area.width, bubble_h)
         panel(surface, app, bubble, fill=pal.raised, radius=18)
         # The tail points at the buyer.
         tail = [(bubble.left, bubble.top + st.px(40)), (bubble.left - st.px(14), bubble.top + st.px(52)),
                 (bubble.left, bubble.top + st.px(64))]
         pygame.draw.polygon(surface, pal.raised, tail)
-        inner = pygame.Rect(room.left + pad_x, room.top + pad_y, room.width - 2 * pad_x, room.height - 2 * pad_y)
+        inner = pygame.Rect(area.left + pad_x, top + pad_y, area.width - 2 * pad_x,
+                            area.bottom - clock_h - top - 2 * pad_y)
         self.draw_line(surface, text, inner)
         if self.session.state.finished and bubble.bottom + st.px(36) <= area.bottom:
             kit.line(surface, "The conversation is over.", "italic", app.px("caption"), pal.muted,
