@@ -59,6 +59,7 @@ class ScenarioChecker:
         self.diags: list[Diagnostic] = []
         self.id_pos = (1, 1)
         self.error_count = 0
+        self._meter_fields: dict[str, dict] = {}  # meter -> its fields, for checking on_min/on_max later
 
     # -- reporting -----------------------------------------------------------------------
     def report(self, node: YNode | None, code: str, message: str, severity: str = ERROR) -> None:
@@ -331,26 +332,40 @@ class ScenarioChecker:
             return None
         return resolved
 
-    def meters(self, node: YNode) -> dict[str, Meter]:
-        out: dict[str, Meter] = {}
-        if node.kind != MAPPING:
-            self.mapping(node, (), "`meters`")
+    def keyed(self, node: YNode | None, where: str, what: str, pattern=NAME,
+              reserved: bool = True) -> dict[str, tuple[YNode, YNode]]:
+        """A mapping keyed by names (meters, rubric tags, nodes): name -> (key, value).
+
+        Skips `notes:`, checks each name's spelling and reports repeats, which YAML alone
+        would silently collapse into the last one.
+        """
+        out: dict[str, tuple[YNode, YNode]] = {}
+        if node is None:
             return out
-        seen: dict[str, YNode] = {}
+        if node.kind != MAPPING:
+            self.report(node, "wrong-type", f"{where} should be a mapping of names to values, but this is "
+                        f"{_describe(node)}.")
+            return out
         for key, body in node.items:
             if _is_note(key, body):
                 continue
-            name = self.name(key, "Meter name")
+            name = self.name(key, what, pattern, reserved=reserved)
             if name is None:
                 continue
-            if name in seen:
-                self.report(key, "duplicate-key", f"Meter '{name}' is declared twice (first on line "
-                            f"{seen[name].line}). Remove one.")
+            if name in out:
+                self.report(key, "duplicate-key", f"{what} '{name}' appears twice in {where} (first on "
+                            f"line {out[name][0].line}); YAML would keep only the last. Rename or merge them.")
                 continue
-            seen[name] = key
+            out[name] = (key, body)
+        return out
+
+    def meters(self, node: YNode) -> dict[str, Meter]:
+        out: dict[str, Meter] = {}
+        for name, (key, body) in self.keyed(node, "`meters`", "Meter").items():
             fields = self.mapping(body, METER_KEYS, f"meter '{name}'")
             if body.kind != MAPPING:
                 continue
+            self._meter_fields[name] = fields
             nums = {}
             for k in ("start", "min", "max"):
                 nums[k] = self.integer(self.required(fields, k, body, f"Meter '{name}'"), f"`{k}` of meter '{name}'")
@@ -365,36 +380,22 @@ class ScenarioChecker:
             on_min = self.name(fields["on_min"][1], "`on_min`") if "on_min" in fields else None
             on_max = self.name(fields["on_max"][1], "`on_max`") if "on_max" in fields else None
             out[name] = Meter(name, nums["start"], nums["min"], nums["max"], label, on_min, on_max, self.loc(key))
-        self._meter_bodies = {key.value: body for key, body in node.items if key.kind == SCALAR}
         return out
 
     def check_meter_targets(self, meters: dict[str, Meter], node_ids: set[str]) -> None:
-        bodies = getattr(self, "_meter_bodies", {})
         for name, meter in meters.items():
-            body = bodies.get(name)
-            fields = {k.value: (k, v) for k, v in body.items if k.kind == SCALAR} if body is not None else {}
-            for key, target in (("on_min", meter.on_min), ("on_max", meter.on_max)):
+            fields = self._meter_fields[name]
+            for key in ("on_min", "on_max"):
+                target = getattr(meter, key)
                 if target is not None and target not in node_ids:
-                    self.report(fields.get(key, (None, body))[1], "unknown-node", f"`{key}` of meter "
-                                f"'{name}' names node '{target}', which does not exist."
+                    self.report(fields[key][1], "unknown-node", f"`{key}` of meter '{name}' names node "
+                                f"'{target}', which does not exist."
                                 f"{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}")
 
     def rubric(self, node: YNode) -> tuple[dict[str, int], dict[str, YNode]]:
         rubric = dict(DEFAULT_RUBRIC)
         where: dict[str, YNode] = {}
-        if node.kind != MAPPING:
-            self.mapping(node, (), "`rubric`")
-            return rubric, where
-        for key, value in node.items:
-            if _is_note(key, value):
-                continue
-            tag = self.name(key, "Rubric tag", TAG, reserved=False)
-            if tag is None:
-                continue
-            if tag in where:
-                self.report(key, "duplicate-key", f"Rubric tag '{tag}' appears twice (first on line "
-                            f"{where[tag].line}). Remove one.")
-                continue
+        for tag, (key, value) in self.keyed(node, "`rubric`", "Rubric tag", TAG, reserved=False).items():
             points = self.integer(value, f"The points for tag '{tag}'")
             if points is not None:
                 rubric[tag] = points
@@ -402,26 +403,9 @@ class ScenarioChecker:
         return rubric, where
 
     def node_table(self, node: YNode | None) -> dict[str, tuple[YNode, YNode]]:
-        out: dict[str, tuple[YNode, YNode]] = {}
-        if node is None:
-            return out
-        if node.kind != MAPPING:
-            self.report(node, "wrong-type", f"`nodes` should map node ids to nodes, but this is "
-                        f"{_describe(node)}.")
-            return out
-        if not node.items:
+        out = self.keyed(node, "`nodes`", "Node")
+        if node is not None and node.kind == MAPPING and not node.items:
             self.report(node, "missing-key", "`nodes` is empty. Add at least one decision and one ending.")
-        for key, body in node.items:
-            if _is_note(key, body):
-                continue
-            nid = self.name(key, "Node id")
-            if nid is None:
-                continue
-            if nid in out:
-                self.report(key, "duplicate-key", f"Node '{nid}' is defined twice (first on line "
-                            f"{out[nid][0].line}); YAML would keep only the last. Rename or merge them.")
-                continue
-            out[nid] = (key, body)
         return out
 
     def collect_flags(self, raw_nodes) -> dict[str, YNode]:
