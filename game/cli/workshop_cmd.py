@@ -6,6 +6,7 @@ the given votes under SDL's dummy driver and saves one picture per screen.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -16,13 +17,40 @@ from game.content import load_paths
 from game.engine.workshop import MAX_TEAMS, MIN_TEAMS, Workshop, export_results, read_team_names
 from game.errors import GameError, MoveError
 
+GUIDE = """\
+How a round plays:
+  The room follows the choice with the most votes; a tie goes to the tied choice listed first.
+  Each team earns the points and tags of the choice it voted for, even when the room went
+  elsewhere; '-' earns nothing. The ending's points go to every team. When no team votes,
+  the buyer's clock runs out where the decision has a time limit; elsewhere a group of only
+  '-' is refused. Team names are trimmed and must differ (ignoring case).
+
+Examples:
+  salesplay workshop scenarios/procurement-squeeze.yaml --teams Falcons,Owls,Hawks \\
+      --votes "2,1,2;1,-,1" --json
+  salesplay workshop scenarios --window              the projector screens, from setup
+  salesplay workshop FILE --teams A,B --votes "1,2" --screenshots shots/
+
+In the window (2 to 8 teams):
+  Setup     arrows move, left/right change a setting or a colour, typing edits a team name,
+            + adds a team, Enter starts.
+  Voting    each team presses its own keys (shown on its chip; only "Locked in" shows),
+            or the facilitator clicks a team's chip, then its choice.
+            Space pauses the clock, + adds 30 s, Enter reveals now, Backspace undoes the
+            last decision, Esc twice leaves the round.
+  Reveal    Enter continues, O then a number sends the room down another path (recorded),
+            Backspace takes the decision back to vote again.
+  Scoreboard  type a folder, Enter exports CSV and JSON; N starts a new round.
+"""
+
 
 def register(sub) -> None:
     p = sub.add_parser(
         "workshop", help="play a scenario as a room of teams",
         description="Teams vote at each decision; the room follows the majority (a tie goes to "
-                    "the choice listed first). Each team scores the choice it voted for.")
-    p.add_argument("path", metavar="PATH", help="a scenario file")
+                    "the choice listed first). Each team scores the choice it voted for.",
+        epilog=GUIDE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", metavar="PATH", help="a scenario file (with --window, a folder too)")
     p.add_argument("--teams", metavar="NAMES", default=None,
                    help="comma-separated team names, in team order")
     p.add_argument("--votes", metavar="VOTES", default=None,
@@ -56,9 +84,11 @@ def parse_size(text: str | None):
     if text is None:
         return None
     try:
-        w, h = (int(v) for v in text.lower().split("x"))
+        w, h = (int(v) for v in text.lower().replace("×", "x").split("x"))
     except ValueError:
-        raise GameError(f"--size '{text}' should look like 1920x1080.") from None
+        w = h = 0
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise GameError(f"--size '{text}' should look like 1920x1080.")
     return (w, h)
 
 

@@ -113,3 +113,16 @@ def test_the_people_summary_ranks_the_teams():
     proc = workshop("--teams", "Falcons,Owls", "--votes", "2,1;1,1")
     assert proc.returncode == 0
     assert proc.stdout.index("Falcons") < proc.stdout.index("Owls")
+
+
+@pytest.mark.parametrize("size", ["10x10", "big", "1920x1080x2"], ids=["tiny", "word", "three"])
+def test_a_bad_window_size_is_a_usage_error(size):
+    proc = workshop("--teams", "A,B", "--screenshots", "unused", "--size", size)
+    assert proc.returncode == 2 and "1920x1080" in proc.stderr
+
+
+def test_help_explains_a_round_for_facilitators():
+    proc = salesplay("workshop", "--help")
+    assert proc.returncode == 0
+    assert "tie goes to the tied choice listed first" in proc.stdout
+    assert "Esc twice" in proc.stdout
