@@ -98,6 +98,7 @@ class App:
         self.analyses = Analyses()
         self._portraits = None
         self._sounds = None
+        self._backdrop = None
         self._key_text = ""  # what the last KEYDOWN typed, so its TEXTINPUT is not typed twice
         self.loading_ms = 0.0
         self.kit: TextKit | None = None
@@ -329,12 +330,29 @@ class App:
                 self.toast_text = ""
                 self.dirty = True
 
+    def backdrop(self) -> pygame.Surface:
+        """The margins and the stage, with a soft light from above; made once per size."""
+        key = (self.surface.get_size(), self.pal)
+        if self._backdrop is None or self._backdrop[0] != key:
+            surf = pygame.Surface(self.surface.get_size()).convert()
+            surf.fill(self.pal.background)
+            area = self.stage.area
+            top, bottom = self.pal.stage, self.pal.background
+            if self.settings.high_contrast:
+                surf.fill(top, area)
+            else:
+                for y in range(area.height):
+                    t = (y / max(1, area.height - 1)) ** 1.5
+                    colour = [round(a + (b - a) * t * 0.55) for a, b in zip(top, bottom, strict=True)]
+                    pygame.draw.line(surf, colour, (area.left, area.top + y), (area.right - 1, area.top + y))
+            self._backdrop = (key, surf)
+        return self._backdrop[1]
+
     def render(self) -> None:
         surface = self.surface
-        surface.fill(self.pal.background)
         if surface.get_size() != self.stage_size():
             self.relayout()
-        surface.fill(self.pal.stage, self.stage.area)
+        surface.blit(self.backdrop(), (0, 0))
         self.kit.drawn.clear()
         for scene in self.scenes.visible():
             scene.draw(surface)
