@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import random
 import zlib
+from collections import OrderedDict
 from pathlib import Path
 
 import pygame
@@ -177,9 +178,10 @@ def _face(surf, mood, s, P, R, skin, hair, glasses, beard=False):
 class Portraits:
     """Portraits by (buyer, mood, size), each drawn or loaded once."""
 
-    def __init__(self):
-        self._cache: dict = {}
+    def __init__(self, limit: int = 64):
+        self._cache: OrderedDict = OrderedDict()  # the newest at the end; resizing adds sizes
         self._images: dict = {}
+        self.limit = limit
 
     def get(self, name: str, mood: str, size: int, image: Path | None = None,
             round_: bool = False) -> pygame.Surface:
@@ -203,6 +205,10 @@ class Portraits:
                 else:
                     surf = draw_portrait(name, mood, size)
             self._cache[key] = surf
+            if len(self._cache) > self.limit:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
         return surf
 
     def _image(self, path: Path):

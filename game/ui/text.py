@@ -53,14 +53,21 @@ def clip_line(line: str, font: pygame.font.Font, width: int) -> str:
     return line.rstrip() + ELLIPSIS
 
 
+def _bytes(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize()
+
+
 class TextKit:
     """Fonts, a cache of rendered text, and boxes that text cannot spill from."""
 
-    def __init__(self, fonts: Fonts | None = None, limit: int = 3000):
+    def __init__(self, fonts: Fonts | None = None, limit: int = 3000, budget_bytes: int = 96 << 20):
         self.fonts = fonts or Fonts()
         self._surfaces: OrderedDict = OrderedDict()
         self._layouts: OrderedDict = OrderedDict()
         self.limit = limit
+        # Rendered lines at 4K are large; the cache is bounded by memory as well as by count.
+        self.budget_bytes = budget_bytes
+        self.cached_bytes = 0
         self.drawn: list[tuple[pygame.Rect, pygame.Rect]] = []
 
     def font(self, style: str, px: int) -> pygame.font.Font:
@@ -69,14 +76,20 @@ class TextKit:
     def line_height(self, px: int) -> int:
         return round(px * LINE_HEIGHT)
 
-    def render(self, text: str, style: str, px: int, colour) -> pygame.Surface:
+    def render(self, text: str, style: str, px: int, colour, cache: bool = True) -> pygame.Surface:
+        """`text` drawn once and kept; `cache=False` for one-off text (a line being revealed)."""
+        if not cache:
+            return self.font(style, px).render(text, True, colour)
         key = (text, style, px, tuple(colour))
         surf = self._surfaces.get(key)
         if surf is None:
             surf = self.font(style, px).render(text, True, colour)
             self._surfaces[key] = surf
-            if len(self._surfaces) > self.limit:
-                self._surfaces.popitem(last=False)
+            self.cached_bytes += _bytes(surf)
+            while len(self._surfaces) > 1 and (len(self._surfaces) > self.limit
+                                               or self.cached_bytes > self.budget_bytes):
+                _, old = self._surfaces.popitem(last=False)
+                self.cached_bytes -= _bytes(old)
         else:
             self._surfaces.move_to_end(key)
         return surf

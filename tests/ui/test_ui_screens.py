@@ -17,9 +17,9 @@ def drawn_texts(app) -> set[str]:
     seen = set()
     real = app.kit.render
 
-    def render(text, style, px, colour):
+    def render(text, style, px, colour, cache=True):
         seen.add(text)
-        return real(text, style, px, colour)
+        return real(text, style, px, colour, cache)
 
     app.kit.render = render
     app.render()

@@ -72,3 +72,17 @@ def test_a_missing_font_file_falls_back_to_the_default_face(tmp_path):
     pygame.font.init()
     font = Fonts(tmp_path).get("bold", 20)
     assert font.size("Trust")[0] > 0
+
+
+def test_the_text_cache_is_bounded_by_memory(kit):
+    small = TextKit(kit.fonts, budget_bytes=200_000)
+    for n in range(200):
+        small.render(f"A long line of negotiation number {n}", "regular", 40, (255, 255, 255))
+    assert small.cached_bytes <= 200_000
+    assert len(small._surfaces) < 200
+
+
+def test_one_off_text_is_not_kept(kit):
+    fresh = TextKit(kit.fonts)
+    fresh.render("Half a sentence", "regular", 20, (255, 255, 255), cache=False)
+    assert fresh.cached_bytes == 0

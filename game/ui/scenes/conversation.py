@@ -382,7 +382,7 @@ class ConversationScreen(Scene):
             else:
                 shown = line
             if shown:
-                surf = kit.render(shown, "regular", px, pal.text)
+                surf = kit.render(shown, "regular", px, pal.text, cache=shown == line)
                 surface.blit(surf, (rect.left, y + (lh - surf.get_height()) // 2))
             y += lh
         kit.drawn.append((pygame.Rect(rect), pygame.Rect(rect.left, rect.top, rect.width,
