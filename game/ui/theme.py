@@ -7,6 +7,7 @@ Sizes are in units at `u = 1`; the text-size setting multiplies them.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,14 +127,18 @@ def delta_colour(pal: Palette, points: int):
 class Fonts:
     """Fonts by (style, pixel size), loaded once; pygame's default font if a file is missing."""
 
-    def __init__(self, folder: Path = FONT_DIR):
+    def __init__(self, folder: Path = FONT_DIR, limit: int = 96):
         self.folder = folder
-        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+        # Dragging the window edge asks for many sizes; the oldest are let go.
+        self._cache: OrderedDict[tuple[str, int], pygame.font.Font] = OrderedDict()
+        self.limit = limit
 
     def get(self, style: str, px: int) -> pygame.font.Font:
         key = (style, px)
         font = self._cache.get(key)
-        if font is None:
+        if font is not None:
+            self._cache.move_to_end(key)
+        else:
             path = self.folder / FONT_FILES.get(style, FONT_FILES["regular"])
             try:
                 font = pygame.font.Font(path, px)
@@ -142,4 +147,6 @@ class Fonts:
                 font.bold = style in ("bold", "semibold")
                 font.italic = style == "italic"
             self._cache[key] = font
+            if len(self._cache) > self.limit:
+                self._cache.popitem(last=False)
         return font
