@@ -52,9 +52,18 @@ LESSONS: dict[str, Lesson] = {
         leader=Run("hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,lead_next_step",
                    "invited_back", "won", 32),
         runs={
-            "a discount, then a recovery, still costs": Run(
-                "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,lead_next_step",
-                "invited_back", "won", 28),
+            "a discount, then a recovery, leaves only a call": Run(
+                "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,call_thursday",
+                "second_call", "stalled", 20),
+            "closing on the discount wins one clinic on price": Run(
+                "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,one_clinic_deal",
+                "won_on_price", "won", 11),
+            "a free migration buys one clinic, not her goal": Run(
+                "hidden_cost,work_it_out,what_it_means,within_reach,free_migration,ask_marta_late,"
+                "one_clinic_deal", "won_on_price", "won", 10),
+            "a feature in place of her goal leaves only a call": Run(
+                "hidden_cost,work_it_out,what_it_means,scales_up,ask_marta,call_thursday",
+                "second_call", "stalled", 17),
             "cheaper cannot sell what she does not need": Run(
                 "features,one_question,demo,beat_price", "cheaper_not_needed", "lost", -6),
             "cheaper software is not the cost she just found": Run(
@@ -79,6 +88,19 @@ LESSONS: dict[str, Lesson] = {
                 "hidden_cost,demo,back_to_cost,what_it_means,within_reach,ask_marta,lead_next_step",
                 "invited_back", "won", 30),
         },
+        hidden={
+            "after a discount, no next step she leads": (
+                "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,lead_next_step"),
+            "after a free migration, no next step she leads": (
+                "hidden_cost,work_it_out,what_it_means,within_reach,free_migration,ask_marta_late,"
+                "lead_next_step"),
+            "a feature in place of her goal leaves too little interest": (
+                "hidden_cost,work_it_out,what_it_means,scales_up,ask_marta,lead_next_step"),
+            "no offer made, no deal closed on one": (
+                "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,one_clinic_deal"),
+            "with her interest and no offer, no settling for a call": (
+                "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,call_thursday"),
+        },
     ),
     "the-bake-off": Lesson(
         leader=Run("why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
@@ -88,9 +110,15 @@ LESSONS: dict[str, Lesson] = {
                 "fill_in,lowest", "cheapest_column", "won", -10),
             "features spend his patience": Run(
                 "best_rows,yes_and_more", "lost_in_the_rows", "lost", -2),
-            "a late question still reaches the pilot, for less": Run(
+            "a price promised before the goal sets the pilot's price": Run(
                 "fill_in,what_for,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-                "add_the_row,pilot_terms", "pilot", "won", 29),
+                "add_the_row,promised_price", "pilot_on_price", "won", 17),
+            "a lower price per room follows him to finance": Run(
+                "best_rows,lowest_per_room,what_for,empty_question,bookings_insight,beyond_the_target,"
+                "what_row_twelve_does,add_the_row,promised_price", "pilot_on_price", "won", 17),
+            "a feature first, then the goal, still reaches the pilot": Run(
+                "best_rows,which_row,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
+                "add_the_row,pilot_terms", "pilot", "won", 34),
             "a cheaper invoice is not his fifteen percent": Run(
                 "why_now,price_gap", "cheapest_column", "won", -3),
             "promising what the others promise": Run(
@@ -109,6 +137,17 @@ LESSONS: dict[str, Lesson] = {
             "the sheet keeps the last word": Run(
                 "why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
                 "add_the_row,sheet_decides", "pilot_then_sheet", "stalled", 23),
+        },
+        hidden={
+            "a promised price cannot become a fee behind his target": (
+                "fill_in,what_for,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
+                "add_the_row,pilot_terms"),
+            "a lower price per room cannot either": (
+                "best_rows,lowest_per_room,what_for,empty_question,bookings_insight,beyond_the_target,"
+                "what_row_twelve_does,add_the_row,pilot_terms"),
+            "no price promised, none to honour": (
+                "why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
+                "add_the_row,promised_price"),
         },
     ),
     "procurement-squeeze": Lesson(
