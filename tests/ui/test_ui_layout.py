@@ -60,6 +60,9 @@ def walk(app):
     press("return", "1")
     press("return")
     check(app, "debrief")
+    press("n")
+    check(app, "every note")
+    press("escape")
     press("f2")
     check(app, "settings")
 

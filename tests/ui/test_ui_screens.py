@@ -157,3 +157,16 @@ def test_the_departure_is_the_first_move_off_the_leaders_path():
     number, words = departure(scenario, rules.replay(scenario, ["insight", "c2"]), Best)
     assert number == 2 and words.startswith("Let's put breakage")
     assert departure(scenario, rules.replay(scenario, ["insight"]), None) is None
+
+
+def test_every_note_of_an_assessment_run_waits_in_the_debrief(make_app):
+    app = make_app()
+    demo = open_tender(app, "a")
+    for key in ("2", "1", "return", "n"):
+        demo.press(key)
+    assert app.scenes.top.name == "notes"
+    texts = drawn_texts(app)
+    assert {"Decision 1", "Decision 2"} <= texts
+    assert any("cost he had stopped seeing" in t for t in texts)  # the scenario's own feedback
+    demo.press("escape")
+    assert app.scenes.top.name == "debrief"

@@ -87,9 +87,11 @@ class Debrief(Scene):
         self.replay_button = Button("Replay from this decision", self.replay, hint="⏎", kind="primary")
         self.again_button = Button("Try again", self.again, hint="A")
         self.library_button = Button("Library", self.to_library, hint="Esc")
+        self.notes_button = Button("Every note", self.open_notes, hint="N")
         focus = (self.departure[0] - 1) if self.departure else max(0, len(self.dots) - 1)
         self.selected = self.decisions[focus] if self.decisions else None
-        self.buttons = Buttons(self.dots + [self.replay_button, self.again_button, self.library_button],
+        self.buttons = Buttons(self.dots + [self.replay_button, self.again_button, self.library_button,
+                                            self.notes_button],
                                focus if self.dots else len(self.dots))
         self.boxes: dict[str, pygame.Rect] = {}
 
@@ -110,6 +112,12 @@ class Debrief(Scene):
         fresh = Session(s.scenario, s.mode, s.player, s.store)
         self.app.replace(ConversationScreen(self.app, fresh))
 
+    def open_notes(self) -> None:
+        from game.ui.scenes.notes import Notes
+
+        first = (self.selected.number - 1) if self.selected else 0
+        self.app.push(Notes(self.app, self.scenario, self.decisions, first))
+
     def to_library(self) -> None:
         from game.ui.scenes.library import Library
 
@@ -120,8 +128,8 @@ class Debrief(Scene):
         if k == I.BACK:
             self.to_library()
             return True
-        if k == I.CHAR and intent.text.lower() == "a":
-            self.again()
+        if k == I.CHAR and intent.text.lower() in ("a", "n"):
+            (self.again if intent.text.lower() == "a" else self.open_notes)()
             return True
         if k == I.CONFIRM and isinstance(self.buttons.focused, TimelineDot):
             self.replay()
@@ -144,6 +152,7 @@ class Debrief(Scene):
         self.replay_button.rect = stage.rect(40, 652, 360, 50)
         self.again_button.rect = stage.rect(416, 652, 220, 50)
         self.library_button.rect = stage.rect(652, 652, 220, 50)
+        self.notes_button.rect = stage.rect(1020, 652, 220, 50)
         self.boxes = {
             "index": stage.rect(40, 142, 420, 206),
             "chart": stage.rect(480, 142, 760, 206),
