@@ -290,7 +290,7 @@ class Debrief(Scene):
             return
         number, words = self.departure
         mine = self.decisions[number - 1]
-        hr = kit.line(surface, f"Where you left the leader's path (decision {number})", "bold",
+        hr = kit.line(surface, f"Off the leader's path at decision {number}", "bold",
                       app.px("body"), pal.accent, inner.topleft, max_width=inner.width)
         half = (inner.bottom - hr.bottom - st.px(8)) // 2
         you = pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, half)
