@@ -334,7 +334,9 @@ class App:
         """The margins and the stage, with a soft light from above; made once per size."""
         key = (self.surface.get_size(), self.pal)
         if self._backdrop is None or self._backdrop[0] != key:
-            surf = pygame.Surface(self.surface.get_size()).convert()
+            surf = pygame.Surface(self.surface.get_size())
+            if pygame.display.get_surface() is not None:
+                surf = surf.convert()  # the display's own format blits fastest
             surf.fill(self.pal.background)
             area = self.stage.area
             top, bottom = self.pal.stage, self.pal.background
