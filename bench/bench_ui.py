@@ -71,6 +71,18 @@ print((time.process_time() - c0) / (time.perf_counter() - w0), app.frames - fram
 """
 
 
+BARE_IDLE = """
+import time, pygame
+pygame.display.init()
+pygame.display.set_mode((1280, 720))
+pygame.time.set_timer(pygame.QUIT, {ms}, loops=1)
+c0, w0 = time.process_time(), time.perf_counter()
+while pygame.event.wait().type != pygame.QUIT:
+    pass
+print((time.process_time() - c0) / (time.perf_counter() - w0))
+"""
+
+
 def run_python(code: str, *args: str) -> tuple[float, str]:
     """Wall time from just before the process starts, and its last output line."""
     start = time.time()
@@ -133,13 +145,17 @@ def frames(count: int) -> None:
 
 
 def idle(seconds: float) -> None:
+    _, out = run_python(BARE_IDLE.format(ms=int(seconds * 1000)))
+    bare = float(out)
+    print(f"idle       bare pygame wait loop      {bare * 100:6.2f}% of one core over {seconds:.0f} s "
+          "(pygame-ce's own event.wait)")
     cases = [(False, [], "waiting for input"), (True, [], "with a 30 s answer clock"),
              (False, ["2", "return"], "after a choice, sound on")]
     for timers, keys, what in cases:
         _, out = run_python(IDLE.format(timers=timers, keys=keys, ms=int(seconds * 1000)))
         share, drawn = out.split()
         print(f"idle       {what:<26} {float(share) * 100:6.2f}% of one core over {seconds:.0f} s, "
-              f"{drawn} frames drawn (budget 3%)")
+              f"{float(share) / bare:.2f}x the bare loop, {drawn} frames drawn (budget 3%)")
 
 
 def main() -> None:
