@@ -24,6 +24,10 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
         if not words:
             lines.append("")
             continue
+        whole = " ".join(words)
+        if font.size(whole)[0] <= width:  # most labels fit at once: one measurement
+            lines.append(whole)
+            continue
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word
@@ -45,12 +49,15 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
 
 
 def clip_line(line: str, font: pygame.font.Font, width: int) -> str:
-    """`line` shortened to end with an ellipsis so it fits `width`."""
-    if font.size(line + ELLIPSIS)[0] <= width:
-        return line + ELLIPSIS
-    while line and font.size(line + ELLIPSIS)[0] > width:
-        line = line[:-1]
-    return line.rstrip() + ELLIPSIS
+    """`line` shortened to end with an ellipsis so it fits `width` (a binary search)."""
+    low, high = 0, len(line)  # the longest fitting prefix lies in [low, high]
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.size(line[:mid] + ELLIPSIS)[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return line[:low].rstrip() + ELLIPSIS
 
 
 def _bytes(surf: pygame.Surface) -> int:
