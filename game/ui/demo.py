@@ -102,29 +102,29 @@ def play(app, tokens: list[str], shots=None, scenario_id: str | None = None, pla
         raise DemoError("The scenario has errors:\n" + "\n".join(lines))
     demo.press("a" if mode == "assessment" else "p")
     screen = demo.top
-    session = screen.session
+    attempt = screen.attempt
     demo.shot()
     for token in tokens:
-        state = session.state
+        state = attempt.state
         try:
-            choice = rules.resolve_token(session.scenario, state, token)
+            choice = rules.resolve_token(attempt.scenario, state, token)
         except MoveError as exc:
             raise DemoError(str(exc)) from exc
         if choice is None:
-            demo.wait(session.scenario.nodes[state.node].time_limit * 1000 + 100)
+            demo.wait(attempt.scenario.nodes[state.node].time_limit * 1000 + 100)
         else:
-            position = [c.id for c in session.conversation.visible_choices()].index(choice.id) + 1
+            position = [c.id for c in attempt.conversation.visible_choices()].index(choice.id) + 1
             demo.press(str(position))
         demo.settle()
         if demo.top.name == "coach":
             demo.shot()
             demo.press("return")
-        if demo.top.name == "conversation" and session.state.finished:
+        if demo.top.name == "conversation" and attempt.state.finished:
             demo.shot()  # the buyer's last words, then the debrief
             demo.press("return")
         demo.shot()
         if demo.top.name == "debrief":
-            session = demo.top.session
-    if session.state.finished and demo.top.name != "debrief":
+            attempt = demo.top.attempt
+    if attempt.state.finished and demo.top.name != "debrief":
         raise DemoError("The debrief did not open at the end of the run.")
-    return session.state, demo.saved
+    return attempt.state, demo.saved

@@ -126,7 +126,7 @@ def test_every_choice_is_saved_and_the_run_resumes_from_the_library(make_app, st
     demo = open_tender(app)
     demo.press("2")
     demo.press("return")
-    assert app.scenes.top.session.state.node == "outcome"
+    assert app.scenes.top.attempt.state.node == "outcome"
     app2 = make_app(store=store_at())
     demo2 = open_tender(app2, mode_key=None)
     briefing = app2.scenes.top
@@ -134,8 +134,8 @@ def test_every_choice_is_saved_and_the_run_resumes_from_the_library(make_app, st
     demo2.press("r")
     screen = app2.scenes.top
     assert screen.name == "conversation"
-    assert screen.session.state.node == "outcome"
-    assert [m.choice for m in screen.session.state.moves] == ["insight"]
+    assert screen.attempt.state.node == "outcome"
+    assert [m.choice for m in screen.attempt.state.moves] == ["insight"]
 
 
 def test_a_saved_run_whose_node_is_gone_is_refused_clearly(tmp_path, make_app, store_at):
@@ -195,7 +195,7 @@ def test_replay_from_a_decision_in_the_debrief(make_app):
     demo.press("return")  # the focus starts on the decision where the leader's path was left
     screen = app.scenes.top
     assert screen.name == "conversation"
-    assert screen.session.state.node == "opening" and not screen.session.state.moves
+    assert screen.attempt.state.node == "opening" and not screen.attempt.state.moves
 
 
 def test_settings_are_kept_between_runs(make_app, store_at):
@@ -222,7 +222,7 @@ def test_any_key_completes_the_line_and_chooses_nothing(make_app):
     screen.words = 0
     app.feed(key_event("1"))
     assert screen.revealed
-    assert not screen.session.state.moves
+    assert not screen.attempt.state.moves
 
 
 def test_the_clock_waits_while_help_is_open_then_runs_out(make_app):
@@ -231,10 +231,10 @@ def test_the_clock_waits_while_help_is_open_then_runs_out(make_app):
     screen = app.scenes.top
     demo.press("f1")
     demo.wait(60_000)
-    assert screen.session.state.node == "opening"
+    assert screen.attempt.state.node == "opening"
     demo.press("escape")
     demo.wait(20_100)
-    assert screen.session.state.node == "walkout"
+    assert screen.attempt.state.node == "walkout"
 
 
 def test_a_still_screen_asks_for_no_frames(make_app):

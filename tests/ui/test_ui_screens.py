@@ -54,7 +54,7 @@ def test_meters_ease_to_their_new_value(make_app):
     app = make_app()
     open_tender(app, "a")
     screen = app.scenes.top
-    screen.take(screen.session.conversation.node.choice("insight"))
+    screen.take(screen.attempt.conversation.node.choice("insight"))
     assert screen.deltas == {"trust": 20}
     app.step(150)
     assert 40 < screen.shown["trust"] < 60  # on its way
@@ -69,7 +69,7 @@ def test_reduced_motion_shows_everything_at_once(make_app):
     open_tender(app, "a")
     screen = app.scenes.top
     assert screen.revealed
-    screen.take(screen.session.conversation.node.choice("insight"))
+    screen.take(screen.attempt.conversation.node.choice("insight"))
     assert screen.shown["trust"] == 60 and not screen.animating
 
 

@@ -58,14 +58,14 @@ class Briefing(Scene):
         self.app.analyses.prefetch(self.scenario)
 
     def start(self, mode: str, state=None, run_id=None) -> None:
+        from game.ui.attempt import Attempt
         from game.ui.scenes.conversation import ConversationScreen
-        from game.ui.session import Session
 
         if state is None and self.saved is not None and self.app.store is not None:
             with contextlib.suppress(Exception):  # a fresh start replaces the old save
                 self.app.store.discard_run(self.saved.run_id)
-        session = Session(self.scenario, mode, self.app.player, self.app.store, state, run_id)
-        self.app.replace(ConversationScreen(self.app, session))
+        attempt = Attempt(self.scenario, mode, self.app.player, self.app.store, state, run_id)
+        self.app.replace(ConversationScreen(self.app, attempt))
 
     def resume_saved(self) -> None:
         rec = self.saved

@@ -56,7 +56,7 @@ class CoachNote(Scene):
         self.conversation = conversation
         self.decision = decision
         self.rise = 0 if app.settings.reduced_motion else RISE_MS
-        label = "See how you did" if conversation.session.state.finished else "Continue"
+        label = "See how you did" if conversation.attempt.state.finished else "Continue"
         self.buttons = Buttons([Button(label, self.close, hint="⏎", kind="primary")])
         self.box = pygame.Rect(0, 0, 0, 0)
 
@@ -75,7 +75,7 @@ class CoachNote(Scene):
 
     def close(self) -> None:
         self.app.pop()
-        if self.conversation.session.state.finished:
+        if self.conversation.attempt.state.finished:
             self.conversation.open_debrief()
 
     def handle(self, intent):
@@ -108,7 +108,7 @@ class CoachNote(Scene):
                       inner.topright, anchor="topright")
         x = inner.left + kit.size("Coach", "bold", round(app.px("heading") * 0.8))[0] + st.px(28)
         y = inner.top + st.px(6)
-        rubric = self.conversation.session.scenario.rubric
+        rubric = self.conversation.attempt.scenario.rubric
         for tag in d.tags:
             text = tag_label(tag, rubric)
             w = chip_width(app, text)
@@ -120,9 +120,9 @@ class CoachNote(Scene):
         top = max(inner.top + st.px(54), head.bottom + st.px(10))
         body = pygame.Rect(inner.left, top, inner.width, inner.bottom - st.px(60) - top)
         text = consequence(d)
-        state = self.conversation.session.state
+        state = self.conversation.attempt.state
         if state.finished:
-            ending = self.conversation.session.scenario.nodes[state.ending].ending
+            ending = self.conversation.attempt.scenario.nodes[state.ending].ending
             if ending.points:
                 text += f"\n\nThe conversation ends: “{ending.title}”, {points_text(ending.points)} points."
             else:

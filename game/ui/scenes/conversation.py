@@ -32,12 +32,12 @@ def signed(n: int) -> str:
 class ConversationScreen(Scene):
     name = "conversation"
 
-    def __init__(self, app, session):
+    def __init__(self, app, attempt):
         super().__init__(app)
-        self.session = session
+        self.attempt = attempt
         self.buttons = Buttons()
         self.paused = False
-        self.shown = {n: v for n, v in session.state.meters.items()}  # eased display values
+        self.shown = {n: v for n, v in attempt.state.meters.items()}  # eased display values
         self.easing: dict[str, tuple[float, float, int]] = {}  # name -> (from, to, elapsed)
         self.deltas: dict[str, int] = {}
         self.words = 0.0
@@ -50,7 +50,7 @@ class ConversationScreen(Scene):
     # ----- the node on screen -----------------------------------------------------------
     @property
     def node(self):
-        return self.session.conversation.node
+        return self.attempt.conversation.node
 
     def enter(self) -> None:
         self.show_node()
@@ -66,21 +66,21 @@ class ConversationScreen(Scene):
         self.app.dirty = True
 
     def shot_name(self) -> str:
-        if self.session.state.finished:
+        if self.attempt.state.finished:
             return "ending"
-        return f"decision-{len(self.session.state.moves) + 1}"
+        return f"decision-{len(self.attempt.state.moves) + 1}"
 
     def show_node(self) -> None:
         node = self.node
         self.total_words = len(node.say.split())
         self.words = self.total_words if self.app.settings.ms_per_word == 0 else 0.0
-        has_clock = node.time_limit and not self.session.state.finished and self.app.settings.timers
+        has_clock = node.time_limit and not self.attempt.state.finished and self.app.settings.timers
         self.remaining_ms = node.time_limit * 1000 if has_clock else None
-        if self.session.state.finished:
+        if self.attempt.state.finished:
             items = [Button("See how you did", self.open_debrief, hint="⏎", kind="primary")]
         else:
             items = [Button(c.text, lambda c=c: self.take(c), hint=str(i), kind="choice", data=c)
-                     for i, c in enumerate(self.session.conversation.visible_choices(), 1)]
+                     for i, c in enumerate(self.attempt.conversation.visible_choices(), 1)]
         self.buttons.set(items, 0)
         self.layout(self.app.stage)
         self.app.dirty = True
@@ -95,34 +95,34 @@ class ConversationScreen(Scene):
 
     # ----- moves ------------------------------------------------------------------------
     def take(self, choice) -> None:
-        before = dict(self.session.state.meters)
-        decision = self.session.choose(choice)
+        before = dict(self.attempt.state.meters)
+        decision = self.attempt.choose(choice)
         self.after_move(decision, before)
 
     def time_out(self) -> None:
-        before = dict(self.session.state.meters)
-        decision = self.session.time_out()
+        before = dict(self.attempt.state.meters)
+        decision = self.attempt.time_out()
         self.after_move(decision, before)
 
     def after_move(self, decision, before) -> None:
-        if self.session.state.finished:
+        if self.attempt.state.finished:
             self.app.cue("end")
-        elif self.session.practice and decision.points:
+        elif self.attempt.practice and decision.points:
             self.app.cue("gain" if decision.points > 0 else "loss")
         else:
             self.app.cue("choose")  # assessment keeps the verdict for the debrief
-        after = self.session.state.meters
+        after = self.attempt.state.meters
         self.deltas = {n: after[n] - before[n] for n in after if after[n] != before[n]}
         if self.app.settings.reduced_motion:
             self.shown = dict(after)
         else:
             for n in self.deltas:
                 self.easing[n] = (self.shown.get(n, before[n]), after[n], 0)
-        if self.session.save_problem:
-            self.app.toast(self.session.save_problem, 6000)
-            self.session.save_problem = ""
+        if self.attempt.save_problem:
+            self.app.toast(self.attempt.save_problem, 6000)
+            self.attempt.save_problem = ""
         self.show_node()
-        if self.session.practice:
+        if self.attempt.practice:
             from game.ui.scenes.coach import CoachNote
 
             self.noting = True
@@ -132,26 +132,26 @@ class ConversationScreen(Scene):
     def open_debrief(self) -> None:
         from game.ui.scenes.debrief import Debrief
 
-        self.app.replace(Debrief(self.app, self.session))
+        self.app.replace(Debrief(self.app, self.attempt))
 
     def reload(self) -> None:
         from game.content.loader import load_scenario
 
-        fresh = load_scenario(self.session.scenario.path)
+        fresh = load_scenario(self.attempt.scenario.path)
         if not fresh.ok:
             first = fresh.errors[0] if fresh.errors else None
             where = f" Line {first.line}: {first.message}" if first else ""
             self.app.toast(f"The file now has {len(fresh.errors)} error(s); still playing the "
                            f"earlier version.{where}", 8000)
             return
-        problem = self.session.reload(fresh.scenario)
+        problem = self.attempt.reload(fresh.scenario)
         if problem:
             self.app.toast(problem, 8000)
             return
         for i, r in enumerate(self.app.library):
             if r.path == fresh.path:
                 self.app.library[i] = fresh
-        self.shown = dict(self.session.state.meters)
+        self.shown = dict(self.attempt.state.meters)
         self.easing.clear()
         self.show_node()
         self.words = self.total_words
@@ -165,14 +165,14 @@ class ConversationScreen(Scene):
             return True
         if k == I.BACK:
             self.app.pop()
-            if self.session.run_id is not None and not self.session.state.finished:
+            if self.attempt.run_id is not None and not self.attempt.state.finished:
                 self.app.toast("Saved. Resume it from its card in the library.")
             return True
         if not self.revealed and (intent.is_key or k == I.CLICK):
             self.words = self.total_words  # any key completes the line, and chooses nothing
             return True
         if k == I.CHOOSE:
-            if 1 <= intent.number <= len(self.buttons) and not self.session.state.finished:
+            if 1 <= intent.number <= len(self.buttons) and not self.attempt.state.finished:
                 self.buttons.focus = intent.number - 1
                 self.buttons.focused.activate()
             return True
@@ -256,16 +256,16 @@ class ConversationScreen(Scene):
         r = self.rects["bar"]
         pygame.draw.rect(surface, pal.panel, r)
         pygame.draw.line(surface, pal.border, r.bottomleft, r.bottomright, st.px(1))
-        sc, state = self.session.scenario, self.session.state
+        sc, state = self.attempt.scenario, self.attempt.state
         meters = list(sc.meters.values())
         slot = min(250.0, 760.0 / max(1, len(meters)))
         right = 1256
-        if self.session.practice:
+        if self.attempt.practice:
             score = st.rect(right - 130, 8, 130, 40)
             kit.box(surface, f"Score {signed(state.score)}", "bold", app.px("body"), pal.text, score,
                     align="right", valign="middle")
             right -= 146
-        mode = "Practice" if self.session.practice else "Assessment"
+        mode = "Practice" if self.attempt.practice else "Assessment"
         title_w = right - len(meters) * slot - 24 - 16
         kit.box(surface, f"{sc.title} · {mode}", "semibold", app.px("body"), pal.text,
                 st.rect(24, 8, max(60, title_w), 40), valign="middle")
@@ -301,7 +301,7 @@ class ConversationScreen(Scene):
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         card = self.rects["portrait_card"]
         panel(surface, app, card)
-        buyer = self.session.scenario.buyer
+        buyer = self.attempt.scenario.buyer
         text_h = st.px(92)
         side = max(st.px(40), min(card.width - st.px(48), card.height - text_h - st.px(36)))
         img = app.portraits.get(buyer.name, self.node.mood, side, buyer.portrait)
@@ -360,7 +360,7 @@ class ConversationScreen(Scene):
         inner = pygame.Rect(area.left + pad_x, top + pad_y, area.width - 2 * pad_x,
                             area.bottom - clock_h - top - 2 * pad_y)
         self.draw_line(surface, text, inner)
-        if self.session.state.finished and bubble.bottom + st.px(36) <= area.bottom:
+        if self.attempt.state.finished and bubble.bottom + st.px(36) <= area.bottom:
             kit.line(surface, "The conversation is over.", "italic", app.px("caption"), pal.muted,
                      (bubble.right - st.px(8), bubble.bottom + st.px(10)), anchor="topright")
         if self.remaining_ms is not None:

@@ -12,10 +12,10 @@ import pygame
 
 from game.content.model import COMMODITY_TAGS, TIMEOUT
 from game.ui import intents as I
+from game.ui.attempt import decisions
 from game.ui.scene import Scene
 from game.ui.scenes.coach import consequence
 from game.ui.scenes.conversation import signed
-from game.ui.session import decisions
 from game.ui.theme import CHART_TAGS, MINUS, TAG_ICONS, delta_colour, points_text
 from game.ui.widgets import Button, Buttons, panel, ring
 
@@ -69,11 +69,11 @@ class TimelineDot(Button):
 class Debrief(Scene):
     name = "debrief"
 
-    def __init__(self, app, session):
+    def __init__(self, app, attempt):
         super().__init__(app)
-        self.session = session
-        self.scenario = session.scenario
-        self.state = session.state
+        self.attempt = attempt
+        self.scenario = attempt.scenario
+        self.state = attempt.state
         self.decisions = decisions(self.scenario, self.state)
         analysis = app.analyses.get(self.scenario)
         self.analysed = analysis is not None
@@ -101,15 +101,15 @@ class Debrief(Scene):
             return
         from game.ui.scenes.conversation import ConversationScreen
 
-        self.session.rewind(self.selected.number - 1)
-        self.app.replace(ConversationScreen(self.app, self.session))
+        self.attempt.rewind(self.selected.number - 1)
+        self.app.replace(ConversationScreen(self.app, self.attempt))
 
     def again(self) -> None:
+        from game.ui.attempt import Attempt
         from game.ui.scenes.conversation import ConversationScreen
-        from game.ui.session import Session
 
-        s = self.session
-        fresh = Session(s.scenario, s.mode, s.player, s.store)
+        s = self.attempt
+        fresh = Attempt(s.scenario, s.mode, s.player, s.store)
         self.app.replace(ConversationScreen(self.app, fresh))
 
     def open_notes(self) -> None:

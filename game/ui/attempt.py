@@ -1,0 +1,135 @@
+"""One run being played in the window: the engine's `Conversation`, the mode, and autosave.
+
+The window never decides a rule: every move goes through `Conversation`, and every move is
+saved as it is made (when the store is available), so a closed window loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.content.model import TIMEOUT, Choice, Scenario
+from game.engine import rules
+from game.engine.machine import Conversation
+from game.engine.state import PlayState
+from game.errors import GameError, MoveError
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision of the run as the debrief and the coach show it."""
+
+    number: int  # 1-based
+    node: str
+    line: str  # what the buyer had said
+    said: str  # what the rep said (or that the clock ran out)
+    choice: Choice | None  # None for a time-out
+    points: int
+    tags: tuple[str, ...]
+    feedback: str
+    changes: tuple[tuple[str, int], ...]  # (meter label, change actually applied)
+
+
+def decisions(scenario: Scenario, state: PlayState) -> list[Decision]:
+    """The run's decisions, rebuilt from its moves (so rewinds and resumes agree)."""
+    out = []
+    replayed = rules.new_state(scenario)
+    for n, move in enumerate(state.moves, 1):
+        node = scenario.nodes[move.node]
+        choice = None if move.choice == TIMEOUT else node.choice(move.choice)
+        before = replayed.meters
+        replayed = rules.play_token(scenario, replayed, move.choice)
+        changes = tuple((m.label or name, replayed.meters[name] - before[name])
+                        for name, m in scenario.meters.items()
+                        if replayed.meters[name] != before[name])
+        out.append(Decision(
+            number=n,
+            node=move.node,
+            line=node.say,
+            said=choice.text if choice else "(You let the clock run out.)",
+            choice=choice,
+            points=move.points,
+            tags=move.tags,
+            feedback=(choice.feedback if choice and choice.feedback else ""),
+            changes=changes,
+        ))
+    return out
+
+
+class Attempt:
+    """The run on screen. `store` may be None (nothing is saved)."""
+
+    def __init__(self, scenario: Scenario, mode: str, player: str, store=None,
+                 state: PlayState | None = None, run_id: int | None = None):
+        self.scenario = scenario
+        self.mode = mode
+        self.player = player
+        self.store = store
+        self.conversation = Conversation(scenario, state)
+        self.run_id = run_id
+        self.save_problem = ""
+        if self.run_id is None:
+            self.run_id = self._save(lambda s: s.start_run(player, scenario, mode))
+
+    @property
+    def state(self) -> PlayState:
+        return self.conversation.state
+
+    @property
+    def practice(self) -> bool:
+        return self.mode == "practice"
+
+    def _save(self, work):
+        if self.store is None:  # a store that cannot write keeps the run in memory itself
+            return None
+        try:
+            return work(self.store)
+        except Exception as exc:  # a full disk must not end the conversation
+            self.save_problem = f"Progress could not be saved ({exc})."
+            return None
+
+    def _after_move(self) -> Decision:
+        state = self.state
+        if self.run_id is not None:
+            self._save(lambda s: s.record_move(self.run_id, state.moves[-1], state))
+            if state.finished:
+                self._save(lambda s: s.finish_run(self.run_id, state))
+        return decisions(self.scenario, state)[-1]
+
+    def choose(self, choice: Choice) -> Decision:
+        self.conversation.choose(choice)
+        return self._after_move()
+
+    def time_out(self) -> Decision:
+        self.conversation.time_out()
+        return self._after_move()
+
+    def rewind(self, keep_moves: int) -> PlayState:
+        """Back to the state after `keep_moves` moves; the saved run forgets the rest."""
+        state = self.conversation.rewind(keep_moves)
+        if self.run_id is not None:
+            self._save(lambda s: s.rewind_run(self.run_id, keep_moves))
+        return state
+
+    def reload(self, scenario: Scenario) -> str:
+        """Switch to an edited version of the scenario, keeping the position when it fits.
+
+        Returns "" on success, else what went wrong (and nothing changes).
+        """
+        here = self.state.node
+        if here not in scenario.nodes:
+            return (f"The edited file no longer has the node '{here}' you are at. "
+                    "Still playing the earlier version.")
+        moves = [m.choice for m in self.state.moves]
+        try:
+            state = rules.replay(scenario, moves)
+        except (MoveError, KeyError, GameError) as exc:
+            return f"The edited file no longer fits this run ({exc}). Still playing the earlier version."
+        if state.node != here:
+            return (f"In the edited file your moves lead to '{state.node}', not '{here}'. "
+                    "Still playing the earlier version.")
+        self.scenario = scenario
+        self.conversation = Conversation(scenario, state)
+        if self.run_id is not None and hasattr(self.store, "remember_scenario"):
+            self._save(lambda s: s.remember_scenario(self.run_id, scenario))
+        return ""
