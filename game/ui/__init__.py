@@ -10,4 +10,7 @@ Reusable pieces for any screen, solo or workshop:
 - `widgets`: buttons with one focus for keys and mouse, chips, meters, pips, the timer ring.
 - `portraits`: procedural buyers, seeded by name, six moods, each drawn once.
 - `app`: `App`, the window, the event-driven loop and what scenes share.
+- `attempt`: `Attempt`, the run on screen (the engine's `Conversation` plus autosave).
+- `demo`: drives the real scenes with key presses, for `salesplay play --choices` and tests.
+- `sound`: optional cues the game makes itself; silent without an audio device.
 """
