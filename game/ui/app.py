@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 import time
 import warnings
 
@@ -27,9 +26,12 @@ class Analyses:
     """The engine's analysis, computed once per scenario version, off the frame loop."""
 
     def __init__(self):
+        import threading  # here, not at start-up: only a briefing needs it
+
         self._done: dict[tuple[str, str], object] = {}
-        self._threads: dict[tuple[str, str], threading.Thread] = {}
+        self._threads: dict = {}
         self._lock = threading.Lock()
+        self._thread = threading.Thread
 
     def _key(self, scenario):
         return (scenario.id, scenario.sha256)
@@ -40,7 +42,7 @@ class Analyses:
         with self._lock:
             if key in self._done or key in self._threads:
                 return
-            t = threading.Thread(target=self._run, args=(scenario,), daemon=True)
+            t = self._thread(target=self._run, args=(scenario,), daemon=True)
             self._threads[key] = t
         t.start()
 
@@ -95,7 +97,7 @@ class App:
         self.settings = Settings()
         self.player = player
         self.scenes = SceneStack()
-        self.analyses = Analyses()
+        self._analyses = None
         self._portraits = None
         self._sounds = None
         self._key_text = ""  # what the last KEYDOWN typed, so its TEXTINPUT is not typed twice
@@ -113,6 +115,12 @@ class App:
         self.frames = 0
 
     # ----- start-up -------------------------------------------------------------------
+    @property
+    def analyses(self) -> Analyses:
+        if self._analyses is None:
+            self._analyses = Analyses()
+        return self._analyses
+
     @property
     def portraits(self):
         if self._portraits is None:

@@ -6,7 +6,7 @@ player's keys and mouse do. `key_event` builds the event a key press produces.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
@@ -22,8 +22,7 @@ KEY = "key"  # any other key: it still completes a text reveal
 RESIZE, QUIT = "resize", "quit"
 
 
-@dataclass(frozen=True, slots=True)
-class Intent:
+class Intent(NamedTuple):
     kind: str
     number: int = 0  # CHOOSE: 1-6; SCROLL: +1 up / -1 down
     text: str = ""  # the character typed, for name entry

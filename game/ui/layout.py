@@ -6,7 +6,7 @@ window from 1024×600 to 3840×2160. `Stage.rect(x, y, w, h)` turns units into p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
@@ -15,8 +15,7 @@ MIN_SIZE = (1024, 600)
 MAX_SIZE = (3840, 2160)
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(NamedTuple):
     width: int
     height: int
 

@@ -8,8 +8,8 @@ Sizes are in units at `u = 1`; the text-size setting multiplies them.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pygame
 
@@ -28,8 +28,7 @@ GAIN_SIGN, LOSS_SIGN = "▲", "▼"
 MINUS = "−"  # a real minus sign reads better than a hyphen
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+class Palette(NamedTuple):
     background: tuple
     stage: tuple
     panel: tuple
