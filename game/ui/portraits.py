@@ -103,9 +103,11 @@ def draw_portrait(name: str, mood: str, size: int) -> pygame.Surface:
         if style == "side":
             pygame.draw.polygon(surf, hair, [P(0.5 - fw + 0.02, 0.3), P(0.45, 0.22), P(0.5 + fw - 0.01, 0.26),
                                              P(0.5 + fw - 0.03, 0.31), P(0.5, 0.27)])
-    elif style == "crop":
-        pygame.draw.ellipse(surf, hair, R(0.5 - fw + 0.005, 0.155, 2 * fw - 0.01, 0.14))
-        pygame.draw.ellipse(surf, skin, R(0.5 - fw + 0.03, 0.215, 2 * fw - 0.06, 0.2))
+    elif style == "crop":  # close-cropped: the head's own outline, a short hairline
+        pygame.draw.ellipse(surf, hair, R(0.5 - fw - 0.004, 0.162, 2 * fw + 0.008, 0.24))
+        for side in (0.5 - fw - 0.004, 0.5 + fw - 0.026):
+            pygame.draw.rect(surf, hair, R(side, 0.26, 0.03, 0.09), border_radius=round(0.015 * s))
+        pygame.draw.ellipse(surf, skin, R(0.5 - fw + 0.026, 0.226, 2 * fw - 0.052, 0.26))
     else:  # bald: a little hair above the ears
         for side in (0.5 - fw - 0.012, 0.5 + fw - 0.028):
             pygame.draw.rect(surf, _shade(hair, 1.1), R(side, 0.3, 0.04, 0.08), border_radius=round(0.02 * s))
