@@ -219,17 +219,23 @@ class Debrief(Scene):
         kit.box(surface, why, "regular", app.px("caption"), pal.muted,
                 pygame.Rect(text.left, head.bottom + st.px(6), text.width, text.bottom - head.bottom - st.px(6)))
 
+    def chart_tags(self) -> list[str]:
+        """The default eight, then up to three of the scenario's own tags this run earned."""
+        rubric = self.scenario.rubric
+        own = sorted((t for t in self.state.tags if t not in CHART_TAGS), key=lambda t: (-rubric.get(t, 0), t))
+        return [*CHART_TAGS, *own[:3]]
+
     def draw_chart(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         panel(surface, app, box)
         inner = box.inflate(-st.px(32), -st.px(20))
-        rows = len(CHART_TAGS)
-        row_h = inner.height / rows
+        tags = self.chart_tags()
+        row_h = inner.height / len(tags)
         counts = self.state.tags
-        most = max([1] + [counts.get(t, 0) for t in CHART_TAGS])
+        most = max([1] + [counts.get(t, 0) for t in tags])
         px = app.px("caption")
         label_w = st.px(170)
-        for i, tag in enumerate(CHART_TAGS):
+        for i, tag in enumerate(tags):
             y = inner.top + round(i * row_h)
             cy = y + round(row_h / 2)
             count = counts.get(tag, 0)
