@@ -170,3 +170,24 @@ def test_every_note_of_an_assessment_run_waits_in_the_debrief(make_app):
     assert any("cost he had stopped seeing" in t for t in texts)  # the scenario's own feedback
     demo.press("escape")
     assert app.scenes.top.name == "debrief"
+
+
+def test_the_debrief_chart_shows_the_scenarios_own_tags(make_app):
+    bundled = Path(__file__).resolve().parents[2] / "scenarios" / "prove-it.yaml"
+    app = make_app(paths=(bundled,))
+    demo = Demo(app, None)
+    for key in ("return", "return", "a"):
+        demo.press(key)
+    screen = app.scenes.top
+    for choice_id in ("name_drop", "resume", "their_network"):  # three defensive answers: a walkout
+        screen = app.scenes.top
+        screen.take(screen.attempt.conversation.node.choice(choice_id))
+        app.step(2000)
+    for _ in range(6):  # past the last coach's note and the ending
+        if app.scenes.top.name == "debrief":
+            break
+        demo.press("return")
+    debrief = app.scenes.top
+    assert debrief.name == "debrief"
+    assert debrief.chart_tags()[-1] == "defensive"
+    assert "• defensive" in drawn_texts(app)
