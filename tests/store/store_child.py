@@ -2,7 +2,7 @@
 
 Usage: python store_child.py MODE DATA_DIR [TOKENS]
   play     play TOKENS with autosave, print "saved N" after each, then "ready" and wait to be killed
-  session  the same through the window's own Session (the Conversation machine and its autosave)
+  attempt  the same through the window's own Attempt (the Conversation machine and its autosave)
   churn    play runs for ever, printing "committed RUN_ID N" after each saved decision
   window   play TOKENS fifty times over, as a second window would, then exit
   report   play TOKENS and print what the store said, as JSON
@@ -43,13 +43,13 @@ def main(mode: str, data_dir: str, tokens: list[str]) -> int:
         play_run(store, scenario, tokens, lambda run_id, n: print(f"saved {n}", flush=True))
         print("ready", flush=True)
         time.sleep(60)  # the parent kills us long before this
-    elif mode == "session":
-        from game.ui.session import Session
+    elif mode == "attempt":
+        from game.ui.attempt import Attempt
 
-        session = Session(scenario, "practice", "Ana", store)
+        attempt = Attempt(scenario, "practice", "Ana", store)
         for n, token in enumerate(tokens, 1):
-            choice = rules.resolve_token(scenario, session.state, token)
-            session.time_out() if choice is None else session.choose(choice)
+            choice = rules.resolve_token(scenario, attempt.state, token)
+            attempt.time_out() if choice is None else attempt.choose(choice)
             print(f"saved {n}", flush=True)
         print("ready", flush=True)
         time.sleep(60)

@@ -34,7 +34,7 @@ def kill(child: subprocess.Popen) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-@pytest.mark.parametrize("player", ["play", "session"], ids=["store-calls", "window-session"])
+@pytest.mark.parametrize("player", ["play", "attempt"], ids=["store-calls", "window-attempt"])
 def test_a_run_killed_mid_play_resumes_at_the_last_decision(tmp_path, player):
     tokens = ["match", "c1", "c2"]  # opening -> spiral -> numbers -> spiral, not finished
     child = start_child(player, str(tmp_path), ",".join(tokens))
