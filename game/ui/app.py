@@ -22,6 +22,15 @@ from game.ui.text import TextKit
 from game.ui.theme import TYPE_SCALE, palette
 
 
+def now_ms() -> int:
+    """Milliseconds on a monotonic clock.
+
+    Not `pygame.time.get_ticks()`: it reads 0 unless the whole of pygame was initialised, and
+    the window initialises only the display and fonts (start-up time, no audio device needed).
+    """
+    return time.monotonic_ns() // 1_000_000
+
+
 class Analyses:
     """The engine's analysis, computed once per scenario version, off the frame loop."""
 
@@ -385,7 +394,7 @@ class App:
     def run(self) -> None:
         """The loop: wait for input or the next animation step; draw only what changed."""
         self.running = True
-        last = pygame.time.get_ticks()
+        last = now_ms()
         while self.running and len(self.scenes):
             if self.dirty:
                 self.render()
@@ -393,15 +402,15 @@ class App:
             wake = self.wake_in()
             if wake is None:
                 events = [pygame.event.wait()]  # still: sleep until the player does something
-                last = pygame.time.get_ticks()  # time spent still is not animation time
+                last = now_ms()  # time spent still is not animation time
             else:
-                remaining = last + wake - pygame.time.get_ticks()
+                remaining = last + wake - now_ms()
                 events = [pygame.event.wait(remaining)] if remaining > 0 else []
             events += pygame.event.get()
             for event in events:
                 if event.type != pygame.NOEVENT:
                     self.feed(event)
-            now = pygame.time.get_ticks()
+            now = now_ms()
             if wake is not None and now - last >= wake:
                 self.step(now - last)
                 last = now
