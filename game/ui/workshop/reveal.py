@@ -294,21 +294,29 @@ class RevealScreen(Scene):
                                                if t in TAG_MEANINGS) or \
                 "A neutral move: it neither built nor cost the room anything."
             points = points_text(choice.value)
-            pw = kit.size(points, "bold", look.px("caption"))[0]
             kit.line(surface, points, "bold", look.px("caption"),
                      delta_colour(pal, choice.value), (inner.right, inner.top + st.px(2)),
                      anchor="topright")
+            # Tag chips fill rows from the left, at most two rows, at the foot of the panel.
+            rows: list[list[tuple[str, int]]] = [[]]
             x = inner.left
-            y = inner.bottom - st.px(34)
             for t in choice.tags:
                 label = tag_label(t, self.room.scenario.rubric)
                 w = chip_width(look, label, "caption")
-                if x + w > inner.right - pw:
-                    break
-                chip(surface, look, label, (x, y), role="caption")
+                if rows[-1] and x + w > inner.right:
+                    if len(rows) == 2:
+                        break
+                    rows.append([])
+                    x = inner.left
+                rows[-1].append((label, w))
                 x += w + st.px(8)
             if choice.tags:
-                inner.height -= st.px(40)
+                for r, row in enumerate(rows):
+                    x, y = inner.left, inner.bottom - st.px(34 + 40 * (len(rows) - 1 - r))
+                    for label, w in row:
+                        chip(surface, look, label, (x, y), role="caption")
+                        x += w + st.px(8)
+                inner.height -= st.px(40) * len(rows)
         kit.box(surface, note, "regular", look.px("caption"), pal.text,
                 pygame.Rect(inner.left, inner.top + st.px(40), inner.width,
                             inner.height - st.px(40)))
