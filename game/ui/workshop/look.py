@@ -36,6 +36,15 @@ class Look:
         return max(10, round(self.app.px(role) * SCALE))
 
 
+def leave_on_second_escape(screen) -> None:
+    """Esc once warns the room; Esc again leaves the round (a projector is no place for a slip)."""
+    if screen.leaving:
+        screen.app.pop()
+    else:
+        screen.leaving = True
+        screen.app.toast("Press Esc again to leave this round; its votes so far are lost.")
+
+
 def signed(n: int) -> str:
     return f"{MINUS}{-n}" if n < 0 else str(n)
 

@@ -19,6 +19,7 @@ from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
 from game.ui.workshop.look import (
     Look,
     keycap_width,
+    leave_on_second_escape,
     shared_px,
     smallest,
     split_bar,
@@ -160,11 +161,8 @@ class RevealScreen(Scene):
             if self.overriding:
                 self.overriding = False
                 self.buttons.focus = 0
-            elif self.leaving:
-                self.app.pop()
             else:
-                self.leaving = True
-                self.app.toast("Press Esc again to leave this round; its votes so far are lost.")
+                leave_on_second_escape(self)
             return True
         self.leaving = False
         if k == I.CHAR and intent.text.lower() == "o":

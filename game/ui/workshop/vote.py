@@ -20,6 +20,7 @@ from game.ui.workshop.look import (
     buyer_card,
     clock_text,
     keycap_width,
+    leave_on_second_escape,
     shared_px,
     smallest,
     team_chip,
@@ -191,11 +192,7 @@ class VoteScreen(Scene):
         k = intent.kind
         text = intent.text if k in (I.CHAR, I.CHOOSE) else ""
         if k == I.BACK:
-            if self.leaving:
-                self.app.pop()
-            else:
-                self.leaving = True
-                self.app.toast("Press Esc again to leave this round; its votes so far are lost.")
+            leave_on_second_escape(self)
             return True
         self.leaving = False
         if text == " ":
