@@ -1,7 +1,6 @@
 """Every screen at several window sizes and text sizes: no overlapping buttons, nothing
 off-screen, and text inside its boxes."""
 
-import itertools
 from pathlib import Path
 
 import pygame
@@ -9,26 +8,12 @@ import pytest
 
 from game.ui.demo import Demo
 from game.ui.intents import key_event
+from tests.layout_checks import check_fits
 
 SIZES = [(1024, 600), (1280, 720), (1366, 768), (1920, 1080), (2560, 1080), (3840, 2160)]
 TEXT_SIZES = [1.0, 1.45]
 
 
-def check(app, where):
-    app.render()
-    window = pygame.Rect((0, 0), app.surface.get_size())
-    top = app.scenes.top
-    buttons = [b for b in top.widgets() if b.rect.width and b.rect.height]
-    assert buttons, f"{where}: no buttons to reach"
-    for b in buttons:
-        assert window.contains(b.rect), f"{where}: '{b.label}' is off-screen at {b.rect}"
-        assert app.stage.area.contains(b.rect), f"{where}: '{b.label}' leaves the stage"
-    for a, b in itertools.combinations(buttons, 2):
-        assert not a.rect.colliderect(b.rect), f"{where}: '{a.label}' overlaps '{b.label}'"
-    for box, ink in app.kit.drawn:
-        if ink.width and ink.height:
-            assert box.contains(ink), f"{where}: text spills from {box} to {ink}"
-            assert window.contains(ink), f"{where}: text off-screen at {ink}"
 
 
 def walk(app):
@@ -40,31 +25,31 @@ def walk(app):
             demo.press(k)
 
     demo.type("Zoë Łukasz-Yılmaz")
-    check(app, "title")
+    check_fits(app, "title")
     press("return")
-    check(app, "library")
+    check_fits(app, "library")
     library = app.scenes.top
     broken = next(i for i, c in enumerate(library.cards) if not c.data.ok)
     tender = next(i for i, c in enumerate(library.cards) if c.data.ok)
     press(*["right"] * broken)
     press("return")
-    check(app, "problems")
+    check_fits(app, "problems")
     press("escape", *["left"] * broken, *["right"] * tender, "return")
-    check(app, "briefing")
+    check_fits(app, "briefing")
     press("p")
-    check(app, "conversation with six long choices")
+    check_fits(app, "conversation with six long choices")
     press("f1")
-    check(app, "help")
+    check_fits(app, "help")
     press("escape", "2")
-    check(app, "coach's note")
+    check_fits(app, "coach's note")
     press("return", "1")
     press("return")
-    check(app, "debrief")
+    check_fits(app, "debrief")
     press("n")
-    check(app, "every note")
+    check_fits(app, "every note")
     press("escape")
     press("f2")
-    check(app, "settings")
+    check_fits(app, "settings")
 
 
 @pytest.mark.parametrize("text_size", TEXT_SIZES, ids=lambda t: f"text{int(t * 100)}")
@@ -82,7 +67,7 @@ def test_the_window_re_lays_out_when_resized(make_app):
     app.surface = pygame.display.set_mode((1024, 600), pygame.RESIZABLE)
     app.feed(pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=600, size=(1024, 600)))
     assert app.stage.u == pytest.approx(0.8)
-    check(app, "library after resize")
+    check_fits(app, "library after resize")
     assert app.settings.window_size == (1024, 600)
 
 

@@ -1,6 +1,5 @@
 """The projector screens, driven by the same intents the keyboard and mouse produce."""
 
-import itertools
 import json
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from game.ui.intents import CLICK, Intent
 from game.ui.workshop.room import CLICKS, KEYS, TEAM_COLOURS
 from game.ui.workshop.setup import WorkshopSetup
 from tests.helpers import SPEC_EXAMPLE, salesplay
+from tests.layout_checks import check_fits
 
 SIX_WAYS = Path(__file__).parent / "scenarios" / "six-ways.yaml"
 EIGHT = ["Falcons", "Owls", "Hawks", "Kestrels", "Herons", "Ravens", "Swifts", "Wrens"]
@@ -321,36 +321,23 @@ def test_the_scoreboard_ranks_and_exports(open_room, tmp_path):
 SIZES = [(1024, 600), (1280, 720), (1920, 1080), (3840, 2160)]
 
 
-def check(app, where):
-    app.render()
-    window = pygame.Rect((0, 0), app.surface.get_size())
-    buttons = [b for b in app.scenes.top.widgets() if b.rect.width and b.rect.height]
-    assert buttons, where
-    for b in buttons:
-        assert app.stage.area.contains(b.rect), f"{where}: '{b.label}' leaves the stage"
-    for a, b in itertools.combinations(buttons, 2):
-        assert not a.rect.colliderect(b.rect), f"{where}: '{a.label}' overlaps '{b.label}'"
-    for box, ink in app.kit.drawn:
-        if ink.width and ink.height:
-            assert box.contains(ink), f"{where}: text spills from {box} to {ink}"
-            assert window.contains(ink), f"{where}: text off-screen at {ink}"
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_workshop_screen_fits(open_room, size):
     app, demo = open_room(path=SIX_WAYS, teams=EIGHT, size=size, method=CLICKS,
                           high_contrast=True)
-    check(app, "setup")
+    check_fits(app, "setup")
     screen = start(app, demo)
-    check(app, "vote")
+    check_fits(app, "vote")
     for team in range(8):
         click(app, screen.chips[team].rect)
         click(app, screen.rows[team % 6].rect)
-    check(app, "vote, all locked")
+    check_fits(app, "vote, all locked")
     demo.press("return")
-    check(app, "reveal")
+    check_fits(app, "reveal")
     demo.press("o")
-    check(app, "reveal, choosing another path")
+    check_fits(app, "reveal, choosing another path")
     demo.press("escape")
     demo.press("return")
     screen = app.scenes.top
@@ -359,7 +346,7 @@ def test_every_workshop_screen_fits(open_room, size):
         click(app, screen.rows[0].rect)
     demo.press("return")
     demo.press("return")
-    check(app, "scoreboard")
+    check_fits(app, "scoreboard")
 
 
 def test_esc_once_warns_and_twice_leaves_the_round(open_room):

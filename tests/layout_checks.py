@@ -1,0 +1,22 @@
+"""One check for every screen of the window: buttons on the stage and apart, text in its boxes."""
+
+import itertools
+
+import pygame
+
+
+def check_fits(app, where: str) -> None:
+    """Render the top screen and assert nothing overlaps, spills or leaves the window."""
+    app.render()
+    window = pygame.Rect((0, 0), app.surface.get_size())
+    buttons = [b for b in app.scenes.top.widgets() if b.rect.width and b.rect.height]
+    assert buttons, f"{where}: no buttons to reach"
+    for b in buttons:
+        assert window.contains(b.rect), f"{where}: '{b.label}' is off-screen at {b.rect}"
+        assert app.stage.area.contains(b.rect), f"{where}: '{b.label}' leaves the stage"
+    for a, b in itertools.combinations(buttons, 2):
+        assert not a.rect.colliderect(b.rect), f"{where}: '{a.label}' overlaps '{b.label}'"
+    for box, ink in app.kit.drawn:
+        if ink.width and ink.height:
+            assert box.contains(ink), f"{where}: text spills from {box} to {ink}"
+            assert window.contains(ink), f"{where}: text off-screen at {ink}"
