@@ -136,7 +136,8 @@ class Briefing(Scene):
         text = winning_well(sc)
         if sc.meters:
             labels = " and ".join(m.label or m.name for m in sc.meters.values())
-            text += f" Watch {labels}: they show how the buyer feels."
+            verb = "they show" if len(sc.meters) > 1 else "it shows"
+            text += f" Watch {labels}: {verb} how the buyer feels."
         kit.box(surface, text, "regular", app.px("caption") * 1.05, pal.text,
                 pygame.Rect(inner.left, head.bottom + st.px(4), inner.width, inner.bottom - head.bottom - st.px(4)))
         legend = "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(LEADERSHIP_TAGS)) + "   ·   " + \
