@@ -1,16 +1,10 @@
-"""The Leadership Index: where a score sits between the scenario's worst and best runs, 0-100."""
+"""The Leadership Index of recorded runs: the scenario's score range, measured once per file version."""
 
 from __future__ import annotations
 
+from game.engine.scorecard import leadership_index
 
-def leadership_index(score: int, best: int | None, worst: int | None) -> int | None:
-    """0 at the worst reachable score, 100 at the best, clamped; None when the range is unknown."""
-    if best is None or worst is None:
-        return None
-    if best <= worst:  # every run scores the same: reaching it is the best there is
-        return 100 if score >= best else 0
-    share = (score - worst) / (best - worst)
-    return round(100 * min(1.0, max(0.0, share)))
+__all__ = ["leadership_index", "score_bounds"]
 
 
 def score_bounds(scenario) -> tuple[int | None, int | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.content.model import COMMODITY_TAGS, TIMEOUT
+from game.engine.scorecard import leadership_index
 from game.ui import intents as I
 from game.ui.attempt import decisions
 from game.ui.scene import Scene
@@ -20,15 +21,6 @@ from game.ui.theme import CHART_TAGS, MINUS, TAG_ICONS, delta_colour, points_tex
 from game.ui.widgets import Button, Buttons, panel, ring
 
 RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "… STALLED"}
-
-
-def leadership_index(score: int, best: int | None, worst: int | None) -> int | None:
-    """0 at the worst reachable score, 100 at the best, clamped; 100 when they are equal."""
-    if best is None or worst is None:
-        return None
-    if best == worst:
-        return 100
-    return round(100 * min(1.0, max(0.0, (score - worst) / (best - worst))))
 
 
 def departure(scenario, state, best_run):
