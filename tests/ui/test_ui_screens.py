@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.scorecard import leadership_index
 from game.ui.demo import Demo
-from game.ui.scenes.debrief import departure, leadership_index
+from game.ui.scenes.debrief import departure
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TENDER = SCENARIOS / "umlaut-tender.yaml"
