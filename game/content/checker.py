@@ -121,6 +121,13 @@ class ScenarioChecker:
             return None
         return value
 
+    def required_prose(self, fields: dict, key: str, owner: YNode, where: str, what: str) -> str | None:
+        """Text that must be there and not be empty."""
+        if key not in fields:
+            self.required(fields, key, owner, where)
+            return None
+        return self.prose(fields, key, what)
+
     def prose(self, fields: dict, key: str, what: str) -> str | None:
         """Optional text that must not be empty when the key is present."""
         if key not in fields:
@@ -218,12 +225,8 @@ class ScenarioChecker:
         sid = self.name(id_node, "The scenario id", SLUG, reserved=False)
         if id_node is not None:
             self.id_pos = (id_node.line, id_node.col)
-        title = self.prose(top, "title", "The title")
-        if "title" not in top:
-            self.required(top, "title", root, "A scenario")
-        summary = self.prose(top, "summary", "The summary")
-        if "summary" not in top:
-            self.required(top, "summary", root, "A scenario")
+        title = self.required_prose(top, "title", root, "A scenario", "The title")
+        summary = self.required_prose(top, "summary", root, "A scenario", "The summary")
         difficulty = 1
         if "difficulty" in top:
             difficulty = self.integer(top["difficulty"][1], "`difficulty`", low=1, high=3) or 1
@@ -291,11 +294,8 @@ class ScenarioChecker:
         fields = self.mapping(node, BUYER_KEYS, "`buyer`")
         if node.kind != MAPPING:
             return None
-        name = self.prose(fields, "name", "The buyer's name")
-        role = self.prose(fields, "role", "The buyer's role")
-        for key in ("name", "role"):
-            if key not in fields:
-                self.required(fields, key, node, "`buyer`")
+        name = self.required_prose(fields, "name", node, "`buyer`", "The buyer's name")
+        role = self.required_prose(fields, "role", node, "`buyer`", "The buyer's role")
         company = self.prose(fields, "company", "The buyer's company")
         self.prose(fields, "notes", "`notes`")
         portrait = portrait_text = None
@@ -430,9 +430,7 @@ class ScenarioChecker:
         fields = self.mapping(body, NODE_KEYS, f"node '{nid}'")
         if body.kind != MAPPING:
             return None
-        say = self.prose(fields, "say", f"What the buyer says in node '{nid}'")
-        if "say" not in fields:
-            self.required(fields, "say", body, f"Node '{nid}'")
+        say = self.required_prose(fields, "say", body, f"Node '{nid}'", f"What the buyer says in node '{nid}'")
         narration = self.prose(fields, "narration", f"The narration of node '{nid}'")
         self.prose(fields, "notes", "`notes`")
         mood = "neutral"
@@ -491,9 +489,7 @@ class ScenarioChecker:
             self.report(rnode, "bad-value", f"Result '{result}' is not one of won, lost, stalled."
                         f"{did_you_mean(result, RESULTS)}")
             result = None
-        title = self.prose(fields, "title", f"The ending title of '{nid}'")
-        if "title" not in fields:
-            self.required(fields, "title", node, f"The ending of '{nid}'")
+        title = self.required_prose(fields, "title", node, f"The ending of '{nid}'", f"The ending title of '{nid}'")
         points = self.integer(fields["points"][1], "`points`") if "points" in fields else 0
         debrief = self.prose(fields, "debrief", "`debrief`")
         self.prose(fields, "notes", "`notes`")
@@ -544,9 +540,7 @@ class ScenarioChecker:
             self.report(fields["id"][1] if "id" in fields else node, "duplicate-choice-id", f"Choice id "
                         f"'{cid}' is used twice in node '{nid}' (first on line {ids[cid].line}). Make it unique.")
         ids.setdefault(cid, node)
-        text = self.prose(fields, "text", f"The text of {where}")
-        if "text" not in fields:
-            self.required(fields, "text", node, where.capitalize())
+        text = self.required_prose(fields, "text", node, where.capitalize(), f"The text of {where}")
         next_node = self.required(fields, "next", node, where.capitalize())
         target = self.name(next_node, "`next`")
         if target is not None and target not in node_ids:
