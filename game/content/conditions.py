@@ -111,23 +111,20 @@ class _Parser:
                                  "a number. Compare it, for example 'trust >= 50'.", off)
 
     def or_(self):
-        typ, left, off = self.and_()
-        while self.tok.text == "or" and self.tok.kind == "name":
-            self.take()
-            rtyp, right, roff = self.and_()
-            self._bool(typ, off, "or")
-            self._bool(rtyp, roff, "or")
-            left = (lambda a, b: lambda m, f, v: a(m, f, v) or b(m, f, v))(left, right)
-        return typ, left, off
+        return self._chain("or", self.and_, lambda a, b: lambda m, f, v: a(m, f, v) or b(m, f, v))
 
     def and_(self):
-        typ, left, off = self.not_()
-        while self.tok.text == "and" and self.tok.kind == "name":
+        return self._chain("and", self.not_, lambda a, b: lambda m, f, v: a(m, f, v) and b(m, f, v))
+
+    def _chain(self, word: str, operand, combine):
+        """`operand (word operand)*` for `and` / `or`: every side must be true/false."""
+        typ, left, off = operand()
+        while self.tok.text == word and self.tok.kind == "name":
             self.take()
-            rtyp, right, roff = self.not_()
-            self._bool(typ, off, "and")
-            self._bool(rtyp, roff, "and")
-            left = (lambda a, b: lambda m, f, v: a(m, f, v) and b(m, f, v))(left, right)
+            rtyp, right, roff = operand()
+            self._bool(typ, off, word)
+            self._bool(rtyp, roff, word)
+            left = combine(left, right)
         return typ, left, off
 
     def not_(self):
