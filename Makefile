@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint bench clean
+.PHONY: play test lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,16 @@ play: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check game tests bench main.py
+	$(BIN)/ruff format --check game tests bench main.py
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check game tests bench main.py
+	$(BIN)/ruff format --check game tests bench main.py
+
+format: $(STAMP)
+	$(BIN)/ruff format game tests bench main.py
+	$(BIN)/ruff check --fix game tests bench main.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

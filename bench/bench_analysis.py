@@ -27,7 +27,13 @@ BASELINE_CAP = 20_000
 
 def baseline_states_per_second(scenario, cap: int = BASELINE_CAP) -> tuple[int, float]:
     """Breadth-first over PlayStates with the plain rules; returns (states, seconds)."""
-    watched = {v for n in scenario.nodes.values() for c in n.choices if c.condition for v in c.condition.visits}
+    watched = {
+        v
+        for n in scenario.nodes.values()
+        for c in n.choices
+        if c.condition
+        for v in c.condition.visits
+    }
 
     def key(s):
         return (s.node, tuple(s.meters.values()), s.flags, frozenset(s.visited & watched))
@@ -40,7 +46,9 @@ def baseline_states_per_second(scenario, cap: int = BASELINE_CAP) -> tuple[int, 
         state = queue.popleft()
         if state.finished:
             continue
-        following = [rules.choose(scenario, state, c) for c in rules.visible_choices(scenario, state)]
+        following = [
+            rules.choose(scenario, state, c) for c in rules.visible_choices(scenario, state)
+        ]
         if scenario.nodes[state.node].timeout:
             following.append(rules.time_out(scenario, state))
         for after in following:
@@ -62,11 +70,15 @@ def main() -> None:
     base_states, base_took = baseline_states_per_second(scenario)
     base_rate = base_states / base_took
     print("Generated scenario: 1,000 nodes, two meters")
-    print(f"  analyze: {analysis.states:,} states ({'exhaustive' if analysis.exhaustive else 'capped'}), "
-          f"{took:.2f} s, {rate:,.0f} states/s, {len(analysis.loops)} loops")
+    print(
+        f"  analyze: {analysis.states:,} states ({'exhaustive' if analysis.exhaustive else 'capped'}), "
+        f"{took:.2f} s, {rate:,.0f} states/s, {len(analysis.loops)} loops"
+    )
     print(f"  baseline (plain move rules, first {base_states:,} states): {base_rate:,.0f} states/s")
-    print(f"  ratio: {rate / base_rate:.1f}x the baseline's states per second "
-          "(the analyser's figure includes scoring, loops and endings)")
+    print(
+        f"  ratio: {rate / base_rate:.1f}x the baseline's states per second "
+        "(the analyser's figure includes scoring, loops and endings)"
+    )
     print()
     print("Bundled scenarios (limit 2 s each):")
     worst = 0.0
@@ -79,8 +91,10 @@ def main() -> None:
         result = analyze(loaded.scenario)
         took = time.perf_counter() - began
         worst = max(worst, took)
-        print(f"  {path.name:<34} {result.states:>7,} states  {took * 1000:8.1f} ms  "
-              f"({took / 2.0:.2%} of the limit)")
+        print(
+            f"  {path.name:<34} {result.states:>7,} states  {took * 1000:8.1f} ms  "
+            f"({took / 2.0:.2%} of the limit)"
+        )
     print(f"  slowest: {worst * 1000:.1f} ms, {'within' if worst < 2.0 else 'OVER'} the 2 s limit")
 
 

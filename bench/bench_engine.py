@@ -49,16 +49,27 @@ def main() -> int:
         repeat = 5 if n == 1000 else 3
         base = best_of(lambda t=text: yaml.compose(t, Loader=LOADER), repeat)
         ours = best_of(lambda t=text: load_text(t, "bench.yaml"), repeat)
-        row(f"load+validate / compose, {n} nodes", f"{ours / base:.2f}x", "<= 1.50x", ours / base <= 1.5)
-        print(f"{'':4}compose {base * 1000:.1f} ms, load+validate {ours * 1000:.1f} ms, {len(text) / 1e6:.2f} MB")
+        row(
+            f"load+validate / compose, {n} nodes",
+            f"{ours / base:.2f}x",
+            "<= 1.50x",
+            ours / base <= 1.5,
+        )
+        print(
+            f"{'':4}compose {base * 1000:.1f} ms, load+validate {ours * 1000:.1f} ms, {len(text) / 1e6:.2f} MB"
+        )
 
     scenario = load_text(generate(5000, meters=2), "bench.yaml").scenario
     build = best_of(lambda: Conversation(scenario), 3)
     row("build machine, 5000 nodes", f"{build:.3f} s", "<= 0.300 s", build <= 0.3)
 
     conversation = Conversation(scenario)
-    start = PlayState(scenario=scenario.id, node=scenario.start, meters=scenario.start_meters(),
-                      path=(scenario.start,))
+    start = PlayState(
+        scenario=scenario.id,
+        node=scenario.start,
+        meters=scenario.start_meters(),
+        path=(scenario.start,),
+    )
     steps = []
     for _ in range(5000):
         choice = conversation.visible_choices()[0]

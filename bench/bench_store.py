@@ -87,7 +87,9 @@ def bench_record(folder: Path, scenario_list, n: int = 400) -> tuple[float, floa
     finally:
         db.close()
     p95 = sorted(timings)[int(len(timings) * 0.95)]
-    print(f"record a decision   median {ms(statistics.median(timings))}   p95 {ms(p95)}   (n={len(timings)})")
+    print(
+        f"record a decision   median {ms(statistics.median(timings))}   p95 {ms(p95)}   (n={len(timings)})"
+    )
     print(f"bare WAL commit     median {ms(statistics.median(bare))}   (baseline)")
     return statistics.median(timings), statistics.median(bare)
 
@@ -101,7 +103,9 @@ def fill(folder: Path, scenario_list, runs: int) -> None:
                 for _ in range(min(1000, runs - start)):
                     scenario = rng.choice(scenario_list)
                     store.record_play(rng.choice(PLAYERS), scenario, random_run(scenario, rng))
-    print(f"recorded {runs} runs in {time.perf_counter() - t:.1f} s (batched, not part of any target)")
+    print(
+        f"recorded {runs} runs in {time.perf_counter() - t:.1f} s (batched, not part of any target)"
+    )
 
 
 def best_of(fn, repeat: int = 5) -> float:
@@ -129,14 +133,23 @@ def bench_report(folder: Path, runs: int) -> None:
     opened = best_of(lambda: open_store(folder).close())
     print(f"open the store      {ms(opened)}   (schema and quick check, {runs} runs)")
     print(f"report in process   {ms(inner)}   ({len(rows)} player/scenario rows)")
-    print(f"salesplay report    {ms(cli)}   whole command; target < 1000 ms  "
-          f"{'OK' if cli < 1 else 'OVER'}")
+    print(
+        f"salesplay report    {ms(cli)}   whole command; target < 1000 ms  "
+        f"{'OK' if cli < 1 else 'OVER'}"
+    )
     print(f"python -c pass      {ms(bare)}   (baseline)   ratio {cli / bare:5.1f}x")
     target = folder / "statements.json"
-    exported = best_of(lambda: subprocess.run([*program, "export", "--xapi", str(target),
-                                                "--data-dir", str(folder)], check=True, capture_output=True),
-                       repeat=1)
-    print(f"salesplay export    {ms(exported)}   ({target.stat().st_size // 1024} KiB of xAPI, no target)")
+    exported = best_of(
+        lambda: subprocess.run(
+            [*program, "export", "--xapi", str(target), "--data-dir", str(folder)],
+            check=True,
+            capture_output=True,
+        ),
+        repeat=1,
+    )
+    print(
+        f"salesplay export    {ms(exported)}   ({target.stat().st_size // 1024} KiB of xAPI, no target)"
+    )
 
 
 def main() -> None:
@@ -146,8 +159,10 @@ def main() -> None:
     scenario_list = scenarios()
     with tempfile.TemporaryDirectory(prefix="salesplay-bench-") as tmp:
         record, bare = bench_record(Path(tmp) / "record", scenario_list)
-        print(f"record / bare commit ratio {record / bare:5.2f}x; target <= 2 ms  "
-              f"{'OK' if record <= 0.002 else 'OVER'}")
+        print(
+            f"record / bare commit ratio {record / bare:5.2f}x; target <= 2 ms  "
+            f"{'OK' if record <= 0.002 else 'OVER'}"
+        )
         folder = Path(tmp) / "report"
         fill(folder, scenario_list, args.runs)
         bench_report(folder, args.runs)

@@ -20,7 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
+ENV = dict(
+    os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1"
+)
 # Measure launches as a player gets them: with Python's bytecode cache (a warm-up run fills it).
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
@@ -59,7 +61,9 @@ demo.press("p")
 assert app.scenes.top.name == "conversation", app.scenes.top.name
 """
 
-IDLE = SETUP_CONVERSATION + """
+IDLE = (
+    SETUP_CONVERSATION
+    + """
 for key in {keys}:
     demo.press(key)
 import time, pygame
@@ -69,6 +73,7 @@ c0, w0 = time.process_time(), time.perf_counter()
 app.run()
 print((time.process_time() - c0) / (time.perf_counter() - w0), app.frames - frames)
 """
+)
 
 
 BARE_IDLE = """
@@ -86,8 +91,9 @@ print((time.process_time() - c0) / (time.perf_counter() - w0))
 def run_python(code: str, *args: str) -> tuple[float, str]:
     """Wall time from just before the process starts, and its last output line."""
     start = time.time()
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=ENV,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, env=ENV, capture_output=True, text=True
+    )
     if done.returncode:
         raise SystemExit(f"benchmark step failed:\n{done.stderr}")
     return start, done.stdout.strip().splitlines()[-1]
@@ -107,8 +113,10 @@ def startup(rounds: int) -> None:
             loads.append(loading)
     b, g, load = statistics.median(bare), statistics.median(game), statistics.median(loads)
     print(f"start-up   bare pygame window        {b * 1000:7.1f} ms (median of {rounds})")
-    print(f"           library, first frame      {g * 1000:7.1f} ms, of which scenario loading "
-          f"{load * 1000:.1f} ms (the loader's import and reading the files)")
+    print(
+        f"           library, first frame      {g * 1000:7.1f} ms, of which scenario loading "
+        f"{load * 1000:.1f} ms (the loader's import and reading the files)"
+    )
     print(f"           ratio without loading     {(g - load) / b:7.2f}x   (budget 1.5x)")
     print(f"           ratio with loading        {g / b:7.2f}x")
 
@@ -139,7 +147,9 @@ def frames(count: int) -> None:
     demo.press("2")  # the coach's note over the conversation
     coach = measure(app.render)
     print(f"frames     bare fill 1280x720 p95    {p95(base):7.3f} ms")
-    print(f"           conversation p95          {p95(conv):7.3f} ms  ({p95(conv) / p95(base):.1f}x the fill; budget 2 ms)")
+    print(
+        f"           conversation p95          {p95(conv):7.3f} ms  ({p95(conv) / p95(base):.1f}x the fill; budget 2 ms)"
+    )
     print(f"           with coach's note p95     {p95(coach):7.3f} ms")
     pygame.display.quit()
 
@@ -147,15 +157,22 @@ def frames(count: int) -> None:
 def idle(seconds: float) -> None:
     _, out = run_python(BARE_IDLE.format(ms=int(seconds * 1000)))
     bare = float(out)
-    print(f"idle       bare pygame wait loop      {bare * 100:6.2f}% of one core over {seconds:.0f} s "
-          "(pygame-ce's own event.wait)")
-    cases = [(False, [], "waiting for input"), (True, [], "with a 30 s answer clock"),
-             (False, ["2", "return"], "after a choice, sound on")]
+    print(
+        f"idle       bare pygame wait loop      {bare * 100:6.2f}% of one core over {seconds:.0f} s "
+        "(pygame-ce's own event.wait)"
+    )
+    cases = [
+        (False, [], "waiting for input"),
+        (True, [], "with a 30 s answer clock"),
+        (False, ["2", "return"], "after a choice, sound on"),
+    ]
     for timers, keys, what in cases:
         _, out = run_python(IDLE.format(timers=timers, keys=keys, ms=int(seconds * 1000)))
         share, drawn = out.split()
-        print(f"idle       {what:<26} {float(share) * 100:6.2f}% of one core over {seconds:.0f} s, "
-              f"{float(share) / bare:.2f}x the bare loop, {drawn} frames drawn (budget 3%)")
+        print(
+            f"idle       {what:<26} {float(share) * 100:6.2f}% of one core over {seconds:.0f} s, "
+            f"{float(share) / bare:.2f}x the bare loop, {drawn} frames drawn (budget 3%)"
+        )
 
 
 def main() -> None:

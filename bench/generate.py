@@ -43,8 +43,14 @@ def generate(n_nodes: int, meters: int = 1, seed: int = 7) -> str:
             f"        next: {nxt}",
         ]
     out += [
-        "  won:", "    say: Deal.", "    ending: {result: won, title: Won, points: 5}",
-        "  lost:", "    say: No.", "    ending: {result: lost, title: Lost}",
-        "  stall:", "    say: Later.", "    ending: {result: stalled, title: Stalled}",
+        "  won:",
+        "    say: Deal.",
+        "    ending: {result: won, title: Won, points: 5}",
+        "  lost:",
+        "    say: No.",
+        "    ending: {result: lost, title: Lost}",
+        "  stall:",
+        "    say: Later.",
+        "    ending: {result: stalled, title: Stalled}",
     ]
     return "\n".join(out) + "\n"

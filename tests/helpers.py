@@ -14,8 +14,16 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "yaml-test-suite"
 SALESPLAY = str(Path(sys.executable).with_name("salesplay"))
 
 
-def salesplay(*args: str, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def salesplay(
+    *args: str, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
     """Run the installed console script as a trainer's CI would."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-    return subprocess.run([SALESPLAY, *args], capture_output=True, text=True, cwd=cwd or ROOT,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [SALESPLAY, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+        env=env,
+    )

@@ -13,7 +13,18 @@ import sys
 from game import __version__
 
 # Module names under game.cli, in the order `salesplay --help` lists them.
-COMMANDS = ["play", "validate", "run", "analyze", "graph", "new", "diff", "workshop", "report", "export"]
+COMMANDS = [
+    "play",
+    "validate",
+    "run",
+    "analyze",
+    "graph",
+    "new",
+    "diff",
+    "workshop",
+    "report",
+    "export",
+]
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -25,7 +36,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="salesplay", description="Salesplay: sales is leadership, a role-play game.")
+    parser = _Parser(
+        prog="salesplay", description="Salesplay: sales is leadership, a role-play game."
+    )
     parser.add_argument("--version", action="version", version=f"salesplay {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:

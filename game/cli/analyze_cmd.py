@@ -12,13 +12,21 @@ SHOWN = 5  # stuck states and loops listed in the report for people (JSON lists 
 
 
 def register(sub) -> None:
-    p = sub.add_parser("analyze", help="explore every run: best, worst, commodity runs, loops",
-                       description="Explore every reachable state of a scenario. Exit 0 when the "
-                       "analysis is exhaustive with no stuck state and no loop, else 1.")
+    p = sub.add_parser(
+        "analyze",
+        help="explore every run: best, worst, commodity runs, loops",
+        description="Explore every reachable state of a scenario. Exit 0 when the "
+        "analysis is exhaustive with no stuck state and no loop, else 1.",
+    )
     p.add_argument("path", metavar="PATH", help="a scenario file")
     p.add_argument("--json", action="store_true", help="print the contract's JSON object")
-    p.add_argument("--state-cap", type=_positive, default=STATE_CAP, metavar="N",
-                   help=f"stop exploring after N states (default {STATE_CAP:,})")
+    p.add_argument(
+        "--state-cap",
+        type=_positive,
+        default=STATE_CAP,
+        metavar="N",
+        help=f"stop exploring after N states (default {STATE_CAP:,})",
+    )
     p.set_defaults(handler=run)
 
 
@@ -63,17 +71,39 @@ def report(scenario, a: Analysis) -> str:
     gaining = any(lp.gain > 0 for lp in a.loops)
     losing = any(lp.gain < 0 for lp in a.loops)
     none_reached = "none: no ending can be reached"
-    lines.append(_run_line(scenario, "Leader's path (best)", a.best,
-                           "unbounded: a loop gains points each round" if gaining else none_reached))
-    lines.append(_run_line(scenario, "Best with commodity", a.best_with_commodity,
-                           "unbounded: a loop gains points each round" if gaining
-                           else "none: no run takes a price or commodity choice"))
-    lines.append(_run_line(scenario, "Worst", a.worst,
-                           "unbounded: a loop loses points each round" if losing else none_reached))
+    lines.append(
+        _run_line(
+            scenario,
+            "Leader's path (best)",
+            a.best,
+            "unbounded: a loop gains points each round" if gaining else none_reached,
+        )
+    )
+    lines.append(
+        _run_line(
+            scenario,
+            "Best with commodity",
+            a.best_with_commodity,
+            "unbounded: a loop gains points each round"
+            if gaining
+            else "none: no run takes a price or commodity choice",
+        )
+    )
+    lines.append(
+        _run_line(
+            scenario,
+            "Worst",
+            a.worst,
+            "unbounded: a loop loses points each round" if losing else none_reached,
+        )
+    )
     if a.best and a.best_with_commodity:
         gap = a.best.score - a.best_with_commodity.score
-        lines.append(f"  The leader's path pays {gap} more than the best commodity run."
-                     if gap > 0 else "  Warning: a commodity run scores as much as the leader's path.")
+        lines.append(
+            f"  The leader's path pays {gap} more than the best commodity run."
+            if gap > 0
+            else "  Warning: a commodity run scores as much as the leader's path."
+        )
     lines += ["", "Endings:"]
     for nid, e in a.endings.items():
         title = scenario.nodes[nid].ending.title
@@ -90,8 +120,12 @@ def report(scenario, a: Analysis) -> str:
     for s in a.stuck_states[:SHOWN]:
         meters = ", ".join(f"{k} {v}" for k, v in s.meters.items())
         flags = ", ".join(s.flags)
-        lines.append(f"  at '{s.node}'" + (f" with {meters}" if meters else "") + (f"; flags {flags}" if flags else "")
-                     + ": every choice is hidden and there is no timer")
+        lines.append(
+            f"  at '{s.node}'"
+            + (f" with {meters}" if meters else "")
+            + (f"; flags {flags}" if flags else "")
+            + ": every choice is hidden and there is no timer"
+        )
     lines.append(f"Loops: {len(a.loops) or 'none'}")
     for lp in a.loops[:SHOWN]:
         lines.append(f"  {' > '.join(lp.nodes)} > {lp.nodes[0]}, {lp.gain:+d} points a round")
@@ -104,8 +138,10 @@ def report(scenario, a: Analysis) -> str:
     else:
         todo = []
         if not a.exhaustive:
-            todo.append("the analysis stopped at its state cap, so results cover only the states explored "
-                        "(raise --state-cap, or use fewer meter values)")
+            todo.append(
+                "the analysis stopped at its state cap, so results cover only the states explored "
+                "(raise --state-cap, or use fewer meter values)"
+            )
         if a.stuck_states:
             todo.append("give stuck states a choice with no condition, or a time limit")
         if a.loops:

@@ -11,13 +11,20 @@ import sys
 from game.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, load_one
 from game.engine.diff import RUNS, ScenarioDiff, compare
 
-RUN_NAMES = {"best": "Leader's path (best)", "worst": "Worst", "best_with_commodity": "Best with commodity"}
+RUN_NAMES = {
+    "best": "Leader's path (best)",
+    "worst": "Worst",
+    "best_with_commodity": "Best with commodity",
+}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("diff", help="compare two versions of a scenario",
-                       description="List nodes and choices added or removed, every changed field, and "
-                       "how the best, worst and best-with-commodity runs moved.")
+    p = sub.add_parser(
+        "diff",
+        help="compare two versions of a scenario",
+        description="List nodes and choices added or removed, every changed field, and "
+        "how the best, worst and best-with-commodity runs moved.",
+    )
     p.add_argument("old", metavar="OLD", help="the scenario before the change")
     p.add_argument("new", metavar="NEW", help="the scenario after the change")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -63,16 +70,32 @@ def report(old: str, new: str, d: ScenarioDiff) -> str:
     for c in d.choices_removed:
         lines.append(f"- choice {c['node']}/{c['choice']}: {_show(c['text'])}")
     for ch in d.changes:
-        where = "scenario" if ch.node is None else ch.node if ch.choice is None else f"{ch.node}/{ch.choice}"
+        where = (
+            "scenario"
+            if ch.node is None
+            else ch.node
+            if ch.choice is None
+            else f"{ch.node}/{ch.choice}"
+        )
         lines.append(f"~ {where} {ch.field}: {_show(ch.old)} -> {_show(ch.new)}")
     lines += ["", "Runs:"]
     for name in RUNS:
         moved = d.runs[name]
-        before = "none" if moved["old"] is None else f"{moved['old']['score']:+d} at {moved['old']['ending']}"
-        after = "none" if moved["new"] is None else f"{moved['new']['score']:+d} at {moved['new']['ending']}"
+        before = (
+            "none"
+            if moved["old"] is None
+            else f"{moved['old']['score']:+d} at {moved['old']['ending']}"
+        )
+        after = (
+            "none"
+            if moved["new"] is None
+            else f"{moved['new']['score']:+d} at {moved['new']['ending']}"
+        )
         change = "" if moved["change"] is None else f" ({moved['change']:+d})"
         lines.append(f"  {RUN_NAMES[name]:<22}{before} -> {after}{change}")
     best, cheap = d.runs["best"]["new"], d.runs["best_with_commodity"]["new"]
     if best and cheap and cheap["score"] >= best["score"]:
-        lines.append("  Warning: after this change a commodity run scores as much as the leader's path.")
+        lines.append(
+            "  Warning: after this change a commodity run scores as much as the leader's path."
+        )
     return "\n".join(lines)

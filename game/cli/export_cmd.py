@@ -14,22 +14,36 @@ from game.store.xapi import DEFAULT_BASE, statements
 
 def register(sub) -> None:
     p = sub.add_parser(
-        "export", help="write runs as xAPI statements for a Learning Record Store",
+        "export",
+        help="write runs as xAPI statements for a Learning Record Store",
         description="Write a JSON array of xAPI statements: attempted, answered (one per decision), "
-                    "completed, and passed or failed, for every recorded run.")
-    p.add_argument("--xapi", metavar="FILE", required=True, help="the file to write ('-' for standard output)")
+        "completed, and passed or failed, for every recorded run.",
+    )
+    p.add_argument(
+        "--xapi", metavar="FILE", required=True, help="the file to write ('-' for standard output)"
+    )
     p.add_argument("--player", metavar="NAME", default=None, help="only this player's runs")
-    p.add_argument("--base", metavar="IRI", default=DEFAULT_BASE,
-                   help="your organisation's address: players' accounts and activity ids start with it")
-    p.add_argument("--data-dir", metavar="DIR", default=None,
-                   help="where progress is kept (default: $SALESPLAY_HOME, else the user data folder)")
+    p.add_argument(
+        "--base",
+        metavar="IRI",
+        default=DEFAULT_BASE,
+        help="your organisation's address: players' accounts and activity ids start with it",
+    )
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="where progress is kept (default: $SALESPLAY_HOME, else the user data folder)",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
     if not args.base.startswith(("http://", "https://")):
-        sys.stderr.write(f"salesplay export: --base must be a web address such as {DEFAULT_BASE}, "
-                         f"not '{args.base}'.\n")
+        sys.stderr.write(
+            f"salesplay export: --base must be a web address such as {DEFAULT_BASE}, "
+            f"not '{args.base}'.\n"
+        )
         return 2
     with open_store(args.data_dir) as store:
         if store.notice:
@@ -41,8 +55,10 @@ def run(args) -> int:
         try:
             count = write_file(target, statements(store, args.player, args.base))
         except OSError as exc:
-            sys.stderr.write(f"salesplay export: could not write {target}: {exc.strerror or exc}. "
-                             "Check the folder exists and is writable.\n")
+            sys.stderr.write(
+                f"salesplay export: could not write {target}: {exc.strerror or exc}. "
+                "Check the folder exists and is writable.\n"
+            )
             return 1
     sys.stderr.write(f"Wrote {count} xAPI statements to {target}.\n")
     return 0

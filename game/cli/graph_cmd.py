@@ -9,19 +9,30 @@ import sys
 from game.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, load_one
 from game.engine.graph import to_dot, to_mermaid
 
-NO_DOT = ("salesplay graph: --format {fmt} needs Graphviz's `dot` program, which is not installed.\n"
-          "  Install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz`\n"
-          "  (macOS), `winget install graphviz` (Windows), or see https://graphviz.org/download/.\n"
-          "  Or use --format mermaid, which Markdown previews on many code hosts draw as it is.\n")
+NO_DOT = (
+    "salesplay graph: --format {fmt} needs Graphviz's `dot` program, which is not installed.\n"
+    "  Install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz`\n"
+    "  (macOS), `winget install graphviz` (Windows), or see https://graphviz.org/download/.\n"
+    "  Or use --format mermaid, which Markdown previews on many code hosts draw as it is.\n"
+)
 
 
 def register(sub) -> None:
-    p = sub.add_parser("graph", help="draw a scenario's branches (mermaid, dot, svg, png)",
-                       description="Draw nodes (buyer lines), choices (coloured by points) and endings.")
+    p = sub.add_parser(
+        "graph",
+        help="draw a scenario's branches (mermaid, dot, svg, png)",
+        description="Draw nodes (buyer lines), choices (coloured by points) and endings.",
+    )
     p.add_argument("path", metavar="PATH", help="a scenario file")
-    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid",
-                   help="mermaid or dot text; svg or png need Graphviz's dot (default mermaid)")
-    p.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout")
+    p.add_argument(
+        "--format",
+        choices=("mermaid", "dot", "svg", "png"),
+        default="mermaid",
+        help="mermaid or dot text; svg or png need Graphviz's dot (default mermaid)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout"
+    )
     p.set_defaults(handler=run)
 
 

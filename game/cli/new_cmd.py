@@ -10,11 +10,19 @@ from game.content.template import slug, starter
 
 
 def register(sub) -> None:
-    p = sub.add_parser("new", help="write a starter scenario to edit",
-                       description="Write a small, commented scenario that passes `validate --strict`.")
+    p = sub.add_parser(
+        "new",
+        help="write a starter scenario to edit",
+        description="Write a small, commented scenario that passes `validate --strict`.",
+    )
     p.add_argument("title", metavar="TITLE", help="the scenario's title, in quotes")
-    p.add_argument("-o", "--output", metavar="PATH", default=None,
-                   help="where to write it (default: the title as a file name in this folder; - for stdout)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        default=None,
+        help="where to write it (default: the title as a file name in this folder; - for stdout)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     p.set_defaults(handler=run)
 
@@ -22,15 +30,17 @@ def register(sub) -> None:
 def run(args) -> int:
     title = " ".join(args.title.split())
     if not title:
-        sys.stderr.write("salesplay new: give the scenario a title, such as \"The Big Renewal\"\n")
+        sys.stderr.write('salesplay new: give the scenario a title, such as "The Big Renewal"\n')
         return EXIT_USAGE
     path = args.output or f"{slug(title)}.yaml"
     if path == "-":
         sys.stdout.write(starter(title))
         return EXIT_OK
     if os.path.exists(path) and not args.force:
-        sys.stderr.write(f"salesplay new: {path} already exists; choose another path with -o, "
-                         "or add --force to overwrite it\n")
+        sys.stderr.write(
+            f"salesplay new: {path} already exists; choose another path with -o, "
+            "or add --force to overwrite it\n"
+        )
         return EXIT_USAGE
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:

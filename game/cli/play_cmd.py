@@ -13,12 +13,21 @@ import sys
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("play", help="open the game window (or play it headless with --choices)")
+    p = subparsers.add_parser(
+        "play", help="open the game window (or play it headless with --choices)"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
-    p.add_argument("--choices", metavar="TOKENS",
-                   help="play headless: comma-separated positions, choice ids or 'timeout'")
-    p.add_argument("--screenshots", metavar="DIR", help="with --choices: save a PNG per screen here")
-    p.add_argument("--scenario", metavar="ID", help="with --choices: the scenario to play (default: the first)")
+    p.add_argument(
+        "--choices",
+        metavar="TOKENS",
+        help="play headless: comma-separated positions, choice ids or 'timeout'",
+    )
+    p.add_argument(
+        "--screenshots", metavar="DIR", help="with --choices: save a PNG per screen here"
+    )
+    p.add_argument(
+        "--scenario", metavar="ID", help="with --choices: the scenario to play (default: the first)"
+    )
     p.add_argument("--player", metavar="NAME", default="", help="the player's name")
     p.add_argument("--mode", choices=("practice", "assessment"), default="practice")
     p.add_argument("--data-dir", metavar="DIR", help="where progress is saved")
@@ -45,7 +54,10 @@ def run(args) -> int:
     if args.size:
         size = parse_size(args.size)
         if size is None:
-            print(f"salesplay play: --size must look like 1280x720, not '{args.size}'.", file=sys.stderr)
+            print(
+                f"salesplay play: --size must look like 1280x720, not '{args.size}'.",
+                file=sys.stderr,
+            )
             return 2
     headless = args.choices is not None
     if args.screenshots and not headless:
@@ -53,8 +65,11 @@ def run(args) -> int:
         return 2
     if not has_display():
         if not headless:
-            print("salesplay play: no display found. To play without a window, give the moves "
-                  "with --choices (and --screenshots DIR to see them).", file=sys.stderr)
+            print(
+                "salesplay play: no display found. To play without a window, give the moves "
+                "with --choices (and --screenshots DIR to see them).",
+                file=sys.stderr,
+            )
             return 2
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     if headless:
@@ -79,8 +94,14 @@ def _demo(app, args) -> int:
 
     tokens = [t.strip() for t in args.choices.split(",")] if args.choices.strip() else []
     try:
-        state, shots = play(app, tokens, args.screenshots, args.scenario,
-                            player=args.player or "Demo", mode=args.mode)
+        state, shots = play(
+            app,
+            tokens,
+            args.screenshots,
+            args.scenario,
+            player=args.player or "Demo",
+            mode=args.mode,
+        )
     except DemoError as exc:
         print(f"salesplay play: {exc}", file=sys.stderr)
         return 2

@@ -12,15 +12,28 @@ from game.store import open_store
 
 
 def register(sub) -> None:
-    p = sub.add_parser("run", help="play a scenario without a window",
-                       description="Play TOKENS (1-based visible positions, choice ids or 'timeout').")
+    p = sub.add_parser(
+        "run",
+        help="play a scenario without a window",
+        description="Play TOKENS (1-based visible positions, choice ids or 'timeout').",
+    )
     p.add_argument("path", metavar="PATH", help="a scenario file")
-    p.add_argument("--choices", metavar="TOKENS", default=None,
-                   help="comma-separated: a position among the visible choices, a choice id, or timeout")
+    p.add_argument(
+        "--choices",
+        metavar="TOKENS",
+        default=None,
+        help="comma-separated: a position among the visible choices, a choice id, or timeout",
+    )
     p.add_argument("--json", action="store_true", help="print the contract's JSON object")
-    p.add_argument("--player", metavar="NAME", default=None, help="record the run as NAME's progress")
-    p.add_argument("--data-dir", metavar="DIR", default=None,
-                   help="where progress is kept (default: $SALESPLAY_HOME, else the user data folder)")
+    p.add_argument(
+        "--player", metavar="NAME", default=None, help="record the run as NAME's progress"
+    )
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="where progress is kept (default: $SALESPLAY_HOME, else the user data folder)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -73,5 +86,8 @@ def describe(scenario, state) -> str:
     if state.tags:
         lines.append("Tags: " + ", ".join(f"{t} {n}" for t, n in state.tags.items()))
     if state.meters:
-        lines.append("Meters: " + ", ".join(f"{scenario.meters[m].label} {v}" for m, v in state.meters.items()))
+        lines.append(
+            "Meters: "
+            + ", ".join(f"{scenario.meters[m].label} {v}" for m, v in state.meters.items())
+        )
     return "\n".join(lines)

@@ -9,9 +9,14 @@ from game.engine import quality
 
 
 def register(sub) -> None:
-    p = sub.add_parser("validate", help="check scenario files and folders",
-                       description="Check scenarios: one line per problem, path:line:col: severity CODE: message.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders (searched recursively)")
+    p = sub.add_parser(
+        "validate",
+        help="check scenario files and folders",
+        description="Check scenarios: one line per problem, path:line:col: severity CODE: message.",
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="scenario files or folders (searched recursively)"
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--strict", action="store_true", help="warnings count as errors")
     p.set_defaults(handler=run)

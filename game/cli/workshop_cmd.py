@@ -46,28 +46,55 @@ In the window (2 to 8 teams):
 
 def register(sub) -> None:
     p = sub.add_parser(
-        "workshop", help="play a scenario as a room of teams",
+        "workshop",
+        help="play a scenario as a room of teams",
         description="Teams vote at each decision; the room follows the majority (a tie goes to "
-                    "the choice listed first). Each team scores the choice it voted for.",
-        epilog=GUIDE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "the choice listed first). Each team scores the choice it voted for.",
+        epilog=GUIDE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("path", metavar="PATH", help="a scenario file (with --window, a folder too)")
-    p.add_argument("--teams", metavar="NAMES", default=None,
-                   help="comma-separated team names, in team order")
-    p.add_argument("--votes", metavar="VOTES", default=None,
-                   help="';'-separated groups, one per decision; each group has one vote per team "
-                        "(a visible position, a choice id, or '-' for no vote)")
+    p.add_argument(
+        "--teams", metavar="NAMES", default=None, help="comma-separated team names, in team order"
+    )
+    p.add_argument(
+        "--votes",
+        metavar="VOTES",
+        default=None,
+        help="';'-separated groups, one per decision; each group has one vote per team "
+        "(a visible position, a choice id, or '-' for no vote)",
+    )
     p.add_argument("--json", action="store_true", help="print the contract's JSON object")
-    p.add_argument("--export", metavar="DIR", default=None,
-                   help="also write the results as CSV and JSON into DIR")
-    p.add_argument("--window", action="store_true",
-                   help="open the projector screens (setup, votes, reveal, scoreboard)")
-    p.add_argument("--screenshots", metavar="DIR", default=None,
-                   help="play VOTES through the projector screens headless, saving each screen")
-    p.add_argument("--timer", metavar="SECONDS", type=int, default=90,
-                   help="discussion time per decision in the window (0 for none; default 90)")
-    p.add_argument("--size", metavar="WxH", default=None,
-                   help="window size for --window and --screenshots (default 1920x1080 for "
-                        "screenshots)")
+    p.add_argument(
+        "--export",
+        metavar="DIR",
+        default=None,
+        help="also write the results as CSV and JSON into DIR",
+    )
+    p.add_argument(
+        "--window",
+        action="store_true",
+        help="open the projector screens (setup, votes, reveal, scoreboard)",
+    )
+    p.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        default=None,
+        help="play VOTES through the projector screens headless, saving each screen",
+    )
+    p.add_argument(
+        "--timer",
+        metavar="SECONDS",
+        type=int,
+        default=90,
+        help="discussion time per decision in the window (0 for none; default 90)",
+    )
+    p.add_argument(
+        "--size",
+        metavar="WxH",
+        default=None,
+        help="window size for --window and --screenshots (default 1920x1080 for screenshots)",
+    )
     p.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
     # A group may start with "-" (no vote), e.g. `--votes -,2`: let a value holding a comma or
     # semicolon through as an argument, as argparse already does for negative numbers.
@@ -140,8 +167,9 @@ def describe(workshop: Workshop) -> str:
         lines.append(f"The room stands at '{state.node}'.")
     for d in workshop.decisions:
         if d.overridden:
-            lines.append(f"Decision {d.number}: the room took '{d.taken}' (votes picked "
-                         f"'{d.majority}').")
+            lines.append(
+                f"Decision {d.number}: the room took '{d.taken}' (votes picked '{d.majority}')."
+            )
     for s in workshop.standings():
         tags = ", ".join(f"{t} {n}" for t, n in s.tags.items())
         lines.append(f"{s.rank}. {s.name}  {s.score}" + (f"  ({tags})" if tags else ""))
@@ -151,8 +179,9 @@ def describe(workshop: Workshop) -> str:
 def run_window(args, names, size) -> int:
     """The projector screens: interactive with --window, or the headless demo."""
     if names is not None and not MIN_TEAMS <= len(names) <= MAX_TEAMS:
-        return usage(f"the workshop screens take {MIN_TEAMS} to {MAX_TEAMS} teams, "
-                     f"not {len(names)}.")
+        return usage(
+            f"the workshop screens take {MIN_TEAMS} to {MAX_TEAMS} teams, not {len(names)}."
+        )
     if args.screenshots and names is None:
         return usage("--screenshots needs --teams (and usually --votes).")
     if args.window and not args.screenshots and os.path.isdir(args.path):
@@ -171,18 +200,28 @@ def run_window(args, names, size) -> int:
     except ImportError as exc:  # pygame missing: the headless command still works
         return usage(f"the window is not available here ({exc}).")
     if not args.screenshots and not has_display():
-        return usage("no display found. To see the screens without one, give the votes with "
-                     "--votes and a folder with --screenshots.")
+        return usage(
+            "no display found. To see the screens without one, give the votes with "
+            "--votes and a folder with --screenshots."
+        )
     try:
         if args.screenshots:
-            paths = screenshot_demo(scenarios[0], names, args.votes, args.screenshots,
-                                    timer=args.timer, size=size or (1920, 1080),
-                                    high_contrast=args.high_contrast, export=args.export)
+            paths = screenshot_demo(
+                scenarios[0],
+                names,
+                args.votes,
+                args.screenshots,
+                timer=args.timer,
+                size=size or (1920, 1080),
+                high_contrast=args.high_contrast,
+                export=args.export,
+            )
             for p in paths:
                 print(p)
             return EXIT_OK
-        open_workshop(scenarios, names, timer=args.timer, size=size,
-                      high_contrast=args.high_contrast)
+        open_workshop(
+            scenarios, names, timer=args.timer, size=size, high_contrast=args.high_contrast
+        )
     except MoveError as exc:
         return usage(str(exc))
     except GameError as exc:

@@ -2,13 +2,20 @@
 
 from game.content.diagnostics import Diagnostic
 from game.content.loader import (
-           LoadResult,
-           find_scenario_files,
-           load_paths,
-           load_scenario,
-           load_text,
+    LoadResult,
+    find_scenario_files,
+    load_paths,
+    load_scenario,
+    load_text,
 )
 from game.content.model import Scenario
 
-__all__ = ["Diagnostic", "LoadResult", "Scenario", "find_scenario_files", "load_paths", "load_scenario",
-           "load_text"]
+__all__ = [
+    "Diagnostic",
+    "LoadResult",
+    "Scenario",
+    "find_scenario_files",
+    "load_paths",
+    "load_scenario",
+    "load_text",
+]

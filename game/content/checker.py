@@ -40,13 +40,41 @@ DEFAULT_ID = re.compile(r"c[0-9]+\Z")
 
 
 # What each mapping may hold. Values name how the key is read.
-TOP_KEYS = ("format", "id", "title", "summary", "difficulty", "minutes", "lang", "tags", "author",
-            "version", "buyer", "meters", "rubric", "start", "nodes", "notes")
+TOP_KEYS = (
+    "format",
+    "id",
+    "title",
+    "summary",
+    "difficulty",
+    "minutes",
+    "lang",
+    "tags",
+    "author",
+    "version",
+    "buyer",
+    "meters",
+    "rubric",
+    "start",
+    "nodes",
+    "notes",
+)
 BUYER_KEYS = ("name", "role", "company", "portrait", "notes")
 METER_KEYS = ("start", "min", "max", "label", "on_min", "on_max", "notes")
 NODE_KEYS = ("say", "narration", "mood", "choices", "time_limit", "timeout", "ending", "notes")
 ENDING_KEYS = ("result", "title", "points", "debrief", "notes")
-CHOICE_KEYS = ("id", "text", "next", "tags", "points", "effects", "set", "clear", "if", "feedback", "notes")
+CHOICE_KEYS = (
+    "id",
+    "text",
+    "next",
+    "tags",
+    "points",
+    "effects",
+    "set",
+    "clear",
+    "if",
+    "feedback",
+    "notes",
+)
 
 
 class ScenarioChecker:
@@ -59,7 +87,9 @@ class ScenarioChecker:
         self.diags: list[Diagnostic] = []
         self.id_pos = (1, 1)
         self.error_count = 0
-        self._meter_fields: dict[str, dict] = {}  # meter -> its fields, for checking on_min/on_max later
+        self._meter_fields: dict[
+            str, dict
+        ] = {}  # meter -> its fields, for checking on_min/on_max later
 
     # -- reporting -----------------------------------------------------------------------
     def report(self, node: YNode | None, code: str, message: str, severity: str = ERROR) -> None:
@@ -72,34 +102,57 @@ class ScenarioChecker:
         return Loc(self.path, node.line, node.col)
 
     # -- generic readers -----------------------------------------------------------------
-    def mapping(self, node: YNode, allowed: Iterable[str], where: str,
-                check_unknown: bool = True) -> dict[str, tuple[YNode, YNode]]:
+    def mapping(
+        self, node: YNode, allowed: Iterable[str], where: str, check_unknown: bool = True
+    ) -> dict[str, tuple[YNode, YNode]]:
         """Keys -> (key node, value node); reports non-text keys, duplicates and unknown keys."""
         if node.kind != MAPPING:
-            self.report(node, "wrong-type", f"{where} should be a mapping of `key: value` lines, "
-                        f"but this is {_describe(node)}. Indent its keys under it.")
+            self.report(
+                node,
+                "wrong-type",
+                f"{where} should be a mapping of `key: value` lines, "
+                f"but this is {_describe(node)}. Indent its keys under it.",
+            )
             return {}
         allowed = tuple(allowed)
         out: dict[str, tuple[YNode, YNode]] = {}
         for key, value in node.items:
             if key.kind != SCALAR:
-                self.report(key, "wrong-type", f"A key in {where} must be a plain word, not "
-                            f"{_describe(key)}. Write it as `name: value`.")
+                self.report(
+                    key,
+                    "wrong-type",
+                    f"A key in {where} must be a plain word, not "
+                    f"{_describe(key)}. Write it as `name: value`.",
+                )
                 continue
             name = key.value
             if name in out:
                 first = out[name][0]
-                self.report(key, "duplicate-key", f"Key '{name}' appears twice in {where} (first on line "
-                            f"{first.line}); YAML would silently keep only the last one. Remove or rename "
-                            "one of them.")
+                self.report(
+                    key,
+                    "duplicate-key",
+                    f"Key '{name}' appears twice in {where} (first on line "
+                    f"{first.line}); YAML would silently keep only the last one. Remove or rename "
+                    "one of them.",
+                )
                 continue
             out[name] = (key, value)
             if check_unknown and name not in allowed:
                 hint = did_you_mean(name, allowed)
-                flow = (" Inside {...} a comma ends the text: if this belongs to the text before it, "
-                        "quote that text.") if node.flow else ""
-                self.report(key, "unknown-key", f"Unknown key '{shown(name)}' in {where}.{hint or ''}"
-                            f"{'' if hint else ' Allowed here: ' + ', '.join(allowed) + '.'}{flow}")
+                flow = (
+                    (
+                        " Inside {...} a comma ends the text: if this belongs to the text before it, "
+                        "quote that text."
+                    )
+                    if node.flow
+                    else ""
+                )
+                self.report(
+                    key,
+                    "unknown-key",
+                    f"Unknown key '{shown(name)}' in {where}.{hint or ''}"
+                    f"{'' if hint else ' Allowed here: ' + ', '.join(allowed) + '.'}{flow}",
+                )
         return out
 
     def required(self, fields: dict, key: str, owner: YNode, where: str) -> YNode | None:
@@ -112,16 +165,26 @@ class ScenarioChecker:
         if node is None:
             return None
         if node.kind != SCALAR:
-            self.report(node, "wrong-type", f"{what} should be text, but this is {_describe(node)}. "
-                        "Write the text on the same line, or use `>` for a long paragraph.")
+            self.report(
+                node,
+                "wrong-type",
+                f"{what} should be text, but this is {_describe(node)}. "
+                "Write the text on the same line, or use `>` for a long paragraph.",
+            )
             return None
         value = node.value.strip() if node.style in ("|", ">") else node.value
         if required and not value.strip():
-            self.report(node, "empty-text", f"{what} is empty. Write it, or remove the key if it is optional.")
+            self.report(
+                node,
+                "empty-text",
+                f"{what} is empty. Write it, or remove the key if it is optional.",
+            )
             return None
         return value
 
-    def required_prose(self, fields: dict, key: str, owner: YNode, where: str, what: str) -> str | None:
+    def required_prose(
+        self, fields: dict, key: str, owner: YNode, where: str, what: str
+    ) -> str | None:
         """Text that must be there and not be empty."""
         if key not in fields:
             self.required(fields, key, owner, where)
@@ -145,46 +208,73 @@ class ScenarioChecker:
         if self._lines is None:
             self._lines = split_lines(self.source)
         line = self._lines[node.end_line - 1] if node.end_line - 1 < len(self._lines) else ""
-        rest = line[node.end_col - 1:]
+        rest = line[node.end_col - 1 :]
         if re.match(r"[ \t]+#", rest):
             cut = rest.lstrip()
-            self.report(node, "comment-cut-text", f"{what} stops before '{cut[:30]}': YAML reads ` #` as "
-                        "the start of a comment. Put the whole text in quotes if the `#` is part of it.",
-                        WARNING)
+            self.report(
+                node,
+                "comment-cut-text",
+                f"{what} stops before '{cut[:30]}': YAML reads ` #` as "
+                "the start of a comment. Put the whole text in quotes if the `#` is part of it.",
+                WARNING,
+            )
 
-    def integer(self, node: YNode | None, what: str, *, low: int = -MAX_INT, high: int = MAX_INT) -> int | None:
+    def integer(
+        self, node: YNode | None, what: str, *, low: int = -MAX_INT, high: int = MAX_INT
+    ) -> int | None:
         if node is None:
             return None
         if node.kind != SCALAR:
-            self.report(node, "wrong-type", f"{what} should be a whole number, but this is {_describe(node)}.")
+            self.report(
+                node,
+                "wrong-type",
+                f"{what} should be a whole number, but this is {_describe(node)}.",
+            )
             return None
         raw = node.value.strip()
         if len(raw) > 8 or not INTEGER.match(raw):
-            self.report(node, "bad-integer", f"{what} should be a whole number such as 3 or -2, but it is "
-                        f"'{shown(raw, 20)}'. Write digits only: no +, _, decimals, leading zeros or units.")
+            self.report(
+                node,
+                "bad-integer",
+                f"{what} should be a whole number such as 3 or -2, but it is "
+                f"'{shown(raw, 20)}'. Write digits only: no +, _, decimals, leading zeros or units.",
+            )
             return None
         value = int(raw)
         if not low <= value <= high:
-            self.report(node, "out-of-range", f"{what} is {value}, outside {low:,} to {high:,}. Pick a value "
-                        "in that range.")
+            self.report(
+                node,
+                "out-of-range",
+                f"{what} is {value}, outside {low:,} to {high:,}. Pick a value in that range.",
+            )
             return None
         return value
 
-    def name(self, node: YNode | None, what: str, pattern=NAME, *, reserved: bool = True) -> str | None:
+    def name(
+        self, node: YNode | None, what: str, pattern=NAME, *, reserved: bool = True
+    ) -> str | None:
         value = self.text(node, what)
         if value is None:
             return None
         if not pattern.match(value):
-            rule = {NAME: "lower-case letters, digits and _, starting with a letter",
-                    TAG: "lower-case letters, digits, _ and -, starting with a letter",
-                    SLUG: "lower-case letters, digits and -, starting with a letter or digit"}[pattern]
-            fixed = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_") if pattern is NAME else None
+            rule = {
+                NAME: "lower-case letters, digits and _, starting with a letter",
+                TAG: "lower-case letters, digits, _ and -, starting with a letter",
+                SLUG: "lower-case letters, digits and -, starting with a letter or digit",
+            }[pattern]
+            fixed = (
+                re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_") if pattern is NAME else None
+            )
             suggestion = f" For example '{fixed}'." if fixed and NAME.match(fixed) else ""
             self.report(node, "bad-name", f"{what} '{value}' must use {rule}.{suggestion}")
             return None
         if reserved and value in RESERVED:
-            self.report(node, "reserved-name", f"{what} '{value}' is a word that conditions use "
-                        "(true, false, and, or, not, visited). Choose another name.")
+            self.report(
+                node,
+                "reserved-name",
+                f"{what} '{value}' is a word that conditions use "
+                "(true, false, and, or, not, visited). Choose another name.",
+            )
             return None
         return value
 
@@ -193,8 +283,11 @@ class ScenarioChecker:
             return []
         if node.kind != SEQUENCE:
             example = node.value if node.kind == SCALAR and node.value else "a, b"
-            self.report(node, "wrong-type", f"{what} should be a list, but this is {_describe(node)}. "
-                        f"Write it as [{example}].")
+            self.report(
+                node,
+                "wrong-type",
+                f"{what} should be a list, but this is {_describe(node)}. Write it as [{example}].",
+            )
             return []
         out = []
         for item in node.items:
@@ -206,21 +299,33 @@ class ScenarioChecker:
     # -- the scenario --------------------------------------------------------------------
     def build(self, root: YNode, sha256: str) -> tuple[Scenario | None, str | None, str | None]:
         if root.kind != MAPPING:
-            self.report(root, "not-a-scenario", f"A scenario file is a mapping of keys (format, id, title, "
-                        f"...), but this file holds {_describe(root)}. Start from `salesplay new`.")
+            self.report(
+                root,
+                "not-a-scenario",
+                f"A scenario file is a mapping of keys (format, id, title, "
+                f"...), but this file holds {_describe(root)}. Start from `salesplay new`.",
+            )
             return None, None, None
         top = self.mapping(root, TOP_KEYS, "the scenario")
         if not top:
-            self.report(root, "not-a-scenario", "This file has none of a scenario's keys (format, id, "
-                        "title, summary, buyer, start, nodes). Start from `salesplay new`.")
+            self.report(
+                root,
+                "not-a-scenario",
+                "This file has none of a scenario's keys (format, id, "
+                "title, summary, buyer, start, nodes). Start from `salesplay new`.",
+            )
             return None, None, None
         fmt_node = self.required(top, "format", root, "A scenario")
         if fmt_node is not None:
             fmt = self.integer(fmt_node, "`format`")
             if fmt is not None and fmt not in SUPPORTED_FORMATS:
-                self.report(fmt_node, "unsupported-format", f"Format {fmt} is not supported; this version "
-                            f"of Salesplay reads format {', '.join(map(str, SUPPORTED_FORMATS))}. Write "
-                            "`format: 1`.")
+                self.report(
+                    fmt_node,
+                    "unsupported-format",
+                    f"Format {fmt} is not supported; this version "
+                    f"of Salesplay reads format {', '.join(map(str, SUPPORTED_FORMATS))}. Write "
+                    "`format: 1`.",
+                )
         id_node = self.required(top, "id", root, "A scenario")
         sid = self.name(id_node, "The scenario id", SLUG, reserved=False)
         if id_node is not None:
@@ -235,18 +340,26 @@ class ScenarioChecker:
         if "lang" in top:
             lang_value = self.text(top["lang"][1], "`lang`")
             if lang_value is not None and not LANG.match(lang_value):
-                self.report(top["lang"][1], "bad-value", f"`lang` '{lang_value}' is not a language tag. "
-                            "Use one such as en, de or pt-BR.")
+                self.report(
+                    top["lang"][1],
+                    "bad-value",
+                    f"`lang` '{lang_value}' is not a language tag. "
+                    "Use one such as en, de or pt-BR.",
+                )
             elif lang_value:
                 lang = lang_value
-        tags = tuple(v for v, _ in self.string_list(top["tags"][1], "`tags`")) if "tags" in top else ()
+        tags = (
+            tuple(v for v, _ in self.string_list(top["tags"][1], "`tags`")) if "tags" in top else ()
+        )
         author = self.prose(top, "author", "`author`")
         version = self.prose(top, "version", "`version`")
         self.prose(top, "notes", "`notes`")
 
         buyer = self.buyer(self.required(top, "buyer", root, "A scenario"))
         meters = self.meters(top["meters"][1]) if "meters" in top else {}
-        rubric, rubric_nodes = self.rubric(top["rubric"][1]) if "rubric" in top else (dict(DEFAULT_RUBRIC), {})
+        rubric, rubric_nodes = (
+            self.rubric(top["rubric"][1]) if "rubric" in top else (dict(DEFAULT_RUBRIC), {})
+        )
         nodes_node = self.required(top, "nodes", root, "A scenario")
         start_node = self.required(top, "start", root, "A scenario")
         start = self.name(start_node, "`start`")
@@ -256,7 +369,9 @@ class ScenarioChecker:
         flags = self.collect_flags(raw_nodes)
         for flag, where in flags.items():
             if flag in meters:
-                self.report(where, "name-clash", f"'{flag}' is both a meter and a flag. Rename the flag.")
+                self.report(
+                    where, "name-clash", f"'{flag}' is both a meter and a flag. Rename the flag."
+                )
         self.check_meter_targets(meters, node_ids)
 
         nodes: dict[str, Node] = {}
@@ -267,24 +382,51 @@ class ScenarioChecker:
                 nodes[nid] = built
         if start is not None:
             if start not in node_ids:
-                self.report(start_node, "unknown-node", f"`start` names node '{start}', which does not "
-                            f"exist.{did_you_mean(start, node_ids) or ' Add that node under nodes:.'}")
+                self.report(
+                    start_node,
+                    "unknown-node",
+                    f"`start` names node '{start}', which does not "
+                    f"exist.{did_you_mean(start, node_ids) or ' Add that node under nodes:.'}",
+                )
             elif start in nodes and nodes[start].is_ending:
-                self.report(start_node, "start-is-ending", f"`start` names '{start}', which is an ending. "
-                            "Start at a decision node with choices.")
+                self.report(
+                    start_node,
+                    "start-is-ending",
+                    f"`start` names '{start}', which is an ending. "
+                    "Start at a decision node with choices.",
+                )
         for tag, tnode in rubric_nodes.items():
             if tag not in used_tags:
                 hint = did_you_mean(tag, used_tags | set(DEFAULT_RUBRIC))
-                self.report(tnode, "unused-rubric-tag", f"Rubric tag '{tag}' is not used by any choice; it "
-                            f"may be a typo.{hint or ' Use it in a choice, or remove it.'}", WARNING)
+                self.report(
+                    tnode,
+                    "unused-rubric-tag",
+                    f"Rubric tag '{tag}' is not used by any choice; it "
+                    f"may be a typo.{hint or ' Use it in a choice, or remove it.'}",
+                    WARNING,
+                )
 
         if has_errors(self.diags) or buyer is None or sid is None or start is None:
             return None, title, sid
         scenario = Scenario(
-            id=sid, title=title or "", summary=summary or "", buyer=buyer, start=start, nodes=nodes,
-            meters=meters, rubric=rubric, flags=tuple(sorted(flags)), difficulty=difficulty,
-            minutes=minutes, lang=lang, tags=tags, author=author, version=version,
-            format=1, path=self.path, sha256=sha256,
+            id=sid,
+            title=title or "",
+            summary=summary or "",
+            buyer=buyer,
+            start=start,
+            nodes=nodes,
+            meters=meters,
+            rubric=rubric,
+            flags=tuple(sorted(flags)),
+            difficulty=difficulty,
+            minutes=minutes,
+            lang=lang,
+            tags=tags,
+            author=author,
+            version=version,
+            format=1,
+            path=self.path,
+            sha256=sha256,
         )
         return scenario, title, sid
 
@@ -306,15 +448,21 @@ class ScenarioChecker:
                 portrait = self.portrait(pnode, portrait_text)
         if name is None or role is None:
             return None
-        return Buyer(name=name, role=role, company=company, portrait=portrait, portrait_text=portrait_text)
+        return Buyer(
+            name=name, role=role, company=company, portrait=portrait, portrait_text=portrait_text
+        )
 
     def portrait(self, node: YNode, value: str) -> Path | None:
         folder = Path(os.path.abspath(os.path.dirname(self.path) or "."))
         raw = value.replace("\\", "/")
         if raw.startswith("/") or re.match(r"[A-Za-z]:", raw) or ".." in raw.split("/"):
-            self.report(node, "portrait-outside", f"Portrait '{value}' points outside the scenario's "
-                        "folder. Put the image beside the scenario (or in a subfolder) and give a relative "
-                        "path such as portraits/dana.png.")
+            self.report(
+                node,
+                "portrait-outside",
+                f"Portrait '{value}' points outside the scenario's "
+                "folder. Put the image beside the scenario (or in a subfolder) and give a relative "
+                "path such as portraits/dana.png.",
+            )
             return None
         target = folder / raw
         try:
@@ -323,17 +471,27 @@ class ScenarioChecker:
         except (OSError, RuntimeError):
             inside = False
         if not inside:
-            self.report(node, "portrait-outside", f"Portrait '{value}' leads outside the scenario's folder "
-                        "(through a link). Copy the image into the folder.")
+            self.report(
+                node,
+                "portrait-outside",
+                f"Portrait '{value}' leads outside the scenario's folder "
+                "(through a link). Copy the image into the folder.",
+            )
             return None
         if not resolved.is_file() or not os.access(resolved, os.R_OK):
-            self.report(node, "portrait-missing", f"Portrait '{value}' was not found or cannot be read, "
-                        "so the game will draw the buyer. Check the file name and its folder.", WARNING)
+            self.report(
+                node,
+                "portrait-missing",
+                f"Portrait '{value}' was not found or cannot be read, "
+                "so the game will draw the buyer. Check the file name and its folder.",
+                WARNING,
+            )
             return None
         return resolved
 
-    def keyed(self, node: YNode | None, where: str, what: str, pattern=NAME,
-              reserved: bool = True) -> dict[str, tuple[YNode, YNode]]:
+    def keyed(
+        self, node: YNode | None, where: str, what: str, pattern=NAME, reserved: bool = True
+    ) -> dict[str, tuple[YNode, YNode]]:
         """A mapping keyed by names (meters, rubric tags, nodes): name -> (key, value).
 
         Skips `notes:`, checks each name's spelling and reports repeats, which YAML alone
@@ -343,8 +501,11 @@ class ScenarioChecker:
         if node is None:
             return out
         if node.kind != MAPPING:
-            self.report(node, "wrong-type", f"{where} should be a mapping of names to values, but this is "
-                        f"{_describe(node)}.")
+            self.report(
+                node,
+                "wrong-type",
+                f"{where} should be a mapping of names to values, but this is {_describe(node)}.",
+            )
             return out
         for key, body in node.items:
             if _is_note(key, body):
@@ -353,8 +514,12 @@ class ScenarioChecker:
             if name is None:
                 continue
             if name in out:
-                self.report(key, "duplicate-key", f"{what} '{name}' appears twice in {where} (first on "
-                            f"line {out[name][0].line}); YAML would keep only the last. Rename or merge them.")
+                self.report(
+                    key,
+                    "duplicate-key",
+                    f"{what} '{name}' appears twice in {where} (first on "
+                    f"line {out[name][0].line}); YAML would keep only the last. Rename or merge them.",
+                )
                 continue
             out[name] = (key, body)
         return out
@@ -368,18 +533,29 @@ class ScenarioChecker:
             self._meter_fields[name] = fields
             nums = {}
             for k in ("start", "min", "max"):
-                nums[k] = self.integer(self.required(fields, k, body, f"Meter '{name}'"), f"`{k}` of meter '{name}'")
+                nums[k] = self.integer(
+                    self.required(fields, k, body, f"Meter '{name}'"), f"`{k}` of meter '{name}'"
+                )
             if None in nums.values():
                 continue
             if not nums["min"] <= nums["start"] <= nums["max"]:
-                self.report(body, "meter-range", f"Meter '{name}' needs min <= start <= max, but has min "
-                            f"{nums['min']}, start {nums['start']}, max {nums['max']}. Fix the three numbers.")
+                self.report(
+                    body,
+                    "meter-range",
+                    f"Meter '{name}' needs min <= start <= max, but has min "
+                    f"{nums['min']}, start {nums['start']}, max {nums['max']}. Fix the three numbers.",
+                )
                 continue
-            label = self.prose(fields, "label", f"The label of meter '{name}'") or name.replace("_", " ").capitalize()
+            label = (
+                self.prose(fields, "label", f"The label of meter '{name}'")
+                or name.replace("_", " ").capitalize()
+            )
             self.prose(fields, "notes", "`notes`")
             on_min = self.name(fields["on_min"][1], "`on_min`") if "on_min" in fields else None
             on_max = self.name(fields["on_max"][1], "`on_max`") if "on_max" in fields else None
-            out[name] = Meter(name, nums["start"], nums["min"], nums["max"], label, on_min, on_max, self.loc(key))
+            out[name] = Meter(
+                name, nums["start"], nums["min"], nums["max"], label, on_min, on_max, self.loc(key)
+            )
         return out
 
     def check_meter_targets(self, meters: dict[str, Meter], node_ids: set[str]) -> None:
@@ -388,14 +564,20 @@ class ScenarioChecker:
             for key in ("on_min", "on_max"):
                 target = getattr(meter, key)
                 if target is not None and target not in node_ids:
-                    self.report(fields[key][1], "unknown-node", f"`{key}` of meter '{name}' names node "
-                                f"'{target}', which does not exist."
-                                f"{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}")
+                    self.report(
+                        fields[key][1],
+                        "unknown-node",
+                        f"`{key}` of meter '{name}' names node "
+                        f"'{target}', which does not exist."
+                        f"{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}",
+                    )
 
     def rubric(self, node: YNode) -> tuple[dict[str, int], dict[str, YNode]]:
         rubric = dict(DEFAULT_RUBRIC)
         where: dict[str, YNode] = {}
-        for tag, (key, value) in self.keyed(node, "`rubric`", "Rubric tag", TAG, reserved=False).items():
+        for tag, (key, value) in self.keyed(
+            node, "`rubric`", "Rubric tag", TAG, reserved=False
+        ).items():
             points = self.integer(value, f"The points for tag '{tag}'")
             if points is not None:
                 rubric[tag] = points
@@ -405,7 +587,9 @@ class ScenarioChecker:
     def node_table(self, node: YNode | None) -> dict[str, tuple[YNode, YNode]]:
         out = self.keyed(node, "`nodes`", "Node")
         if node is not None and node.kind == MAPPING and not node.items:
-            self.report(node, "missing-key", "`nodes` is empty. Add at least one decision and one ending.")
+            self.report(
+                node, "missing-key", "`nodes` is empty. Add at least one decision and one ending."
+            )
         return out
 
     def collect_flags(self, raw_nodes) -> dict[str, YNode]:
@@ -420,9 +604,17 @@ class ScenarioChecker:
                     if choice.kind != MAPPING:
                         continue
                     for ck, cv in choice.items:
-                        if ck.kind == SCALAR and ck.value in ("set", "clear") and cv.kind == SEQUENCE:
+                        if (
+                            ck.kind == SCALAR
+                            and ck.value in ("set", "clear")
+                            and cv.kind == SEQUENCE
+                        ):
                             for item in cv.items:
-                                if item.kind == SCALAR and NAME.match(item.value) and item.value not in RESERVED:
+                                if (
+                                    item.kind == SCALAR
+                                    and NAME.match(item.value)
+                                    and item.value not in RESERVED
+                                ):
                                     flags.setdefault(item.value, item)
         return flags
 
@@ -430,7 +622,9 @@ class ScenarioChecker:
         fields = self.mapping(body, NODE_KEYS, f"node '{nid}'")
         if body.kind != MAPPING:
             return None
-        say = self.required_prose(fields, "say", body, f"Node '{nid}'", f"What the buyer says in node '{nid}'")
+        say = self.required_prose(
+            fields, "say", body, f"Node '{nid}'", f"What the buyer says in node '{nid}'"
+        )
         narration = self.prose(fields, "narration", f"The narration of node '{nid}'")
         self.prose(fields, "notes", "`notes`")
         mood = "neutral"
@@ -438,18 +632,29 @@ class ScenarioChecker:
             mnode = fields["mood"][1]
             value = self.text(mnode, f"The mood of node '{nid}'")
             if value is not None and value not in MOODS:
-                self.report(mnode, "bad-value", f"Mood '{value}' is not one of {', '.join(MOODS)}."
-                            f"{did_you_mean(value, MOODS)}")
+                self.report(
+                    mnode,
+                    "bad-value",
+                    f"Mood '{value}' is not one of {', '.join(MOODS)}.{did_you_mean(value, MOODS)}",
+                )
             elif value is not None:
                 mood = value
         has_choices, has_ending = "choices" in fields, "ending" in fields
         if has_choices and has_ending:
-            self.report(fields["ending"][0], "node-both-kinds", f"Node '{nid}' has both `choices` and "
-                        "`ending`. A node is a decision or an ending: move the ending to its own node.")
+            self.report(
+                fields["ending"][0],
+                "node-both-kinds",
+                f"Node '{nid}' has both `choices` and "
+                "`ending`. A node is a decision or an ending: move the ending to its own node.",
+            )
             return None
         if not has_choices and not has_ending:
-            self.report(key, "node-no-kind", f"Node '{nid}' has neither `choices` nor `ending`. Give it "
-                        "choices for the rep, or an ending with a result and a title.")
+            self.report(
+                key,
+                "node-no-kind",
+                f"Node '{nid}' has neither `choices` nor `ending`. Give it "
+                "choices for the rep, or an ending with a result and a title.",
+            )
             return None
         time_limit = timeout = None
         if "time_limit" in fields:
@@ -458,23 +663,38 @@ class ScenarioChecker:
             tnode = fields["timeout"][1]
             timeout = self.name(tnode, "`timeout`")
             if timeout is not None and timeout not in node_ids:
-                self.report(tnode, "unknown-node", f"`timeout` names node '{timeout}', which does not exist."
-                            f"{did_you_mean(timeout, node_ids) or ' Add that node under nodes:.'}")
+                self.report(
+                    tnode,
+                    "unknown-node",
+                    f"`timeout` names node '{timeout}', which does not exist."
+                    f"{did_you_mean(timeout, node_ids) or ' Add that node under nodes:.'}",
+                )
         if has_ending:
             for k in ("time_limit", "timeout"):
                 if k in fields:
-                    self.report(fields[k][0], "timer-on-ending", f"Ending '{nid}' has `{k}`, but an ending "
-                                "has no timer. Remove it.")
+                    self.report(
+                        fields[k][0],
+                        "timer-on-ending",
+                        f"Ending '{nid}' has `{k}`, but an ending has no timer. Remove it.",
+                    )
             ending = self.ending(nid, fields["ending"][1])
             if ending is None or say is None:
                 return None
             return Node(nid, say, mood, narration, (), None, None, ending, self.loc(key))
         if ("time_limit" in fields) != ("timeout" in fields):
-            have, missing = ("time_limit", "timeout") if "time_limit" in fields else ("timeout", "time_limit")
-            self.report(fields[have][0], "timer-pairing", f"Node '{nid}' has `{have}` without `{missing}`; "
-                        "each needs the other. Add `" + missing + "` (the node to go to when time runs "
-                        "out, or the seconds allowed), or remove `" + have + "`.")
-        choices = self.choices(nid, fields["choices"][1], meters, flags, node_ids, rubric, used_tags)
+            have, missing = (
+                ("time_limit", "timeout") if "time_limit" in fields else ("timeout", "time_limit")
+            )
+            self.report(
+                fields[have][0],
+                "timer-pairing",
+                f"Node '{nid}' has `{have}` without `{missing}`; "
+                "each needs the other. Add `" + missing + "` (the node to go to when time runs "
+                "out, or the seconds allowed), or remove `" + have + "`.",
+            )
+        choices = self.choices(
+            nid, fields["choices"][1], meters, flags, node_ids, rubric, used_tags
+        )
         if choices is None or say is None:
             return None
         return Node(nid, say, mood, narration, choices, time_limit, timeout, None, self.loc(key))
@@ -486,10 +706,16 @@ class ScenarioChecker:
         rnode = self.required(fields, "result", node, f"The ending of '{nid}'")
         result = self.text(rnode, "`result`")
         if result is not None and result not in RESULTS:
-            self.report(rnode, "bad-value", f"Result '{result}' is not one of won, lost, stalled."
-                        f"{did_you_mean(result, RESULTS)}")
+            self.report(
+                rnode,
+                "bad-value",
+                f"Result '{result}' is not one of won, lost, stalled."
+                f"{did_you_mean(result, RESULTS)}",
+            )
             result = None
-        title = self.required_prose(fields, "title", node, f"The ending of '{nid}'", f"The ending title of '{nid}'")
+        title = self.required_prose(
+            fields, "title", node, f"The ending of '{nid}'", f"The ending title of '{nid}'"
+        )
         points = self.integer(fields["points"][1], "`points`") if "points" in fields else 0
         debrief = self.prose(fields, "debrief", "`debrief`")
         self.prose(fields, "notes", "`notes`")
@@ -497,18 +723,32 @@ class ScenarioChecker:
             return None
         return Ending(result, title, points, debrief)
 
-    def choices(self, nid, node, meters, flags, node_ids, rubric, used_tags) -> tuple[Choice, ...] | None:
+    def choices(
+        self, nid, node, meters, flags, node_ids, rubric, used_tags
+    ) -> tuple[Choice, ...] | None:
         if node.kind != SEQUENCE:
-            self.report(node, "wrong-type", f"`choices` of node '{nid}' should be a list (each choice starts "
-                        f"with `- text:`), but this is {_describe(node)}.")
+            self.report(
+                node,
+                "wrong-type",
+                f"`choices` of node '{nid}' should be a list (each choice starts "
+                f"with `- text:`), but this is {_describe(node)}.",
+            )
             return None
         if not node.items:
-            self.report(node, "no-choices", f"Node '{nid}' has an empty list of choices. Give the rep 1 to 6 "
-                        "things to say, or make the node an ending.")
+            self.report(
+                node,
+                "no-choices",
+                f"Node '{nid}' has an empty list of choices. Give the rep 1 to 6 "
+                "things to say, or make the node an ending.",
+            )
             return None
         if len(node.items) > 6:
-            self.report(node.items[6], "too-many-choices", f"Node '{nid}' has {len(node.items)} choices; the "
-                        "most is 6 (one per number key). Split the decision or cut the weakest options.")
+            self.report(
+                node.items[6],
+                "too-many-choices",
+                f"Node '{nid}' has {len(node.items)} choices; the "
+                "most is 6 (one per number key). Split the decision or cut the weakest options.",
+            )
         ids: dict[str, YNode] = {}
         out: list[Choice] = []
         ok = True
@@ -520,7 +760,9 @@ class ScenarioChecker:
                 out.append(choice)
         return tuple(out) if ok else None
 
-    def choice(self, nid, index, node, meters, flags, node_ids, rubric, used_tags, ids) -> Choice | None:
+    def choice(
+        self, nid, index, node, meters, flags, node_ids, rubric, used_tags, ids
+    ) -> Choice | None:
         where = f"choice {index + 1} of node '{nid}'"
         fields = self.mapping(node, CHOICE_KEYS, where)
         if node.kind != MAPPING:
@@ -532,30 +774,52 @@ class ScenarioChecker:
             given = self.name(inode, "Choice id")
             if given is not None:
                 if given == TIMEOUT or DEFAULT_ID.match(given):
-                    self.report(inode, "reserved-choice-id", f"Choice id '{given}' is reserved ('timeout' "
-                                "and c1, c2, ... name time-outs and choices without ids). Choose another id.")
+                    self.report(
+                        inode,
+                        "reserved-choice-id",
+                        f"Choice id '{given}' is reserved ('timeout' "
+                        "and c1, c2, ... name time-outs and choices without ids). Choose another id.",
+                    )
                 else:
                     cid = given
         if cid in ids:
-            self.report(fields["id"][1] if "id" in fields else node, "duplicate-choice-id", f"Choice id "
-                        f"'{cid}' is used twice in node '{nid}' (first on line {ids[cid].line}). Make it unique.")
+            self.report(
+                fields["id"][1] if "id" in fields else node,
+                "duplicate-choice-id",
+                f"Choice id "
+                f"'{cid}' is used twice in node '{nid}' (first on line {ids[cid].line}). Make it unique.",
+            )
         ids.setdefault(cid, node)
         text = self.required_prose(fields, "text", node, where.capitalize(), f"The text of {where}")
         next_node = self.required(fields, "next", node, where.capitalize())
         target = self.name(next_node, "`next`")
         if target is not None and target not in node_ids:
-            self.report(next_node, "unknown-node", f"{where.capitalize()} goes to node '{target}', which does "
-                        f"not exist.{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}")
+            self.report(
+                next_node,
+                "unknown-node",
+                f"{where.capitalize()} goes to node '{target}', which does "
+                f"not exist.{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}",
+            )
         tags: list[str] = []
-        for tag, tnode in self.string_list(fields["tags"][1] if "tags" in fields else None, "`tags`"):
+        for tag, tnode in self.string_list(
+            fields["tags"][1] if "tags" in fields else None, "`tags`"
+        ):
             if tag in tags:
-                self.report(tnode, "duplicate-tag", f"Tag '{tag}' is listed twice on this choice; a tag "
-                            "counts once per choice. Remove the repeat.")
+                self.report(
+                    tnode,
+                    "duplicate-tag",
+                    f"Tag '{tag}' is listed twice on this choice; a tag "
+                    "counts once per choice. Remove the repeat.",
+                )
                 continue
             if tag not in rubric:
                 hint = did_you_mean(tag, rubric)
-                self.report(tnode, "unknown-tag", f"Tag '{tag}' is not in the rubric.{hint or ''} "
-                            f"{'' if hint else 'Use one of ' + ', '.join(rubric) + ', or add it under rubric:.'}".rstrip())
+                self.report(
+                    tnode,
+                    "unknown-tag",
+                    f"Tag '{tag}' is not in the rubric.{hint or ''} "
+                    f"{'' if hint else 'Use one of ' + ', '.join(rubric) + ', or add it under rubric:.'}".rstrip(),
+                )
                 continue
             tags.append(tag)
             used_tags.add(tag)
@@ -567,30 +831,51 @@ class ScenarioChecker:
             if enode.kind == MAPPING:
                 efields = self.mapping(enode, (), f"the effects of {where}", check_unknown=False)
             else:
-                self.report(enode, "wrong-type", f"`effects` should map meters to changes, such as "
-                            f"{{trust: 10}}, but this is {_describe(enode)}.")
+                self.report(
+                    enode,
+                    "wrong-type",
+                    f"`effects` should map meters to changes, such as "
+                    f"{{trust: 10}}, but this is {_describe(enode)}.",
+                )
             for mname, (mkey, mval) in efields.items():
                 if _is_note(mkey, mval):
                     continue
                 if mname not in meters:
                     hint = did_you_mean(mname, meters)
                     declared = ", ".join(meters) if meters else "none are declared"
-                    self.report(mkey, "unknown-meter", f"Effect on '{mname}', which is not a declared meter "
-                                f"({declared}).{hint or ' Declare it under meters:.'}"
-                                + (" Inside {...} a comma ends the text: quote the text before it."
-                                   if enode.flow and not hint else ""))
+                    self.report(
+                        mkey,
+                        "unknown-meter",
+                        f"Effect on '{mname}', which is not a declared meter "
+                        f"({declared}).{hint or ' Declare it under meters:.'}"
+                        + (
+                            " Inside {...} a comma ends the text: quote the text before it."
+                            if enode.flow and not hint
+                            else ""
+                        ),
+                    )
                     continue
                 change = self.integer(mval, f"The change to '{mname}'")
                 if change == 0:
-                    self.report(mval, "zero-effect", f"The change to '{mname}' is 0, so it does nothing. "
-                                "Remove it, or give the change you meant.", WARNING)
+                    self.report(
+                        mval,
+                        "zero-effect",
+                        f"The change to '{mname}' is 0, so it does nothing. "
+                        "Remove it, or give the change you meant.",
+                        WARNING,
+                    )
                 elif change is not None:
                     effects.append((mname, change))
         set_flags = self._flag_list(fields, "set")
         clear_flags = self._flag_list(fields, "clear")
         for flag in set(set_flags) & set(clear_flags):
-            self.report(fields["clear"][1], "set-and-clear", f"Flag '{flag}' is both set and cleared by this "
-                        "choice, so it ends cleared. Keep only the one you mean.", WARNING)
+            self.report(
+                fields["clear"][1],
+                "set-and-clear",
+                f"Flag '{flag}' is both set and cleared by this "
+                "choice, so it ends cleared. Keep only the one you mean.",
+                WARNING,
+            )
         condition = None
         if "if" in fields:
             cnode = fields["if"][1]
@@ -603,14 +888,29 @@ class ScenarioChecker:
                     if cnode.style in ("", "'", '"') and "\n" not in source:
                         col += exc.offset + (1 if cnode.style else 0)
                     self.error_count += 1
-                    self.diags.append(Diagnostic(self.path, line, col, ERROR, exc.code, exc.message))
+                    self.diags.append(
+                        Diagnostic(self.path, line, col, ERROR, exc.code, exc.message)
+                    )
         feedback = self.prose(fields, "feedback", f"The feedback of {where}")
         self.prose(fields, "notes", "`notes`")
         if self.error_count > errors_before or text is None or target is None:
             return None
         value = points if points is not None else sum(rubric[t] for t in tags)
-        return Choice(cid, index, text, target, tuple(tags), points, value, tuple(effects),
-                      tuple(set_flags), tuple(clear_flags), condition, feedback, self.loc(node))
+        return Choice(
+            cid,
+            index,
+            text,
+            target,
+            tuple(tags),
+            points,
+            value,
+            tuple(effects),
+            tuple(set_flags),
+            tuple(clear_flags),
+            condition,
+            feedback,
+            self.loc(node),
+        )
 
     def _flag_list(self, fields, key) -> list[str]:
         out = []
@@ -640,5 +940,3 @@ def _describe(node: YNode) -> str:
     if node.value == "" and node.style == "":
         return "empty"
     return f"the value '{shown(node.value)}'"
-
-

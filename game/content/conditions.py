@@ -53,12 +53,19 @@ def tokenize(text: str) -> list[Token]:
         start = m.start(kind)
         word = m.group(kind)
         if kind == "bad":
-            raise ConditionError("condition-syntax", f"'{word}' cannot appear in a condition. Conditions use "
-                                 "meter and flag names, whole numbers, comparisons, and, or, not, "
-                                 "visited(node) and parentheses.", start)
+            raise ConditionError(
+                "condition-syntax",
+                f"'{word}' cannot appear in a condition. Conditions use "
+                "meter and flag names, whole numbers, comparisons, and, or, not, "
+                "visited(node) and parentheses.",
+                start,
+            )
         if kind == "op" and word in _BAD_OPS:
-            raise ConditionError("condition-operator", f"'{word}' is not an operator here; write "
-                                 f"'{_BAD_OPS[word]}' instead.", start)
+            raise ConditionError(
+                "condition-operator",
+                f"'{word}' is not an operator here; write '{_BAD_OPS[word]}' instead.",
+                start,
+            )
         tokens.append(Token(kind, word, start))
         pos = m.end()
     tokens.append(Token("end", "", len(text.rstrip())))
@@ -66,7 +73,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, text: str, meters: Collection[str], flags: Collection[str], nodes: Collection[str]):
+    def __init__(
+        self, text: str, meters: Collection[str], flags: Collection[str], nodes: Collection[str]
+    ):
         self.tokens = tokenize(text)
         self.i = 0
         self.meters, self.flags, self.nodes = meters, flags, nodes
@@ -86,7 +95,9 @@ class _Parser:
     def expect(self, text: str, what: str) -> Token:
         if self.tok.text != text or self.tok.kind == "end":
             found = f"'{self.tok.text}'" if self.tok.kind != "end" else "the end of the condition"
-            raise ConditionError("condition-syntax", f"Expected {what} but found {found}.", self.tok.offset)
+            raise ConditionError(
+                "condition-syntax", f"Expected {what} but found {found}.", self.tok.offset
+            )
         return self.take()
 
     # Each rule returns (type, evaluator, offset).
@@ -95,20 +106,34 @@ class _Parser:
         if self.tok.kind != "end":
             t = self.tok
             if t.text in _COMPARE:
-                raise ConditionError("condition-chain", "Comparisons cannot be chained; write "
-                                     "'a < b and b < c' instead.", t.offset)
-            raise ConditionError("condition-syntax", f"Unexpected '{t.text}'. Join conditions with "
-                                 "'and' or 'or'.", t.offset)
+                raise ConditionError(
+                    "condition-chain",
+                    "Comparisons cannot be chained; write 'a < b and b < c' instead.",
+                    t.offset,
+                )
+            raise ConditionError(
+                "condition-syntax",
+                f"Unexpected '{t.text}'. Join conditions with 'and' or 'or'.",
+                t.offset,
+            )
         typ, fn, off = result
         if typ != BOOL:
-            raise ConditionError("condition-type", "A condition must be true or false, but this is a "
-                                 "number. Compare it, for example 'trust >= 50'.", off)
+            raise ConditionError(
+                "condition-type",
+                "A condition must be true or false, but this is a "
+                "number. Compare it, for example 'trust >= 50'.",
+                off,
+            )
         return fn
 
     def _bool(self, typ, off, word):
         if typ != BOOL:
-            raise ConditionError("condition-type", f"'{word}' needs true/false on both sides, but this is "
-                                 "a number. Compare it, for example 'trust >= 50'.", off)
+            raise ConditionError(
+                "condition-type",
+                f"'{word}' needs true/false on both sides, but this is "
+                "a number. Compare it, for example 'trust >= 50'.",
+                off,
+            )
 
     def or_(self):
         return self._chain("or", self.and_, lambda a, b: lambda m, f, v: a(m, f, v) or b(m, f, v))
@@ -145,29 +170,44 @@ class _Parser:
         rtyp, right, roff = self.operand()
         if op.text in ("==", "!="):
             if ltyp != rtyp:
-                raise ConditionError("condition-type", f"'{op.text}' compares a {ltyp} with a {rtyp}; "
-                                     "compare two numbers or two true/false values.", op.offset)
+                raise ConditionError(
+                    "condition-type",
+                    f"'{op.text}' compares a {ltyp} with a {rtyp}; "
+                    "compare two numbers or two true/false values.",
+                    op.offset,
+                )
         else:
             for typ, o in ((ltyp, off), (rtyp, roff)):
                 if typ != INT:
-                    raise ConditionError("condition-type", f"'{op.text}' compares numbers, but this is "
-                                         "true/false. Use '==' or '!=', or compare a meter.", o)
+                    raise ConditionError(
+                        "condition-type",
+                        f"'{op.text}' compares numbers, but this is "
+                        "true/false. Use '==' or '!=', or compare a meter.",
+                        o,
+                    )
         fn = _COMPARATORS[op.text](left, right)
         return BOOL, fn, off
 
     def _enter(self, t: Token):
         self.depth += 1
         if self.depth > MAX_NESTING:
-            raise ConditionError("condition-too-complex", "This condition nests too deeply. Split the "
-                                 "idea over simpler conditions or use a flag.", t.offset)
+            raise ConditionError(
+                "condition-too-complex",
+                "This condition nests too deeply. Split the "
+                "idea over simpler conditions or use a flag.",
+                t.offset,
+            )
 
     def operand(self):
         t = self.take()
         if t.kind == "int":
             digits = t.text.lstrip("-")
             if len(digits) > 7 or abs(int(t.text)) > MAX_LITERAL:
-                raise ConditionError("condition-syntax", f"{t.text} is out of range; numbers lie within "
-                                     f"±{MAX_LITERAL:,}.", t.offset)
+                raise ConditionError(
+                    "condition-syntax",
+                    f"{t.text} is out of range; numbers lie within ±{MAX_LITERAL:,}.",
+                    t.offset,
+                )
             value = int(t.text)
             return INT, (lambda m, f, v: value), t.offset
         if t.kind == "op" and t.text == "(":
@@ -185,8 +225,9 @@ class _Parser:
             if word == "visited":
                 return self.visited(t)
             if word in ("and", "or", "not"):
-                raise ConditionError("condition-syntax", f"'{word}' needs something before and after it.",
-                                     t.offset)
+                raise ConditionError(
+                    "condition-syntax", f"'{word}' needs something before and after it.", t.offset
+                )
             if word in self.meters:
                 self.names.add(word)
                 return INT, (lambda m, f, v: m[word]), t.offset
@@ -194,24 +235,36 @@ class _Parser:
                 self.names.add(word)
                 return BOOL, (lambda m, f, v: word in f), t.offset
             hint = did_you_mean(word, [*self.meters, *self.flags])
-            raise ConditionError("condition-unknown-name", f"'{word}' is not a meter or a flag of this "
-                                 f"scenario.{hint or ' Declare the meter under meters:, or set the flag in some choice with set:.'}",
-                                 t.offset)
+            raise ConditionError(
+                "condition-unknown-name",
+                f"'{word}' is not a meter or a flag of this "
+                f"scenario.{hint or ' Declare the meter under meters:, or set the flag in some choice with set:.'}",
+                t.offset,
+            )
         if t.kind == "end":
-            raise ConditionError("condition-syntax", "The condition ends too early; something is missing "
-                                 "after the last word.", t.offset)
+            raise ConditionError(
+                "condition-syntax",
+                "The condition ends too early; something is missing after the last word.",
+                t.offset,
+            )
         raise ConditionError("condition-syntax", f"Unexpected '{t.text}' here.", t.offset)
 
     def visited(self, t: Token):
         self.expect("(", "'(' after visited, as in visited(opening)")
         node = self.take()
         if node.kind != "name":
-            raise ConditionError("condition-syntax", "visited(...) takes one node id, as in visited(opening).",
-                                 node.offset)
+            raise ConditionError(
+                "condition-syntax",
+                "visited(...) takes one node id, as in visited(opening).",
+                node.offset,
+            )
         if node.text not in self.nodes:
             hint = did_you_mean(node.text, self.nodes)
-            raise ConditionError("condition-unknown-node", f"visited({node.text}) names a node that does not "
-                                 f"exist.{hint}", node.offset)
+            raise ConditionError(
+                "condition-unknown-node",
+                f"visited({node.text}) names a node that does not exist.{hint}",
+                node.offset,
+            )
         self.expect(")", "')' to close visited(")
         name = node.text
         self.visits.add(name)
@@ -228,15 +281,25 @@ _COMPARATORS: dict[str, Callable] = {
 }
 
 
-def parse_condition(text: str, meters: Collection[str], flags: Collection[str],
-                    nodes: Collection[str]) -> Condition:
+def parse_condition(
+    text: str, meters: Collection[str], flags: Collection[str], nodes: Collection[str]
+) -> Condition:
     """Parse and type-check `text`; raises ConditionError (with an offset) when it does not fit."""
     if len(text) > MAX_LENGTH:
-        raise ConditionError("condition-too-complex", f"This condition is {len(text)} characters long; "
-                             f"keep it under {MAX_LENGTH}, or use a flag.", 0)
+        raise ConditionError(
+            "condition-too-complex",
+            f"This condition is {len(text)} characters long; "
+            f"keep it under {MAX_LENGTH}, or use a flag.",
+            0,
+        )
     if not text.strip():
-        raise ConditionError("condition-syntax", "The condition is empty. Write one, such as "
-                             "'trust >= 50', or remove `if:`.", 0)
+        raise ConditionError(
+            "condition-syntax",
+            "The condition is empty. Write one, such as 'trust >= 50', or remove `if:`.",
+            0,
+        )
     parser = _Parser(text, meters, flags, nodes)
     test = parser.parse()
-    return Condition(source=text, test=test, names=frozenset(parser.names), visits=frozenset(parser.visits))
+    return Condition(
+        source=text, test=test, names=frozenset(parser.names), visits=frozenset(parser.visits)
+    )

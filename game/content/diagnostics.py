@@ -21,7 +21,11 @@ class Diagnostic:
 
     def format(self) -> str:
         """The contract's one line: `path:line:col: severity CODE: message`."""
-        message = " ".join(self.message.split()) if "\n" in self.message or "\r" in self.message else self.message
+        message = (
+            " ".join(self.message.split())
+            if "\n" in self.message or "\r" in self.message
+            else self.message
+        )
         return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {message}"
 
     def to_dict(self) -> dict:

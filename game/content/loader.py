@@ -48,9 +48,16 @@ def _decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        return None, Diagnostic(path, line, col, ERROR, "not-utf8", f"Byte 0x{data[exc.start]:02X} is not "
-                                "UTF-8 text. Save the file as UTF-8 in your editor (\"Save with encoding\").")
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, Diagnostic(
+            path,
+            line,
+            col,
+            ERROR,
+            "not-utf8",
+            f"Byte 0x{data[exc.start]:02X} is not "
+            'UTF-8 text. Save the file as UTF-8 in your editor ("Save with encoding").',
+        )
 
 
 def load_text(data: bytes | str, path: str = "<scenario>") -> LoadResult:
@@ -58,9 +65,18 @@ def load_text(data: bytes | str, path: str = "<scenario>") -> LoadResult:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     result = LoadResult(path)
     if len(raw) > MAX_BYTES:
-        result.diagnostics.append(Diagnostic(path, 1, 1, ERROR, "file-too-large", f"The file is "
-                                             f"{len(raw) / 1048576:.1f} MiB; scenarios are limited to "
-                                             f"{MAX_BYTES // 1048576} MiB. Split it into smaller scenarios."))
+        result.diagnostics.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                ERROR,
+                "file-too-large",
+                f"The file is "
+                f"{len(raw) / 1048576:.1f} MiB; scenarios are limited to "
+                f"{MAX_BYTES // 1048576} MiB. Split it into smaller scenarios.",
+            )
+        )
         return result
     text, problem = (data, None) if isinstance(data, str) else _decode(raw, path)
     if problem is not None:
@@ -76,9 +92,18 @@ def _check_text(raw: bytes, text: str, path: str, result: LoadResult) -> LoadRes
     result.diagnostics.extend(diags)
     if root is None:
         if not diags:
-            result.diagnostics.append(Diagnostic(path, 1, 1, ERROR, "empty-file", "The file has no scenario "
-                                                 "in it (it is empty or only comments). Start from "
-                                                 "`salesplay new \"Title\"`."))
+            result.diagnostics.append(
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    ERROR,
+                    "empty-file",
+                    "The file has no scenario "
+                    "in it (it is empty or only comments). Start from "
+                    '`salesplay new "Title"`.',
+                )
+            )
         return result
     checker = ScenarioChecker(path, text)
     scenario, title, sid = checker.build(root, hashlib.sha256(raw).hexdigest())
@@ -99,8 +124,19 @@ def load_scenario(path: str | os.PathLike) -> LoadResult:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return LoadResult(path, diagnostics=[Diagnostic(path, 1, 1, ERROR, "file-unreadable", f"Cannot read "
-                                                        f"this file: {reason}. Check the path and its permissions.")])
+        return LoadResult(
+            path,
+            diagnostics=[
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    ERROR,
+                    "file-unreadable",
+                    f"Cannot read this file: {reason}. Check the path and its permissions.",
+                )
+            ],
+        )
     return load_text(data, path)
 
 
@@ -134,8 +170,21 @@ def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[LoadResult], li
             results.append(result)
         else:
             missing.append(p)
-            results.append(LoadResult(p, diagnostics=[Diagnostic(p, 1, 1, ERROR, "file-unreadable",
-                                                                 "No such file or folder. Check the path.")]))
+            results.append(
+                LoadResult(
+                    p,
+                    diagnostics=[
+                        Diagnostic(
+                            p,
+                            1,
+                            1,
+                            ERROR,
+                            "file-unreadable",
+                            "No such file or folder. Check the path.",
+                        )
+                    ],
+                )
+            )
     _check_unique_ids(results)
     return results, missing
 
@@ -148,8 +197,16 @@ def _check_unique_ids(results: list[LoadResult]) -> None:
             continue
         if sid in first:
             other = first[sid].path
-            r.diagnostics.append(Diagnostic(r.path, r.id_line, r.id_col, ERROR, "duplicate-scenario-id", f"Scenario id "
-                                            f"'{sid}' is also used by {other}. Give each scenario its own id."))
+            r.diagnostics.append(
+                Diagnostic(
+                    r.path,
+                    r.id_line,
+                    r.id_col,
+                    ERROR,
+                    "duplicate-scenario-id",
+                    f"Scenario id '{sid}' is also used by {other}. Give each scenario its own id.",
+                )
+            )
             r.diagnostics = sorted_diagnostics(r.diagnostics)
             r.scenario = None
         else:

@@ -152,6 +152,8 @@ def slug(title: str) -> str:
 
 def starter(title: str, file_name: str = "scenario.yaml") -> str:
     """The starter scenario's YAML text, titled `title`."""
-    quoted = json.dumps(title, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
+    quoted = json.dumps(
+        title, ensure_ascii=False
+    )  # a JSON string is a valid YAML double-quoted one
     comment = " ".join(title.split())
     return TEMPLATE.format(title=quoted, title_comment=comment, id=slug(title), file=file_name)

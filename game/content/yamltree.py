@@ -33,8 +33,18 @@ class YNode:
 
     __slots__ = ("kind", "line", "col", "value", "style", "items", "flow", "end_line", "end_col")
 
-    def __init__(self, kind: str, line: int, col: int, value: str | None = None, style: str | None = None,
-                 items=(), flow: bool = False, end_line: int = 0, end_col: int = 0):
+    def __init__(
+        self,
+        kind: str,
+        line: int,
+        col: int,
+        value: str | None = None,
+        style: str | None = None,
+        items=(),
+        flow: bool = False,
+        end_line: int = 0,
+        end_col: int = 0,
+    ):
         self.kind = kind
         self.line = line  # 1-based
         self.col = col  # 1-based
@@ -89,10 +99,17 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                 documents += 1
                 if documents > 1:
                     line, col = _mark(event)
-                    diags.append(_diag(path, line, col, "yaml-multiple-documents",
-                                       "This file holds more than one YAML document (a second one starts here). "
-                                       "A scenario is one document: remove the `---` and what follows, "
-                                       "or move it to its own file."))
+                    diags.append(
+                        _diag(
+                            path,
+                            line,
+                            col,
+                            "yaml-multiple-documents",
+                            "This file holds more than one YAML document (a second one starts here). "
+                            "A scenario is one document: remove the `---` and what follows, "
+                            "or move it to its own file.",
+                        )
+                    )
                     break
                 continue
             if kind in collection_end:
@@ -102,30 +119,72 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                 continue
             if kind is scalar_event:
                 start, end = event.start_mark, event.end_mark
-                node = YNode(SCALAR, start.line + 1, start.column + 1, event.value, event.style or "",
-                             (), False, end.line + 1, end.column + 1)
+                node = YNode(
+                    SCALAR,
+                    start.line + 1,
+                    start.column + 1,
+                    event.value,
+                    event.style or "",
+                    (),
+                    False,
+                    end.line + 1,
+                    end.column + 1,
+                )
                 if event.anchor is not None or event.tag is not None:
                     _check_decorations(event, path, diags)
-                if (node.value == "<<" and node.style == "" and stack and stack[-1].kind == MAPPING
-                        and keys[-1] is None):
-                    diags.append(_diag(path, node.line, node.col, "yaml-merge-key",
-                                       "Merge keys (`<<`) are not supported. Write the keys out in full."))
+                if (
+                    node.value == "<<"
+                    and node.style == ""
+                    and stack
+                    and stack[-1].kind == MAPPING
+                    and keys[-1] is None
+                ):
+                    diags.append(
+                        _diag(
+                            path,
+                            node.line,
+                            node.col,
+                            "yaml-merge-key",
+                            "Merge keys (`<<`) are not supported. Write the keys out in full.",
+                        )
+                    )
             elif kind in collection_start:
                 line, col = _mark(event)
                 if event.anchor is not None or event.tag is not None:
                     _check_decorations(event, path, diags)
                 if len(stack) >= MAX_DEPTH:
-                    diags.append(_diag(path, line, col, "yaml-too-deep",
-                                       f"The file nests deeper than {MAX_DEPTH} levels here. A scenario needs "
-                                       "about seven; check the indentation or the brackets."))
+                    diags.append(
+                        _diag(
+                            path,
+                            line,
+                            col,
+                            "yaml-too-deep",
+                            f"The file nests deeper than {MAX_DEPTH} levels here. A scenario needs "
+                            "about seven; check the indentation or the brackets.",
+                        )
+                    )
                     return None, diags
-                node = YNode(MAPPING if kind is yaml.MappingStartEvent else SEQUENCE, line, col,
-                             None, None, [], bool(event.flow_style))
+                node = YNode(
+                    MAPPING if kind is yaml.MappingStartEvent else SEQUENCE,
+                    line,
+                    col,
+                    None,
+                    None,
+                    [],
+                    bool(event.flow_style),
+                )
             elif kind is alias_event:
                 line, col = _mark(event)
-                diags.append(_diag(path, line, col, "yaml-alias",
-                                   f"Alias '*{event.anchor}' repeats another part of the file; scenarios do "
-                                   "not use anchors or aliases. Write the value out in full here."))
+                diags.append(
+                    _diag(
+                        path,
+                        line,
+                        col,
+                        "yaml-alias",
+                        f"Alias '*{event.anchor}' repeats another part of the file; scenarios do "
+                        "not use anchors or aliases. Write the value out in full here.",
+                    )
+                )
                 node = YNode(SCALAR, line, col, value="", style="")
             else:  # stream start/end, document end
                 continue
@@ -149,19 +208,39 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "it could not be read"
         context = f" ({exc.context})" if exc.context else ""
-        diags.append(_diag(path, line, col, "yaml-syntax",
-                           f"This is not valid YAML: {problem}{context}. Check the indentation, quotes and "
-                           "colons on this line and the one before it."))
+        diags.append(
+            _diag(
+                path,
+                line,
+                col,
+                "yaml-syntax",
+                f"This is not valid YAML: {problem}{context}. Check the indentation, quotes and "
+                "colons on this line and the one before it.",
+            )
+        )
         return None, diags
     except yaml.reader.ReaderError as exc:
         line, col = _reader_position(text, exc)
-        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        diags.append(_diag(path, line, col, "yaml-bad-character",
-                           f"Character U+{char:04X} is not allowed in YAML (a control character, often "
-                           "pasted from another program). Delete it or retype the text around it."))
+        char = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        )
+        diags.append(
+            _diag(
+                path,
+                line,
+                col,
+                "yaml-bad-character",
+                f"Character U+{char:04X} is not allowed in YAML (a control character, often "
+                "pasted from another program). Delete it or retype the text around it.",
+            )
+        )
         return None, diags
     except yaml.YAMLError as exc:  # any other parser complaint, still as a diagnostic
-        diags.append(_diag(path, 1, 1, "yaml-syntax", f"This is not valid YAML: {exc}. Fix the file's syntax."))
+        diags.append(
+            _diag(
+                path, 1, 1, "yaml-syntax", f"This is not valid YAML: {exc}. Fix the file's syntax."
+            )
+        )
         return None, diags
     finally:
         loader.dispose()
@@ -171,13 +250,27 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
 def _check_decorations(event, path: str, diags: list[Diagnostic]) -> None:
     line, col = _mark(event)
     if event.anchor is not None:
-        diags.append(_diag(path, line, col, "yaml-anchor",
-                           f"Anchor '&{event.anchor}' is not supported in scenarios. Remove it and write "
-                           "repeated values out in full."))
+        diags.append(
+            _diag(
+                path,
+                line,
+                col,
+                "yaml-anchor",
+                f"Anchor '&{event.anchor}' is not supported in scenarios. Remove it and write "
+                "repeated values out in full.",
+            )
+        )
     if event.tag is not None:
-        diags.append(_diag(path, line, col, "yaml-tag",
-                           f"Explicit tag '{event.tag}' is not supported: the key decides how a value is "
-                           "read. Remove the tag."))
+        diags.append(
+            _diag(
+                path,
+                line,
+                col,
+                "yaml-tag",
+                f"Explicit tag '{event.tag}' is not supported: the key decides how a value is "
+                "read. Remove the tag.",
+            )
+        )
 
 
 def split_lines(text: str) -> list[str]:

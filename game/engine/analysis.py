@@ -35,8 +35,13 @@ class Run:
     path: tuple[str, ...]
 
     def to_dict(self) -> dict:
-        return {"score": self.score, "ending": self.ending, "result": self.result,
-                "choices": list(self.choices), "path": list(self.path)}
+        return {
+            "score": self.score,
+            "ending": self.ending,
+            "result": self.result,
+            "choices": list(self.choices),
+            "path": list(self.path),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +54,12 @@ class EndingReach:
     max: int | None
 
     def to_dict(self) -> dict:
-        return {"result": self.result, "reachable": self.reachable, "min": self.min, "max": self.max}
+        return {
+            "result": self.result,
+            "reachable": self.reachable,
+            "min": self.min,
+            "max": self.max,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +114,9 @@ class Analysis:
             "states": self.states,
             "best": self.best.to_dict() if self.best else None,
             "worst": self.worst.to_dict() if self.worst else None,
-            "best_with_commodity": self.best_with_commodity.to_dict() if self.best_with_commodity else None,
+            "best_with_commodity": self.best_with_commodity.to_dict()
+            if self.best_with_commodity
+            else None,
             "endings": {k: v.to_dict() for k, v in self.endings.items()},
             "unreachable_nodes": list(self.unreachable_nodes),
             "stuck_states": [s.to_dict() for s in self.stuck_states],
@@ -113,6 +125,7 @@ class Analysis:
 
 
 # -- the compact scenario ---------------------------------------------------------------------
+
 
 class _Compiled:
     """The scenario as integers: node indexes, meter tuples, flag and visit bit masks."""
@@ -125,13 +138,22 @@ class _Compiled:
         meter_index = {name: i for i, name in enumerate(self.meter_names)}
         self.flag_names = list(scenario.flags)
         self.flag_bit = {f: 1 << i for i, f in enumerate(self.flag_names)}
-        watched = sorted({v for node in scenario.nodes.values() for c in node.choices
-                          if c.condition is not None for v in c.condition.visits})
+        watched = sorted(
+            {
+                v
+                for node in scenario.nodes.values()
+                for c in node.choices
+                if c.condition is not None
+                for v in c.condition.visits
+            }
+        )
         self.watch_bit = [0] * len(self.ids)
         self.watched = {nid: 1 << j for j, nid in enumerate(watched)}
         for nid, bit in self.watched.items():
             self.watch_bit[index[nid]] = bit
-        self.ending_points = [n.ending.points if n.ending else None for n in scenario.nodes.values()]
+        self.ending_points = [
+            n.ending.points if n.ending else None for n in scenario.nodes.values()
+        ]
         self.moves: list[tuple] = []
         for node in scenario.nodes.values():
             moves = []
@@ -140,18 +162,33 @@ class _Compiled:
                 for name, change in sorted(c.effects, key=lambda e: meter_index[e[0]]):
                     m = scenario.meters[name]
                     trigger = m.on_min if change < 0 else m.on_max
-                    effects.append((meter_index[name], change, m.min, m.max,
-                                    index[trigger] if trigger else -1))
+                    effects.append(
+                        (meter_index[name], change, m.min, m.max, index[trigger] if trigger else -1)
+                    )
                 set_mask = sum(self.flag_bit[f] for f in c.set)
                 clear_mask = sum(self.flag_bit[f] for f in c.clear)
                 check = self._check(c.condition, meter_index) if c.condition is not None else None
-                moves.append((c.id, c.value, c.is_commodity, check, tuple(effects),
-                              set_mask, clear_mask, index[c.next]))
+                moves.append(
+                    (
+                        c.id,
+                        c.value,
+                        c.is_commodity,
+                        check,
+                        tuple(effects),
+                        set_mask,
+                        clear_mask,
+                        index[c.next],
+                    )
+                )
             if node.timeout is not None:
                 moves.append((TIMEOUT, 0, False, None, (), 0, 0, index[node.timeout]))
             self.moves.append(tuple(moves))
-        self.start = (index[scenario.start], tuple(m.start for m in scenario.meters.values()), 0,
-                      self.watch_bit[index[scenario.start]])
+        self.start = (
+            index[scenario.start],
+            tuple(m.start for m in scenario.meters.values()),
+            0,
+            self.watch_bit[index[scenario.start]],
+        )
 
     def _check(self, condition, meter_index):
         """The condition on compact states, remembered per value of what it reads."""
@@ -179,6 +216,7 @@ class _Compiled:
 
 # -- exploring -----------------------------------------------------------------------------------
 
+
 class _Graph:
     """Every reachable state (as compact tuples) and the moves between them."""
 
@@ -205,7 +243,9 @@ class _Graph:
                 head += 1
                 continue
             any_move = False
-            for token, value, commodity, check, effects, set_mask, clear_mask, nxt in moves_of[node]:
+            for token, value, commodity, check, effects, set_mask, clear_mask, nxt in moves_of[
+                node
+            ]:
                 if check is not None and not check(meters, flags, visits):
                     continue
                 any_move = True
@@ -222,7 +262,12 @@ class _Graph:
                     new_meters = tuple(m)
                     if fired >= 0:
                         target = fired
-                key = (target, new_meters, (flags | set_mask) & ~clear_mask, visits | watch_bit[target])
+                key = (
+                    target,
+                    new_meters,
+                    (flags | set_mask) & ~clear_mask,
+                    visits | watch_bit[target],
+                )
                 sid = ids.get(key)
                 if sid is None:
                     if len(keys) >= cap:
@@ -245,6 +290,7 @@ class _Graph:
 
 # -- loops ---------------------------------------------------------------------------------------
 
+
 def _loops_of(graph: _Graph, comp: list[int], c: int, members: list[int]):
     """(a gaining round or None, a losing round or None, a round found when neither exists)."""
     edges = graph.edges
@@ -257,15 +303,24 @@ def _loops_of(graph: _Graph, comp: list[int], c: int, members: list[int]):
     # with both signs, Bellman-Ford looks for a round that pays (or costs) overall.
     gaining = losing = None
     if up:
-        gaining = cycle_through(edges, comp, c, *up[0]) if not down else signed_cycle(edges, comp, c, members, 1)
+        gaining = (
+            cycle_through(edges, comp, c, *up[0])
+            if not down
+            else signed_cycle(edges, comp, c, members, 1)
+        )
     if down:
-        losing = cycle_through(edges, comp, c, *down[0]) if not up else signed_cycle(edges, comp, c, members, -1)
+        losing = (
+            cycle_through(edges, comp, c, *down[0])
+            if not up
+            else signed_cycle(edges, comp, c, members, -1)
+        )
     if gaining or losing:
         return gaining, losing, None
     return None, None, cycle_through(edges, comp, c, *inner[0])  # every round gains exactly 0
 
 
 # -- scores --------------------------------------------------------------------------------------
+
 
 def _optimise(graph, order, comp, looping, unbounded, seeds, sign, allow_commodity=True):
     """Best labels (sign * score, -moves) per state from `seeds`, with parent pointers.
@@ -389,17 +444,27 @@ def analyze(scenario: Scenario, state_cap: int = STATE_CAP) -> Analysis:
     ending_table = {}
     for nid, (lo, hi) in endings.items():
         ok = nid in reached
-        ending_table[nid] = EndingReach(scenario.nodes[nid].ending.result, ok,
-                                        _finite(lo) if ok else None, _finite(hi) if ok else None)
+        ending_table[nid] = EndingReach(
+            scenario.nodes[nid].ending.result,
+            ok,
+            _finite(lo) if ok else None,
+            _finite(hi) if ok else None,
+        )
 
     best = worst = with_commodity = None
     if not gaining:
         end = _pick(graph, high)
         if end is not None:
             best = _run(graph, [high_parent], False, end, high[end][0])
-            layer0, parent0 = _optimise(graph, order, comp, looping, set(), start, 1, allow_commodity=False)
-            seeds = [(e[0], (lab[0] + e[1], lab[1] - 1), (u, e[2], 0))
-                     for u, lab in layer0.items() for e in graph.edges[u] if e[3]]
+            layer0, parent0 = _optimise(
+                graph, order, comp, looping, set(), start, 1, allow_commodity=False
+            )
+            seeds = [
+                (e[0], (lab[0] + e[1], lab[1] - 1), (u, e[2], 0))
+                for u, lab in layer0.items()
+                for e in graph.edges[u]
+                if e[3]
+            ]
             layer1, parent1 = _optimise(graph, order, comp, looping, set(), seeds, 1)
             end = _pick(graph, layer1)
             if end is not None:
@@ -409,9 +474,14 @@ def analyze(scenario: Scenario, state_cap: int = STATE_CAP) -> Analysis:
         if end is not None:
             worst = _run(graph, [low_parent], False, end, -low[end][0])
 
-    stuck = tuple(StuckState(graph.node_id(s), dict(zip(compiled.meter_names, graph.keys[s][1], strict=True)),
-                             tuple(sorted(f for f, bit in compiled.flag_bit.items() if graph.keys[s][2] & bit)))
-                  for s in graph.stuck)
+    stuck = tuple(
+        StuckState(
+            graph.node_id(s),
+            dict(zip(compiled.meter_names, graph.keys[s][1], strict=True)),
+            tuple(sorted(f for f, bit in compiled.flag_bit.items() if graph.keys[s][2] & bit)),
+        )
+        for s in graph.stuck
+    )
     return Analysis(
         scenario=scenario.id,
         exhaustive=not graph.truncated,
@@ -438,5 +508,8 @@ def _as_loop(graph: _Graph, cycle: list[tuple[int, tuple]]) -> Loop:
     """One round, starting from its earliest-found state so reports are stable."""
     first = min(range(len(cycle)), key=lambda i: cycle[i][0])
     cycle = cycle[first:] + cycle[:first]
-    return Loop(tuple(graph.node_id(u) for u, _ in cycle), sum(e[1] for _, e in cycle),
-                tuple(e[2] for _, e in cycle))
+    return Loop(
+        tuple(graph.node_id(u) for u, _ in cycle),
+        sum(e[1] for _, e in cycle),
+        tuple(e[2] for _, e in cycle),
+    )

@@ -26,7 +26,13 @@ class Change:
     new: object
 
     def to_dict(self) -> dict:
-        return {"node": self.node, "choice": self.choice, "field": self.field, "old": self.old, "new": self.new}
+        return {
+            "node": self.node,
+            "choice": self.choice,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+        }
 
 
 @dataclass
@@ -40,8 +46,13 @@ class ScenarioDiff:
 
     @property
     def same(self) -> bool:
-        return not (self.nodes_added or self.nodes_removed or self.choices_added or self.choices_removed
-                    or self.changes)
+        return not (
+            self.nodes_added
+            or self.nodes_removed
+            or self.choices_added
+            or self.choices_removed
+            or self.changes
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -56,30 +67,71 @@ class ScenarioDiff:
 
 
 def _meters(s: Scenario) -> dict:
-    return {name: {"start": m.start, "min": m.min, "max": m.max, "label": m.label, "on_min": m.on_min,
-                   "on_max": m.on_max} for name, m in s.meters.items()}
+    return {
+        name: {
+            "start": m.start,
+            "min": m.min,
+            "max": m.max,
+            "label": m.label,
+            "on_min": m.on_min,
+            "on_max": m.on_max,
+        }
+        for name, m in s.meters.items()
+    }
 
 
 def _top(s: Scenario) -> dict:
-    return {"id": s.id, "title": s.title, "summary": s.summary, "difficulty": s.difficulty,
-            "minutes": s.minutes, "lang": s.lang, "tags": list(s.tags), "buyer": s.buyer.name,
-            "buyer_role": s.buyer.role, "company": s.buyer.company, "start": s.start,
-            "rubric": dict(s.rubric), "meters": _meters(s)}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "summary": s.summary,
+        "difficulty": s.difficulty,
+        "minutes": s.minutes,
+        "lang": s.lang,
+        "tags": list(s.tags),
+        "buyer": s.buyer.name,
+        "buyer_role": s.buyer.role,
+        "company": s.buyer.company,
+        "start": s.start,
+        "rubric": dict(s.rubric),
+        "meters": _meters(s),
+    }
 
 
 def _node_fields(n: Node) -> dict:
-    fields = {"kind": "ending" if n.is_ending else "decision", "say": n.say, "narration": n.narration,
-              "mood": n.mood, "time_limit": n.time_limit, "timeout": n.timeout}
+    fields = {
+        "kind": "ending" if n.is_ending else "decision",
+        "say": n.say,
+        "narration": n.narration,
+        "mood": n.mood,
+        "time_limit": n.time_limit,
+        "timeout": n.timeout,
+    }
     if n.ending:
-        fields.update({"result": n.ending.result, "title": n.ending.title, "ending_points": n.ending.points,
-                       "debrief": n.ending.debrief})
+        fields.update(
+            {
+                "result": n.ending.result,
+                "title": n.ending.title,
+                "ending_points": n.ending.points,
+                "debrief": n.ending.debrief,
+            }
+        )
     return fields
 
 
 def _choice_fields(c: Choice) -> dict:
-    return {"text": c.text, "tags": list(c.tags), "points": c.value, "next": c.next,
-            "if": c.condition.source if c.condition else None, "effects": dict(c.effects),
-            "set": list(c.set), "clear": list(c.clear), "feedback": c.feedback, "position": c.index + 1}
+    return {
+        "text": c.text,
+        "tags": list(c.tags),
+        "points": c.value,
+        "next": c.next,
+        "if": c.condition.source if c.condition else None,
+        "effects": dict(c.effects),
+        "set": list(c.set),
+        "clear": list(c.clear),
+        "feedback": c.feedback,
+        "position": c.index + 1,
+    }
 
 
 def _explicit(c: Choice) -> bool:
@@ -91,8 +143,11 @@ def match_choices(old: Node, new: Node) -> list[tuple[Choice | None, Choice | No
     pairs: list[tuple[Choice | None, Choice | None]] = []
     left = list(old.choices)
     right = list(new.choices)
-    for rule in (lambda c: c.id if _explicit(c) else None, lambda c: " ".join(c.text.split()),
-                 lambda c: c.id):
+    for rule in (
+        lambda c: c.id if _explicit(c) else None,
+        lambda c: " ".join(c.text.split()),
+        lambda c: c.id,
+    ):
         by_key = {}
         for c in left:
             key = rule(c)
@@ -115,8 +170,12 @@ def _compare(node, choice, old: dict, new: dict, out: list[Change]) -> None:
             out.append(Change(node, choice, key, old[key], new.get(key)))
 
 
-def compare(old: Scenario, new: Scenario, old_analysis: Analysis | None = None,
-            new_analysis: Analysis | None = None) -> ScenarioDiff:
+def compare(
+    old: Scenario,
+    new: Scenario,
+    old_analysis: Analysis | None = None,
+    new_analysis: Analysis | None = None,
+) -> ScenarioDiff:
     """Everything that differs between two versions, and how the key runs moved."""
     d = ScenarioDiff()
     _compare(None, None, _top(old), _top(new), d.changes)
@@ -139,10 +198,17 @@ def compare(old: Scenario, new: Scenario, old_analysis: Analysis | None = None,
     new_analysis = new_analysis or analyze(new)
     for name in RUNS:
         before, after = getattr(old_analysis, name), getattr(new_analysis, name)
-        d.runs[name] = {"old": _summary(before), "new": _summary(after),
-                        "change": after.score - before.score if before and after else None}
+        d.runs[name] = {
+            "old": _summary(before),
+            "new": _summary(after),
+            "change": after.score - before.score if before and after else None,
+        }
     return d
 
 
 def _summary(run: Run | None) -> dict | None:
-    return None if run is None else {"score": run.score, "ending": run.ending, "choices": list(run.choices)}
+    return (
+        None
+        if run is None
+        else {"score": run.score, "ending": run.ending, "choices": list(run.choices)}
+    )

@@ -44,7 +44,11 @@ def edges(scenario: Scenario) -> list[Edge]:
     for node in scenario.decisions:
         triggers: dict[str, str] = {}
         for c in node.choices:
-            label = f"{c.value:+d} {shorten(c.text, EDGE_TEXT)}" if c.value else f"0 {shorten(c.text, EDGE_TEXT)}"
+            label = (
+                f"{c.value:+d} {shorten(c.text, EDGE_TEXT)}"
+                if c.value
+                else f"0 {shorten(c.text, EDGE_TEXT)}"
+            )
             if c.condition is not None:
                 label += f" [if {shorten(c.condition.source, 24)}]"
             out.append(Edge(node.id, c.next, label, _colour(c.value)))
@@ -57,7 +61,9 @@ def edges(scenario: Scenario) -> list[Edge]:
         for target, label in triggers.items():
             out.append(Edge(node.id, target, label, ZERO, dashed=True))
         if node.timeout:
-            out.append(Edge(node.id, node.timeout, f"time-out ({node.time_limit}s)", ZERO, dashed=True))
+            out.append(
+                Edge(node.id, node.timeout, f"time-out ({node.time_limit}s)", ZERO, dashed=True)
+            )
     return out
 
 
@@ -65,7 +71,9 @@ def _node_label(scenario: Scenario, nid: str) -> str:
     node = scenario.nodes[nid]
     if node.ending:
         points = f" ({node.ending.points:+d})" if node.ending.points else ""
-        return f"{nid}: {node.ending.result.upper()}, {shorten(node.ending.title, NODE_TEXT)}{points}"
+        return (
+            f"{nid}: {node.ending.result.upper()}, {shorten(node.ending.title, NODE_TEXT)}{points}"
+        )
     return f"{nid}: {shorten(node.say, NODE_TEXT)}"
 
 
@@ -109,11 +117,14 @@ def to_dot(scenario: Scenario) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     title = q(f"{scenario.title} ({scenario.id})")
-    lines = [f"digraph {q(scenario.id)} {{", f"  label={title}; labelloc=t; rankdir=TB;",
-             '  node [shape=box, style="rounded,filled", fillcolor=white, fontname="Helvetica"];',
-             '  edge [fontname="Helvetica", fontsize=10];',
-             '  "__start" [label="Start", shape=circle, fillcolor="#e3f2fd"];',
-             f'  "__start" -> {q(scenario.start)} [penwidth=2];']
+    lines = [
+        f"digraph {q(scenario.id)} {{",
+        f"  label={title}; labelloc=t; rankdir=TB;",
+        '  node [shape=box, style="rounded,filled", fillcolor=white, fontname="Helvetica"];',
+        '  edge [fontname="Helvetica", fontsize=10];',
+        '  "__start" [label="Start", shape=circle, fillcolor="#e3f2fd"];',
+        f'  "__start" -> {q(scenario.start)} [penwidth=2];',
+    ]
     for nid, node in scenario.nodes.items():
         attrs = [f"label={q(_node_label(scenario, nid))}"]
         if node.is_ending:
@@ -123,7 +134,9 @@ def to_dot(scenario: Scenario) -> str:
         lines.append(f"  {q(nid)} [{', '.join(attrs)}];")
     for e in edges(scenario):
         style = ", style=dashed" if e.dashed else ""
-        lines.append(f'  {q(e.source)} -> {q(e.target)} [label={q(e.label)}, color="{e.colour}", '
-                     f'fontcolor="{e.colour}"{style}];')
+        lines.append(
+            f'  {q(e.source)} -> {q(e.target)} [label={q(e.label)}, color="{e.colour}", '
+            f'fontcolor="{e.colour}"{style}];'
+        )
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -52,8 +52,9 @@ def build_machine(scenario: Scenario, conversation: Conversation) -> tuple[Machi
             for dest in _destinations(scenario, choice):
                 machine.add_transition(name, nid, dest, conditions=[*guards, lands(dest)])
         if node.timeout is not None:
-            machine.add_transition(trigger_name(nid, TIMEOUT), nid, node.timeout,
-                                   conditions=[lands(node.timeout)])
+            machine.add_transition(
+                trigger_name(nid, TIMEOUT), nid, node.timeout, conditions=[lands(node.timeout)]
+            )
     return machine, position
 
 
@@ -105,8 +106,10 @@ class Conversation:
         if isinstance(choice, str):
             found = self.node.choice(choice)
             if found is None:
-                raise MoveError(f"Choice '{choice}' does not exist. "
-                                + rules.describe_options(self.scenario, self._state))
+                raise MoveError(
+                    f"Choice '{choice}' does not exist. "
+                    + rules.describe_options(self.scenario, self._state)
+                )
             choice = found
         return self._fire(trigger_name(self._state.node, choice.id), choice)
 
@@ -139,13 +142,17 @@ class Conversation:
         try:
             fired = self._position.trigger(trigger, choice=choice)
         except (MachineError, AttributeError) as exc:
-            raise MoveError("That move is not possible here. "
-                            + rules.describe_options(self.scenario, self._state)) from exc
+            raise MoveError(
+                "That move is not possible here. "
+                + rules.describe_options(self.scenario, self._state)
+            ) from exc
         finally:
             pending, self._pending = self._pending, None
         if not fired:
-            raise MoveError(f"Choice '{choice.id if choice else TIMEOUT}' is hidden here (its condition "
-                            "does not hold). " + rules.describe_options(self.scenario, self._state))
+            raise MoveError(
+                f"Choice '{choice.id if choice else TIMEOUT}' is hidden here (its condition "
+                "does not hold). " + rules.describe_options(self.scenario, self._state)
+            )
         assert pending is not None
         return self._state
 
@@ -160,11 +167,13 @@ class Conversation:
         def visible(event) -> bool:
             s = self._state
             return choice.condition.holds(s.meters, s.flags, s.visited)
+
         return visible
 
     def _lands_on(self, dest: str):
         def lands(event) -> bool:
             return self._pending is not None and self._pending.node == dest
+
         return lands
 
     def _commit(self, event) -> None:

@@ -13,37 +13,45 @@ from game.content.model import COMMODITY_TAGS, Choice, Loc, Node, Scenario
 from game.engine.analysis import Analysis, analyze
 
 # Words that, within a few words before a price phrase, turn it down ("I won't match that price").
-_REFUSAL = re.compile(r"\b(no|not|never|won't|wont|can't|cannot|don't|instead of|rather than|without|"
-                      r"before|beyond|isn't|aren't|wrong|stop|instead)\b[^.!?;]*$", re.IGNORECASE)
+_REFUSAL = re.compile(
+    r"\b(no|not|never|won't|wont|can't|cannot|don't|instead of|rather than|without|"
+    r"before|beyond|isn't|aren't|wrong|stop|instead)\b[^.!?;]*$",
+    re.IGNORECASE,
+)
 # What price-led talk sounds like, by kind. Heuristics: the guide lists what they catch.
-_NUMBER = (r"(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
-           r"twenty-five|thirty|forty|fifty)")
-PRICE_PHRASES: dict[str, re.Pattern] = {name: re.compile(rx, re.IGNORECASE) for name, rx in {
-    "a discount": r"\bdiscount(s|ed|ing)?\b",
-    "a percentage off": _NUMBER + r"[\s-]*(%|percent|per cent)(\s+\w+){0,2}?\s+"
-                        r"(off|under|below|lower|less|cheaper|discount)\b"
-                        r"|\b(percent|per cent|points?) off\b|\bhalf[- ]price\b",
-    "a price match": r"\b(price[- ]match\w*|match(es|ed|ing)?\s+(\w+'s\s+|their\s+|the\s+|that\s+|your\s+|any\s+|"
-                     r"his\s+|her\s+|this\s+)?(price|prices|pricing|quote|offer|bid|rate|number))\b"
-                     r"|\b(we|i)\s*('ll|'d| will| can| could| would)\s+(match|beat)\b"
-                     r"|\bpriced (to match|under|below)\b",
-    # "cheaper" and "cheapest" count when the rep says it of the offer, not "the cheaper option".
-    "cheaper": r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthat )(?<!\bthis )\bcheaper\b"
-               r"|\b(we|we'll|we're|we'd|ours|ours is|ours are|it's|that's)\b[^.?!]{0,25}\b(cheapest|lowest)\b",
-    "undercutting": r"\b(come|coming|came)\s+in\s+(\w+\s+){0,3}?(under|below|lower|cheaper)\b"
-                    r"|\bgo\s+(\w+\s+){0,3}?(lower|below|under)\b"
-                    r"|\b(for|cost|costs|charge|charges)\s+less\b|\b(run|runs|is|are)\s+below\b"
-                    r"|\b(compare|compete|win|winning)\s+(\w+\s+)?on\s+(price|cost|rates)\b"
-                    r"|\bstart\s+with\s+(the\s+)?(rates|price|pricing)\b",
-    "free months": r"(?<!\bfeel )\bfree\b(?!\s+(to|of|up|from)\b)|\b(months?|weeks?|quarters?|years?)\s+on us\b"
-                   r"|\bat no (extra )?(cost|charge)\b|\bthrow (it )?in\b|\blaunch offer\b",
-    "the best price": r"\b(best|lowest|better|special|reduced|introductory|sharp|sharper|keener|fallback|"
-                      r"lower|standard|volume|pilot|first-year|launch)\s+(price|prices|pricing|rates?|deal|bid)\b"
-                      r"|\b(our|standard)\s+(rates|rate card|price list)\b|\brate card\b|\bprice list\b",
-    "a price cut": r"\b(lower|cut|drop|reduce|sharpen|shave|trim|knock)(s|ed|ing)?\s+((the|our|my|that|this)\s+)?"
-                   r"(price|prices|pricing|rate|fee|fees|quote)\b|\bprice\s+(cut|drop|break|concession)s?\b"
-                   r"|\bknock\s+\S+\s+off\b|\brebate\b|\bwaive\w*\b|\babsorb\b|\boff (your|the) (bill|invoice)\b",
-}.items()}
+_NUMBER = (
+    r"(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+    r"twenty-five|thirty|forty|fifty)"
+)
+PRICE_PHRASES: dict[str, re.Pattern] = {
+    name: re.compile(rx, re.IGNORECASE)
+    for name, rx in {
+        "a discount": r"\bdiscount(s|ed|ing)?\b",
+        "a percentage off": _NUMBER + r"[\s-]*(%|percent|per cent)(\s+\w+){0,2}?\s+"
+        r"(off|under|below|lower|less|cheaper|discount)\b"
+        r"|\b(percent|per cent|points?) off\b|\bhalf[- ]price\b",
+        "a price match": r"\b(price[- ]match\w*|match(es|ed|ing)?\s+(\w+'s\s+|their\s+|the\s+|that\s+|your\s+|any\s+|"
+        r"his\s+|her\s+|this\s+)?(price|prices|pricing|quote|offer|bid|rate|number))\b"
+        r"|\b(we|i)\s*('ll|'d| will| can| could| would)\s+(match|beat)\b"
+        r"|\bpriced (to match|under|below)\b",
+        # "cheaper" and "cheapest" count when the rep says it of the offer, not "the cheaper option".
+        "cheaper": r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthat )(?<!\bthis )\bcheaper\b"
+        r"|\b(we|we'll|we're|we'd|ours|ours is|ours are|it's|that's)\b[^.?!]{0,25}\b(cheapest|lowest)\b",
+        "undercutting": r"\b(come|coming|came)\s+in\s+(\w+\s+){0,3}?(under|below|lower|cheaper)\b"
+        r"|\bgo\s+(\w+\s+){0,3}?(lower|below|under)\b"
+        r"|\b(for|cost|costs|charge|charges)\s+less\b|\b(run|runs|is|are)\s+below\b"
+        r"|\b(compare|compete|win|winning)\s+(\w+\s+)?on\s+(price|cost|rates)\b"
+        r"|\bstart\s+with\s+(the\s+)?(rates|price|pricing)\b",
+        "free months": r"(?<!\bfeel )\bfree\b(?!\s+(to|of|up|from)\b)|\b(months?|weeks?|quarters?|years?)\s+on us\b"
+        r"|\bat no (extra )?(cost|charge)\b|\bthrow (it )?in\b|\blaunch offer\b",
+        "the best price": r"\b(best|lowest|better|special|reduced|introductory|sharp|sharper|keener|fallback|"
+        r"lower|standard|volume|pilot|first-year|launch)\s+(price|prices|pricing|rates?|deal|bid)\b"
+        r"|\b(our|standard)\s+(rates|rate card|price list)\b|\brate card\b|\bprice list\b",
+        "a price cut": r"\b(lower|cut|drop|reduce|sharpen|shave|trim|knock)(s|ed|ing)?\s+((the|our|my|that|this)\s+)?"
+        r"(price|prices|pricing|rate|fee|fees|quote)\b|\bprice\s+(cut|drop|break|concession)s?\b"
+        r"|\bknock\s+\S+\s+off\b|\brebate\b|\bwaive\w*\b|\babsorb\b|\boff (your|the) (bill|invoice)\b",
+    }.items()
+}
 # "the discount" in a question asks about one already on the table ("What is the discount for?").
 _ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 
@@ -54,7 +62,9 @@ _VERDICT = re.compile(
     r"best|worst|brilliant|fine|ok|okay|well done|good job|nope|no|yes|oops|mistake|fail|failed|"
     r"not quite|try again|you lose|you win)"
     r"(\s+(choice|answer|move|option|one|call|idea|response|reply|job|work))?"
-    r"(\s+again)?$", re.IGNORECASE)
+    r"(\s+again)?$",
+    re.IGNORECASE,
+)
 
 
 def review(scenario: Scenario, analysis: Analysis | None = None) -> list[Diagnostic]:
@@ -80,9 +90,17 @@ def _at(scenario: Scenario, loc: Loc | None, severity: str, code: str, message: 
 def no_temptation(scenario: Scenario, node: Node) -> list[Diagnostic]:
     if any(c.value < 0 for c in node.choices):
         return []
-    return [_at(scenario, node.loc, WARNING, "no-temptation", f"No choice at '{node.id}' loses points, so "
-                "the rep cannot go wrong here. Add the tempting answer a rep would really give (a "
-                "discount, a feature list, agreeing with the buyer) and tag it price, commodity or feature.")]
+    return [
+        _at(
+            scenario,
+            node.loc,
+            WARNING,
+            "no-temptation",
+            f"No choice at '{node.id}' loses points, so "
+            "the rep cannot go wrong here. Add the tempting answer a rep would really give (a "
+            "discount, a feature list, agreeing with the buyer) and tag it price, commodity or feature.",
+        )
+    ]
 
 
 def price_phrase(text: str) -> str | None:
@@ -92,7 +110,7 @@ def price_phrase(text: str) -> str | None:
             before = " ".join(text[: match.start()].split()[-4:])
             if _REFUSAL.search(before):
                 continue
-            rest = re.split(r"[.!]", text[match.end():], maxsplit=1)[0]
+            rest = re.split(r"[.!]", text[match.end() :], maxsplit=1)[0]
             if name == "a discount" and _ASKED_ABOUT.search(text[: match.start()]) and "?" in rest:
                 continue
             return name
@@ -105,9 +123,17 @@ def price_untagged(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
     kind = price_phrase(choice.text)
     if kind is None:
         return []
-    return [_at(scenario, choice.loc, WARNING, "price-untagged", f"Choice '{choice.id}' reads as price talk "
-                f"({kind}) but has no price or commodity tag, so the debrief cannot show what it cost. "
-                "Add `tags: [price]` (or commodity), or reword it if it is not about price.")]
+    return [
+        _at(
+            scenario,
+            choice.loc,
+            WARNING,
+            "price-untagged",
+            f"Choice '{choice.id}' reads as price talk "
+            f"({kind}) but has no price or commodity tag, so the debrief cannot show what it cost. "
+            "Add `tags: [price]` (or commodity), or reword it if it is not about price.",
+        )
+    ]
 
 
 def judges_only(feedback: str) -> bool:
@@ -120,17 +146,33 @@ def judges_only(feedback: str) -> bool:
 def judging_feedback(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
     if not choice.feedback or not judges_only(choice.feedback):
         return []
-    return [_at(scenario, choice.loc, WARNING, "judging-feedback", f"The feedback of choice '{choice.id}' "
-                f"only judges (\"{choice.feedback.strip()[:40]}\"). Show the consequence instead: what the "
-                "buyer heard, felt or did next, and what that means for the deal.")]
+    return [
+        _at(
+            scenario,
+            choice.loc,
+            WARNING,
+            "judging-feedback",
+            f"The feedback of choice '{choice.id}' "
+            f'only judges ("{choice.feedback.strip()[:40]}"). Show the consequence instead: what the '
+            "buyer heard, felt or did next, and what that means for the deal.",
+        )
+    ]
 
 
 def missing_feedback(scenario: Scenario, node: Node, choice: Choice) -> list[Diagnostic]:
     if choice.feedback:
         return []
-    return [_at(scenario, choice.loc, INFO, "missing-feedback", f"Choice '{choice.id}' at '{node.id}' has "
-                "no feedback. Add a `feedback:` note showing what this answer led to; the debrief and "
-                "practice mode show it.")]
+    return [
+        _at(
+            scenario,
+            choice.loc,
+            INFO,
+            "missing-feedback",
+            f"Choice '{choice.id}' at '{node.id}' has "
+            "no feedback. Add a `feedback:` note showing what this answer led to; the debrief and "
+            "practice mode show it.",
+        )
+    ]
 
 
 def commodity_pays(scenario: Scenario, analysis: Analysis) -> list[Diagnostic]:
@@ -138,10 +180,18 @@ def commodity_pays(scenario: Scenario, analysis: Analysis) -> list[Diagnostic]:
     if not analysis.exhaustive or best is None or cheap is None or cheap.score < best.score:
         return []
     first = _first_commodity_choice(scenario, cheap.path, cheap.choices)
-    return [_at(scenario, first.loc if first else None, WARNING, "commodity-pays", f"A run that takes a "
-                f"price or commodity choice ('{first.id if first else '?'}') scores {cheap.score}, as much as "
-                f"the best run ({best.score}). Make price-led answers cost points, or lead them to a weaker "
-                "ending, so the leader's path pays more.")]
+    return [
+        _at(
+            scenario,
+            first.loc if first else None,
+            WARNING,
+            "commodity-pays",
+            f"A run that takes a "
+            f"price or commodity choice ('{first.id if first else '?'}') scores {cheap.score}, as much as "
+            f"the best run ({best.score}). Make price-led answers cost points, or lead them to a weaker "
+            "ending, so the leader's path pays more.",
+        )
+    ]
 
 
 def _first_commodity_choice(scenario: Scenario, path, choices) -> Choice | None:
@@ -162,12 +212,28 @@ def unreachable(scenario: Scenario, analysis: Analysis) -> list[Diagnostic]:
     for nid in missing:
         node = scenario.nodes[nid]
         if node.is_ending:
-            out.append(_at(scenario, node.loc, WARNING, "unreachable-ending", f"No run can reach ending "
-                           f"'{nid}' ({node.ending.title}). Point a choice's `next` at it, check the "
-                           "conditions on the way, or remove it."))
+            out.append(
+                _at(
+                    scenario,
+                    node.loc,
+                    WARNING,
+                    "unreachable-ending",
+                    f"No run can reach ending "
+                    f"'{nid}' ({node.ending.title}). Point a choice's `next` at it, check the "
+                    "conditions on the way, or remove it.",
+                )
+            )
         else:
-            out.append(_at(scenario, node.loc, WARNING, "unreachable-node", f"No run can reach node '{nid}'. "
-                           "Point a choice's `next` at it, check the conditions on the way, or remove it."))
+            out.append(
+                _at(
+                    scenario,
+                    node.loc,
+                    WARNING,
+                    "unreachable-node",
+                    f"No run can reach node '{nid}'. "
+                    "Point a choice's `next` at it, check the conditions on the way, or remove it.",
+                )
+            )
     return out
 
 
@@ -176,7 +242,11 @@ def linked_nodes(scenario: Scenario) -> set[str]:
     seen, todo = {scenario.start}, [scenario.start]
     while todo:
         node = scenario.nodes[todo.pop()]
-        targets = [c.next for c in node.choices] + [node.timeout] if node.timeout else [c.next for c in node.choices]
+        targets = (
+            [c.next for c in node.choices] + [node.timeout]
+            if node.timeout
+            else [c.next for c in node.choices]
+        )
         targets += [t for m in scenario.meters.values() for t in (m.on_min, m.on_max) if t]
         for t in targets:
             if t not in seen:

@@ -131,22 +131,28 @@ def resolve_token(scenario: Scenario, state: PlayState, token: str) -> Choice | 
     """The choice a `--choices` token names (None means the timer runs out), or MoveError."""
     token = token.strip()
     if state.finished:
-        raise MoveError(f"Token '{token}' comes after the run finished. " + describe_options(scenario, state))
+        raise MoveError(
+            f"Token '{token}' comes after the run finished. " + describe_options(scenario, state)
+        )
     visible = visible_choices(scenario, state)
     node = scenario.nodes[state.node]
     if token == "":
         raise MoveError("An empty token cannot be played. " + describe_options(scenario, state))
     if token == TIMEOUT:
         if node.timeout is None:
-            raise MoveError(f"Node '{node.id}' has no time limit, so 'timeout' does not fit. "
-                            + describe_options(scenario, state))
+            raise MoveError(
+                f"Node '{node.id}' has no time limit, so 'timeout' does not fit. "
+                + describe_options(scenario, state)
+            )
         return None
     if token.isdigit() and token.isascii():
         pos = int(token)
         if 1 <= pos <= len(visible):
             return visible[pos - 1]
-        raise MoveError(f"Position {token} is out of range ({len(visible)} visible). "
-                        + describe_options(scenario, state))
+        raise MoveError(
+            f"Position {token} is out of range ({len(visible)} visible). "
+            + describe_options(scenario, state)
+        )
     for c in visible:
         if c.id == token:
             return c

@@ -75,8 +75,12 @@ class Standing:
         return sum(n for t, n in self.tags.items() if t in COMMODITY_TAGS)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "score": self.score, "tags": dict(self.tags),
-                "votes": list(self.votes)}
+        return {
+            "name": self.name,
+            "score": self.score,
+            "tags": dict(self.tags),
+            "votes": list(self.votes),
+        }
 
 
 def majority(votes: Sequence[str | None], choices: Sequence[Choice]) -> str | None:
@@ -141,7 +145,7 @@ class Workshop:
             return rules.describe_options(self.scenario, self.state)
         listed = ", ".join(f"{i}={c.id}" for i, c in enumerate(self.choices(), 1)) or "none"
         clock = " (a group of only '-' lets its clock run out)" if self.node.timeout else ""
-        return (f"At node '{self.node.id}' the choices are: {listed}; '-' is no vote{clock}.")
+        return f"At node '{self.node.id}' the choices are: {listed}; '-' is no vote{clock}."
 
     # ----- votes -----------------------------------------------------------------------
     def read_vote(self, team: int, token: str) -> str | None:
@@ -172,8 +176,10 @@ class Workshop:
             raise MoveError(f"Votes '{text}' come after the conversation ended. {self.where()}")
         tokens = text.split(",")
         if len(tokens) != len(self.teams):
-            raise MoveError(f"Votes '{text}' give {len(tokens)} vote(s) for {len(self.teams)} "
-                            f"team(s); give one per team, '-' for none. {self.where()}")
+            raise MoveError(
+                f"Votes '{text}' give {len(tokens)} vote(s) for {len(self.teams)} "
+                f"team(s); give one per team, '-' for none. {self.where()}"
+            )
         return [self.read_vote(i, t) for i, t in enumerate(tokens)]
 
     # ----- decisions -------------------------------------------------------------------
@@ -188,28 +194,41 @@ class Workshop:
         by_id = {c.id: c for c in visible}
         for team, v in zip(self.teams, votes, strict=True):
             if v is not None and v not in by_id:
-                raise MoveError(f"Team '{team}' voted '{v}', which is not a choice here. "
-                                + self.where())
+                raise MoveError(
+                    f"Team '{team}' voted '{v}', which is not a choice here. " + self.where()
+                )
         picked = majority(votes, visible)
         node = self.node
         if picked is None and node.timeout is not None:
             picked = TIMEOUT
         taken = picked if override is None else override
         if taken is None:
-            raise MoveError(f"No team voted, and node '{node.id}' has no time limit to run out. "
-                            + self.where())
+            raise MoveError(
+                f"No team voted, and node '{node.id}' has no time limit to run out. " + self.where()
+            )
         if taken == TIMEOUT:
             if node.timeout is None:
-                raise MoveError(f"Node '{node.id}' has no time limit, so its clock cannot run out. "
-                                + self.where())
+                raise MoveError(
+                    f"Node '{node.id}' has no time limit, so its clock cannot run out. "
+                    + self.where()
+                )
             after = rules.time_out(self.scenario, state)
         elif taken in by_id:
             after = rules.choose(self.scenario, state, by_id[taken])
         else:
             raise MoveError(f"The room cannot take '{taken}'. {self.where()}")
         points = tuple(0 if v is None else by_id[v].value for v in votes)
-        decision = Decision(len(self.decisions) + 1, node.id, tuple(by_id), tuple(votes),
-                            picked, taken, points, state, after)
+        decision = Decision(
+            len(self.decisions) + 1,
+            node.id,
+            tuple(by_id),
+            tuple(votes),
+            picked,
+            taken,
+            points,
+            state,
+            after,
+        )
         self.decisions.append(decision)
         return decision
 
@@ -259,8 +278,16 @@ class Workshop:
         out: list[Standing] = []
         for place, (score, i) in enumerate(ordered, 1):
             rank = out[-1].rank if out and out[-1].score == score else place
-            out.append(Standing(rank, i, self.teams[i], score, self.team_tags(i),
-                                tuple(d.votes[i] for d in self.decisions)))
+            out.append(
+                Standing(
+                    rank,
+                    i,
+                    self.teams[i],
+                    score,
+                    self.team_tags(i),
+                    tuple(d.votes[i] for d in self.decisions),
+                )
+            )
         return out
 
     def to_dict(self) -> dict:
@@ -284,17 +311,28 @@ class Workshop:
             for i, team in enumerate(self.teams):
                 vote = d.votes[i]
                 tags = node.choice(vote).tags if vote is not None else ()
-                out.append({"team": team, "decision": d.number, "node": d.node, "choice": vote,
-                            "points": d.points[i], "tags": list(tags),
-                            "taken": vote is not None and vote == d.taken})
+                out.append(
+                    {
+                        "team": team,
+                        "decision": d.number,
+                        "node": d.node,
+                        "choice": vote,
+                        "points": d.points[i],
+                        "tags": list(tags),
+                        "taken": vote is not None and vote == d.taken,
+                    }
+                )
         return out
 
     def results(self) -> dict:
         """Everything the export holds: the contract's object, the overrides, and the rows."""
         out = self.to_dict()
         out["title"] = self.scenario.title
-        out["overrides"] = [{"decision": d.number, "node": d.node, "votes_picked": d.majority,
-                             "taken": d.taken} for d in self.decisions if d.overridden]
+        out["overrides"] = [
+            {"decision": d.number, "node": d.node, "votes_picked": d.majority, "taken": d.taken}
+            for d in self.decisions
+            if d.overridden
+        ]
         out["decisions"] = self.rows()
         return out
 
@@ -310,13 +348,24 @@ def export_results(workshop: Workshop, folder: str | os.PathLike) -> tuple[Path,
             writer = csv.writer(f)
             writer.writerow(EXPORT_COLUMNS)
             for r in workshop.rows():
-                writer.writerow([r["team"], r["decision"], r["node"], r["choice"] or "",
-                                 r["points"], " ".join(r["tags"]), "yes" if r["taken"] else "no"])
+                writer.writerow(
+                    [
+                        r["team"],
+                        r["decision"],
+                        r["node"],
+                        r["choice"] or "",
+                        r["points"],
+                        " ".join(r["tags"]),
+                        "yes" if r["taken"] else "no",
+                    ]
+                )
         with open(json_path, "w", encoding="utf-8") as f:
             json.dump(workshop.results(), f, ensure_ascii=False, indent=2)
             f.write("\n")
     except OSError as exc:
-        raise GameError(f"The results could not be written to {where}: {exc.strerror or exc}") from exc
+        raise GameError(
+            f"The results could not be written to {where}: {exc.strerror or exc}"
+        ) from exc
     return csv_path, json_path
 
 

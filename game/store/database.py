@@ -198,7 +198,9 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
     if not path.is_file():
         return None
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+        db = sqlite3.connect(
+            f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
+        )
     except sqlite3.Error:
         return None
     try:

@@ -73,7 +73,9 @@ def tag_profile(tags: dict[str, int]) -> dict[str, float]:
     return {name: count / total for name, count in grouped.items() if count}
 
 
-def player_progress(store: Store, player: str, bounds: Bounds | None = None) -> list[ScenarioProgress]:
+def player_progress(
+    store: Store, player: str, bounds: Bounds | None = None
+) -> list[ScenarioProgress]:
     """The player's finished runs per scenario, the most recently played scenario first.
 
     `bounds(scenario_id, sha256)` may supply (best, worst) for runs saved without an index.
@@ -92,8 +94,18 @@ def player_progress(store: Store, player: str, bounds: Bounds | None = None) -> 
                 found = bounds(r.scenario_id, r.sha256)
                 if found:
                     index = leadership_index(r.score, *found)
-            attempts.append(Attempt(n, r.run_id, r.ended_at or "", r.score, r.ending or "",
-                                    r.result or "", index, dict(r.tags)))
+            attempts.append(
+                Attempt(
+                    n,
+                    r.run_id,
+                    r.ended_at or "",
+                    r.score,
+                    r.ending or "",
+                    r.result or "",
+                    index,
+                    dict(r.tags),
+                )
+            )
         out.append(ScenarioProgress(scenario_id, titles[scenario_id], tuple(attempts)))
     out.sort(key=lambda p: (p.attempts[-1].ended_at, p.attempts[-1].run_id), reverse=True)
     return out

@@ -52,7 +52,9 @@ RUN_COLUMNS = (
     " r.score, r.ending, r.result, r.tags, r.node, coalesce(s.title, r.scenario_id),"
     " r.updated_at, r.leadership, r.uuid"
 )
-RUN_FROM = "runs r JOIN players p ON p.id = r.player_id LEFT JOIN scenarios s ON s.sha256 = r.sha256"
+RUN_FROM = (
+    "runs r JOIN players p ON p.id = r.player_id LEFT JOIN scenarios s ON s.sha256 = r.sha256"
+)
 
 
 def run_from_row(row) -> RunRecord:
@@ -78,4 +80,6 @@ def run_from_row(row) -> RunRecord:
 
 
 def decision_from_row(row) -> Decision:
-    return Decision(row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), row[7])
+    return Decision(
+        row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), row[7]
+    )

@@ -24,10 +24,28 @@ class ReportRow:
     last_played: str  # ISO 8601, UTC
 
 
-COLUMNS = ("player", "scenario", "attempts", "best", "last", "average", "best_index", "last_index",
-           "last_played")
-HEADINGS = ("Player", "Scenario", "Attempts", "Best", "Last", "Average", "Best LI", "Last LI",
-            "Last played")
+COLUMNS = (
+    "player",
+    "scenario",
+    "attempts",
+    "best",
+    "last",
+    "average",
+    "best_index",
+    "last_index",
+    "last_played",
+)
+HEADINGS = (
+    "Player",
+    "Scenario",
+    "Attempts",
+    "Best",
+    "Last",
+    "Average",
+    "Best LI",
+    "Last LI",
+    "Last played",
+)
 
 
 def summarize(store: Store, player: str | None = None) -> list[ReportRow]:
@@ -50,18 +68,20 @@ def summarize(store: Store, player: str | None = None) -> list[ReportRow]:
     for (name, scenario_id), runs in groups.items():
         scores = [s for s, _, _ in runs]
         indexes = [i for _, i, _ in runs if i is not None]
-        out.append(ReportRow(
-            player=name,
-            scenario=scenario_id,
-            title=titles.get(scenario_id, scenario_id),
-            attempts=len(runs),
-            best=max(scores),
-            last=scores[-1],
-            average=round(sum(scores) / len(scores), 1),
-            best_index=max(indexes) if indexes else None,
-            last_index=runs[-1][1],
-            last_played=runs[-1][2],
-        ))
+        out.append(
+            ReportRow(
+                player=name,
+                scenario=scenario_id,
+                title=titles.get(scenario_id, scenario_id),
+                attempts=len(runs),
+                best=max(scores),
+                last=scores[-1],
+                average=round(sum(scores) / len(scores), 1),
+                best_index=max(indexes) if indexes else None,
+                last_index=runs[-1][1],
+                last_played=runs[-1][2],
+            )
+        )
     out.sort(key=lambda r: (r.player.casefold(), r.title.casefold(), r.scenario))
     return out
 
@@ -75,23 +95,39 @@ def as_csv(rows: list[ReportRow]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("player", "scenario", "title", *COLUMNS[2:]))
     for r in rows:
-        writer.writerow([_cell(v) for v in (r.player, r.scenario, r.title, *(getattr(r, c) for c in COLUMNS[2:]))])
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (r.player, r.scenario, r.title, *(getattr(r, c) for c in COLUMNS[2:]))
+            ]
+        )
     return buffer.getvalue()
 
 
 def as_table(rows: list[ReportRow]) -> str:
     """Aligned columns for people; the title stands in for the scenario id."""
     body = [
-        [r.player, r.title, str(r.attempts), str(r.best), str(r.last), f"{r.average:.1f}",
-         _cell(r.best_index), _cell(r.last_index), r.last_played[:16].replace("T", " ")]
+        [
+            r.player,
+            r.title,
+            str(r.attempts),
+            str(r.best),
+            str(r.last),
+            f"{r.average:.1f}",
+            _cell(r.best_index),
+            _cell(r.last_index),
+            r.last_played[:16].replace("T", " "),
+        ]
         for r in rows
     ]
     widths = [max(len(h), *(len(line[i]) for line in body)) for i, h in enumerate(HEADINGS)]
     numeric = {2, 3, 4, 5, 6, 7}
 
     def line(cells):
-        return "  ".join(c.rjust(w) if i in numeric else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+        return "  ".join(
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
 
     return "\n".join([line(HEADINGS), line(["-" * w for w in widths]), *map(line, body)]) + "\n"
 

@@ -45,7 +45,9 @@ def player_name(name: str) -> str:
 class Store:
     """Saved progress. Use `open_store()` to get one; close it when done."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path | None, *, saving: bool, notice: str | None):
+    def __init__(
+        self, db: sqlite3.Connection, path: Path | None, *, saving: bool, notice: str | None
+    ):
         self._db = db
         self.path = path
         self.saving = saving
@@ -147,7 +149,16 @@ class Store:
             cur = db.execute(
                 "INSERT INTO runs(uuid, player_id, scenario_id, sha256, mode, started_at, updated_at, node)"
                 " SELECT ?, id, ?, ?, ?, ?, ?, ? FROM players WHERE name = ?",
-                (str(uuid.uuid4()), scenario.id, scenario.sha256, mode, at, at, scenario.start, name),
+                (
+                    str(uuid.uuid4()),
+                    scenario.id,
+                    scenario.sha256,
+                    mode,
+                    at,
+                    at,
+                    scenario.start,
+                    name,
+                ),
             )
             return cur.lastrowid
 
@@ -157,7 +168,9 @@ class Store:
         self._scenarios[run_id] = scenario
         return run_id
 
-    def record_play(self, player: str, scenario: Scenario, state: PlayState, mode: str = "practice") -> int:
+    def record_play(
+        self, player: str, scenario: Scenario, state: PlayState, mode: str = "practice"
+    ) -> int:
         """Save a run played in one go (the command line's `run --player`), in one transaction."""
         with self.batch():
             run_id = self.start_run(player, scenario, mode)
@@ -191,7 +204,9 @@ class Store:
 
         self._write(work)
 
-    def _save_state(self, db, run_id: int, moves: tuple[Move, ...], state: PlayState, at: str) -> None:
+    def _save_state(
+        self, db, run_id: int, moves: tuple[Move, ...], state: PlayState, at: str
+    ) -> None:
         # Write whatever decisions the file lacks, so a missed or rewound save heals itself.
         have = db.execute("SELECT coalesce(max(seq), 0) FROM decisions WHERE run_id = ?", (run_id,))
         have = have.fetchone()[0]
@@ -202,7 +217,17 @@ class Store:
             "INSERT INTO decisions(run_id, seq, at, node, choice, choice_index, points, tags, target)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (run_id, seq, at, m.node, m.choice, m.index, m.points, json.dumps(list(m.tags)), m.target)
+                (
+                    run_id,
+                    seq,
+                    at,
+                    m.node,
+                    m.choice,
+                    m.index,
+                    m.points,
+                    json.dumps(list(m.tags)),
+                    m.target,
+                )
                 for seq, m in enumerate(moves[keep:], keep + 1)
             ],
         )
@@ -228,7 +253,9 @@ class Store:
         scenario = self._scenarios.get(run_id)
         if scenario is None or not self.saving:
             return None, None
-        rows = self.query("SELECT analysed, best, worst FROM scenarios WHERE sha256 = ?", (scenario.sha256,))
+        rows = self.query(
+            "SELECT analysed, best, worst FROM scenarios WHERE sha256 = ?", (scenario.sha256,)
+        )
         if rows and rows[0][0]:
             return rows[0][1], rows[0][2]
         best, worst = score_bounds(scenario)  # once per file version, then cached
@@ -246,13 +273,15 @@ class Store:
 
         def work(db):
             dropped = db.execute(
-                "SELECT node FROM decisions WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT 1", (run_id, keep)
+                "SELECT node FROM decisions WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT 1",
+                (run_id, keep),
             ).fetchone()
             if dropped is None:
                 return
             db.execute("DELETE FROM decisions WHERE run_id = ? AND seq > ?", (run_id, keep))
             kept = db.execute(
-                "SELECT choice, points, tags FROM decisions WHERE run_id = ? ORDER BY seq", (run_id,)
+                "SELECT choice, points, tags FROM decisions WHERE run_id = ? ORDER BY seq",
+                (run_id,),
             ).fetchall()
             tags = Counter(t for _, _, t in kept for t in json.loads(t))
             db.execute(
@@ -304,7 +333,9 @@ class Store:
         )
         return dict(rows)
 
-    def finished_runs(self, player: str | None = None, scenario_id: str | None = None) -> list[RunRecord]:
+    def finished_runs(
+        self, player: str | None = None, scenario_id: str | None = None
+    ) -> list[RunRecord]:
         """Finished runs, oldest first, optionally of one player and/or one scenario."""
         sql = f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE r.ending IS NOT NULL"
         params: list = []
@@ -376,7 +407,11 @@ def why_not_saving(exc: BaseException, path: Path | None) -> str:
     probed = probe_folder(folder) if folder else None
     if probed == "full" or name == "SQLITE_FULL" or getattr(exc, "errno", None) in FULL_ERRNOS:
         return f"the disk that holds {folder} is full. Free some space and restart the game."
-    if probed == "read-only" or name.startswith("SQLITE_READONLY") or isinstance(exc, PermissionError):
+    if (
+        probed == "read-only"
+        or name.startswith("SQLITE_READONLY")
+        or isinstance(exc, PermissionError)
+    ):
         return (
             f"the folder {folder} cannot be written to. Choose another folder with --data-dir "
             "or SALESPLAY_HOME."
@@ -395,7 +430,13 @@ def probe_folder(folder: Path) -> str | None:
     try:
         fd, name = tempfile.mkstemp(prefix=".salesplay-probe-", dir=folder)
     except OSError as exc:
-        return "read-only" if exc.errno in READ_ONLY_ERRNOS else "full" if exc.errno in FULL_ERRNOS else None
+        return (
+            "read-only"
+            if exc.errno in READ_ONLY_ERRNOS
+            else "full"
+            if exc.errno in FULL_ERRNOS
+            else None
+        )
     try:
         os.write(fd, b"x")
         os.fsync(fd)

@@ -19,7 +19,9 @@ ADL = "http://adlnet.gov/expapi/verbs/"
 VERBS = ("attempted", "answered", "completed", "passed", "failed")
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
-DEFAULT_BASE = "https://salesplay.invalid"  # reserved name: set --base to your organisation's address
+DEFAULT_BASE = (
+    "https://salesplay.invalid"  # reserved name: set --base to your organisation's address
+)
 STATEMENT_NAMESPACE = uuid.UUID("5a1e5b1a-7e11-4a5e-9c0d-5a1e5b1a7e11")
 
 
@@ -37,8 +39,12 @@ def statements(store: Store, player: str | None = None, base: str = DEFAULT_BASE
             yield from run_statements(record, store.decisions(run_id), base)
 
 
-def run_statements(run: RunRecord, decisions: list[Decision], base: str = DEFAULT_BASE) -> list[dict]:
-    scenario = activity(f"{base}/scenarios/{run.scenario_id}", run.title or run.scenario_id, SIMULATION)
+def run_statements(
+    run: RunRecord, decisions: list[Decision], base: str = DEFAULT_BASE
+) -> list[dict]:
+    scenario = activity(
+        f"{base}/scenarios/{run.scenario_id}", run.title or run.scenario_id, SIMULATION
+    )
     context = {
         "registration": run.uuid,
         "platform": "Salesplay",
@@ -49,14 +55,18 @@ def run_statements(run: RunRecord, decisions: list[Decision], base: str = DEFAUL
     }
     actor = agent(run.player, base)
 
-    def statement(verb: str, key: str, obj: dict, when: str, result: dict | None = None, parent=False):
+    def statement(
+        verb: str, key: str, obj: dict, when: str, result: dict | None = None, parent=False
+    ):
         s = {
             "id": str(uuid.uuid5(STATEMENT_NAMESPACE, f"{run.uuid}/{key}")),
             "actor": actor,
             "verb": {"id": ADL + verb, "display": {"en-US": verb}},
             "object": obj,
             "timestamp": when,
-            "context": dict(context, contextActivities={"parent": [scenario]}) if parent else context,
+            "context": dict(context, contextActivities={"parent": [scenario]})
+            if parent
+            else context,
         }
         if result is not None:
             s["result"] = result
@@ -64,8 +74,11 @@ def run_statements(run: RunRecord, decisions: list[Decision], base: str = DEFAUL
 
     out = [statement("attempted", "attempted", scenario, run.started_at)]
     for d in decisions:
-        decision = activity(f"{base}/scenarios/{run.scenario_id}/decisions/{d.node}",
-                            f"{run.title or run.scenario_id}: {d.node}", INTERACTION)
+        decision = activity(
+            f"{base}/scenarios/{run.scenario_id}/decisions/{d.node}",
+            f"{run.title or run.scenario_id}: {d.node}",
+            INTERACTION,
+        )
         decision["definition"]["interactionType"] = "choice"
         result = {
             "response": d.choice,
@@ -108,7 +121,11 @@ def agent(player: str, base: str) -> dict:
 
 
 def activity(iri: str, name: str, kind: str) -> dict:
-    return {"objectType": "Activity", "id": iri, "definition": {"name": {"en-US": name}, "type": kind}}
+    return {
+        "objectType": "Activity",
+        "id": iri,
+        "definition": {"name": {"en-US": name}, "type": kind},
+    }
 
 
 def iso_duration(start: str, end: str | None) -> str | None:

@@ -94,8 +94,17 @@ def open_store(data_dir=None):
 class App:
     """Owns the window, the scene stack and the shared look; `run()` is the loop."""
 
-    def __init__(self, paths, *, player: str = "", mode: str = "practice", data_dir=None,
-                 size: tuple[int, int] | None = None, store=None, use_store: bool = True):
+    def __init__(
+        self,
+        paths,
+        *,
+        player: str = "",
+        mode: str = "practice",
+        data_dir=None,
+        size: tuple[int, int] | None = None,
+        store=None,
+        use_store: bool = True,
+    ):
         self.paths = [os.fspath(p) for p in paths]
         self.mode = mode
         self.data_dir = data_dir
@@ -383,8 +392,16 @@ class App:
         area = st.rect(240, 640, 800, 56)
         pygame.draw.rect(surface, self.pal.raised, area, border_radius=st.px(12))
         pygame.draw.rect(surface, self.pal.accent, area, width=st.px(2), border_radius=st.px(12))
-        self.kit.box(surface, self.toast_text, "semibold", self.px("body"), self.pal.text,
-                     area.inflate(-st.px(28), -st.px(8)), align="center", valign="middle")
+        self.kit.box(
+            surface,
+            self.toast_text,
+            "semibold",
+            self.px("body"),
+            self.pal.text,
+            area.inflate(-st.px(28), -st.px(8)),
+            align="center",
+            valign="middle",
+        )
 
     def screenshot(self, path) -> None:
         if self.dirty:

@@ -39,28 +39,39 @@ def decisions(scenario: Scenario, state: PlayState) -> list[Decision]:
         choice = None if move.choice == TIMEOUT else node.choice(move.choice)
         before = replayed.meters
         replayed = rules.play_token(scenario, replayed, move.choice)
-        changes = tuple((m.label or name, replayed.meters[name] - before[name])
-                        for name, m in scenario.meters.items()
-                        if replayed.meters[name] != before[name])
-        out.append(Decision(
-            number=n,
-            node=move.node,
-            line=node.say,
-            said=choice.text if choice else "(You let the clock run out.)",
-            choice=choice,
-            points=move.points,
-            tags=move.tags,
-            feedback=(choice.feedback if choice and choice.feedback else ""),
-            changes=changes,
-        ))
+        changes = tuple(
+            (m.label or name, replayed.meters[name] - before[name])
+            for name, m in scenario.meters.items()
+            if replayed.meters[name] != before[name]
+        )
+        out.append(
+            Decision(
+                number=n,
+                node=move.node,
+                line=node.say,
+                said=choice.text if choice else "(You let the clock run out.)",
+                choice=choice,
+                points=move.points,
+                tags=move.tags,
+                feedback=(choice.feedback if choice and choice.feedback else ""),
+                changes=changes,
+            )
+        )
     return out
 
 
 class Attempt:
     """The run on screen. `store` may be None (nothing is saved)."""
 
-    def __init__(self, scenario: Scenario, mode: str, player: str, store=None,
-                 state: PlayState | None = None, run_id: int | None = None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        mode: str,
+        player: str,
+        store=None,
+        state: PlayState | None = None,
+        run_id: int | None = None,
+    ):
         self.scenario = scenario
         self.mode = mode
         self.player = player
@@ -118,16 +129,20 @@ class Attempt:
         """
         here = self.state.node
         if here not in scenario.nodes:
-            return (f"The edited file no longer has the node '{here}' you are at. "
-                    "Still playing the earlier version.")
+            return (
+                f"The edited file no longer has the node '{here}' you are at. "
+                "Still playing the earlier version."
+            )
         moves = [m.choice for m in self.state.moves]
         try:
             state = rules.replay(scenario, moves)
         except (MoveError, KeyError, GameError) as exc:
             return f"The edited file no longer fits this run ({exc}). Still playing the earlier version."
         if state.node != here:
-            return (f"In the edited file your moves lead to '{state.node}', not '{here}'. "
-                    "Still playing the earlier version.")
+            return (
+                f"In the edited file your moves lead to '{state.node}', not '{here}'. "
+                "Still playing the earlier version."
+            )
         self.scenario = scenario
         self.conversation = Conversation(scenario, state)
         if self.run_id is not None and hasattr(self.store, "remember_scenario"):

@@ -62,8 +62,14 @@ class Demo:
         return self.app.scenes.top
 
 
-def play(app, tokens: list[str], shots=None, scenario_id: str | None = None, player: str = "Demo",
-         mode: str = "practice"):
+def play(
+    app,
+    tokens: list[str],
+    shots=None,
+    scenario_id: str | None = None,
+    player: str = "Demo",
+    mode: str = "practice",
+):
     """Drive the window from the title to the debrief; returns (state, screenshot paths)."""
     from game.ui.scenes.library import Library, ScenarioCard
 
@@ -86,8 +92,11 @@ def play(app, tokens: list[str], shots=None, scenario_id: str | None = None, pla
             target = i
             break
     if target is None:
-        raise DemoError(f"No scenario '{scenario_id}' in the library." if scenario_id
-                        else "The library has no scenarios.")
+        raise DemoError(
+            f"No scenario '{scenario_id}' in the library."
+            if scenario_id
+            else "The library has no scenarios."
+        )
     for _ in range(target % 3):
         demo.press("right")
     for _ in range(target // 3):

@@ -14,12 +14,35 @@ from pathlib import Path
 
 import pygame
 
-SKIN = [(255, 219, 186), (241, 194, 150), (224, 172, 125), (198, 134, 92), (161, 102, 64),
-        (120, 76, 48), (92, 58, 38)]
-HAIR = [(36, 28, 24), (66, 44, 30), (112, 74, 44), (168, 120, 70), (210, 170, 110),
-        (140, 140, 146), (60, 60, 66), (130, 52, 36)]
-CLOTHES = [(46, 74, 120), (70, 96, 84), (112, 60, 72), (60, 60, 72), (150, 110, 60),
-           (40, 90, 110), (96, 78, 130), (130, 130, 140)]
+SKIN = [
+    (255, 219, 186),
+    (241, 194, 150),
+    (224, 172, 125),
+    (198, 134, 92),
+    (161, 102, 64),
+    (120, 76, 48),
+    (92, 58, 38),
+]
+HAIR = [
+    (36, 28, 24),
+    (66, 44, 30),
+    (112, 74, 44),
+    (168, 120, 70),
+    (210, 170, 110),
+    (140, 140, 146),
+    (60, 60, 66),
+    (130, 52, 36),
+]
+CLOTHES = [
+    (46, 74, 120),
+    (70, 96, 84),
+    (112, 60, 72),
+    (60, 60, 72),
+    (150, 110, 60),
+    (40, 90, 110),
+    (96, 78, 130),
+    (130, 130, 140),
+]
 BACKDROP = [(58, 78, 110), (74, 96, 92), (96, 74, 96), (70, 84, 120), (100, 90, 70)]
 HAIRSTYLES = ("short", "long", "bun", "curly", "crop", "side", "bald")
 
@@ -68,9 +91,16 @@ def draw_portrait(name: str, mood: str, size: int) -> pygame.Surface:
     # Jacket, shirt and neck.
     pygame.draw.ellipse(surf, cloth, R(0.06, 0.72, 0.88, 0.56))
     pygame.draw.rect(surf, _shade(skin, 0.88), R(0.5 - 0.075, 0.58, 0.15, 0.2))
-    pygame.draw.ellipse(surf, _shade(skin, 0.74), R(0.5 - 0.075, 0.6, 0.15, 0.06))  # shadow under the chin
+    pygame.draw.ellipse(
+        surf, _shade(skin, 0.74), R(0.5 - 0.075, 0.6, 0.15, 0.06)
+    )  # shadow under the chin
     if f["collar"] == "turtle":
-        pygame.draw.rect(surf, _shade(cloth, 0.78), R(0.5 - 0.095, 0.7, 0.19, 0.09), border_radius=round(0.035 * s))
+        pygame.draw.rect(
+            surf,
+            _shade(cloth, 0.78),
+            R(0.5 - 0.095, 0.7, 0.19, 0.09),
+            border_radius=round(0.035 * s),
+        )
     else:
         inner = (236, 236, 242) if f["collar"] == "shirt" else _shade(skin, 0.88)
         pygame.draw.polygon(surf, inner, [P(0.41, 0.74), P(0.5, 0.9), P(0.59, 0.74)])
@@ -78,7 +108,15 @@ def draw_portrait(name: str, mood: str, size: int) -> pygame.Surface:
         pygame.draw.polygon(surf, lapel, [P(0.41, 0.74), P(0.5, 0.92), P(0.44, 0.98), P(0.33, 0.8)])
         pygame.draw.polygon(surf, lapel, [P(0.59, 0.74), P(0.5, 0.92), P(0.56, 0.98), P(0.67, 0.8)])
     if style == "curly":
-        for cx, cy in ((0.29, 0.31), (0.71, 0.31), (0.5, 0.15), (0.35, 0.19), (0.65, 0.19), (0.27, 0.43), (0.73, 0.43)):
+        for cx, cy in (
+            (0.29, 0.31),
+            (0.71, 0.31),
+            (0.5, 0.15),
+            (0.35, 0.19),
+            (0.65, 0.19),
+            (0.27, 0.43),
+            (0.73, 0.43),
+        ):
             pygame.draw.circle(surf, hair, P(cx, cy), round(0.1 * s))
     elif style == "bun":
         pygame.draw.circle(surf, hair, P(0.5, 0.12), round(0.075 * s))
@@ -101,8 +139,17 @@ def draw_portrait(name: str, mood: str, size: int) -> pygame.Surface:
             pygame.draw.rect(surf, hair, R(side, 0.24, 0.05, 0.13), border_radius=round(0.02 * s))
         pygame.draw.ellipse(surf, skin, forehead)
         if style == "side":
-            pygame.draw.polygon(surf, hair, [P(0.5 - fw + 0.02, 0.3), P(0.45, 0.22), P(0.5 + fw - 0.01, 0.26),
-                                             P(0.5 + fw - 0.03, 0.31), P(0.5, 0.27)])
+            pygame.draw.polygon(
+                surf,
+                hair,
+                [
+                    P(0.5 - fw + 0.02, 0.3),
+                    P(0.45, 0.22),
+                    P(0.5 + fw - 0.01, 0.26),
+                    P(0.5 + fw - 0.03, 0.31),
+                    P(0.5, 0.27),
+                ],
+            )
     elif style == "crop":  # close-cropped: the head's own outline, a short hairline
         pygame.draw.ellipse(surf, hair, R(0.5 - fw - 0.004, 0.162, 2 * fw + 0.008, 0.24))
         for side in (0.5 - fw - 0.004, 0.5 + fw - 0.026):
@@ -110,7 +157,9 @@ def draw_portrait(name: str, mood: str, size: int) -> pygame.Surface:
         pygame.draw.ellipse(surf, skin, R(0.5 - fw + 0.026, 0.226, 2 * fw - 0.052, 0.26))
     else:  # bald: a little hair above the ears
         for side in (0.5 - fw - 0.012, 0.5 + fw - 0.028):
-            pygame.draw.rect(surf, _shade(hair, 1.1), R(side, 0.3, 0.04, 0.08), border_radius=round(0.02 * s))
+            pygame.draw.rect(
+                surf, _shade(hair, 1.1), R(side, 0.3, 0.04, 0.08), border_radius=round(0.02 * s)
+            )
     _face(surf, mood, s, P, R, skin, hair, f["glasses"], f["beard"])
     return pygame.transform.smoothscale(surf, (size, size))
 
@@ -121,15 +170,21 @@ def _face(surf, mood, s, P, R, skin, hair, glasses, beard=False):
     w = max(2, round(0.014 * s))
     eye_y = 0.43
     # Eyes: wide, normal, narrowed, or the closed arcs of a happy face.
-    open_h = {"interested": 0.045, "impressed": 0.055, "skeptical": 0.026, "annoyed": 0.024}.get(mood, 0.038)
+    open_h = {"interested": 0.045, "impressed": 0.055, "skeptical": 0.026, "annoyed": 0.024}.get(
+        mood, 0.038
+    )
     for ex in (0.41, 0.59):
         if mood == "pleased":
             pygame.draw.arc(surf, dark, R(ex - 0.035, eye_y - 0.02, 0.07, 0.05), 0.3, 2.85, w)
         else:
-            pygame.draw.ellipse(surf, (250, 250, 250), R(ex - 0.035, eye_y - open_h / 2, 0.07, open_h))
+            pygame.draw.ellipse(
+                surf, (250, 250, 250), R(ex - 0.035, eye_y - open_h / 2, 0.07, open_h)
+            )
             iris = min(open_h, 0.036)
             pygame.draw.ellipse(surf, dark, R(ex - 0.018, eye_y - iris / 2, 0.036, iris))
-            pygame.draw.circle(surf, (255, 255, 255), P(ex + 0.007, eye_y - iris / 4), max(1, round(0.006 * s)))
+            pygame.draw.circle(
+                surf, (255, 255, 255), P(ex + 0.007, eye_y - iris / 4), max(1, round(0.006 * s))
+            )
     if mood in ("pleased", "impressed"):  # a warm flush on the cheeks
         flush = pygame.Surface((s, s), pygame.SRCALPHA)
         for cx in (0.375, 0.625):
@@ -150,7 +205,9 @@ def _face(surf, mood, s, P, R, skin, hair, glasses, beard=False):
     pygame.draw.line(surf, brow, P(0.55, eye_y + ri), P(0.635, eye_y + ro), bw)
     if glasses:
         for ex in (0.41, 0.59):
-            pygame.draw.ellipse(surf, (30, 30, 36), R(ex - 0.055, eye_y - 0.04, 0.11, 0.08), max(2, w // 2 + 1))
+            pygame.draw.ellipse(
+                surf, (30, 30, 36), R(ex - 0.055, eye_y - 0.04, 0.11, 0.08), max(2, w // 2 + 1)
+            )
         pygame.draw.line(surf, (30, 30, 36), P(0.465, eye_y), P(0.535, eye_y), max(2, w // 2))
     # Nose.
     pygame.draw.line(surf, _shade(skin, 0.78), P(0.5, 0.46), P(0.49, 0.52), max(2, w - 1))
@@ -162,7 +219,10 @@ def _face(surf, mood, s, P, R, skin, hair, glasses, beard=False):
     if mood == "pleased":
         # An open smile: the lower half of an ellipse, teeth along its top edge.
         cx, cy, rx, ry = 0.5 * s, (my - 0.004) * s, 0.068 * s, 0.04 * s
-        smile = [(cx + rx * math.cos(a / 20 * math.pi), cy + ry * math.sin(a / 20 * math.pi)) for a in range(21)]
+        smile = [
+            (cx + rx * math.cos(a / 20 * math.pi), cy + ry * math.sin(a / 20 * math.pi))
+            for a in range(21)
+        ]
         pygame.draw.polygon(surf, (120, 40, 40), smile)
         pygame.draw.rect(surf, (250, 250, 250), R(0.45, my - 0.004, 0.1, 0.014))
     elif mood == "interested":
@@ -185,8 +245,9 @@ class Portraits:
         self._images: dict = {}
         self.limit = limit
 
-    def get(self, name: str, mood: str, size: int, image: Path | None = None,
-            round_: bool = False) -> pygame.Surface:
+    def get(
+        self, name: str, mood: str, size: int, image: Path | None = None, round_: bool = False
+    ) -> pygame.Surface:
         """The portrait as a square, or as a disc with `round_` (for thumbnails)."""
         key = (name, mood, size, str(image) if image else None, round_)
         surf = self._cache.get(key)
@@ -220,7 +281,9 @@ class Portraits:
                 w, h = img.get_size()
                 side = min(w, h)
                 # Square crop from the top centre: faces sit high in most photos.
-                self._images[path] = img.subsurface(pygame.Rect((w - side) // 2, 0, side, side)).copy()
+                self._images[path] = img.subsurface(
+                    pygame.Rect((w - side) // 2, 0, side, side)
+                ).copy()
             except (pygame.error, OSError, FileNotFoundError, ValueError):
                 self._images[path] = None  # the format says: draw the default portrait
         return self._images[path]

@@ -45,8 +45,10 @@ class Sounds:
             return False
         try:
             pygame.mixer.init(frequency=RATE, size=-16, channels=1)
-            self._cues = {name: pygame.mixer.Sound(buffer=tone_samples(notes).tobytes())
-                          for name, notes in CUES.items()}
+            self._cues = {
+                name: pygame.mixer.Sound(buffer=tone_samples(notes).tobytes())
+                for name, notes in CUES.items()
+            }
         except (pygame.error, OSError):
             self._failed = True  # no audio device: stay silent
             return False

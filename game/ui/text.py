@@ -93,8 +93,9 @@ class TextKit:
             surf = self.font(style, px).render(text, True, colour)
             self._surfaces[key] = surf
             self.cached_bytes += _bytes(surf)
-            while len(self._surfaces) > 1 and (len(self._surfaces) > self.limit
-                                               or self.cached_bytes > self.budget_bytes):
+            while len(self._surfaces) > 1 and (
+                len(self._surfaces) > self.limit or self.cached_bytes > self.budget_bytes
+            ):
                 _, old = self._surfaces.popitem(last=False)
                 self.cached_bytes -= _bytes(old)
         else:
@@ -104,7 +105,9 @@ class TextKit:
     def size(self, text: str, style: str, px: int) -> tuple[int, int]:
         return self.font(style, px).size(text)
 
-    def fit(self, text: str, style: str, px: int, width: int, height: int, min_px: int | None = None):
+    def fit(
+        self, text: str, style: str, px: int, width: int, height: int, min_px: int | None = None
+    ):
         """(px, lines) for `text` in a width×height box: wrap, shrink (by default to 60% of
         `px`, never below 11), and end with an ellipsis as a last resort."""
         px = int(px)

@@ -89,7 +89,16 @@ TAG_ICONS = {
     "commodity": "=",
     "price": "$",
 }
-CHART_TAGS = ("insight", "outcome", "leadership", "discovery", "price", "commodity", "feature", "follower")
+CHART_TAGS = (
+    "insight",
+    "outcome",
+    "leadership",
+    "discovery",
+    "price",
+    "commodity",
+    "feature",
+    "follower",
+)
 
 
 def luminance(rgb) -> float:

@@ -18,8 +18,16 @@ from game.ui import intents as I
 class Button:
     """A clickable, focusable box. `kind`: "normal", "primary", "choice" or "card"."""
 
-    def __init__(self, label: str, action: Callable[[], None] | None = None, *, hint: str = "",
-                 kind: str = "normal", enabled: bool = True, data=None):
+    def __init__(
+        self,
+        label: str,
+        action: Callable[[], None] | None = None,
+        *,
+        hint: str = "",
+        kind: str = "normal",
+        enabled: bool = True,
+        data=None,
+    ):
         self.label = label
         self.action = action
         self.hint = hint  # the key that also activates it, shown as a keycap
@@ -41,10 +49,17 @@ class Button:
         ink = pal.on_accent if primary and self.enabled else pal.text if self.enabled else pal.muted
         pygame.draw.rect(surface, fill, r, border_radius=radius)
         edge = pal.accent if focused else pal.border
-        pygame.draw.rect(surface, edge, r, width=look.stage.px(3 if focused else 1), border_radius=radius)
+        pygame.draw.rect(
+            surface, edge, r, width=look.stage.px(3 if focused else 1), border_radius=radius
+        )
         if focused and primary:
-            pygame.draw.rect(surface, pal.text, r.inflate(look.stage.px(6), look.stage.px(6)),
-                             width=look.stage.px(2), border_radius=radius + look.stage.px(3))
+            pygame.draw.rect(
+                surface,
+                pal.text,
+                r.inflate(look.stage.px(6), look.stage.px(6)),
+                width=look.stage.px(2),
+                border_radius=radius + look.stage.px(3),
+            )
         pad = look.stage.px(14)
         inner = r.inflate(-2 * pad, -look.stage.px(8))
         px = px or look.px(role)
@@ -164,8 +179,9 @@ def panel(surface, look, rect, fill=None, border=None, radius: float = 14, width
     pal, st = look.pal, look.stage
     pygame.draw.rect(surface, fill or pal.panel, rect, border_radius=st.px(radius))
     if border is not False:
-        pygame.draw.rect(surface, border or pal.border, rect, width=st.px(width),
-                         border_radius=st.px(radius))
+        pygame.draw.rect(
+            surface, border or pal.border, rect, width=st.px(width), border_radius=st.px(radius)
+        )
 
 
 def chip(surface, look, text: str, topleft, colour=None, fill=None, role="caption") -> pygame.Rect:
@@ -175,7 +191,9 @@ def chip(surface, look, text: str, topleft, colour=None, fill=None, role="captio
     w, _ = look.kit.size(text, "semibold", px)
     r = pygame.Rect(topleft[0], topleft[1], w + st.px(20), look.kit.line_height(px) + st.px(6))
     pygame.draw.rect(surface, fill or pal.raised, r, border_radius=r.height // 2)
-    pygame.draw.rect(surface, colour or pal.border, r, width=st.px(1.5), border_radius=r.height // 2)
+    pygame.draw.rect(
+        surface, colour or pal.border, r, width=st.px(1.5), border_radius=r.height // 2
+    )
     look.kit.line(surface, text, "semibold", px, colour or pal.text, r.center, anchor="center")
     return r
 
@@ -195,8 +213,9 @@ def bar(surface, look, rect, fraction: float, colour=None) -> None:
         pygame.draw.rect(surface, colour or pal.gain, fill, border_radius=radius)
 
 
-def pips(surface, look, center_left, filled: int, total: int, colour=None,
-         max_width: int | None = None) -> pygame.Rect:
+def pips(
+    surface, look, center_left, filled: int, total: int, colour=None, max_width: int | None = None
+) -> pygame.Rect:
     """●●○ as drawn circles, so they look the same in every font."""
     st, pal = look.stage, look.pal
     r = st.px(6)
@@ -235,6 +254,9 @@ def triangle(surface, colour, center, size: int, up: bool) -> None:
     """▲ or ▼ drawn, for signs that must not depend on a font."""
     x, y = center
     h = size
-    pts = [(x - h, y + h // 2), (x + h, y + h // 2), (x, y - h)] if up else \
-          [(x - h, y - h // 2), (x + h, y - h // 2), (x, y + h)]
+    pts = (
+        [(x - h, y + h // 2), (x + h, y + h // 2), (x, y - h)]
+        if up
+        else [(x - h, y - h // 2), (x + h, y - h // 2), (x, y + h)]
+    )
     pygame.draw.polygon(surface, colour, pts)

@@ -13,10 +13,15 @@ def test_run_the_spec_example():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out == {
-        "scenario": "procurement-squeeze", "finished": True, "node": "partner", "ending": "partner",
-        "result": "won", "score": 15,
+        "scenario": "procurement-squeeze",
+        "finished": True,
+        "node": "partner",
+        "ending": "partner",
+        "result": "won",
+        "score": 15,
         "tags": {"insight": 1, "discovery": 1, "outcome": 1, "leadership": 1},
-        "meters": {"trust": 60, "patience": 3}, "flags": [],
+        "meters": {"trust": 60, "patience": 3},
+        "flags": [],
         "path": ["opening", "numbers", "partner"],
     }
 
@@ -25,7 +30,12 @@ def test_run_unfinished_reports_where_it_stands():
     proc = salesplay("run", str(SPEC_EXAMPLE), "--choices", "match", "--json")
     out = json.loads(proc.stdout)
     assert proc.returncode == 0
-    assert (out["finished"], out["node"], out["ending"], out["result"]) == (False, "spiral", None, None)
+    assert (out["finished"], out["node"], out["ending"], out["result"]) == (
+        False,
+        "spiral",
+        None,
+        None,
+    )
     assert out["flags"] == ["discounted"] and out["score"] == -3 and out["tags"] == {"price": 1}
 
 
@@ -34,10 +44,20 @@ def test_run_without_choices_stands_at_the_start():
     assert out["path"] == ["opening"] and out["score"] == 0 and out["tags"] == {}
 
 
-@pytest.mark.parametrize("tokens", ["0", "9", "nope", "match,1,c1", ",", "cost_of_delay,timeout",
-                                    "cost_of_delay,1,1", "1,,2"],
-                         ids=["zero", "out-of-range", "unknown", "hidden", "empty", "timeout-no-limit",
-                              "after-end", "empty-middle"])
+@pytest.mark.parametrize(
+    "tokens",
+    ["0", "9", "nope", "match,1,c1", ",", "cost_of_delay,timeout", "cost_of_delay,1,1", "1,,2"],
+    ids=[
+        "zero",
+        "out-of-range",
+        "unknown",
+        "hidden",
+        "empty",
+        "timeout-no-limit",
+        "after-end",
+        "empty-middle",
+    ],
+)
 def test_run_token_that_does_not_fit_exits_2_naming_the_node(tokens):
     proc = salesplay("run", str(SPEC_EXAMPLE), "--choices", tokens, "--json")
     assert proc.returncode == 2
@@ -117,8 +137,11 @@ def test_usage_errors_exit_2():
     assert salesplay("nonsense").returncode == 2
 
 
-@pytest.mark.parametrize("data", [b"", b"\xff\xfe\x00", b"- [", b"a: *x", b"\x00\x01"],
-                         ids=["empty", "utf16ish", "unclosed", "alias", "nul"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\xff\xfe\x00", b"- [", b"a: *x", b"\x00\x01"],
+    ids=["empty", "utf16ish", "unclosed", "alias", "nul"],
+)
 def test_no_traceback_for_any_input(tmp_path, data):
     f = tmp_path / "x.yaml"
     f.write_bytes(data)

@@ -47,6 +47,8 @@ def test_fuzz_bytes(data):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, len(BASE) - 1), st.integers(0, len(BASE)), st.text(max_size=12))
 def test_fuzz_edits_of_a_valid_scenario(start, length, insert):
-    text = BASE[:start] + insert + BASE[start + length:]
+    text = BASE[:start] + insert + BASE[start + length :]
     result = load_text(text, "fuzz.yaml")
-    assert result.ok == (result.scenario is not None and not any(d.severity == "error" for d in result.diagnostics))
+    assert result.ok == (
+        result.scenario is not None and not any(d.severity == "error" for d in result.diagnostics)
+    )

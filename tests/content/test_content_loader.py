@@ -30,21 +30,27 @@ def test_spec_example_loads_with_only_a_portrait_warning():
 
 def test_the_key_decides_the_type():
     text = BASE.replace("say: Send me the proposal.", "say: 1999").replace(
-        "text: We can beat their price.", "text: No")
+        "text: We can beat their price.", "text: No"
+    )
     s = load_text(text, "t.yaml").scenario
     assert s.nodes["done"].say == "1999"
     assert s.nodes["ask"].choices[1].text == "No"
 
 
-@pytest.mark.parametrize("raw", ["+3", "3_000", "03", "3.0", "true", "1:30", "3e2", "0x10"],
-                         ids=["plus", "underscore", "leading-zero", "float", "bool", "sexagesimal", "exp", "hex"])
+@pytest.mark.parametrize(
+    "raw",
+    ["+3", "3_000", "03", "3.0", "true", "1:30", "3e2", "0x10"],
+    ids=["plus", "underscore", "leading-zero", "float", "bool", "sexagesimal", "exp", "hex"],
+)
 def test_integers_are_plain_digits(raw):
     result = load_text(BASE.replace("effects: {trust: 1}", f"effects: {{trust: {raw}}}"), "t.yaml")
     assert "bad-integer" in codes(result)
 
 
 def test_integer_range_and_huge_digits():
-    assert "out-of-range" in codes(load_text(BASE.replace("trust: 1}", "trust: 1000001}"), "t.yaml"))
+    assert "out-of-range" in codes(
+        load_text(BASE.replace("trust: 1}", "trust: 1000001}"), "t.yaml")
+    )
     result = load_text(BASE.replace("trust: 1}", "trust: " + "9" * 1000 + "}"), "t.yaml")
     assert "bad-integer" in codes(result)
     assert all(len(d.message) < 400 for d in result.diagnostics)
@@ -59,21 +65,29 @@ def test_locations_point_at_the_offending_value():
 
 
 def test_all_problems_are_collected_in_one_pass():
-    text = (BASE.replace("efects", "x").replace("effects: {trust: 1}", "efects: {trust: 1}")
-            .replace("mood", "x").replace("start: ask", "start: aks")
-            .replace("tags: [price]", "tags: [prise]"))
+    text = (
+        BASE.replace("efects", "x")
+        .replace("effects: {trust: 1}", "efects: {trust: 1}")
+        .replace("mood", "x")
+        .replace("start: ask", "start: aks")
+        .replace("tags: [price]", "tags: [prise]")
+    )
     found = codes(load_text(text, "t.yaml"))
     assert {"unknown-key", "unknown-node", "unknown-tag"} <= set(found)
 
 
 def test_unknown_key_suggests_and_flow_mapping_hints_quoting():
-    text = BASE.replace("buyer: {name: Ana Silva, role: Buyer}", "buyer: {name: Ana, from Lisbon, role: Buyer}")
+    text = BASE.replace(
+        "buyer: {name: Ana Silva, role: Buyer}", "buyer: {name: Ana, from Lisbon, role: Buyer}"
+    )
     diags = [d for d in load_text(text, "t.yaml").diagnostics if d.code == "unknown-key"]
     assert diags and "quote" in diags[0].message
 
 
 def test_duplicate_keys_anywhere():
-    text = BASE.replace("        tags: [insight]\n", "        tags: [insight]\n        tags: [outcome]\n")
+    text = BASE.replace(
+        "        tags: [insight]\n", "        tags: [insight]\n        tags: [outcome]\n"
+    )
     assert "duplicate-key" in codes(load_text(text, "t.yaml"))
 
 
@@ -84,30 +98,38 @@ def test_default_ids_count_hidden_choices_too():
 
 
 def test_condition_errors_point_inside_the_condition():
-    text = BASE.replace("        next: done\n  done", "        if: trust >= 3 && true\n        next: done\n  done")
+    text = BASE.replace(
+        "        next: done\n  done", "        if: trust >= 3 && true\n        next: done\n  done"
+    )
     (d,) = [d for d in load_text(text, "t.yaml").diagnostics if d.code.startswith("condition")]
     assert d.code == "condition-operator" and "'and'" in d.message
     line = text.splitlines()[d.line - 1]
-    assert line[d.col - 1:].startswith("&&")
+    assert line[d.col - 1 :].startswith("&&")
 
 
 def test_injection_text_is_refused_not_run(tmp_path):
     marker = tmp_path / "ran"
-    text = BASE.replace("        next: done\n  done",
-                        f"        if: \"__import__('os').system('touch {marker}')\"\n        next: done\n  done")
+    text = BASE.replace(
+        "        next: done\n  done",
+        f"        if: \"__import__('os').system('touch {marker}')\"\n        next: done\n  done",
+    )
     result = load_text(text, "t.yaml")
     assert not result.ok
     assert any(d.code.startswith("condition") for d in result.diagnostics)
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("data,code", [
-    (b"", "empty-file"),
-    (b"# only a comment\n", "empty-file"),
-    (b"- a\n- b\n", "not-a-scenario"),
-    (b"just text\n", "not-a-scenario"),
-    (b"title: caf\xe9\n", "not-utf8"),
-], ids=["empty", "comment-only", "list", "scalar", "latin1"])
+@pytest.mark.parametrize(
+    "data,code",
+    [
+        (b"", "empty-file"),
+        (b"# only a comment\n", "empty-file"),
+        (b"- a\n- b\n", "not-a-scenario"),
+        (b"just text\n", "not-a-scenario"),
+        (b"title: caf\xe9\n", "not-utf8"),
+    ],
+    ids=["empty", "comment-only", "list", "scalar", "latin1"],
+)
 def test_not_a_scenario_at_all(data, code):
     result = load_text(data, "t.yaml")
     assert result.scenario is None
@@ -122,19 +144,26 @@ def test_utf8_bom_and_windows_line_ends_are_fine():
 
 def test_non_ascii_text_is_kept():
     text = BASE.replace("Ana Silva", "Zeynep Ağaoğlu-Łukasz Müller Peña")
-    assert load_text(text.encode(), "t.yaml").scenario.buyer.name == "Zeynep Ağaoğlu-Łukasz Müller Peña"
+    assert (
+        load_text(text.encode(), "t.yaml").scenario.buyer.name
+        == "Zeynep Ağaoğlu-Łukasz Müller Peña"
+    )
 
 
 def test_oversized_file_is_refused_without_parsing(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("parsed an oversized file")
+
     monkeypatch.setattr(loader_module, "parse_tree", boom)
     result = load_text(b"notes: " + b"x" * (loader_module.MAX_BYTES + 1), "big.yaml")
     assert codes(result) == ["file-too-large"]
 
 
 def test_ten_thousand_levels_of_nesting():
-    for data in ("x: " + "[" * 10000 + "]" * 10000, "x:\n" + "".join(" " * i + "- \n" for i in range(0, 2000))):
+    for data in (
+        "x: " + "[" * 10000 + "]" * 10000,
+        "x:\n" + "".join(" " * i + "- \n" for i in range(0, 2000)),
+    ):
         result = load_text(data, "deep.yaml")
         assert result.scenario is None and result.diagnostics
 
@@ -166,9 +195,13 @@ def test_comment_cut_text_is_a_warning_but_quoted_hash_is_not():
 def test_portrait_paths(tmp_path):
     (tmp_path / "faces").mkdir()
     (tmp_path / "faces" / "ana.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    for value, code in [("faces/ana.png", None), ("faces/nobody.png", "portrait-missing"),
-                        ("../ana.png", "portrait-outside"), ("/etc/passwd", "portrait-outside"),
-                        ("faces/../../x.png", "portrait-outside")]:
+    for value, code in [
+        ("faces/ana.png", None),
+        ("faces/nobody.png", "portrait-missing"),
+        ("../ana.png", "portrait-outside"),
+        ("/etc/passwd", "portrait-outside"),
+        ("faces/../../x.png", "portrait-outside"),
+    ]:
         path = tmp_path / "s.yaml"
         path.write_text(BASE.replace("role: Buyer}", f"role: Buyer, portrait: '{value}'}}"))
         result = load_scenario(path)
@@ -182,9 +215,13 @@ def test_portrait_paths(tmp_path):
 
 
 def test_notes_are_allowed_in_any_mapping():
-    text = (BASE.replace("  trust: {start", "  notes: how warm Ana feels\n  trust: {start")
-            .replace("  ask:\n", "  notes: two nodes only\n  ask:\n")
-            .replace("        tags: [insight]\n", "        tags: [insight]\n        notes: the lesson\n"))
+    text = (
+        BASE.replace("  trust: {start", "  notes: how warm Ana feels\n  trust: {start")
+        .replace("  ask:\n", "  notes: two nodes only\n  ask:\n")
+        .replace(
+            "        tags: [insight]\n", "        tags: [insight]\n        notes: the lesson\n"
+        )
+    )
     result = load_text(text, "t.yaml")
     assert result.ok and result.diagnostics == [], result.diagnostics
 

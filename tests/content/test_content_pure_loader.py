@@ -27,7 +27,8 @@ def test_corpus_sample_gives_errors_too(path, monkeypatch):
     slow = load_scenario(path)
     assert slow.scenario is None and any(d.severity == "error" for d in slow.diagnostics)
     assert {d.code for d in fast.diagnostics} & {d.code for d in slow.diagnostics} or (
-        "yaml-syntax" in {d.code for d in fast.diagnostics} | {d.code for d in slow.diagnostics})
+        "yaml-syntax" in {d.code for d in fast.diagnostics} | {d.code for d in slow.diagnostics}
+    )
 
 
 def test_deep_nesting_with_the_pure_parser(pure):

@@ -57,6 +57,7 @@ def test_rewind_and_restore(spec):
 @pytest.mark.parametrize("seed", range(20), ids=lambda s: f"seed{s}")
 def test_random_runs_match_the_pure_rules(spec, seed):
     from game.content import load_text
+
     scenario = spec if seed % 2 else load_text(SCENARIO, "r.yaml").scenario
     rng = random.Random(seed)
     c = Conversation(scenario)

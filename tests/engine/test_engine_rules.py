@@ -97,7 +97,9 @@ def test_on_min_fires_when_lowered_to_min_and_replaces_next(scenario):
 
 
 def test_first_meter_in_declaration_order_wins(scenario):
-    s = play(scenario, "both")  # trust raised to max (on_max: fan) and patience to min (on_min: gone)
+    s = play(
+        scenario, "both"
+    )  # trust raised to max (on_max: fan) and patience to min (on_min: gone)
     assert s.ending == "fan" and s.score == 10
 
 
@@ -116,7 +118,10 @@ def test_untouched_meter_fires_nothing(scenario):
 
 def test_conditions_hide_choices(scenario):
     assert [c.id for c in rules.visible_choices(scenario, play(scenario, "timeout"))] == ["close"]
-    assert [c.id for c in rules.visible_choices(scenario, play(scenario, "ask"))] == ["again", "close"]
+    assert [c.id for c in rules.visible_choices(scenario, play(scenario, "ask"))] == [
+        "again",
+        "close",
+    ]
 
 
 def test_path_keeps_repeats_and_visited(scenario):
@@ -124,15 +129,19 @@ def test_path_keeps_repeats_and_visited(scenario):
     assert s.path == ("a", "b", "a", "b")
 
 
-@pytest.mark.parametrize("tokens,fragment", [
-    (["0"], "out of range"),
-    (["4"], "out of range"),
-    ([""], "empty"),
-    (["nope"], "does not exist"),
-    (["timeout", "again"], "hidden"),
-    (["timeout", "timeout"], "no time limit"),
-    (["fixed", "1"], "finished"),
-], ids=["zero", "too-high", "empty", "unknown", "hidden", "timeout-without-limit", "after-end"])
+@pytest.mark.parametrize(
+    "tokens,fragment",
+    [
+        (["0"], "out of range"),
+        (["4"], "out of range"),
+        ([""], "empty"),
+        (["nope"], "does not exist"),
+        (["timeout", "again"], "hidden"),
+        (["timeout", "timeout"], "no time limit"),
+        (["fixed", "1"], "finished"),
+    ],
+    ids=["zero", "too-high", "empty", "unknown", "hidden", "timeout-without-limit", "after-end"],
+)
 def test_tokens_that_do_not_fit(scenario, tokens, fragment):
     with pytest.raises(MoveError) as info:
         play(scenario, *tokens)

@@ -55,23 +55,31 @@ def main(mode: str, data_dir: str, tokens: list[str]) -> int:
         time.sleep(60)
     elif mode == "churn":
         while True:
-            play_run(store, scenario, ["match", "c1", "c2", "c2"],
-                     lambda run_id, n: print(f"committed {run_id} {n}", flush=True))
+            play_run(
+                store,
+                scenario,
+                ["match", "c1", "c2", "c2"],
+                lambda run_id, n: print(f"committed {run_id} {n}", flush=True),
+            )
     elif mode == "window":
         for _ in range(50):
             play_run(store, scenario, tokens)
     elif mode == "report":
         run_id, state = play_run(store, scenario, tokens)
         store.save_settings({"timers": False})
-        print(json.dumps({
-            "saving": store.saving,
-            "notice": store.notice,
-            "run_id": run_id,
-            "best": store.best_scores("Ana"),
-            "settings": store.load_settings(),
-            "resumable": len(store.resumable_runs("Ana")),
-            "score": state.score,
-        }))
+        print(
+            json.dumps(
+                {
+                    "saving": store.saving,
+                    "notice": store.notice,
+                    "run_id": run_id,
+                    "best": store.best_scores("Ana"),
+                    "settings": store.load_settings(),
+                    "resumable": len(store.resumable_runs("Ana")),
+                    "score": state.score,
+                }
+            )
+        )
     store.close()
     return 0
 

@@ -21,8 +21,17 @@ def _value(tags):
 
 
 def _choice(id, index, text, next, tags=(), effects=(), set=(), condition=None):
-    return Choice(id=id, index=index, text=text, next=next, tags=tuple(tags), value=_value(tags),
-                  effects=tuple(effects), set=tuple(set), condition=condition)
+    return Choice(
+        id=id,
+        index=index,
+        text=text,
+        next=next,
+        tags=tuple(tags),
+        value=_value(tags),
+        effects=tuple(effects),
+        set=tuple(set),
+        condition=condition,
+    )
 
 
 def procurement_squeeze(*, drop_numbers: bool = False, rename_match: bool = False) -> Scenario:
@@ -34,38 +43,85 @@ def procurement_squeeze(*, drop_numbers: bool = False, rename_match: bool = Fals
     )
     nodes = {
         "opening": Node(
-            "opening", "Your quote is 18% over Acme's. Match it or we're done.", "annoyed",
-            time_limit=30, timeout="walkout",
+            "opening",
+            "Your quote is 18% over Acme's. Match it or we're done.",
+            "annoyed",
+            time_limit=30,
+            timeout="walkout",
             choices=(
-                _choice("sign_now" if rename_match else "match", 0, "We can match Acme.", "spiral",
-                        ["price"], [("trust", -10), ("patience", -1)], ["discounted"]),
-                _choice("cost_of_delay", 1, "What did late deliveries cost you?",
-                        "spiral" if drop_numbers else "numbers", ["insight", "discovery"], [("trust", 10)]),
-                _choice("c3", 2, "Twelve features Acme lacks.", "spiral", ["feature"], [("patience", -1)]),
+                _choice(
+                    "sign_now" if rename_match else "match",
+                    0,
+                    "We can match Acme.",
+                    "spiral",
+                    ["price"],
+                    [("trust", -10), ("patience", -1)],
+                    ["discounted"],
+                ),
+                _choice(
+                    "cost_of_delay",
+                    1,
+                    "What did late deliveries cost you?",
+                    "spiral" if drop_numbers else "numbers",
+                    ["insight", "discovery"],
+                    [("trust", 10)],
+                ),
+                _choice(
+                    "c3",
+                    2,
+                    "Twelve features Acme lacks.",
+                    "spiral",
+                    ["feature"],
+                    [("patience", -1)],
+                ),
             ),
         ),
         "numbers": Node(
-            "numbers", "About forty thousand a month. Why?", "interested",
+            "numbers",
+            "About forty thousand a month. Why?",
+            "interested",
             choices=(
-                _choice("c1", 0, "Let's design for zero penalties.", "partner", ["outcome", "leadership"],
-                        condition=trusted),
-                _choice("c2", 1, "I'll see what discount I can get.", "spiral", ["price", "follower"]),
+                _choice(
+                    "c1",
+                    0,
+                    "Let's design for zero penalties.",
+                    "partner",
+                    ["outcome", "leadership"],
+                    condition=trusted,
+                ),
+                _choice(
+                    "c2", 1, "I'll see what discount I can get.", "spiral", ["price", "follower"]
+                ),
             ),
         ),
         "spiral": Node(
-            "spiral", "Acme will go lower still. Can you?", "skeptical",
+            "spiral",
+            "Acme will go lower still. Can you?",
+            "skeptical",
             choices=(
-                _choice("c1", 0, "No. Let me show you what cheaper costs.", "spiral" if drop_numbers else "numbers",
-                        ["leadership"], [("trust", 5), ("patience", -1)]),
+                _choice(
+                    "c1",
+                    0,
+                    "No. Let me show you what cheaper costs.",
+                    "spiral" if drop_numbers else "numbers",
+                    ["leadership"],
+                    [("trust", 5), ("patience", -1)],
+                ),
                 _choice("c2", 1, "I'll take another 5% off.", "won_on_price", ["price"]),
             ),
         ),
-        "partner": Node("partner", "Send me that proposal.", "pleased",
-                        ending=Ending("won", "Trusted advisor", 5)),
-        "won_on_price": Node("won_on_price", "Deal. At that price.",
-                             ending=Ending("won", "Won on price", -2)),
-        "walkout": Node("walkout", "I think we're done here.", "annoyed",
-                        ending=Ending("lost", "Walked out")),
+        "partner": Node(
+            "partner",
+            "Send me that proposal.",
+            "pleased",
+            ending=Ending("won", "Trusted advisor", 5),
+        ),
+        "won_on_price": Node(
+            "won_on_price", "Deal. At that price.", ending=Ending("won", "Won on price", -2)
+        ),
+        "walkout": Node(
+            "walkout", "I think we're done here.", "annoyed", ending=Ending("lost", "Walked out")
+        ),
     }
     if drop_numbers:
         del nodes["numbers"]

@@ -32,7 +32,11 @@ def test_a_finished_run_is_kept_with_every_decision(tmp_path):
     with open_store(tmp_path) as store:
         (record,) = store.finished_runs("Ana")
         assert record.run_id == run_id
-        assert (record.scenario_id, record.sha256, record.mode) == (scenario.id, scenario.sha256, "practice")
+        assert (record.scenario_id, record.sha256, record.mode) == (
+            scenario.id,
+            scenario.sha256,
+            "practice",
+        )
         assert record.choices == TRUSTED_ADVISOR
         assert (record.score, record.ending, record.result) == (14, "partner", "won")
         assert record.tags == {"insight": 1, "discovery": 1, "outcome": 1, "leadership": 1}

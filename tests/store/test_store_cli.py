@@ -84,11 +84,23 @@ def salesplay(capsys, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_run_with_a_player_records_the_run_and_prints_the_same_json(tmp_path, scenario_file, capsys):
+def test_run_with_a_player_records_the_run_and_prints_the_same_json(
+    tmp_path, scenario_file, capsys
+):
     data = tmp_path / "data"
     plain = salesplay(capsys, "run", scenario_file, "--choices", "cost_of_delay,1", "--json")
-    recorded = salesplay(capsys, "run", scenario_file, "--choices", "cost_of_delay,1", "--json",
-                         "--player", "Ana", "--data-dir", data)
+    recorded = salesplay(
+        capsys,
+        "run",
+        scenario_file,
+        "--choices",
+        "cost_of_delay,1",
+        "--json",
+        "--player",
+        "Ana",
+        "--data-dir",
+        data,
+    )
     assert recorded == plain
     assert json.loads(plain[1])["score"] == 14
     with open_store(data) as store:
@@ -98,8 +110,20 @@ def test_run_with_a_player_records_the_run_and_prints_the_same_json(tmp_path, sc
 
 def test_an_unfinished_run_is_recorded_for_resume(tmp_path, scenario_file, capsys):
     data = tmp_path / "data"
-    assert salesplay(capsys, "run", scenario_file, "--choices", "match", "--player", "Ana",
-                     "--data-dir", data)[0] == 0
+    assert (
+        salesplay(
+            capsys,
+            "run",
+            scenario_file,
+            "--choices",
+            "match",
+            "--player",
+            "Ana",
+            "--data-dir",
+            data,
+        )[0]
+        == 0
+    )
     with open_store(data) as store:
         (record,) = store.resumable_runs("Ana")
     assert (record.choices, record.node) == (["match"], "spiral")
@@ -113,8 +137,9 @@ def test_run_without_a_player_records_nothing(tmp_path, scenario_file, capsys, m
 
 def test_a_token_that_does_not_fit_records_nothing(tmp_path, scenario_file, capsys):
     data = tmp_path / "data"
-    code, _, err = salesplay(capsys, "run", scenario_file, "--choices", "match,9", "--player", "Ana",
-                             "--data-dir", data)
+    code, _, err = salesplay(
+        capsys, "run", scenario_file, "--choices", "match,9", "--player", "Ana", "--data-dir", data
+    )
     assert code == 2 and "out of range" in err
     with open_store(data) as store:
         assert store.resumable_runs("Ana") == [] and store.finished_runs() == []
@@ -123,8 +148,18 @@ def test_a_token_that_does_not_fit_records_nothing(tmp_path, scenario_file, caps
 def test_run_still_plays_when_progress_cannot_be_saved(tmp_path, scenario_file, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    code, out, err = salesplay(capsys, "run", scenario_file, "--choices", "match,2", "--json",
-                               "--player", "Ana", "--data-dir", blocker)
+    code, out, err = salesplay(
+        capsys,
+        "run",
+        scenario_file,
+        "--choices",
+        "match,2",
+        "--json",
+        "--player",
+        "Ana",
+        "--data-dir",
+        blocker,
+    )
     assert code == 0 and json.loads(out)["ending"] == "won_on_price"
     assert "Progress is not being saved" in err
 
@@ -132,10 +167,24 @@ def test_run_still_plays_when_progress_cannot_be_saved(tmp_path, scenario_file, 
 @pytest.fixture
 def played(tmp_path, scenario_file, capsys) -> Path:
     data = tmp_path / "data"
-    for player, choices in [("Ana", "match,2"), ("Ana", "cost_of_delay,1"), ("Ana", "match,2"),
-                            ("Ben", "cost_of_delay,1"), ("Ben", "match")]:
-        salesplay(capsys, "run", scenario_file, "--choices", choices, "--player", player,
-                  "--data-dir", data)
+    for player, choices in [
+        ("Ana", "match,2"),
+        ("Ana", "cost_of_delay,1"),
+        ("Ana", "match,2"),
+        ("Ben", "cost_of_delay,1"),
+        ("Ben", "match"),
+    ]:
+        salesplay(
+            capsys,
+            "run",
+            scenario_file,
+            "--choices",
+            choices,
+            "--player",
+            player,
+            "--data-dir",
+            data,
+        )
     return data
 
 
@@ -147,14 +196,24 @@ def test_report_json_has_attempts_best_last_and_average(played, capsys):
     ana = rows["Ana"]
     assert (ana["scenario"], ana["title"]) == ("procurement-squeeze", "The Procurement Squeeze")
     assert (ana["attempts"], ana["best"], ana["last"], ana["average"]) == (3, 14, -8, -0.7)
-    assert (rows["Ben"]["attempts"], rows["Ben"]["best"]) == (1, 14)  # the unfinished run is no attempt
+    assert (rows["Ben"]["attempts"], rows["Ben"]["best"]) == (
+        1,
+        14,
+    )  # the unfinished run is no attempt
 
 
 def test_report_csv_and_table_carry_the_same_figures(played, capsys):
-    _, out, _ = salesplay(capsys, "report", "--format", "csv", "--player", "Ana", "--data-dir", played)
+    _, out, _ = salesplay(
+        capsys, "report", "--format", "csv", "--player", "Ana", "--data-dir", played
+    )
     (row,) = list(csv.DictReader(io.StringIO(out)))
     assert (row["player"], row["attempts"], row["best"], row["last"], row["average"]) == (
-        "Ana", "3", "14", "-8", "-0.7")
+        "Ana",
+        "3",
+        "14",
+        "-8",
+        "-0.7",
+    )
     _, out, _ = salesplay(capsys, "report", "--data-dir", played)
     lines = out.splitlines()
     assert lines[0].split()[:6] == ["Player", "Scenario", "Attempts", "Best", "Last", "Average"]
@@ -162,8 +221,11 @@ def test_report_csv_and_table_carry_the_same_figures(played, capsys):
     assert "The Procurement Squeeze" in lines[2] and " 3 " in lines[2] and "-0.7" in lines[2]
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [("json", "[]\n"), ("csv", None), ("table", "no finished runs")],
-                         ids=["json", "csv", "table"])
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("json", "[]\n"), ("csv", None), ("table", "no finished runs")],
+    ids=["json", "csv", "table"],
+)
 def test_report_of_nothing_is_empty_and_friendly(tmp_path, capsys, fmt, expected):
     code, out, _ = salesplay(capsys, "report", "--format", fmt, "--data-dir", tmp_path)
     assert code == 0
@@ -180,12 +242,27 @@ def test_report_rejects_an_unknown_format(tmp_path, capsys):
     assert "invalid choice" in capsys.readouterr().err
 
 
-def test_recorded_runs_carry_the_leadership_index_from_the_analysis(tmp_path, scenario_file, capsys):
+def test_recorded_runs_carry_the_leadership_index_from_the_analysis(
+    tmp_path, scenario_file, capsys
+):
     data = tmp_path / "data"
     for choices in ("cost_of_delay,1", "match,2"):  # the best run (14), then won on price (-8)
-        salesplay(capsys, "run", scenario_file, "--choices", choices, "--player", "Ana", "--data-dir", data)
+        salesplay(
+            capsys,
+            "run",
+            scenario_file,
+            "--choices",
+            choices,
+            "--player",
+            "Ana",
+            "--data-dir",
+            data,
+        )
     with open_store(data) as store:
-        assert [r.leadership for r in store.finished_runs("Ana")] == [100, 15]  # worst reachable: -12
+        assert [r.leadership for r in store.finished_runs("Ana")] == [
+            100,
+            15,
+        ]  # worst reachable: -12
     _, out, _ = salesplay(capsys, "report", "--format", "json", "--data-dir", data)
     (row,) = json.loads(out)
     assert (row["best_index"], row["last_index"]) == (100, 15)

@@ -14,7 +14,9 @@ from game.store.progress import player_progress, tag_profile
 
 
 def other_scenario():
-    return dataclasses.replace(procurement_squeeze(), id="bake-off", title="The Bake-off", sha256="b" * 64)
+    return dataclasses.replace(
+        procurement_squeeze(), id="bake-off", title="The Bake-off", sha256="b" * 64
+    )
 
 
 @pytest.fixture
@@ -29,8 +31,10 @@ def store(tmp_path, monkeypatch):
     [
         ({}, {}),
         ({"price": 2}, {"Price & commodity": 1.0}),
-        ({"insight": 1, "outcome": 1, "discovery": 1, "price": 1},
-         {"Leadership": 0.5, "Discovery": 0.25, "Price & commodity": 0.25}),
+        (
+            {"insight": 1, "outcome": 1, "discovery": 1, "price": 1},
+            {"Leadership": 0.5, "Discovery": 0.25, "Price & commodity": 0.25},
+        ),
         ({"follower": 1, "rapport": 3}, {"Features & following": 0.25, "Other": 0.75}),
     ],
     ids=["no-tags", "all-price", "mixed", "custom-rubric-tag"],
@@ -49,7 +53,12 @@ def test_progress_lists_attempts_best_and_index_per_scenario(store):
     progress = player_progress(store, "Ana")
     assert [p.scenario_id for p in progress] == ["bake-off", "procurement-squeeze"]  # latest first
     squeeze = progress[1]
-    assert (squeeze.title, squeeze.best, squeeze.last, squeeze.average) == ("The Procurement Squeeze", 14, 14, 3.0)
+    assert (squeeze.title, squeeze.best, squeeze.last, squeeze.average) == (
+        "The Procurement Squeeze",
+        14,
+        14,
+        3.0,
+    )
     assert [(a.number, a.score, a.index) for a in squeeze.attempts] == [(1, -8, 27), (2, 14, 100)]
     assert squeeze.attempts[1].profile == {"Leadership": 0.75, "Discovery": 0.25}
     assert squeeze.best_index == 100
@@ -102,7 +111,9 @@ def window(store):
     pygame.font.init()
 
     def make(size=(1280, 720), text_size=1.0, with_store=True):
-        app = App([], player="Ana", store=store if with_store else None, use_store=with_store, size=size)
+        app = App(
+            [], player="Ana", store=store if with_store else None, use_store=with_store, size=size
+        )
         app.kit = recording_kit()
         app.surface = pygame.Surface(size)
         app.settings.text_size = text_size
@@ -147,8 +158,12 @@ def test_the_screen_draws_charts_for_the_selected_scenario(store, window, size, 
     assert_text_stays_in_its_boxes(app)
     # The line chart's accent points sit inside the chart panel.
     panel = app.stage.rect(450, 150, 790, 550)
-    accent = [(x, y) for x in range(panel.left, panel.right, 2) for y in range(panel.top, panel.bottom, 2)
-              if app.surface.get_at((x, y))[:3] == app.pal.accent]
+    accent = [
+        (x, y)
+        for x in range(panel.left, panel.right, 2)
+        for y in range(panel.top, panel.bottom, 2)
+        if app.surface.get_at((x, y))[:3] == app.pal.accent
+    ]
     assert accent
 
 
@@ -176,4 +191,6 @@ def test_an_empty_screen_says_what_to_do(store, window, with_store):
     screen = open_progress(app)
     assert screen.selected is None
     said = " ".join(app.kit.said)
-    assert ("Play a scenario from the library" in said) if with_store else ("not being saved" in said)
+    assert (
+        ("Play a scenario from the library" in said) if with_store else ("not being saved" in said)
+    )

@@ -124,7 +124,10 @@ def _with_a_full_disk():  # pragma: no cover - runs in the child before exec
 def run_child_report(data_dir: Path, tokens, preexec) -> dict:
     out = subprocess.run(
         [sys.executable, str(CHILD), "report", str(data_dir), ",".join(tokens)],
-        preexec_fn=preexec, capture_output=True, text=True, timeout=60,
+        preexec_fn=preexec,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
@@ -139,7 +142,9 @@ def run_child_report(data_dir: Path, tokens, preexec) -> dict:
     ],
     ids=["read-only", "full"],
 )
-def test_a_locked_folder_still_plays_and_says_progress_is_not_saved(tmp_path, lock, reason, earlier_runs):
+def test_a_locked_folder_still_plays_and_says_progress_is_not_saved(
+    tmp_path, lock, reason, earlier_runs
+):
     data = tmp_path / "data"
     data.mkdir()
     if earlier_runs or lock == "full":  # a full disk can still hold an earlier file
@@ -151,7 +156,9 @@ def test_a_locked_folder_still_plays_and_says_progress_is_not_saved(tmp_path, lo
         data.chmod(0o555)
     try:
         said = run_child_report(
-            data, TRUSTED_ADVISOR, _without_root_powers if lock == "read-only" else _with_a_full_disk
+            data,
+            TRUSTED_ADVISOR,
+            _without_root_powers if lock == "read-only" else _with_a_full_disk,
         )
     finally:
         data.chmod(0o755)

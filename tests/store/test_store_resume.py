@@ -22,7 +22,10 @@ CHILD = Path(__file__).with_name("store_child.py")
 
 def start_child(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, str(CHILD), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, str(CHILD), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -75,8 +78,16 @@ def test_kills_at_random_moments_never_lose_a_reported_decision(tmp_path):
     ("tokens", "edit", "message"),
     [
         (["cost_of_delay"], {"drop_numbers": True}, "'numbers', which is no longer in"),
-        (["match", "c1"], {"rename_match": True}, "Decision 1 of the saved run ('match' at 'opening')"),
-        (["cost_of_delay", "c2"], {"drop_numbers": True}, "now ends at 'won_on_price' instead of 'spiral'"),
+        (
+            ["match", "c1"],
+            {"rename_match": True},
+            "Decision 1 of the saved run ('match' at 'opening')",
+        ),
+        (
+            ["cost_of_delay", "c2"],
+            {"drop_numbers": True},
+            "now ends at 'won_on_price' instead of 'spiral'",
+        ),
     ],
     ids=["saved-node-removed", "saved-choice-renamed", "path-changed"],
 )
@@ -98,8 +109,9 @@ def test_resume_refuses_another_scenarios_run(tmp_path):
         scenario = procurement_squeeze()
         store.start_run("Ana", scenario, "practice")
         (record,) = store.resumable_runs("Ana")
-        other = scenario.__class__(**{
-            f: getattr(scenario, f) for f in scenario.__dataclass_fields__} | {"id": "other"})
+        other = scenario.__class__(
+            **{f: getattr(scenario, f) for f in scenario.__dataclass_fields__} | {"id": "other"}
+        )
         with pytest.raises(SaveError, match="belongs to scenario 'procurement-squeeze'"):
             resume(store, record, other)
 

@@ -25,8 +25,11 @@ ACTIVITY = {
     "properties": {
         "objectType": {"const": "Activity"},
         "id": {"type": "string", "pattern": IRI},
-        "definition": {"type": "object", "required": ["name", "type"],
-                       "properties": {"name": LANGUAGE_MAP, "type": {"type": "string", "pattern": IRI}}},
+        "definition": {
+            "type": "object",
+            "required": ["name", "type"],
+            "properties": {"name": LANGUAGE_MAP, "type": {"type": "string", "pattern": IRI}},
+        },
     },
 }
 # The xAPI 1.0.3 fields a Record Store checks, as far as Salesplay uses them.
@@ -40,17 +43,26 @@ STATEMENT = {
             "required": ["objectType", "account"],
             "properties": {
                 "objectType": {"const": "Agent"},
-                "account": {"type": "object", "required": ["homePage", "name"],
-                            "properties": {"homePage": {"type": "string", "pattern": IRI},
-                                           "name": {"type": "string", "minLength": 1}}},
+                "account": {
+                    "type": "object",
+                    "required": ["homePage", "name"],
+                    "properties": {
+                        "homePage": {"type": "string", "pattern": IRI},
+                        "name": {"type": "string", "minLength": 1},
+                    },
+                },
             },
         },
         "verb": {
             "type": "object",
             "required": ["id", "display"],
             "properties": {
-                "id": {"enum": [f"http://adlnet.gov/expapi/verbs/{v}"
-                                for v in ("attempted", "answered", "completed", "passed", "failed")]},
+                "id": {
+                    "enum": [
+                        f"http://adlnet.gov/expapi/verbs/{v}"
+                        for v in ("attempted", "answered", "completed", "passed", "failed")
+                    ]
+                },
                 "display": LANGUAGE_MAP,
             },
         },
@@ -58,16 +70,25 @@ STATEMENT = {
         "timestamp": {"type": "string", "pattern": ISO_8601},
         "context": {
             "type": "object",
-            "properties": {"registration": {"type": "string", "pattern": UUID}, "extensions": EXTENSIONS,
-                           "contextActivities": {"type": "object", "properties": {
-                               "parent": {"type": "array", "items": ACTIVITY}}}},
+            "properties": {
+                "registration": {"type": "string", "pattern": UUID},
+                "extensions": EXTENSIONS,
+                "contextActivities": {
+                    "type": "object",
+                    "properties": {"parent": {"type": "array", "items": ACTIVITY}},
+                },
+            },
         },
         "result": {
             "type": "object",
             "properties": {
-                "score": {"type": "object", "properties": {
-                    "scaled": {"type": "number", "minimum": -1, "maximum": 1},
-                    "raw": {"type": "number"}}},
+                "score": {
+                    "type": "object",
+                    "properties": {
+                        "scaled": {"type": "number", "minimum": -1, "maximum": 1},
+                        "raw": {"type": "number"},
+                    },
+                },
                 "success": {"type": "boolean"},
                 "completion": {"type": "boolean"},
                 "response": {"type": "string"},
@@ -114,25 +135,49 @@ def test_the_export_matches_the_xapi_schema(data, capsys):
 def test_each_run_attempts_answers_and_completes(data, capsys):
     statements = export(capsys, data, "--player", "Ana")
     assert verbs(statements) == [
-        "attempted", "answered", "answered", "completed", "passed",  # trusted advisor
-        "attempted", "answered", "answered", "completed", "passed",  # won on price
-        "attempted", "answered", "completed", "failed",  # the timer ran out: walked out
-        "attempted", "answered",  # still open
+        "attempted",
+        "answered",
+        "answered",
+        "completed",
+        "passed",  # trusted advisor
+        "attempted",
+        "answered",
+        "answered",
+        "completed",
+        "passed",  # won on price
+        "attempted",
+        "answered",
+        "completed",
+        "failed",  # the timer ran out: walked out
+        "attempted",
+        "answered",  # still open
     ]
     assert {s["actor"]["account"]["name"] for s in statements} == {"Ana"}
     first = statements[:5]
     assert len({s["context"]["registration"] for s in first}) == 1
     answer = first[1]
-    assert answer["object"]["id"] == "https://salesplay.invalid/scenarios/procurement-squeeze/decisions/opening"
+    assert (
+        answer["object"]["id"]
+        == "https://salesplay.invalid/scenarios/procurement-squeeze/decisions/opening"
+    )
     assert answer["result"]["response"] == "cost_of_delay"
     assert answer["result"]["score"] == {"raw": 4}
-    assert answer["result"]["extensions"]["https://salesplay.invalid/xapi/tags"] == ["insight", "discovery"]
-    assert answer["context"]["contextActivities"]["parent"][0]["id"].endswith("/scenarios/procurement-squeeze")
+    assert answer["result"]["extensions"]["https://salesplay.invalid/xapi/tags"] == [
+        "insight",
+        "discovery",
+    ]
+    assert answer["context"]["contextActivities"]["parent"][0]["id"].endswith(
+        "/scenarios/procurement-squeeze"
+    )
     completed = first[3]["result"]
     assert completed["score"] == {"raw": 14, "scaled": 1.0}
     assert completed["success"] is True
     assert completed["extensions"]["https://salesplay.invalid/xapi/tags"] == {
-        "insight": 1, "discovery": 1, "outcome": 1, "leadership": 1}
+        "insight": 1,
+        "discovery": 1,
+        "outcome": 1,
+        "leadership": 1,
+    }
     assert statements[8]["result"]["score"] == {"raw": -8, "scaled": 0.27}  # 8 of 30 above worst
     assert statements[12]["result"]["success"] is False
 
@@ -144,9 +189,15 @@ def test_exporting_twice_gives_the_same_statements(data, capsys):
 def test_the_base_address_names_accounts_and_activities(data, capsys):
     statements = export(capsys, data, "--base", "https://learning.example.org/sales/")
     assert statements[0]["actor"]["account"]["homePage"] == "https://learning.example.org/sales"
-    assert statements[0]["object"]["id"] == "https://learning.example.org/sales/scenarios/procurement-squeeze"
-    assert all(re.match("https://learning.example.org/sales/xapi/", k)
-               for s in statements for k in s["context"]["extensions"])
+    assert (
+        statements[0]["object"]["id"]
+        == "https://learning.example.org/sales/scenarios/procurement-squeeze"
+    )
+    assert all(
+        re.match("https://learning.example.org/sales/xapi/", k)
+        for s in statements
+        for k in s["context"]["extensions"]
+    )
 
 
 def test_an_empty_store_exports_an_empty_array(tmp_path, capsys):
@@ -155,13 +206,27 @@ def test_an_empty_store_exports_an_empty_array(tmp_path, capsys):
 
 @pytest.mark.parametrize("base", ["salesplay", "ftp://x"], ids=["bare-word", "not-web"])
 def test_a_base_that_is_not_a_web_address_is_refused(tmp_path, capsys, base):
-    assert main(["export", "--xapi", str(tmp_path / "x.json"), "--data-dir", str(tmp_path),
-                 "--base", base]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "--xapi",
+                str(tmp_path / "x.json"),
+                "--data-dir",
+                str(tmp_path),
+                "--base",
+                base,
+            ]
+        )
+        == 2
+    )
     assert "--base must be a web address" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
 
 
 def test_an_unwritable_target_fails_clearly(tmp_path, capsys):
-    code = main(["export", "--xapi", str(tmp_path / "missing" / "x.json"), "--data-dir", str(tmp_path)])
+    code = main(
+        ["export", "--xapi", str(tmp_path / "missing" / "x.json"), "--data-dir", str(tmp_path)]
+    )
     assert code == 1
     assert "could not write" in capsys.readouterr().err

@@ -16,7 +16,8 @@ def load(text: str):
     return result.scenario
 
 
-TWO_WAYS = scenario("""\
+TWO_WAYS = scenario(
+    """\
   ask:
     say: Why switch?
     choices:
@@ -37,7 +38,9 @@ TWO_WAYS = scenario("""\
       - text: Here is the cost of waiting.
         tags: [insight]
         next: won
-""" + ENDINGS)
+"""
+    + ENDINGS
+)
 
 
 def test_best_worst_and_commodity_runs():
@@ -48,11 +51,17 @@ def test_best_worst_and_commodity_runs():
     assert (a.worst.score, a.worst.ending) == (-1, "won")
     assert a.best_with_commodity.choices == ("cut",)
     assert a.endings["won"].to_dict() == {"result": "won", "reachable": True, "min": -1, "max": 5}
-    assert a.endings["lost"].to_dict() == {"result": "lost", "reachable": False, "min": None, "max": None}
+    assert a.endings["lost"].to_dict() == {
+        "result": "lost",
+        "reachable": False,
+        "min": None,
+        "max": None,
+    }
     assert a.unreachable_nodes == ("lost",)
 
 
-TRIGGER = scenario("""\
+TRIGGER = scenario(
+    """\
   ask:
     say: Match it or we're done.
     time_limit: 10
@@ -68,7 +77,10 @@ TRIGGER = scenario("""\
         points: 1
         if: patience >= 2
         next: lost
-""" + ENDINGS, meters="  patience: {start: 2, min: 0, max: 2, on_min: won}\n")
+"""
+    + ENDINGS,
+    meters="  patience: {start: 2, min: 0, max: 2, on_min: won}\n",
+)
 
 
 def test_a_trigger_replaces_next_and_a_timeout_is_a_move():
@@ -79,7 +91,8 @@ def test_a_trigger_replaces_next_and_a_timeout_is_a_move():
     assert a.sound
 
 
-STUCK = scenario("""\
+STUCK = scenario(
+    """\
   ask:
     say: Go on.
     choices:
@@ -93,17 +106,22 @@ STUCK = scenario("""\
       - text: Only before asking.
         if: not asked
         next: won
-""" + ENDINGS)
+"""
+    + ENDINGS
+)
 
 
 def test_a_state_with_every_choice_hidden_is_stuck():
     a = analyze(load(STUCK))
-    assert [s.to_dict() for s in a.stuck_states] == [{"node": "ask2", "meters": {}, "flags": ["asked"]}]
+    assert [s.to_dict() for s in a.stuck_states] == [
+        {"node": "ask2", "meters": {}, "flags": ["asked"]}
+    ]
     assert a.best is None and a.worst is None and not a.sound
 
 
 def loop_text(gain_points: int) -> str:
-    return scenario(f"""\
+    return scenario(
+        f"""\
   ask:
     say: Again?
     choices:
@@ -120,11 +138,16 @@ def loop_text(gain_points: int) -> str:
       - id: back
         text: Back.
         next: ask
-""" + ENDINGS)
+"""
+        + ENDINGS
+    )
 
 
-@pytest.mark.parametrize(("points", "best", "worst"), [(1, None, 2), (-1, 2, None), (0, 2, 2)],
-                         ids=["gaining", "losing", "level"])
+@pytest.mark.parametrize(
+    ("points", "best", "worst"),
+    [(1, None, 2), (-1, 2, None), (0, 2, 2)],
+    ids=["gaining", "losing", "level"],
+)
 def test_loops_report_their_gain_and_unbound_scores(points, best, worst):
     a = analyze(load(loop_text(points)))
     assert [lp.to_dict() for lp in a.loops] == [{"nodes": ["ask", "ask2"], "gain": points}]
@@ -136,7 +159,8 @@ def test_loops_report_their_gain_and_unbound_scores(points, best, worst):
 
 
 def test_visited_nodes_are_part_of_the_state():
-    text = scenario("""\
+    text = scenario(
+        """\
   ask:
     say: Hi.
     choices:
@@ -158,7 +182,9 @@ def test_visited_nodes_are_part_of_the_state():
         next: won
       - text: Fine.
         next: lost
-""" + ENDINGS)
+"""
+        + ENDINGS
+    )
     a = analyze(load(text))
     assert a.best.path == ("ask", "detour", "ask2", "won")
     assert a.states == 7  # ask, detour, ask2 twice (with and without the detour), won, lost twice
@@ -203,13 +229,20 @@ def test_agrees_with_brute_force(seed):
         score, moves = max((sign * s, -m) for s, m, _, _ in pool)
         return sign * score, -moves
 
-    for run, pool, sign in ((a.best, runs, 1), (a.worst, runs, -1),
-                            (a.best_with_commodity, [r for r in runs if r[3]], 1)):
+    for run, pool, sign in (
+        (a.best, runs, 1),
+        (a.worst, runs, -1),
+        (a.best_with_commodity, [r for r in runs if r[3]], 1),
+    ):
         expected = top(pool, sign)
         assert (None if run is None else (run.score, len(run.choices))) == expected
         if run is not None:
             replayed = rules.replay(sc, run.choices)
-            assert (replayed.score, replayed.ending, replayed.path) == (run.score, run.ending, run.path)
+            assert (replayed.score, replayed.ending, replayed.path) == (
+                run.score,
+                run.ending,
+                run.path,
+            )
     for nid, span in a.endings.items():
         scores = [s for s, _, e, _ in runs if e == nid]
         assert (span.min, span.max) == ((min(scores), max(scores)) if scores else (None, None))
@@ -217,7 +250,8 @@ def test_agrees_with_brute_force(seed):
 
 def mixed_loop(back_points: int, side_points: int) -> str:
     """ask -> ask2 (+3) -> ask (back_points), and ask -> side (side_points) -> ask."""
-    return scenario(f"""\
+    return scenario(
+        f"""\
   ask:
     say: Again?
     choices:
@@ -240,17 +274,24 @@ def mixed_loop(back_points: int, side_points: int) -> str:
     choices:
       - text: Back again.
         next: ask
-""" + ENDINGS)
+"""
+        + ENDINGS
+    )
 
 
-@pytest.mark.parametrize(("back", "side", "gains"), [(-3, 0, [0]), (-3, 1, [1]), (-4, -1, [-1]), (-2, -1, [1, -1])],
-                         ids=["level", "gaining-side", "losing-both", "one-of-each"])
+@pytest.mark.parametrize(
+    ("back", "side", "gains"),
+    [(-3, 0, [0]), (-3, 1, [1]), (-4, -1, [-1]), (-2, -1, [1, -1])],
+    ids=["level", "gaining-side", "losing-both", "one-of-each"],
+)
 def test_loops_with_gains_and_losses_in_one_component(back, side, gains):
     a = analyze(load(mixed_loop(back, side)))
     found = sorted((lp.gain for lp in a.loops), reverse=True)
     assert found == gains
     sc = load(mixed_loop(back, side))
-    for lp in a.loops:  # each round starts at its earliest-found state (here the start) and adds its gain
+    for lp in (
+        a.loops
+    ):  # each round starts at its earliest-found state (here the start) and adds its gain
         assert lp.nodes[0] == "ask"
         end = rules.replay(sc, lp.choices)
         assert (end.node, end.score) == ("ask", lp.gain)

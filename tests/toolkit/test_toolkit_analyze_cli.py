@@ -11,8 +11,18 @@ from tests.helpers import FIXTURES, ROOT, salesplay
 from tests.toolkit.test_toolkit_analysis import TWO_WAYS, loop_text
 
 FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml"))
-KEYS = ["scenario", "exhaustive", "states", "best", "worst", "best_with_commodity", "endings",
-        "unreachable_nodes", "stuck_states", "loops"]
+KEYS = [
+    "scenario",
+    "exhaustive",
+    "states",
+    "best",
+    "worst",
+    "best_with_commodity",
+    "endings",
+    "unreachable_nodes",
+    "stuck_states",
+    "loops",
+]
 
 
 def analyze_json(path: Path, *extra: str) -> tuple[dict, int]:
@@ -33,10 +43,16 @@ def test_best_and_worst_replay_through_run(path):
         played = json.loads(done.stdout)
         assert played["finished"], name
         assert (played["score"], played["ending"], played["result"], played["path"]) == (
-            run["score"], run["ending"], run["result"], run["path"]), name
+            run["score"],
+            run["ending"],
+            run["result"],
+            run["path"],
+        ), name
 
 
-@pytest.mark.parametrize(("text", "code"), [(TWO_WAYS, 0), (loop_text(1), 1)], ids=["sound", "loop"])
+@pytest.mark.parametrize(
+    ("text", "code"), [(TWO_WAYS, 0), (loop_text(1), 1)], ids=["sound", "loop"]
+)
 def test_exit_code_says_whether_every_run_ends(tmp_path, text, code):
     path = tmp_path / "s.yaml"
     path.write_text(text)

@@ -28,43 +28,120 @@ def diff_of(new_text: str):
     return compare(old, new)
 
 
-@pytest.mark.parametrize(("pairs", "node", "choice", "field", "before", "after"), [
-    ((("I'll take another 5% off.", "I'll take another 10% off."),), "spiral", "c2", "text",
-     "I'll take another 5% off.", "I'll take another 10% off."),
-    ((("tags: [price]\n        next: won_on_price", "tags: [price, follower]\n        next: won_on_price"),),
-     "spiral", "c2", "tags", ["price"], ["price", "follower"]),
-    ((("tags: [price]\n        next: won_on_price", "tags: [price]\n        points: -6\n        next: won_on_price"),),
-     "spiral", "c2", "points", -3, -6),
-    ((("next: won_on_price", "next: walkout"),), "spiral", "c2", "next", "won_on_price", "walkout"),
-    ((("if: trust >= 60 and not discounted", "if: trust >= 70"),), "numbers", "c1", "if",
-     "trust >= 60 and not discounted", "trust >= 70"),
-    ((("effects: {trust: 10}", "effects: {trust: 15}"),), "opening", "cost_of_delay", "effects",
-     {"trust": 10}, {"trust": 15}),
-    ((("say: Acme will go lower still.", "say: Acme will go lower again."),), "spiral", None, "say",
-     "Acme will go lower still. Can you?", "Acme will go lower again. Can you?"),
-    ((("points: 5", "points: 8"),), "partner", None, "ending_points", 5, 8),
-], ids=["text", "tags", "points", "target", "condition", "effects", "say", "ending-points"])
+@pytest.mark.parametrize(
+    ("pairs", "node", "choice", "field", "before", "after"),
+    [
+        (
+            (("I'll take another 5% off.", "I'll take another 10% off."),),
+            "spiral",
+            "c2",
+            "text",
+            "I'll take another 5% off.",
+            "I'll take another 10% off.",
+        ),
+        (
+            (
+                (
+                    "tags: [price]\n        next: won_on_price",
+                    "tags: [price, follower]\n        next: won_on_price",
+                ),
+            ),
+            "spiral",
+            "c2",
+            "tags",
+            ["price"],
+            ["price", "follower"],
+        ),
+        (
+            (
+                (
+                    "tags: [price]\n        next: won_on_price",
+                    "tags: [price]\n        points: -6\n        next: won_on_price",
+                ),
+            ),
+            "spiral",
+            "c2",
+            "points",
+            -3,
+            -6,
+        ),
+        (
+            (("next: won_on_price", "next: walkout"),),
+            "spiral",
+            "c2",
+            "next",
+            "won_on_price",
+            "walkout",
+        ),
+        (
+            (("if: trust >= 60 and not discounted", "if: trust >= 70"),),
+            "numbers",
+            "c1",
+            "if",
+            "trust >= 60 and not discounted",
+            "trust >= 70",
+        ),
+        (
+            (("effects: {trust: 10}", "effects: {trust: 15}"),),
+            "opening",
+            "cost_of_delay",
+            "effects",
+            {"trust": 10},
+            {"trust": 15},
+        ),
+        (
+            (("say: Acme will go lower still.", "say: Acme will go lower again."),),
+            "spiral",
+            None,
+            "say",
+            "Acme will go lower still. Can you?",
+            "Acme will go lower again. Can you?",
+        ),
+        ((("points: 5", "points: 8"),), "partner", None, "ending_points", 5, 8),
+    ],
+    ids=["text", "tags", "points", "target", "condition", "effects", "say", "ending-points"],
+)
 def test_each_kind_of_change_is_listed(pairs, node, choice, field, before, after):
     changes = [c.to_dict() for c in diff_of(edited(*pairs)).changes]
-    assert changes[0] == {"node": node, "choice": choice, "field": field, "old": before, "new": after}
+    assert changes[0] == {
+        "node": node,
+        "choice": choice,
+        "field": field,
+        "old": before,
+        "new": after,
+    }
     # New tags also change the points they score; nothing else is listed.
     assert [c["field"] for c in changes[1:]] == (["points"] if field == "tags" else [])
 
 
 def test_inserted_choices_are_added_not_every_later_one_changed():
-    d = diff_of(edited(("      - text: Our platform", "      - text: Let me show you a demo.\n"
-                        "        tags: [feature]\n        next: spiral\n      - text: Our platform")))
-    assert d.choices_added == [{"node": "opening", "choice": "c3", "text": "Let me show you a demo."}]
+    d = diff_of(
+        edited(
+            (
+                "      - text: Our platform",
+                "      - text: Let me show you a demo.\n"
+                "        tags: [feature]\n        next: spiral\n      - text: Our platform",
+            )
+        )
+    )
+    assert d.choices_added == [
+        {"node": "opening", "choice": "c3", "text": "Let me show you a demo."}
+    ]
     assert [(c.choice, c.field) for c in d.changes] == [("c3 -> c4", "position")]
 
 
 def test_nodes_added_and_removed_and_runs_moved():
-    d = diff_of(edited(("next: won_on_price", "next: won_cheaply"),
-                       ("  won_on_price:\n", "  won_cheaply:\n")))
+    d = diff_of(
+        edited(
+            ("next: won_on_price", "next: won_cheaply"), ("  won_on_price:\n", "  won_cheaply:\n")
+        )
+    )
     assert d.nodes_added == ["won_cheaply"] and d.nodes_removed == ["won_on_price"]
-    assert d.runs["best"] == {"old": {"score": 15, "ending": "partner", "choices": ["cost_of_delay", "c1"]},
-                              "new": {"score": 15, "ending": "partner", "choices": ["cost_of_delay", "c1"]},
-                              "change": 0}
+    assert d.runs["best"] == {
+        "old": {"score": 15, "ending": "partner", "choices": ["cost_of_delay", "c1"]},
+        "new": {"score": 15, "ending": "partner", "choices": ["cost_of_delay", "c1"]},
+        "change": 0,
+    }
     assert d.runs["worst"]["new"]["ending"] == "won_cheaply"
 
 
@@ -77,7 +154,10 @@ def test_diff_command_json_and_exit_codes(tmp_path):
     assert out["same"] is False and out["runs"]["best"]["change"] == -4
     assert salesplay("diff", str(SPEC_EXAMPLE), str(SPEC_EXAMPLE)).returncode == 0
     text = salesplay("diff", str(SPEC_EXAMPLE), str(new)).stdout
-    assert "~ partner ending_points: 5 -> 1" in text and "+15 at partner -> +11 at partner (-4)" in text
+    assert (
+        "~ partner ending_points: 5 -> 1" in text
+        and "+15 at partner -> +11 at partner (-4)" in text
+    )
 
 
 def test_a_broken_version_stops_the_diff(tmp_path):

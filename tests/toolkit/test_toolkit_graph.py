@@ -21,13 +21,20 @@ def test_every_node_and_choice_appears(path, draw):
     scenario = load_scenario(path).scenario
     text = draw(scenario)
     if draw is to_mermaid:  # Mermaid's entities for the characters it would misread
-        text = text.replace("#quot;", '"').replace("#60;", "<").replace("#62;", ">").replace("#35;", "#")
+        text = (
+            text.replace("#quot;", '"')
+            .replace("#60;", "<")
+            .replace("#62;", ">")
+            .replace("#35;", "#")
+        )
     else:
         text = text.replace('\\"', '"')
     for nid, node in scenario.nodes.items():
         assert f"{nid}: " in text
         for c in node.choices:
-            assert f"{c.value:+d} {shorten(c.text, 40)}" in text or f"0 {shorten(c.text, 40)}" in text
+            assert (
+                f"{c.value:+d} {shorten(c.text, 40)}" in text or f"0 {shorten(c.text, 40)}" in text
+            )
 
 
 def test_mermaid_marks_start_colours_edges_and_classes_endings():
@@ -53,7 +60,9 @@ def test_graph_command_writes_a_file(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
-@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<svg"), ("png", b"\x89PNG")], ids=["svg", "png"])
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("svg", b"<svg"), ("png", b"\x89PNG")], ids=["svg", "png"]
+)
 def test_svg_and_png_with_graphviz(tmp_path, fmt, magic):
     out = tmp_path / f"g.{fmt}"
     done = salesplay("graph", str(SPEC_EXAMPLE), "--format", fmt, "-o", str(out))
@@ -63,7 +72,12 @@ def test_svg_and_png_with_graphviz(tmp_path, fmt, magic):
 
 def test_without_graphviz_it_says_how_to_get_it(tmp_path):
     env = dict(os.environ, PATH=str(tmp_path))  # a PATH with no `dot` on it
-    done = subprocess.run([SALESPLAY, "graph", str(SPEC_EXAMPLE), "--format", "svg"], capture_output=True,
-                          text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [SALESPLAY, "graph", str(SPEC_EXAMPLE), "--format", "svg"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert "apt-get install graphviz" in done.stderr and "--format mermaid" in done.stderr

@@ -40,14 +40,21 @@ def current_section(text: str) -> str:
 
 def test_the_code_reference_matches_the_catalogue():
     assert current_section(GUIDE.read_text(encoding="utf-8")) == code_reference(), (
-        "Regenerate it: .venv/bin/python -m tests.toolkit.test_toolkit_guide")
+        "Regenerate it: .venv/bin/python -m tests.toolkit.test_toolkit_guide"
+    )
 
 
 def test_the_guide_shows_the_schema_header_and_every_command():
     text = GUIDE.read_text(encoding="utf-8")
     assert "# yaml-language-server: $schema=" in text
-    for command in ("salesplay new", "salesplay validate --strict", "salesplay analyze", "salesplay graph",
-                    "salesplay diff", "salesplay run"):
+    for command in (
+        "salesplay new",
+        "salesplay validate --strict",
+        "salesplay analyze",
+        "salesplay graph",
+        "salesplay diff",
+        "salesplay run",
+    ):
         assert command in text
 
 

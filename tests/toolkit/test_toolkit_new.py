@@ -11,8 +11,11 @@ from game.content.template import slug
 from tests.helpers import salesplay
 
 
-@pytest.mark.parametrize("title", ["The Big Renewal", 'Café "Quotes" #1: a: b', "  spaced   out  "],
-                         ids=["plain", "yaml-specials", "spaces"])
+@pytest.mark.parametrize(
+    "title",
+    ["The Big Renewal", 'Café "Quotes" #1: a: b', "  spaced   out  "],
+    ids=["plain", "yaml-specials", "spaces"],
+)
 def test_the_starter_passes_strict_validation_and_analysis(tmp_path, title):
     path = tmp_path / "starter.yaml"
     done = salesplay("new", title, "-o", str(path))
@@ -41,7 +44,9 @@ def test_it_never_overwrites_without_force(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("my work")
     done = salesplay("new", "T", "-o", str(path))
-    assert done.returncode == 2 and "already exists" in done.stderr and path.read_text() == "my work"
+    assert (
+        done.returncode == 2 and "already exists" in done.stderr and path.read_text() == "my work"
+    )
     assert salesplay("new", "T", "-o", str(path), "--force").returncode == 0
     assert path.read_text().startswith("# T: a Salesplay scenario.")
 
@@ -55,7 +60,10 @@ def test_an_empty_title_is_a_usage_error(tmp_path):
     assert salesplay("new", "  ", cwd=tmp_path).returncode == 2
 
 
-@pytest.mark.parametrize(("title", "expected"), [("The Big Renewal!", "the-big-renewal"), ("Café", "cafe"),
-                                                 ("???", "my-scenario")], ids=["plain", "accent", "symbols"])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("The Big Renewal!", "the-big-renewal"), ("Café", "cafe"), ("???", "my-scenario")],
+    ids=["plain", "accent", "symbols"],
+)
 def test_slug(title, expected):
     assert slug(title) == expected

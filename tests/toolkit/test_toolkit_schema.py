@@ -24,8 +24,9 @@ Yaml12Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                   list("tTfF"))
+Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def errors(text: str) -> list[str]:
@@ -50,21 +51,38 @@ def test_the_starter_passes():
 BASE = SPEC_EXAMPLE.read_text()
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("effects: {trust: 10}\n", "efects: {trust: 10}\n"),
-    ("format: 1", "format: 2"),
-    ("mood: annoyed ", "mood: angry "),
-    ("    timeout: walkout\n", ""),
-    ("  partner:\n    say: Send me that proposal. I'll take it to the CFO myself.\n",
-     "  partner:\n    choices: [{text: x, next: opening}]\n    say: Send me that proposal.\n"),
-    ("      result: lost", "      result: drawn"),
-    ("id: cost_of_delay", "id: c2"),
-    ("difficulty: 2 ", "difficulty: 4 "),
-    ("  name: Dana Okafor\n", ""),
-    ("start: opening", "start: Opening"),
-    ("    say: I think we're done here.\n", ""),
-], ids=["unknown-key", "format", "mood", "timer-pairing", "both-kinds", "result", "reserved-id",
-        "difficulty", "missing-buyer-name", "bad-name", "missing-say"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("effects: {trust: 10}\n", "efects: {trust: 10}\n"),
+        ("format: 1", "format: 2"),
+        ("mood: annoyed ", "mood: angry "),
+        ("    timeout: walkout\n", ""),
+        (
+            "  partner:\n    say: Send me that proposal. I'll take it to the CFO myself.\n",
+            "  partner:\n    choices: [{text: x, next: opening}]\n    say: Send me that proposal.\n",
+        ),
+        ("      result: lost", "      result: drawn"),
+        ("id: cost_of_delay", "id: c2"),
+        ("difficulty: 2 ", "difficulty: 4 "),
+        ("  name: Dana Okafor\n", ""),
+        ("start: opening", "start: Opening"),
+        ("    say: I think we're done here.\n", ""),
+    ],
+    ids=[
+        "unknown-key",
+        "format",
+        "mood",
+        "timer-pairing",
+        "both-kinds",
+        "result",
+        "reserved-id",
+        "difficulty",
+        "missing-buyer-name",
+        "bad-name",
+        "missing-say",
+    ],
+)
 def test_broken_scenarios_fail(old, new):
     assert old in BASE
     assert errors(BASE.replace(old, new, 1)) != []
@@ -72,7 +90,8 @@ def test_broken_scenarios_fail(old, new):
 
 def test_text_is_read_by_its_key_as_the_format_says():
     text = BASE.replace("say: I think we're done here.", "say: 1999").replace(
-        "text: I'll take another 5% off.", "text: No")
+        "text: I'll take another 5% off.", "text: No"
+    )
     assert errors(text) == []
 
 

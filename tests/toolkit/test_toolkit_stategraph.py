@@ -20,7 +20,9 @@ def test_a_deep_chain_needs_no_recursion():
     assert len(components(chain)) == n
 
 
-@pytest.mark.parametrize(("sign", "gain"), [(1, None), (-1, -2)], ids=["no-gaining-round", "losing-round"])
+@pytest.mark.parametrize(
+    ("sign", "gain"), [(1, None), (-1, -2)], ids=["no-gaining-round", "losing-round"]
+)
 def test_signed_cycle_finds_a_round_that_pays_for_its_sign(sign, gain):
     comp = [0, 1, 1, 2]
     cycle = signed_cycle(EDGES, comp, 1, [1, 2], sign)

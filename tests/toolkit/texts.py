@@ -13,7 +13,9 @@ buyer: {{name: Ana Silva, role: Buyer}}
 """
 
 
-def scenario(nodes: str, *, meters: str = "", start: str = "ask", sid: str = "tiny", title: str = "Tiny") -> str:
+def scenario(
+    nodes: str, *, meters: str = "", start: str = "ask", sid: str = "tiny", title: str = "Tiny"
+) -> str:
     """A whole file: the head, optional `meters:` lines, `start:` and the `nodes:` given."""
     text = HEAD.format(sid=sid, title=title)
     if meters:
@@ -46,10 +48,12 @@ def random_scenario(seed: int) -> str:
         lines += [f"  {nid}:", f"    say: Line {i}."]
         if rng.random() < 0.3:
             # Forward only: a time-out costs no patience, so a backward one could loop.
-            lines += ["    time_limit: 5", f"    timeout: {rng.choice(targets[i + 1:])}"]
+            lines += ["    time_limit: 5", f"    timeout: {rng.choice(targets[i + 1 :])}"]
         lines.append("    choices:")
         for k in range(rng.randint(1, 3)):
-            tags = rng.sample(["insight", "price", "discovery", "feature", "outcome"], rng.randint(0, 2))
+            tags = rng.sample(
+                ["insight", "price", "discovery", "feature", "outcome"], rng.randint(0, 2)
+            )
             lines.append(f"      - text: Option {k} at {i}.")
             if tags:
                 lines.append(f"        tags: [{', '.join(tags)}]")
@@ -67,9 +71,15 @@ def random_scenario(seed: int) -> str:
             elif roll < 0.4:
                 lines.append(f"        if: visited({rng.choice(decisions)})")
             lines.append(f"        next: {rng.choice(targets)}")
-    lines += ["  walkout:", "    say: We're done.", "    ending: {result: lost, title: Walked out, points: -1}"]
-    meters = ("  patience: {start: 4, min: 0, max: 4, on_min: walkout}\n"
-              "  trust: {start: 2, min: 0, max: 5, on_max: won}\n")
+    lines += [
+        "  walkout:",
+        "    say: We're done.",
+        "    ending: {result: lost, title: Walked out, points: -1}",
+    ]
+    meters = (
+        "  patience: {start: 4, min: 0, max: 4, on_min: walkout}\n"
+        "  trust: {start: 2, min: 0, max: 5, on_max: won}\n"
+    )
     flags_used = "\n".join(lines)
     # A flag named in a condition must be set somewhere.
     if "not priced" in flags_used and "set: [priced]" not in flags_used:

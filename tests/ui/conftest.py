@@ -18,7 +18,9 @@ def make_app():
     made = []
 
     def make(paths=(SCENARIOS,), size=(1280, 720), store=None, first_scene=None, **kw):
-        app = App([str(p) for p in paths], size=size, store=store, use_store=store is not None, **kw)
+        app = App(
+            [str(p) for p in paths], size=size, store=store, use_store=store is not None, **kw
+        )
         app.start(first_scene)
         made.append(app)
         return app

@@ -48,7 +48,10 @@ def test_a_letter_without_a_key_of_its_own_is_still_typed():
 @pytest.mark.parametrize(
     ("event", "kind"),
     [
-        (pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 6), rel=(0, 0), buttons=(0, 0, 0)), I.POINT),
+        (
+            pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 6), rel=(0, 0), buttons=(0, 0, 0)),
+            I.POINT,
+        ),
         (pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 6), button=1), I.CLICK),
         (pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1), I.SCROLL),
         (pygame.event.Event(pygame.QUIT), I.QUIT),
@@ -73,6 +76,8 @@ def test_text_from_a_key_press_is_typed_once_and_composed_letters_arrive(make_ap
     title.typed = ""
     app.feed(I.key_event("z"))
     app.feed(pygame.event.Event(pygame.TEXTINPUT, text="z"))
-    app.feed(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UNKNOWN, unicode="", mod=0, scancode=0))
+    app.feed(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UNKNOWN, unicode="", mod=0, scancode=0)
+    )
     app.feed(pygame.event.Event(pygame.TEXTINPUT, text="ë"))  # a dead key, then e
     assert title.typed == "zë"

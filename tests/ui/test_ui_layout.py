@@ -14,8 +14,6 @@ SIZES = [(1024, 600), (1280, 720), (1366, 768), (1920, 1080), (2560, 1080), (384
 TEXT_SIZES = [1.0, 1.45]
 
 
-
-
 def walk(app):
     """Visit every screen with the keys a player would press, checking each."""
     demo = Demo(app, None)
@@ -77,17 +75,24 @@ def test_keys_and_mouse_share_one_focus(make_app):
     demo.press("return")
     library = app.scenes.top
     second = library.cards[1]
-    app.feed(pygame.event.Event(pygame.MOUSEMOTION, pos=second.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    app.feed(
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=second.rect.center, rel=(0, 0), buttons=(0, 0, 0)
+        )
+    )
     assert library.buttons.focused is second
     app.feed(key_event("left"))
     assert library.buttons.focused is library.cards[0]
 
 
 def test_arrow_keys_move_to_what_lies_that_way(make_app, tmp_path):
-    tender = (Path(__file__).parent / "scenarios" / "umlaut-tender.yaml").read_text(encoding="utf-8")
+    tender = (Path(__file__).parent / "scenarios" / "umlaut-tender.yaml").read_text(
+        encoding="utf-8"
+    )
     for n in range(5):
-        (tmp_path / f"t{n}.yaml").write_text(tender.replace("id: umlaut-tender", f"id: tender-{n}"),
-                                            encoding="utf-8")
+        (tmp_path / f"t{n}.yaml").write_text(
+            tender.replace("id: umlaut-tender", f"id: tender-{n}"), encoding="utf-8"
+        )
     app = make_app(paths=[tmp_path])
     demo = Demo(app, None)
     title = app.scenes.top

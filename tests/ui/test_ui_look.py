@@ -29,8 +29,12 @@ def test_points_carry_a_sign_and_an_arrow_not_only_a_colour(points, text):
 
 @pytest.mark.parametrize(
     ("size", "u", "origin"),
-    [((1280, 720), 1.0, (0, 0)), ((1024, 600), 0.8, (0, 12)), ((3840, 2160), 3.0, (0, 0)),
-     ((2560, 1080), 1.5, (320, 0))],
+    [
+        ((1280, 720), 1.0, (0, 0)),
+        ((1024, 600), 0.8, (0, 12)),
+        ((3840, 2160), 3.0, (0, 0)),
+        ((2560, 1080), 1.5, (320, 0)),
+    ],
     ids=["default", "small", "4k", "ultrawide"],
 )
 def test_the_stage_is_a_centred_16_9_area_in_units(size, u, origin):
@@ -41,11 +45,22 @@ def test_the_stage_is_a_centred_16_9_area_in_units(size, u, origin):
 
 
 def test_settings_round_trip_and_ignore_bad_values():
-    s = Settings(text_size=1.2, text_speed="fast", high_contrast=True, timers=False,
-                 window_size=(1600, 900), player="Zoë")
+    s = Settings(
+        text_size=1.2,
+        text_speed="fast",
+        high_contrast=True,
+        timers=False,
+        window_size=(1600, 900),
+        player="Zoë",
+    )
     assert Settings.from_dict(s.to_dict()) == s
-    bad = {"window.text_size": 7, "window.text_speed": "warp", "window.high_contrast": "yes",
-           "window.window_size": [10, 10], "other.key": 1}
+    bad = {
+        "window.text_size": 7,
+        "window.text_speed": "warp",
+        "window.high_contrast": "yes",
+        "window.window_size": [10, 10],
+        "other.key": 1,
+    }
     assert Settings.from_dict(bad) == Settings()
 
 
@@ -56,7 +71,10 @@ def test_reduced_motion_shows_lines_at_once():
 
 def test_a_buyer_always_looks_the_same_and_buyers_differ():
     assert features("Dana Okafor") == features("Dana Okafor")
-    looks = {tuple(sorted(features(n).items())) for n in ("Dana Okafor", "Jürgen Weiß", "Ayşe Yılmaz", "Sam")}
+    looks = {
+        tuple(sorted(features(n).items()))
+        for n in ("Dana Okafor", "Jürgen Weiß", "Ayşe Yılmaz", "Sam")
+    }
     assert len(looks) > 1
 
 

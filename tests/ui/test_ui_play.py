@@ -27,20 +27,50 @@ def names(shots):
 
 
 def test_headless_demo_saves_a_png_for_every_screen(tmp_path, capsys):
-    code, out, _ = play(capsys, TENDER, "--choices", "insight,lead", "--screenshots", tmp_path / "shots",
-                        "--data-dir", tmp_path / "data", "--player", "Zoë")
+    code, out, _ = play(
+        capsys,
+        TENDER,
+        "--choices",
+        "insight,lead",
+        "--screenshots",
+        tmp_path / "shots",
+        "--data-dir",
+        tmp_path / "data",
+        "--player",
+        "Zoë",
+    )
     assert code == 0
     summary = json.loads(out)
     assert (summary["ending"], summary["result"], summary["score"]) == ("won", "won", 14)
-    assert names(summary["screenshots"]) == ["title", "library", "briefing", "decision-1", "coach-1",
-                                             "decision-2", "coach-2", "debrief"]
+    assert names(summary["screenshots"]) == [
+        "title",
+        "library",
+        "briefing",
+        "decision-1",
+        "coach-1",
+        "decision-2",
+        "coach-2",
+        "debrief",
+    ]
     for path in summary["screenshots"]:
         assert pygame.image.load(path).get_size() == (1280, 720)
 
 
 def test_assessment_holds_the_notes_and_shows_the_last_words(tmp_path, capsys):
-    code, out, _ = play(capsys, TENDER, "--choices", "2,2", "--mode", "assessment", "--size", "1024x600",
-                        "--screenshots", tmp_path, "--data-dir", tmp_path / "data")
+    code, out, _ = play(
+        capsys,
+        TENDER,
+        "--choices",
+        "2,2",
+        "--mode",
+        "assessment",
+        "--size",
+        "1024x600",
+        "--screenshots",
+        tmp_path,
+        "--data-dir",
+        tmp_path / "data",
+    )
     assert code == 0
     summary = json.loads(out)
     assert names(summary["screenshots"])[3:] == ["decision-1", "decision-2", "ending", "debrief"]
@@ -55,7 +85,11 @@ def test_a_timeout_token_lets_the_clock_run_out(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("tokens", "message"),
-    [("9", "out of range"), ("nope", "does not exist"), ("insight,lead,1", "after the run finished")],
+    [
+        ("9", "out of range"),
+        ("nope", "does not exist"),
+        ("insight,lead,1", "after the run finished"),
+    ],
     ids=["position", "unknown-id", "after-the-end"],
 )
 def test_a_token_that_does_not_fit_exits_2_naming_the_choices(tmp_path, capsys, tokens, message):
@@ -65,10 +99,16 @@ def test_a_token_that_does_not_fit_exits_2_naming_the_choices(tmp_path, capsys, 
 
 
 def test_a_scenario_with_errors_is_listed_not_played(tmp_path, capsys):
-    code, _, err = play(capsys, BROKEN, "--choices", "1", "--screenshots", tmp_path, "--data-dir", tmp_path / "d")
+    code, _, err = play(
+        capsys, BROKEN, "--choices", "1", "--screenshots", tmp_path, "--data-dir", tmp_path / "d"
+    )
     assert code == 2
     assert "efects" in err and "clsoe" in err
-    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["01-title.png", "02-library.png", "03-problems.png"]
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == [
+        "01-title.png",
+        "02-library.png",
+        "03-problems.png",
+    ]
 
 
 @pytest.mark.parametrize("size", ["big", "100x100", "1280-720"], ids=["word", "too-small", "dash"])
@@ -89,6 +129,7 @@ def test_the_bundled_scenarios_open_in_the_library(make_app):
 
 
 # ----- saving, resuming and reloading ------------------------------------------------------
+
 
 @pytest.fixture
 def store_at(tmp_path):
@@ -146,7 +187,9 @@ def test_a_saved_run_whose_node_is_gone_is_refused_clearly(tmp_path, make_app, s
     demo = open_tender(app)
     demo.press("2")
     text = (folder / "t.yaml").read_text(encoding="utf-8")
-    renamed = text.replace("  outcome:\n", "  result_talk:\n").replace("next: outcome", "next: result_talk")
+    renamed = text.replace("  outcome:\n", "  result_talk:\n").replace(
+        "next: outcome", "next: result_talk"
+    )
     (folder / "t.yaml").write_text(renamed, encoding="utf-8")
     app2 = make_app(paths=[folder], store=store_at())
     demo2 = open_tender(app2, mode_key=None)
@@ -166,13 +209,17 @@ def test_f5_reloads_the_scenario_and_keeps_the_place(tmp_path, make_app):
     demo.press("return")
     screen = app.scenes.top
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Zero breakage? Ayşe would sign", "Null Bruch? Ayşe signs"), encoding="utf-8")
+    path.write_text(
+        text.replace("Zero breakage? Ayşe would sign", "Null Bruch? Ayşe signs"), encoding="utf-8"
+    )
     demo.press("f5")
     assert screen.node.id == "outcome"
     assert screen.node.say.startswith("Null Bruch?")
     # An edit that removes the node the run stands on is refused, and play goes on.
-    path.write_text(text.replace("  outcome:\n", "  elsewhere:\n").replace("next: outcome", "next: elsewhere"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("  outcome:\n", "  elsewhere:\n").replace("next: outcome", "next: elsewhere"),
+        encoding="utf-8",
+    )
     demo.press("f5")
     assert screen.node.id == "outcome"
     assert "earlier version" in app.toast_text
@@ -214,6 +261,7 @@ def test_settings_are_kept_between_runs(make_app, store_at):
 
 
 # ----- the reveal, the clock and idling ------------------------------------------------------
+
 
 def test_any_key_completes_the_line_and_chooses_nothing(make_app):
     app = make_app()

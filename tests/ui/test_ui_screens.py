@@ -39,7 +39,9 @@ def open_tender(app, mode_key):
     return demo
 
 
-@pytest.mark.parametrize(("mode_key", "shown"), [("p", True), ("a", False)], ids=["practice", "assessment"])
+@pytest.mark.parametrize(
+    ("mode_key", "shown"), [("p", True), ("a", False)], ids=["practice", "assessment"]
+)
 def test_the_score_shows_in_practice_only(make_app, mode_key, shown):
     app = make_app()
     demo = open_tender(app, mode_key)
@@ -88,9 +90,13 @@ def test_the_reveal_takes_about_thirty_ms_a_word(make_app):
 def test_filters_narrow_the_library_and_broken_files_show_unfiltered(make_app, tmp_path):
     tender = TENDER.read_text(encoding="utf-8")
     for n, level in enumerate((1, 2, 3)):
-        text = tender.replace("id: umlaut-tender", f"id: t{n}").replace("difficulty: 3", f"difficulty: {level}")
+        text = tender.replace("id: umlaut-tender", f"id: t{n}").replace(
+            "difficulty: 3", f"difficulty: {level}"
+        )
         (tmp_path / f"t{n}.yaml").write_text(text, encoding="utf-8")
-    (tmp_path / "broken.yaml").write_text((SCENARIOS / "broken.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text(
+        (SCENARIOS / "broken.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     app = make_app(paths=[tmp_path])
     demo = Demo(app, None)
     demo.press("return")
@@ -111,8 +117,9 @@ def test_filters_narrow_the_library_and_broken_files_show_unfiltered(make_app, t
 def test_the_library_scrolls_to_keep_the_focus_in_view(make_app, tmp_path):
     tender = TENDER.read_text(encoding="utf-8")
     for n in range(10):
-        (tmp_path / f"t{n:02d}.yaml").write_text(tender.replace("id: umlaut-tender", f"id: t{n}"),
-                                                 encoding="utf-8")
+        (tmp_path / f"t{n:02d}.yaml").write_text(
+            tender.replace("id: umlaut-tender", f"id: t{n}"), encoding="utf-8"
+        )
     app = make_app(paths=[tmp_path])
     demo = Demo(app, None)
     demo.press("return")
@@ -137,8 +144,15 @@ def test_opening_a_broken_scenario_lists_every_diagnostic(make_app):
 
 @pytest.mark.parametrize(
     ("score", "best", "worst", "index"),
-    [(14, 14, -10, 100), (-10, 14, -10, 0), (2, 14, -10, 50), (30, 14, -10, 100), (-30, 14, -10, 0),
-     (5, 5, 5, 100), (3, None, -10, None)],
+    [
+        (14, 14, -10, 100),
+        (-10, 14, -10, 0),
+        (2, 14, -10, 50),
+        (30, 14, -10, 100),
+        (-30, 14, -10, 0),
+        (5, 5, 5, 100),
+        (3, None, -10, None),
+    ],
     ids=["best", "worst", "middle", "above-clamped", "below-clamped", "all-equal", "no-analysis"],
 )
 def test_the_leadership_index_places_the_score_between_worst_and_best(score, best, worst, index):

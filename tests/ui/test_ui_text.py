@@ -62,7 +62,10 @@ def test_rendered_text_is_cached(kit):
 def test_non_ascii_letters_are_drawn_not_boxes(kit):
     # A missing glyph renders as the same "tofu" box; real letters differ from each other.
     font = kit.font("regular", 30)
-    shapes = {pygame.image.tobytes(font.render(ch, True, (255, 255, 255), (0, 0, 0)), "RGB") for ch in "éñßüłşğı"}
+    shapes = {
+        pygame.image.tobytes(font.render(ch, True, (255, 255, 255), (0, 0, 0)), "RGB")
+        for ch in "éñßüłşğı"
+    }
     assert len(shapes) == 8
 
 

@@ -15,15 +15,30 @@ def test_a_full_round_prints_the_contract_object():
     proc = workshop("--teams", "Falcons,Owls,Hawks", "--votes", "2,match,2;1,1,-", "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == {
-        "scenario": "procurement-squeeze", "finished": True, "ending": "partner", "result": "won",
+        "scenario": "procurement-squeeze",
+        "finished": True,
+        "ending": "partner",
+        "result": "won",
         "path": ["opening", "numbers", "partner"],
         "teams": [
-            {"name": "Falcons", "score": 15, "votes": ["cost_of_delay", "c1"],
-             "tags": {"insight": 1, "discovery": 1, "outcome": 1, "leadership": 1}},
-            {"name": "Hawks", "score": 10, "votes": ["cost_of_delay", None],
-             "tags": {"insight": 1, "discovery": 1}},
-            {"name": "Owls", "score": 7, "votes": ["match", "c1"],
-             "tags": {"price": 1, "outcome": 1, "leadership": 1}},
+            {
+                "name": "Falcons",
+                "score": 15,
+                "votes": ["cost_of_delay", "c1"],
+                "tags": {"insight": 1, "discovery": 1, "outcome": 1, "leadership": 1},
+            },
+            {
+                "name": "Hawks",
+                "score": 10,
+                "votes": ["cost_of_delay", None],
+                "tags": {"insight": 1, "discovery": 1},
+            },
+            {
+                "name": "Owls",
+                "score": 7,
+                "votes": ["match", "c1"],
+                "tags": {"price": 1, "outcome": 1, "leadership": 1},
+            },
         ],
     }
 
@@ -44,8 +59,10 @@ def test_a_group_of_only_no_votes_lets_the_clock_run_out():
     out = json.loads(proc.stdout)
     assert proc.returncode == 0
     assert out["path"] == ["opening", "walkout"] and out["result"] == "lost"
-    assert out["teams"] == [{"name": "A", "score": 0, "tags": {}, "votes": [None]},
-                            {"name": "B", "score": 0, "tags": {}, "votes": [None]}]
+    assert out["teams"] == [
+        {"name": "A", "score": 0, "tags": {}, "votes": [None]},
+        {"name": "B", "score": 0, "tags": {}, "votes": [None]},
+    ]
 
 
 def test_without_votes_the_room_stands_at_the_start():
@@ -54,13 +71,35 @@ def test_without_votes_the_room_stands_at_the_start():
     assert [t["votes"] for t in out["teams"]] == [[], []]
 
 
-@pytest.mark.parametrize(("votes", "node"), [
-    ("1,2,3", "opening"), ("1", "opening"), ("9,1", "opening"), ("0,1", "opening"),
-    ("nope,1", "opening"), ("timeout,1", "opening"), (",1", "opening"),
-    ("2,2;-,-", "numbers"), ("match,match;1,1;c1,1", "numbers"), ("-,-;1,1", "walkout"),
-    ("2,2;1,1;", "partner"),
-], ids=["group-too-big", "group-too-small", "out-of-range", "zero", "unknown", "timeout-vote",
-        "empty-vote", "no-votes-without-clock", "hidden", "after-end", "trailing-semicolon"])
+@pytest.mark.parametrize(
+    ("votes", "node"),
+    [
+        ("1,2,3", "opening"),
+        ("1", "opening"),
+        ("9,1", "opening"),
+        ("0,1", "opening"),
+        ("nope,1", "opening"),
+        ("timeout,1", "opening"),
+        (",1", "opening"),
+        ("2,2;-,-", "numbers"),
+        ("match,match;1,1;c1,1", "numbers"),
+        ("-,-;1,1", "walkout"),
+        ("2,2;1,1;", "partner"),
+    ],
+    ids=[
+        "group-too-big",
+        "group-too-small",
+        "out-of-range",
+        "zero",
+        "unknown",
+        "timeout-vote",
+        "empty-vote",
+        "no-votes-without-clock",
+        "hidden",
+        "after-end",
+        "trailing-semicolon",
+    ],
+)
 def test_votes_that_do_not_fit_exit_2_naming_the_node(votes, node):
     proc = workshop("--teams", "A,B", "--votes", votes, "--json")
     assert proc.returncode == 2
@@ -87,8 +126,12 @@ def test_teams_are_required_headless():
 
 def test_a_scenario_with_errors_prints_its_diagnostics_and_exits_1(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(SPEC_EXAMPLE.read_text(encoding="utf-8").replace("efects", "x")
-                   .replace("effects: {trust: 10}", "efects: {trust: 10}"), encoding="utf-8")
+    bad.write_text(
+        SPEC_EXAMPLE.read_text(encoding="utf-8")
+        .replace("efects", "x")
+        .replace("effects: {trust: 10}", "efects: {trust: 10}"),
+        encoding="utf-8",
+    )
     proc = salesplay("workshop", str(bad), "--teams", "A,B", "--votes", "1,1", "--json")
     expected = salesplay("validate", str(bad))
     assert proc.returncode == 1 and expected.returncode == 1

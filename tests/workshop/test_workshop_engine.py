@@ -34,15 +34,25 @@ def room(scenario, *teams):
     return Workshop(scenario, list(teams) or ["Falcons", "Owls"])
 
 
-@pytest.mark.parametrize(("votes", "taken"), [
-    (["match", "cost_of_delay"], "match"),
-    (["cost_of_delay", "match"], "match"),
-    (["c3", "cost_of_delay"], "cost_of_delay"),
-    (["c3", "cost_of_delay", "cost_of_delay"], "cost_of_delay"),
-    (["match", "c3", "c3"], "c3"),
-    (["c3", "match", "cost_of_delay"], "match"),
-], ids=["tie-first-listed", "tie-regardless-of-team-order", "tie-second-and-third",
-        "two-against-one", "majority-beats-first-listed", "three-way-tie"])
+@pytest.mark.parametrize(
+    ("votes", "taken"),
+    [
+        (["match", "cost_of_delay"], "match"),
+        (["cost_of_delay", "match"], "match"),
+        (["c3", "cost_of_delay"], "cost_of_delay"),
+        (["c3", "cost_of_delay", "cost_of_delay"], "cost_of_delay"),
+        (["match", "c3", "c3"], "c3"),
+        (["c3", "match", "cost_of_delay"], "match"),
+    ],
+    ids=[
+        "tie-first-listed",
+        "tie-regardless-of-team-order",
+        "tie-second-and-third",
+        "two-against-one",
+        "majority-beats-first-listed",
+        "three-way-tie",
+    ],
+)
 def test_the_room_follows_the_majority_and_a_tie_goes_to_the_first_listed(scenario, votes, taken):
     w = room(scenario, *[f"T{i}" for i in range(len(votes))])
     d = w.decide(votes)
@@ -84,10 +94,19 @@ def test_nobody_voting_without_a_clock_is_refused_and_changes_nothing(scenario):
     assert w.state.node == "numbers" and len(w.decisions) == 1
 
 
-@pytest.mark.parametrize(("group", "message"), [
-    ("1", "1 vote"), ("1,2,3", "3 vote"), ("0,1", "position 0"), ("4,1", "position 4"),
-    ("nope,1", "no choice has that id"), ("timeout,1", "not a choice"), (",1", "empty"),
-], ids=["too-few", "too-many", "zero", "out-of-range", "unknown", "timeout", "empty"])
+@pytest.mark.parametrize(
+    ("group", "message"),
+    [
+        ("1", "1 vote"),
+        ("1,2,3", "3 vote"),
+        ("0,1", "position 0"),
+        ("4,1", "position 4"),
+        ("nope,1", "no choice has that id"),
+        ("timeout,1", "not a choice"),
+        (",1", "empty"),
+    ],
+    ids=["too-few", "too-many", "zero", "out-of-range", "unknown", "timeout", "empty"],
+)
 def test_a_vote_that_does_not_fit_names_the_node_and_choices(scenario, group, message):
     w = room(scenario)
     with pytest.raises(MoveError, match=message) as info:
@@ -120,8 +139,9 @@ def test_an_override_follows_the_minority_and_is_recorded(scenario):
     assert d.points == (-3, -3, 5)  # the votes stand
     assert w.state.path == ("opening", "numbers") and w.state.flags == frozenset()
     assert len(w.decisions) == 1
-    assert w.results()["overrides"] == [{"decision": 1, "node": "opening",
-                                         "votes_picked": "match", "taken": "cost_of_delay"}]
+    assert w.results()["overrides"] == [
+        {"decision": 1, "node": "opening", "votes_picked": "match", "taken": "cost_of_delay"}
+    ]
 
 
 def test_an_override_with_no_votes_picks_the_path_where_no_clock_runs(scenario):
@@ -138,7 +158,9 @@ def test_an_override_that_does_not_fit_changes_nothing(scenario):
     w.play_group("1,1")
     with pytest.raises(MoveError):
         w.override("nope")
-    assert len(w.decisions) == 2 and w.decisions[-1].taken == "c1" and w.decisions[0].after == before
+    assert (
+        len(w.decisions) == 2 and w.decisions[-1].taken == "c1" and w.decisions[0].after == before
+    )
 
 
 def test_undo_takes_back_the_last_decision(scenario):
@@ -188,9 +210,16 @@ def test_majority_ignores_no_votes():
     assert majority([None, None], []) is None
 
 
-@pytest.mark.parametrize(("text", "ok"), [
-    ("Falcons, Owls", ["Falcons", "Owls"]), ("Solo", ["Solo"]), ("A,,B", None), ("A,a", None),
-], ids=["trimmed", "one-team", "empty-name", "same-name"])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Falcons, Owls", ["Falcons", "Owls"]),
+        ("Solo", ["Solo"]),
+        ("A,,B", None),
+        ("A,a", None),
+    ],
+    ids=["trimmed", "one-team", "empty-name", "same-name"],
+)
 def test_team_names(text, ok):
     if ok is None:
         with pytest.raises(GameError):
@@ -207,8 +236,10 @@ def test_export_writes_one_row_per_team_per_decision(scenario, tmp_path):
     csv_path, json_path = export_results(w, tmp_path / "out")
     with open(csv_path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert [(r["team"], r["decision"], r["node"], r["choice"], r["points"], r["tags"], r["taken"])
-            for r in rows] == [
+    assert [
+        (r["team"], r["decision"], r["node"], r["choice"], r["points"], r["tags"], r["taken"])
+        for r in rows
+    ] == [
         ("Falcons", "1", "opening", "cost_of_delay", "5", "insight discovery", "no"),
         ("Owls", "1", "opening", "", "0", "", "no"),
         ("Falcons", "2", "spiral", "c2", "-3", "price", "yes"),
@@ -252,12 +283,15 @@ def test_no_timer_never_ends_on_its_own():
 
 
 def test_the_workshop_engine_does_not_import_pygame():
-    code = ("import sys, game.engine.workshop, game.cli.workshop_cmd; "
-            "sys.exit('pygame' in sys.modules)")
+    code = (
+        "import sys, game.engine.workshop, game.cli.workshop_cmd; sys.exit('pygame' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_any_round_agrees_with_the_solo_rules(scenario, data):
     teams = data.draw(st.integers(min_value=1, max_value=5), label="teams")
@@ -267,8 +301,9 @@ def test_any_round_agrees_with_the_solo_rules(scenario, data):
         if w.finished:
             break
         ids = [c.id for c in w.choices()]
-        votes = data.draw(st.lists(st.sampled_from([None, *ids]), min_size=teams,
-                                   max_size=teams), label="votes")
+        votes = data.draw(
+            st.lists(st.sampled_from([None, *ids]), min_size=teams, max_size=teams), label="votes"
+        )
         if all(v is None for v in votes) and w.node.timeout is None:
             continue
         d = w.decide(votes)

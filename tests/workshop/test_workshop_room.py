@@ -51,11 +51,15 @@ def test_six_choices_leave_the_last_team_without_keys_so_clicks_take_over():
     assert room.method == CLICKS
 
 
-@pytest.mark.parametrize(("names", "short"), [
-    (["Falcons", "Owls"], ["F", "O"]),
-    (["Hawks", "Herons", "Hens"], ["Ha", "Her", "Hen"]),
-    (["Red", "red team"], ["Red", "Red"]),
-], ids=["distinct", "shared-start", "one-begins-the-other"])
+@pytest.mark.parametrize(
+    ("names", "short"),
+    [
+        (["Falcons", "Owls"], ["F", "O"]),
+        (["Hawks", "Herons", "Hens"], ["Ha", "Her", "Hen"]),
+        (["Red", "red team"], ["Red", "Red"]),
+    ],
+    ids=["distinct", "shared-start", "one-begins-the-other"],
+)
 def test_short_names_tell_teams_apart(names, short):
     assert short_names(names) == short
 

@@ -27,12 +27,21 @@ def open_room():
 
     made = []
 
-    def make(path=SPEC_EXAMPLE, teams=("Falcons", "Owls"), timer=90, method=KEYS,
-             size=(1920, 1080), high_contrast=False):
+    def make(
+        path=SPEC_EXAMPLE,
+        teams=("Falcons", "Owls"),
+        timer=90,
+        method=KEYS,
+        size=(1920, 1080),
+        high_contrast=False,
+    ):
         scenario = load_scenario(str(path)).scenario
         app = App([str(path)], size=size, use_store=False)
-        app.start(WorkshopSetup(app, [scenario], chosen=scenario, teams=list(teams),
-                                timer=timer, method=method))
+        app.start(
+            WorkshopSetup(
+                app, [scenario], chosen=scenario, teams=list(teams), timer=timer, method=method
+            )
+        )
         app.settings.high_contrast = high_contrast
         app.relayout()
         made.append(app)
@@ -73,25 +82,58 @@ def names(lines):
 
 
 def test_the_headless_demo_pictures_every_screen(tmp_path):
-    proc = salesplay("workshop", str(SPEC_EXAMPLE), "--teams", "Falcons,Owls", "--votes",
-                     "2,2;1,-", "--screenshots", str(tmp_path / "shots"), "--export",
-                     str(tmp_path / "out"))
+    proc = salesplay(
+        "workshop",
+        str(SPEC_EXAMPLE),
+        "--teams",
+        "Falcons,Owls",
+        "--votes",
+        "2,2;1,-",
+        "--screenshots",
+        str(tmp_path / "shots"),
+        "--export",
+        str(tmp_path / "out"),
+    )
     assert proc.returncode == 0, proc.stderr
     shots = proc.stdout.split()
-    assert names(shots) == ["workshop-setup", "vote-1", "vote-1-2-locked", "reveal-1", "vote-2",
-                            "vote-2-1-locked", "reveal-2", "workshop-scoreboard"]
+    assert names(shots) == [
+        "workshop-setup",
+        "vote-1",
+        "vote-1-2-locked",
+        "reveal-1",
+        "vote-2",
+        "vote-2-1-locked",
+        "reveal-2",
+        "workshop-scoreboard",
+    ]
     for shot in shots:
         assert pygame.image.load(shot).get_size() == (1920, 1080)
     data = json.loads((tmp_path / "out" / "workshop-procurement-squeeze.json").read_text("utf-8"))
     assert data["ending"] == "partner" and [t["name"] for t in data["teams"]] == ["Falcons", "Owls"]
 
 
-@pytest.mark.parametrize(("votes", "message"), [
-    ("-,-;1,1", "ended"), ("2,2;-,-", "no time limit"), ("9,1", "position 9"),
-], ids=["after-the-end", "no-votes-no-clock", "out-of-range"])
+@pytest.mark.parametrize(
+    ("votes", "message"),
+    [
+        ("-,-;1,1", "ended"),
+        ("2,2;-,-", "no time limit"),
+        ("9,1", "position 9"),
+    ],
+    ids=["after-the-end", "no-votes-no-clock", "out-of-range"],
+)
 def test_the_demo_refuses_votes_that_do_not_fit(tmp_path, capsys, votes, message):
-    code = main(["workshop", str(SPEC_EXAMPLE), "--teams", "A,B", "--votes", votes,
-                 "--screenshots", str(tmp_path)])
+    code = main(
+        [
+            "workshop",
+            str(SPEC_EXAMPLE),
+            "--teams",
+            "A,B",
+            "--votes",
+            votes,
+            "--screenshots",
+            str(tmp_path),
+        ]
+    )
     assert code == 2 and message in capsys.readouterr().err
 
 
@@ -321,12 +363,9 @@ def test_the_scoreboard_ranks_and_exports(open_room, tmp_path):
 SIZES = [(1024, 600), (1280, 720), (1920, 1080), (3840, 2160)]
 
 
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_workshop_screen_fits(open_room, size):
-    app, demo = open_room(path=SIX_WAYS, teams=EIGHT, size=size, method=CLICKS,
-                          high_contrast=True)
+    app, demo = open_room(path=SIX_WAYS, teams=EIGHT, size=size, method=CLICKS, high_contrast=True)
     check_fits(app, "setup")
     screen = start(app, demo)
     check_fits(app, "vote")
@@ -421,5 +460,7 @@ def test_the_scoreboard_names_where_the_room_left_the_leader(open_room):
     demo.press("escape")
     assert not app.running
     room, leader = board.steps()
-    assert room == [("opening", "match"), ("spiral", "c2")] and leader[0] == ("opening",
-                                                                              "cost_of_delay")
+    assert room == [("opening", "match"), ("spiral", "c2")] and leader[0] == (
+        "opening",
+        "cost_of_delay",
+    )

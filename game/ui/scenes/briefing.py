@@ -23,13 +23,18 @@ def winning_well(scenario) -> str:
         v = rubric[t]
         return f"{t} {'+' if v > 0 else MINUS}{abs(v)}"
 
-    text = ("Win by leading: bring an insight the buyer does not have, and steer toward an "
-            "outcome they did not think possible. ")
+    text = (
+        "Win by leading: bring an insight the buyer does not have, and steer toward an "
+        "outcome they did not think possible. "
+    )
     if lead:
         text += "Points for " + ", ".join(fmt(t) for t in lead) + ". "
     if lose:
-        text += "Leading with price or sounding like everyone else costs you: " + \
-                ", ".join(fmt(t) for t in lose) + "."
+        text += (
+            "Leading with price or sounding like everyone else costs you: "
+            + ", ".join(fmt(t) for t in lose)
+            + "."
+        )
     return text
 
 
@@ -40,16 +45,27 @@ class Briefing(Scene):
         super().__init__(app)
         self.scenario = scenario
         self.saved = saved
-        practice = Button("Practice: the coach speaks after each choice", lambda: self.start("practice"),
-                          hint="P")
-        assess = Button("Assessment: every note waits for the debrief", lambda: self.start("assessment"),
-                        hint="A")
+        practice = Button(
+            "Practice: the coach speaks after each choice", lambda: self.start("practice"), hint="P"
+        )
+        assess = Button(
+            "Assessment: every note waits for the debrief",
+            lambda: self.start("assessment"),
+            hint="A",
+        )
         first, second = (practice, assess) if app.mode != "assessment" else (assess, practice)
         first.kind = "primary"
         items = [first, second]
         if saved is not None:
-            items.insert(0, Button(f"Resume where you stopped (decision {len(saved.choices) + 1})",
-                                   self.resume_saved, hint="R", kind="primary"))
+            items.insert(
+                0,
+                Button(
+                    f"Resume where you stopped (decision {len(saved.choices) + 1})",
+                    self.resume_saved,
+                    hint="R",
+                    kind="primary",
+                ),
+            )
             first.kind = "normal"
         items.append(Button("Back", app.pop, hint="Esc"))
         self.buttons = Buttons(items)
@@ -79,7 +95,9 @@ class Briefing(Scene):
             self.buttons.set([b for b in self.buttons.items if b.hint != "R"], 0)
             self.layout(self.app.stage)
             return
-        self.start(rec.mode if rec.mode in ("practice", "assessment") else "practice", state, rec.run_id)
+        self.start(
+            rec.mode if rec.mode in ("practice", "assessment") else "practice", state, rec.run_id
+        )
 
     def handle(self, intent):
         if intent.kind == I.BACK:
@@ -111,24 +129,65 @@ class Briefing(Scene):
         pr = img.get_rect(midtop=(card.centerx, card.top + st.px(24)))
         surface.blit(img, pr)
         y = pr.bottom + st.px(18)
-        kit.box(surface, sc.buyer.name, "bold", app.px("heading") * 0.8, pal.text,
-                pygame.Rect(card.left + st.px(24), y, card.width - st.px(48), st.px(44)), align="center")
+        kit.box(
+            surface,
+            sc.buyer.name,
+            "bold",
+            app.px("heading") * 0.8,
+            pal.text,
+            pygame.Rect(card.left + st.px(24), y, card.width - st.px(48), st.px(44)),
+            align="center",
+        )
         who = sc.buyer.role + (f", {sc.buyer.company}" if sc.buyer.company else "")
-        kit.box(surface, who, "regular", app.px("body"), pal.muted,
-                pygame.Rect(card.left + st.px(24), y + st.px(48), card.width - st.px(48), card.bottom - y - st.px(60)),
-                align="center")
+        kit.box(
+            surface,
+            who,
+            "regular",
+            app.px("body"),
+            pal.muted,
+            pygame.Rect(
+                card.left + st.px(24),
+                y + st.px(48),
+                card.width - st.px(48),
+                card.bottom - y - st.px(60),
+            ),
+            align="center",
+        )
         # The situation.
-        kit.box(surface, sc.title, "bold", app.px("heading"), pal.text, st.rect(500, 36, 740, 64),
-                valign="middle", min_px=round(app.px("heading") * 0.55))
+        kit.box(
+            surface,
+            sc.title,
+            "bold",
+            app.px("heading"),
+            pal.text,
+            st.rect(500, 36, 740, 64),
+            valign="middle",
+            min_px=round(app.px("heading") * 0.55),
+        )
         r = pips(surface, app, st.rect(500, 112, 0, 0).topleft, sc.difficulty, 3)
         facts = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         if sc.minutes:
             facts += f" · about {sc.minutes} minutes"
         if any(n.time_limit for n in sc.nodes.values()):
             facts += " · some answers are against the clock"
-        kit.line(surface, facts, "regular", app.px("caption"), pal.muted,
-                 (r.right + st.px(12), r.centery), anchor="midleft", max_width=st.px(700))
-        kit.box(surface, sc.summary, "regular", app.px("line") * 0.85, pal.text, st.rect(500, 140, 740, 120))
+        kit.line(
+            surface,
+            facts,
+            "regular",
+            app.px("caption"),
+            pal.muted,
+            (r.right + st.px(12), r.centery),
+            anchor="midleft",
+            max_width=st.px(700),
+        )
+        kit.box(
+            surface,
+            sc.summary,
+            "regular",
+            app.px("line") * 0.85,
+            pal.text,
+            st.rect(500, 140, 740, 120),
+        )
         well = st.rect(500, 270, 740, 150)
         panel(surface, app, well, fill=pal.panel)
         inner = well.inflate(-st.px(32), -st.px(24))
@@ -138,9 +197,25 @@ class Briefing(Scene):
             labels = " and ".join(m.label or m.name for m in sc.meters.values())
             verb = "they show" if len(sc.meters) > 1 else "it shows"
             text += f" Watch {labels}: {verb} how the buyer feels."
-        kit.box(surface, text, "regular", app.px("caption") * 1.05, pal.text,
-                pygame.Rect(inner.left, head.bottom + st.px(4), inner.width, inner.bottom - head.bottom - st.px(4)))
-        legend = "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(LEADERSHIP_TAGS)) + "   ·   " + \
-                 "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(COMMODITY_TAGS))
-        kit.box(surface, legend, "regular", app.px("caption"), pal.muted, st.rect(500, 428, 740, 28))
+        kit.box(
+            surface,
+            text,
+            "regular",
+            app.px("caption") * 1.05,
+            pal.text,
+            pygame.Rect(
+                inner.left,
+                head.bottom + st.px(4),
+                inner.width,
+                inner.bottom - head.bottom - st.px(4),
+            ),
+        )
+        legend = (
+            "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(LEADERSHIP_TAGS))
+            + "   ·   "
+            + "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(COMMODITY_TAGS))
+        )
+        kit.box(
+            surface, legend, "regular", app.px("caption"), pal.muted, st.rect(500, 428, 740, 28)
+        )
         self.buttons.draw(surface, app)

@@ -26,8 +26,10 @@ TAG_MEANINGS = {
     "commodity": "You made the offer sound like everyone else's.",
     "price": "You led with price, so price became the conversation.",
 }
-TIMEOUT_NOTE = ("The clock ran out before you answered. When a rep hesitates, the buyer fills "
-                "the silence and decides what happens next.")
+TIMEOUT_NOTE = (
+    "The clock ran out before you answered. When a rep hesitates, the buyer fills "
+    "the silence and decides what happens next."
+)
 
 
 def consequence(decision) -> str:
@@ -100,12 +102,21 @@ class CoachNote(Scene):
         surface.set_clip(self.box)
         panel(surface, app, box, fill=pal.raised, border=pal.accent, width=2, radius=18)
         inner = box.inflate(-st.px(48), -st.px(36))
-        head = kit.line(surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft)
+        head = kit.line(
+            surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft
+        )
         # The points: sign, arrow and colour together.
         pts = points_text(d.points)
         colour = delta_colour(pal, d.points)
-        pr = kit.line(surface, f"{pts}  points", "bold", app.px("heading") * 0.8, colour,
-                      inner.topright, anchor="topright")
+        pr = kit.line(
+            surface,
+            f"{pts}  points",
+            "bold",
+            app.px("heading") * 0.8,
+            colour,
+            inner.topright,
+            anchor="topright",
+        )
         x = inner.left + kit.size("Coach", "bold", round(app.px("heading") * 0.8))[0] + st.px(28)
         y = inner.top + st.px(6)
         rubric = self.conversation.attempt.scenario.rubric
@@ -137,8 +148,15 @@ class CoachNote(Scene):
                 break
             text = f"{label} {points_text(change).split()[0]}"
             triangle(surface, delta_colour(pal, change), (mx + st.px(7), my), st.px(6), change > 0)
-            r = kit.line(surface, text, "semibold", app.px("caption"), pal.text,
-                         (mx + st.px(20), my), anchor="midleft")
+            r = kit.line(
+                surface,
+                text,
+                "semibold",
+                app.px("caption"),
+                pal.text,
+                (mx + st.px(20), my),
+                anchor="midleft",
+            )
             mx = r.right + st.px(24)
         button = self.buttons.items[0]
         saved = button.rect

@@ -20,8 +20,12 @@ TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
 CHOICES_MAX_H = 330
 COACH_H = 262  # the coach's note panel, in units
 MOOD_WORDS = {
-    "neutral": "Listening", "interested": "Looks interested", "skeptical": "Looks skeptical",
-    "annoyed": "Looks annoyed", "impressed": "Looks impressed", "pleased": "Looks pleased",
+    "neutral": "Listening",
+    "interested": "Looks interested",
+    "skeptical": "Looks skeptical",
+    "annoyed": "Looks annoyed",
+    "impressed": "Looks impressed",
+    "pleased": "Looks pleased",
 }
 
 
@@ -79,8 +83,10 @@ class ConversationScreen(Scene):
         if self.attempt.state.finished:
             items = [Button("See how you did", self.open_debrief, hint="⏎", kind="primary")]
         else:
-            items = [Button(c.text, lambda c=c: self.take(c), hint=str(i), kind="choice", data=c)
-                     for i, c in enumerate(self.attempt.conversation.visible_choices(), 1)]
+            items = [
+                Button(c.text, lambda c=c: self.take(c), hint=str(i), kind="choice", data=c)
+                for i, c in enumerate(self.attempt.conversation.visible_choices(), 1)
+            ]
         self.buttons.set(items, 0)
         self.layout(self.app.stage)
         self.app.dirty = True
@@ -141,8 +147,11 @@ class ConversationScreen(Scene):
         if not fresh.ok:
             first = fresh.errors[0] if fresh.errors else None
             where = f" Line {first.line}: {first.message}" if first else ""
-            self.app.toast(f"The file now has {len(fresh.errors)} error(s); still playing the "
-                           f"earlier version.{where}", 8000)
+            self.app.toast(
+                f"The file now has {len(fresh.errors)} error(s); still playing the "
+                f"earlier version.{where}",
+                8000,
+            )
             return
         problem = self.attempt.reload(fresh.scenario)
         if problem:
@@ -215,7 +224,9 @@ class ConversationScreen(Scene):
         while True:
             font = self.app.kit.font("regular", px)
             lh = self.app.kit.line_height(px)
-            heights = [max(54.0, len(wrap(b.label, font, width)) * lh / u + 18) for b in self.buttons]
+            heights = [
+                max(54.0, len(wrap(b.label, font, width)) * lh / u + 18) for b in self.buttons
+            ]
             if sum(heights) + gaps <= CHOICES_MAX_H or px <= floor:
                 break
             px = max(floor, int(px * 0.92))  # many long choices: a smaller size for every card
@@ -262,17 +273,37 @@ class ConversationScreen(Scene):
         right = 1256
         if self.attempt.practice:
             score = st.rect(right - 130, 8, 130, 40)
-            kit.box(surface, f"Score {signed(state.score)}", "bold", app.px("body"), pal.text, score,
-                    align="right", valign="middle")
+            kit.box(
+                surface,
+                f"Score {signed(state.score)}",
+                "bold",
+                app.px("body"),
+                pal.text,
+                score,
+                align="right",
+                valign="middle",
+            )
             right -= 146
         mode = "Practice" if self.attempt.practice else "Assessment"
         title_w = right - len(meters) * slot - 24 - 16
-        kit.box(surface, f"{sc.title} · {mode}", "semibold", app.px("body"), pal.text,
-                st.rect(24, 8, max(60, title_w), 40), valign="middle")
+        kit.box(
+            surface,
+            f"{sc.title} · {mode}",
+            "semibold",
+            app.px("body"),
+            pal.text,
+            st.rect(24, 8, max(60, title_w), 40),
+            valign="middle",
+        )
         for i, m in enumerate(meters):
             x = right - (len(meters) - i) * slot
-            self.draw_meter(surface, m, self.shown.get(m.name, state.meters[m.name]),
-                            state.meters[m.name], st.rect(x + 8, 6, slot - 16, 44))
+            self.draw_meter(
+                surface,
+                m,
+                self.shown.get(m.name, state.meters[m.name]),
+                state.meters[m.name],
+                st.rect(x + 8, 6, slot - 16, 44),
+            )
 
     def draw_meter(self, surface, meter, shown, value, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -282,17 +313,33 @@ class ConversationScreen(Scene):
         sign = ""
         if change:
             sign = f"  {points_text(change).split()[0]}"
-        kit.box(surface, f"{meter.label or meter.name}  {value}{sign}", "semibold",
-                app.px("caption"), pal.text, label, valign="middle")
+        kit.box(
+            surface,
+            f"{meter.label or meter.name}  {value}{sign}",
+            "semibold",
+            app.px("caption"),
+            pal.text,
+            label,
+            valign="middle",
+        )
         if change:
-            ink_w = kit.size(f"{meter.label or meter.name}  {value}{sign}", "semibold", app.px("caption"))[0]
+            ink_w = kit.size(
+                f"{meter.label or meter.name}  {value}{sign}", "semibold", app.px("caption")
+            )[0]
             tx = min(box.right - st.px(8), box.left + ink_w + st.px(12))
             triangle(surface, delta_colour(pal, change), (tx, label.centery), st.px(5), change > 0)
         span = max(1, meter.max - meter.min)
         if span <= 10:  # a short scale reads better as dots: patience ●●●○
             count = round(shown - meter.min)
-            pips(surface, app, (box.left, box.top + label_h + st.px(11)), count, span, colour=pal.gain,
-                 max_width=box.width)
+            pips(
+                surface,
+                app,
+                (box.left, box.top + label_h + st.px(11)),
+                count,
+                span,
+                colour=pal.gain,
+                max_width=box.width,
+            )
             return
         track = pygame.Rect(box.left, box.top + label_h + st.px(6), box.width, st.px(10))
         bar(surface, app, track, (shown - meter.min) / span, colour=pal.gain)
@@ -308,24 +355,57 @@ class ConversationScreen(Scene):
         pr = img.get_rect(midtop=(card.centerx, card.top + st.px(18)))
         surface.blit(img, pr)
         mood = MOOD_WORDS.get(self.node.mood, self.node.mood)
-        chip_r = pygame.Rect(0, 0, kit.size(mood, "semibold", app.px("caption"))[0] + st.px(20),
-                             kit.line_height(app.px("caption")) + st.px(6))
+        chip_r = pygame.Rect(
+            0,
+            0,
+            kit.size(mood, "semibold", app.px("caption"))[0] + st.px(20),
+            kit.line_height(app.px("caption")) + st.px(6),
+        )
         y = pr.bottom + st.px(10)
         if chip_r.width <= pr.width - st.px(12):
             chip_r.midbottom = (pr.centerx, pr.bottom - st.px(8))
             pygame.draw.rect(surface, pal.panel, chip_r, border_radius=chip_r.height // 2)
-            kit.line(surface, mood, "semibold", app.px("caption"), pal.text, chip_r.center, anchor="center")
+            kit.line(
+                surface,
+                mood,
+                "semibold",
+                app.px("caption"),
+                pal.text,
+                chip_r.center,
+                anchor="center",
+            )
         else:  # a small portrait: the mood goes under it instead of over it
-            r = kit.line(surface, mood, "semibold", app.px("caption"), pal.accent, (card.centerx, y),
-                         anchor="midtop", max_width=card.width - st.px(32))
+            r = kit.line(
+                surface,
+                mood,
+                "semibold",
+                app.px("caption"),
+                pal.accent,
+                (card.centerx, y),
+                anchor="midtop",
+                max_width=card.width - st.px(32),
+            )
             y = r.bottom + st.px(4)
         inner_w = card.width - st.px(32)
-        kit.box(surface, buyer.name, "bold", app.px("body"), pal.text,
-                pygame.Rect(card.left + st.px(16), y, inner_w, st.px(30)), align="center")
+        kit.box(
+            surface,
+            buyer.name,
+            "bold",
+            app.px("body"),
+            pal.text,
+            pygame.Rect(card.left + st.px(16), y, inner_w, st.px(30)),
+            align="center",
+        )
         who = buyer.role + (f" · {buyer.company}" if buyer.company else "")
-        kit.box(surface, who, "regular", app.px("caption"), pal.muted,
-                pygame.Rect(card.left + st.px(16), y + st.px(32), inner_w, card.bottom - y - st.px(40)),
-                align="center")
+        kit.box(
+            surface,
+            who,
+            "regular",
+            app.px("caption"),
+            pal.muted,
+            pygame.Rect(card.left + st.px(16), y + st.px(32), inner_w, card.bottom - y - st.px(40)),
+            align="center",
+        )
 
     def draw_speech(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -335,15 +415,25 @@ class ConversationScreen(Scene):
         nar_h = 0
         if node.narration:
             nar_box_h = int(area.height * 0.26)
-            npx, nlines = kit.fit(node.narration, "italic", app.px("body"), area.width - st.px(16), nar_box_h)
+            npx, nlines = kit.fit(
+                node.narration, "italic", app.px("body"), area.width - st.px(16), nar_box_h
+            )
             nar_h = min(nar_box_h, kit.line_height(npx) * len(nlines)) + st.px(14)
         clock_h = st.px(76) if self.remaining_ms is not None else 0
         room_h = area.height - nar_h - clock_h
         text = f"“{node.say}”"
         pad_x, pad_y = st.px(24), st.px(20)
-        floor = max(11, round(app.px("line") * 0.45))  # the buyer's words matter more than their size
-        px, lines = kit.fit(text, "regular", app.px("line"), area.width - 2 * pad_x, room_h - 2 * pad_y,
-                            min_px=floor)
+        floor = max(
+            11, round(app.px("line") * 0.45)
+        )  # the buyer's words matter more than their size
+        px, lines = kit.fit(
+            text,
+            "regular",
+            app.px("line"),
+            area.width - 2 * pad_x,
+            room_h - 2 * pad_y,
+            min_px=floor,
+        )
         bubble_h = min(room_h, max(kit.line_height(px) * len(lines) + 2 * pad_y, st.px(120)))
         # A short exchange sits a little lower, level with the buyer's face, not stuck to the top.
         top = area.top + max(0, round((area.height - nar_h - bubble_h - clock_h) * 0.3))
@@ -354,15 +444,29 @@ class ConversationScreen(Scene):
         bubble = pygame.Rect(area.left, top, area.width, bubble_h)
         panel(surface, app, bubble, fill=pal.raised, radius=18)
         # The tail points at the buyer.
-        tail = [(bubble.left, bubble.top + st.px(40)), (bubble.left - st.px(14), bubble.top + st.px(52)),
-                (bubble.left, bubble.top + st.px(64))]
+        tail = [
+            (bubble.left, bubble.top + st.px(40)),
+            (bubble.left - st.px(14), bubble.top + st.px(52)),
+            (bubble.left, bubble.top + st.px(64)),
+        ]
         pygame.draw.polygon(surface, pal.raised, tail)
-        inner = pygame.Rect(area.left + pad_x, top + pad_y, area.width - 2 * pad_x,
-                            area.bottom - clock_h - top - 2 * pad_y)
+        inner = pygame.Rect(
+            area.left + pad_x,
+            top + pad_y,
+            area.width - 2 * pad_x,
+            area.bottom - clock_h - top - 2 * pad_y,
+        )
         self.draw_line(surface, text, inner)
         if self.attempt.state.finished and bubble.bottom + st.px(36) <= area.bottom:
-            kit.line(surface, "The conversation is over.", "italic", app.px("caption"), pal.muted,
-                     (bubble.right - st.px(8), bubble.bottom + st.px(10)), anchor="topright")
+            kit.line(
+                surface,
+                "The conversation is over.",
+                "italic",
+                app.px("caption"),
+                pal.muted,
+                (bubble.right - st.px(8), bubble.bottom + st.px(10)),
+                anchor="topright",
+            )
         if self.remaining_ms is not None:
             self.draw_clock(surface, pygame.Rect(area.left, bubble.bottom, area.width, clock_h))
 
@@ -385,8 +489,12 @@ class ConversationScreen(Scene):
                 surf = kit.render(shown, "regular", px, pal.text, cache=shown == line)
                 surface.blit(surf, (rect.left, y + (lh - surf.get_height()) // 2))
             y += lh
-        kit.drawn.append((pygame.Rect(rect), pygame.Rect(rect.left, rect.top, rect.width,
-                                                         min(rect.height, lh * len(lines)))))
+        kit.drawn.append(
+            (
+                pygame.Rect(rect),
+                pygame.Rect(rect.left, rect.top, rect.width, min(rect.height, lh * len(lines))),
+            )
+        )
 
     def draw_clock(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -399,5 +507,12 @@ class ConversationScreen(Scene):
         ring(surface, app, centre, radius, fraction, colour, st.px(7))
         secs = (left + 999) // 1000
         text = f"{secs // 60}:{secs % 60:02d} left to answer"
-        kit.line(surface, text, "semibold", app.px("body"), pal.text,
-                 (centre[0] - radius - st.px(14), centre[1]), anchor="midright")
+        kit.line(
+            surface,
+            text,
+            "semibold",
+            app.px("body"),
+            pal.text,
+            (centre[0] - radius - st.px(14), centre[1]),
+            anchor="midright",
+        )

@@ -75,16 +75,22 @@ class Debrief(Scene):
         self.worst_score = None if worst is None else worst.score
         self.index = leadership_index(self.state.score, self.best_score, self.worst_score)
         self.departure = departure(self.scenario, self.state, best)
-        self.dots = [TimelineDot(f"Decision {d.number}", self.replay, data=d) for d in self.decisions]
-        self.replay_button = Button("Replay from this decision", self.replay, hint="⏎", kind="primary")
+        self.dots = [
+            TimelineDot(f"Decision {d.number}", self.replay, data=d) for d in self.decisions
+        ]
+        self.replay_button = Button(
+            "Replay from this decision", self.replay, hint="⏎", kind="primary"
+        )
         self.again_button = Button("Try again", self.again, hint="A")
         self.library_button = Button("Library", self.to_library, hint="Esc")
         self.notes_button = Button("Every note", self.open_notes, hint="N")
         focus = (self.departure[0] - 1) if self.departure else max(0, len(self.dots) - 1)
         self.selected = self.decisions[focus] if self.decisions else None
-        self.buttons = Buttons(self.dots + [self.replay_button, self.again_button, self.library_button,
-                                            self.notes_button],
-                               focus if self.dots else len(self.dots))
+        self.buttons = Buttons(
+            self.dots
+            + [self.replay_button, self.again_button, self.library_button, self.notes_button],
+            focus if self.dots else len(self.dots),
+        )
         self.boxes: dict[str, pygame.Rect] = {}
 
     # ----- actions ----------------------------------------------------------------------
@@ -159,28 +165,67 @@ class Debrief(Scene):
         result = self.state.result or "stalled"
         colour = pal.gain if result == "won" else pal.loss if result == "lost" else pal.neutral
         word = RESULT_WORDS.get(result, result.upper())
-        r = kit.line(surface, word, "bold", app.px("heading"), colour, st.rect(40, 26, 0, 0).topleft)
+        r = kit.line(
+            surface, word, "bold", app.px("heading"), colour, st.rect(40, 26, 0, 0).topleft
+        )
         title = end.title if end else ""
-        kit.box(surface, f"· {title}", "bold", app.px("heading"), pal.text,
-                pygame.Rect(r.right + st.px(14), r.top, st.rect(0, 0, 860, 0).width - r.width, r.height))
-        kit.box(surface, f"Score {signed(self.state.score)}", "bold", app.px("heading"), pal.text,
-                st.rect(940, 26, 300, 50), align="right")
-        summary = end.debrief if end and end.debrief else self.scenario.nodes[self.state.ending].say \
-            if self.state.ending else ""
+        kit.box(
+            surface,
+            f"· {title}",
+            "bold",
+            app.px("heading"),
+            pal.text,
+            pygame.Rect(
+                r.right + st.px(14), r.top, st.rect(0, 0, 860, 0).width - r.width, r.height
+            ),
+        )
+        kit.box(
+            surface,
+            f"Score {signed(self.state.score)}",
+            "bold",
+            app.px("heading"),
+            pal.text,
+            st.rect(940, 26, 300, 50),
+            align="right",
+        )
+        summary = (
+            end.debrief
+            if end and end.debrief
+            else self.scenario.nodes[self.state.ending].say
+            if self.state.ending
+            else ""
+        )
         kit.box(surface, summary, "italic", app.px("body"), pal.muted, st.rect(40, 80, 1200, 56))
         self.draw_index(surface, self.boxes["index"])
         self.draw_chart(surface, self.boxes["chart"])
-        kit.line(surface, "Decisions", "semibold", app.px("body"), pal.text, st.rect(40, 384, 0, 0).topleft,
-                 anchor="midleft")
+        kit.line(
+            surface,
+            "Decisions",
+            "semibold",
+            app.px("body"),
+            pal.text,
+            st.rect(40, 384, 0, 0).topleft,
+            anchor="midleft",
+        )
         if len(self.dots) > 1:
             a, b = self.dots[0].rect.center, self.dots[-1].rect.center
             pygame.draw.line(surface, pal.border, a, b, st.px(2))
         if self.dots:
             left = self.dots[-1].rect.right + st.px(24)
-            hint = pygame.Rect(left, st.rect(0, 364, 0, 40).top, st.rect(1240, 0, 0, 0).left - left, st.px(40))
+            hint = pygame.Rect(
+                left, st.rect(0, 364, 0, 40).top, st.rect(1240, 0, 0, 0).left - left, st.px(40)
+            )
             if hint.width > st.px(200):
-                kit.box(surface, "← → pick a decision · ⏎ replay from it", "regular", app.px("caption"),
-                        pal.muted, hint, align="right", valign="middle")
+                kit.box(
+                    surface,
+                    "← → pick a decision · ⏎ replay from it",
+                    "regular",
+                    app.px("caption"),
+                    pal.muted,
+                    hint,
+                    align="right",
+                    valign="middle",
+                )
         self.draw_selected(surface, self.boxes["selected"])
         self.draw_leader(surface, self.boxes["leader"])
         self.buttons.draw(surface, app)
@@ -195,26 +240,52 @@ class Debrief(Scene):
         label = "—" if self.index is None else str(self.index)
         size = min(round(app.px("heading") * 1.2), round(radius * 0.75))
         kit.line(surface, label, "bold", size, pal.text, centre, anchor="center")
-        text = pygame.Rect(centre[0] + radius + st.px(20), box.top + st.px(20), 0, box.height - st.px(40))
+        text = pygame.Rect(
+            centre[0] + radius + st.px(20), box.top + st.px(20), 0, box.height - st.px(40)
+        )
         text.width = box.right - st.px(16) - text.left
-        head = kit.line(surface, "Leadership Index", "bold", app.px("body"), pal.text, text.topleft,
-                        max_width=text.width)
+        head = kit.line(
+            surface,
+            "Leadership Index",
+            "bold",
+            app.px("body"),
+            pal.text,
+            text.topleft,
+            max_width=text.width,
+        )
         if not self.analysed:
-            why = ("The Index needs this scenario's analysis, which could not be made here; "
-                   "the score and tags still tell the story.")
+            why = (
+                "The Index needs this scenario's analysis, which could not be made here; "
+                "the score and tags still tell the story."
+            )
         elif self.index is None:
-            why = ("This scenario has no fixed best and worst run (a conversation can loop), "
-                   "so there is no Index; the score and tags still tell the story.")
+            why = (
+                "This scenario has no fixed best and worst run (a conversation can loop), "
+                "so there is no Index; the score and tags still tell the story."
+            )
         else:
-            why = (f"Where your score sits between this scenario's worst run "
-                   f"({signed(self.worst_score)}) and the leader's best ({signed(self.best_score)}).")
-        kit.box(surface, why, "regular", app.px("caption"), pal.muted,
-                pygame.Rect(text.left, head.bottom + st.px(6), text.width, text.bottom - head.bottom - st.px(6)))
+            why = (
+                f"Where your score sits between this scenario's worst run "
+                f"({signed(self.worst_score)}) and the leader's best ({signed(self.best_score)})."
+            )
+        kit.box(
+            surface,
+            why,
+            "regular",
+            app.px("caption"),
+            pal.muted,
+            pygame.Rect(
+                text.left, head.bottom + st.px(6), text.width, text.bottom - head.bottom - st.px(6)
+            ),
+        )
 
     def chart_tags(self) -> list[str]:
         """The default eight, then up to three of the scenario's own tags this run earned."""
         rubric = self.scenario.rubric
-        own = sorted((t for t in self.state.tags if t not in CHART_TAGS), key=lambda t: (-rubric.get(t, 0), t))
+        own = sorted(
+            (t for t in self.state.tags if t not in CHART_TAGS),
+            key=lambda t: (-rubric.get(t, 0), t),
+        )
         return [*CHART_TAGS, *own[:3]]
 
     def draw_chart(self, surface, box) -> None:
@@ -234,17 +305,33 @@ class Debrief(Scene):
             value = self.scenario.rubric.get(tag, 0)
             costly = tag in COMMODITY_TAGS or value < 0
             colour = pal.loss if costly else pal.gain
-            kit.box(surface, f"{TAG_ICONS.get(tag, '•')} {tag}", "regular", px, pal.text,
-                    pygame.Rect(inner.left, y, label_w, round(row_h)), valign="middle")
-            track = pygame.Rect(inner.left + label_w, cy - st.px(7), inner.width - label_w - st.px(90), st.px(14))
+            kit.box(
+                surface,
+                f"{TAG_ICONS.get(tag, '•')} {tag}",
+                "regular",
+                px,
+                pal.text,
+                pygame.Rect(inner.left, y, label_w, round(row_h)),
+                valign="middle",
+            )
+            track = pygame.Rect(
+                inner.left + label_w, cy - st.px(7), inner.width - label_w - st.px(90), st.px(14)
+            )
             pygame.draw.rect(surface, pal.track, track, border_radius=st.px(4))
             if count:
                 fill = track.copy()
                 fill.width = max(st.px(6), round(track.width * count / most))
                 pygame.draw.rect(surface, colour, fill, border_radius=st.px(4))
             mark = "▼" if costly and count else "▲" if count else ""
-            kit.box(surface, f"{count} {mark}".strip(), "semibold", px, colour if count else pal.muted,
-                    pygame.Rect(track.right + st.px(12), y, st.px(78), round(row_h)), valign="middle")
+            kit.box(
+                surface,
+                f"{count} {mark}".strip(),
+                "semibold",
+                px,
+                colour if count else pal.muted,
+                pygame.Rect(track.right + st.px(12), y, st.px(78), round(row_h)),
+                valign="middle",
+            )
 
     def draw_selected(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -252,16 +339,36 @@ class Debrief(Scene):
         inner = box.inflate(-st.px(32), -st.px(28))
         d = self.selected
         if d is None:
-            kit.box(surface, "No decisions were made in this run.", "regular", app.px("body"), pal.muted, inner)
+            kit.box(
+                surface,
+                "No decisions were made in this run.",
+                "regular",
+                app.px("body"),
+                pal.muted,
+                inner,
+            )
             return
         head = f"Decision {d.number} of {len(self.decisions)}"
         hr = kit.line(surface, head, "bold", app.px("body"), pal.text, inner.topleft)
-        kit.line(surface, points_text(d.points), "bold", app.px("body"), delta_colour(pal, d.points),
-                 inner.topright, anchor="topright")
+        kit.line(
+            surface,
+            points_text(d.points),
+            "bold",
+            app.px("body"),
+            delta_colour(pal, d.points),
+            inner.topright,
+            anchor="topright",
+        )
         y = hr.bottom + st.px(8)
         said = pygame.Rect(inner.left, y, inner.width, st.px(58))
-        ink = kit.box(surface, f"You: “{d.said}”" if d.choice else d.said, "semibold", app.px("caption"),
-                      pal.text, said)
+        ink = kit.box(
+            surface,
+            f"You: “{d.said}”" if d.choice else d.said,
+            "semibold",
+            app.px("caption"),
+            pal.text,
+            said,
+        )
         note = pygame.Rect(inner.left, max(ink.bottom, y) + st.px(8), inner.width, 0)
         note.height = inner.bottom - note.top
         kit.box(surface, "Coach: " + consequence(d), "regular", app.px("caption"), pal.muted, note)
@@ -271,29 +378,78 @@ class Debrief(Scene):
         panel(surface, app, box, border=pal.accent if self.departure else pal.border)
         inner = box.inflate(-st.px(32), -st.px(28))
         if self.departure is None and not self.analysed:
-            hr = kit.line(surface, "The leader's path", "bold", app.px("body"), pal.text, inner.topleft)
-            kit.box(surface, "The best path comes from the scenario's analysis, which could not be "
-                    "made here. Your decisions and the coach's notes are on the left.", "regular",
-                    app.px("caption"), pal.muted,
-                    pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, inner.bottom - hr.bottom - st.px(8)))
+            hr = kit.line(
+                surface, "The leader's path", "bold", app.px("body"), pal.text, inner.topleft
+            )
+            kit.box(
+                surface,
+                "The best path comes from the scenario's analysis, which could not be "
+                "made here. Your decisions and the coach's notes are on the left.",
+                "regular",
+                app.px("caption"),
+                pal.muted,
+                pygame.Rect(
+                    inner.left,
+                    hr.bottom + st.px(8),
+                    inner.width,
+                    inner.bottom - hr.bottom - st.px(8),
+                ),
+            )
             return
         if self.departure is None:
             head = "You walked the leader's path"
-            text = ("No run of this scenario scores higher than yours. Play it again in assessment "
-                    "mode to prove it was no accident.") if self.index == 100 or self.index is None \
+            text = (
+                (
+                    "No run of this scenario scores higher than yours. Play it again in assessment "
+                    "mode to prove it was no accident."
+                )
+                if self.index == 100 or self.index is None
                 else "Your choices matched the leader's as far as they went."
-            hr = kit.line(surface, head, "bold", app.px("body"), pal.accent, inner.topleft, max_width=inner.width)
-            kit.box(surface, text, "regular", app.px("caption"), pal.text,
-                    pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, inner.bottom - hr.bottom - st.px(8)))
+            )
+            hr = kit.line(
+                surface,
+                head,
+                "bold",
+                app.px("body"),
+                pal.accent,
+                inner.topleft,
+                max_width=inner.width,
+            )
+            kit.box(
+                surface,
+                text,
+                "regular",
+                app.px("caption"),
+                pal.text,
+                pygame.Rect(
+                    inner.left,
+                    hr.bottom + st.px(8),
+                    inner.width,
+                    inner.bottom - hr.bottom - st.px(8),
+                ),
+            )
             return
         number, words = self.departure
         mine = self.decisions[number - 1]
-        hr = kit.line(surface, f"Off the leader's path at decision {number}", "bold",
-                      app.px("body"), pal.accent, inner.topleft, max_width=inner.width)
+        hr = kit.line(
+            surface,
+            f"Off the leader's path at decision {number}",
+            "bold",
+            app.px("body"),
+            pal.accent,
+            inner.topleft,
+            max_width=inner.width,
+        )
         half = (inner.bottom - hr.bottom - st.px(8)) // 2
         you = pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, half)
-        ink = kit.box(surface, f"You: “{mine.said}”" if mine.choice else mine.said, "regular",
-                      app.px("caption"), pal.text, you)
+        ink = kit.box(
+            surface,
+            f"You: “{mine.said}”" if mine.choice else mine.said,
+            "regular",
+            app.px("caption"),
+            pal.text,
+            you,
+        )
         top = max(ink.bottom, you.top) + st.px(12)
         lead = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         kit.box(surface, f"Leader: “{words}”", "semibold", app.px("caption"), pal.gain, lead)

@@ -47,14 +47,35 @@ class Help(Scene):
         surface.blit(shade, (0, 0))
         box = st.rect(250, 50, 780, 620)
         panel(surface, app, box, fill=pal.panel, border=pal.accent, width=2)
-        kit.box(surface, "Keys", "bold", app.px("heading"), pal.text, st.rect(290, 70, 700, 50),
-                valign="middle")
+        kit.box(
+            surface,
+            "Keys",
+            "bold",
+            app.px("heading"),
+            pal.text,
+            st.rect(290, 70, 700, 50),
+            valign="middle",
+        )
         y = 128
         for key, what in KEYS:
             keycap(surface, app, key, st.rect(290, y + 20, 0, 0).topleft)
-            kit.box(surface, what, "regular", app.px("body"), pal.text, st.rect(480, y, 520, 40),
-                    valign="middle")
+            kit.box(
+                surface,
+                what,
+                "regular",
+                app.px("body"),
+                pal.text,
+                st.rect(480, y, 520, 40),
+                valign="middle",
+            )
             y += 42
-        kit.box(surface, "The mouse works too: point and click. Any key closes this.", "italic",
-                app.px("caption"), pal.muted, st.rect(510, 598, 480, 50), valign="middle")
+        kit.box(
+            surface,
+            "The mouse works too: point and click. Any key closes this.",
+            "italic",
+            app.px("caption"),
+            pal.muted,
+            st.rect(510, 598, 480, 50),
+            valign="middle",
+        )
         self.buttons.draw(surface, app)

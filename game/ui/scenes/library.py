@@ -26,7 +26,11 @@ class ScenarioCard(Button):
     """A library card; `data` is the LoadResult."""
 
     def __init__(self, result, action, best=None, saved=None):
-        title = result.scenario.title if result.scenario else (result.title or os.path.basename(result.path))
+        title = (
+            result.scenario.title
+            if result.scenario
+            else (result.title or os.path.basename(result.path))
+        )
         super().__init__(title, action, kind="card", data=result)
         self.best = best
         self.saved = saved
@@ -40,20 +44,36 @@ class ScenarioCard(Button):
         edge = pal.warning if broken else pal.accent if focused else pal.border
         panel(surface, look, r, fill=fill, border=edge, width=3 if (focused or broken) else 1)
         if focused and broken:
-            pygame.draw.rect(surface, pal.text, r.inflate(st.px(6), st.px(6)), width=st.px(2),
-                             border_radius=st.px(16))
+            pygame.draw.rect(
+                surface,
+                pal.text,
+                r.inflate(st.px(6), st.px(6)),
+                width=st.px(2),
+                border_radius=st.px(16),
+            )
         pad = st.px(18)
         inner = r.inflate(-2 * pad, -2 * pad)
         text_w = inner.width
         if not broken:
             sc = result.scenario
             side = st.px(60)
-            thumb = look.portraits.get(sc.buyer.name, sc.nodes[sc.start].mood, side, sc.buyer.portrait, round_=True)
+            thumb = look.portraits.get(
+                sc.buyer.name, sc.nodes[sc.start].mood, side, sc.buyer.portrait, round_=True
+            )
             surface.blit(thumb, (inner.right - side, inner.top))
             text_w = inner.width - side - st.px(12)
         title_box = pygame.Rect(inner.left, inner.top, text_w, st.px(36))
         px = round(look.px("body") * 1.1)
-        kit.box(surface, self.label, "bold", px, pal.text, title_box, valign="middle", min_px=round(px * 0.8))
+        kit.box(
+            surface,
+            self.label,
+            "bold",
+            px,
+            pal.text,
+            title_box,
+            valign="middle",
+            min_px=round(px * 0.8),
+        )
         y = title_box.bottom + st.px(6)
         if broken:
             errors = result.errors or result.diagnostics
@@ -62,19 +82,39 @@ class ScenarioCard(Button):
             kit.line(surface, head, "bold", look.px("body"), pal.warning, (inner.left, y))
             first = errors[0].message if errors else "This file could not be read."
             where = f"line {errors[0].line}: " if errors else ""
-            kit.box(surface, where + first, "regular", look.px("caption"), pal.muted,
-                    pygame.Rect(inner.left, y + st.px(32), inner.width, inner.bottom - y - st.px(32)))
+            kit.box(
+                surface,
+                where + first,
+                "regular",
+                look.px("caption"),
+                pal.muted,
+                pygame.Rect(inner.left, y + st.px(32), inner.width, inner.bottom - y - st.px(32)),
+            )
             return
         sc = result.scenario
         buyer = f"{sc.buyer.name} · {sc.buyer.role}"
-        kit.line(surface, buyer, "regular", look.px("caption"), pal.muted, (inner.left, y),
-                 max_width=text_w)
+        kit.line(
+            surface,
+            buyer,
+            "regular",
+            look.px("caption"),
+            pal.muted,
+            (inner.left, y),
+            max_width=text_w,
+        )
         y += st.px(28)
         pip_box = pips(surface, look, (inner.left, y + st.px(10)), sc.difficulty, 3)
         level = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         minutes = f"  {level} · {sc.minutes} min" if sc.minutes else f"  {level}"
-        kit.line(surface, minutes, "regular", look.px("caption"), pal.muted,
-                 (pip_box.right + st.px(4), y), max_width=inner.right - pip_box.right - st.px(4))
+        kit.line(
+            surface,
+            minutes,
+            "regular",
+            look.px("caption"),
+            pal.muted,
+            (pip_box.right + st.px(4), y),
+            max_width=inner.right - pip_box.right - st.px(4),
+        )
         y += st.px(30)
         x = inner.left
         for tag in sc.tags:
@@ -85,13 +125,23 @@ class ScenarioCard(Button):
             x += w + st.px(8)
         if self.saved is not None:
             resume = f"resume at decision {len(self.saved.choices) + 1}"
-            status = f"In progress · {resume}" if self.best is None else f"Best score {self.best} · {resume}"
+            status = (
+                f"In progress · {resume}"
+                if self.best is None
+                else f"Best score {self.best} · {resume}"
+            )
         else:
             status = "Not played yet" if self.best is None else f"Best score {self.best}"
         colour = pal.accent if self.best is not None or self.saved else pal.muted
-        kit.box(surface, status, "semibold", look.px("caption"), colour,
-                pygame.Rect(inner.left, inner.bottom - st.px(26), inner.width, st.px(26)),
-                valign="bottom")
+        kit.box(
+            surface,
+            status,
+            "semibold",
+            look.px("caption"),
+            colour,
+            pygame.Rect(inner.left, inner.bottom - st.px(26), inner.width, st.px(26)),
+            valign="bottom",
+        )
 
 
 PROGRESS_MODULE = "game.ui.scenes.progress"
@@ -110,8 +160,12 @@ def progress_scene_class():
     if hasattr(module, "Progress"):
         return module.Progress
     for value in vars(module).values():
-        if isinstance(value, type) and issubclass(value, Scene) and value is not Scene \
-                and value.__module__ == name:
+        if (
+            isinstance(value, type)
+            and issubclass(value, Scene)
+            and value is not Scene
+            and value.__module__ == name
+        ):
             return value
     return None
 
@@ -127,8 +181,9 @@ class Library(Scene):
         self.cards: list[ScenarioCard] = []
         self.level_button = Button("Level: any", self.next_level, hint="L")
         self.tag_button = Button("Tag: any", self.next_tag, hint="T")
-        self.progress_button = Button("Progress", self.open_progress, hint="P",
-                                      enabled=has_progress_screen())
+        self.progress_button = Button(
+            "Progress", self.open_progress, hint="P", enabled=has_progress_screen()
+        )
         self.settings_button = Button("Settings", self.open_settings, hint="F2")
         self.buttons = Buttons()
         self.best: dict[str, int] = {}
@@ -181,10 +236,14 @@ class Library(Scene):
         self.cards = []
         for r in self.shown():
             sid = r.scenario.id if r.scenario else None
-            self.cards.append(ScenarioCard(r, lambda r=r: self.open(r), self.best.get(sid),
-                                           self.saved.get(sid)))
-        self.level_button.label = "Level: any" if self.level is None else \
-            "Level: " + ("Intro", "Standard", "Hard")[self.level - 1]
+            self.cards.append(
+                ScenarioCard(r, lambda r=r: self.open(r), self.best.get(sid), self.saved.get(sid))
+            )
+        self.level_button.label = (
+            "Level: any"
+            if self.level is None
+            else "Level: " + ("Intro", "Standard", "Hard")[self.level - 1]
+        )
         self.tag_button.label = f"Tag: {self.tag or 'any'}"
         items = [self.level_button, self.tag_button, self.progress_button, self.settings_button]
         focus = len(items) if self.cards else 0
@@ -201,7 +260,9 @@ class Library(Scene):
         if result.ok:
             from game.ui.scenes.briefing import Briefing
 
-            self.app.push(Briefing(self.app, result.scenario, saved=self.saved.get(result.scenario.id)))
+            self.app.push(
+                Briefing(self.app, result.scenario, saved=self.saved.get(result.scenario.id))
+            )
         else:
             from game.ui.scenes.problems import Problems
 
@@ -233,7 +294,9 @@ class Library(Scene):
             self.app.pop()
             return True
         if k == I.CHAR:
-            action = {"l": self.next_level, "t": self.next_tag, "p": self.open_progress}.get(intent.text.lower())
+            action = {"l": self.next_level, "t": self.next_tag, "p": self.open_progress}.get(
+                intent.text.lower()
+            )
             if action:
                 action()
                 return True
@@ -252,7 +315,8 @@ class Library(Scene):
             header = [b for b in self.buttons.items if not isinstance(b, ScenarioCard)]
             return Buttons(header).handle(intent)
         if k in (I.CLICK, I.POINT) and any(
-                c.rect.collidepoint(intent.pos) and not self.visible(c) for c in self.cards):
+            c.rect.collidepoint(intent.pos) and not self.visible(c) for c in self.cards
+        ):
             return False
         f = self.buttons.focused
         if k == I.DOWN and isinstance(f, ScenarioCard):
@@ -308,17 +372,36 @@ class Library(Scene):
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        greeting = f"Who will you lead today, {app.player}?" if app.player else "Who will you lead today?"
-        kit.box(surface, greeting, "bold", app.px("heading"), pal.text, st.rect(40, 22, 1200, 58),
-                valign="middle")
+        greeting = (
+            f"Who will you lead today, {app.player}?" if app.player else "Who will you lead today?"
+        )
+        kit.box(
+            surface,
+            greeting,
+            "bold",
+            app.px("heading"),
+            pal.text,
+            st.rect(40, 22, 1200, 58),
+            valign="middle",
+        )
         focus = self.buttons.focused
         for b in (self.level_button, self.tag_button, self.progress_button, self.settings_button):
             b.draw(surface, app, b is focus, role="caption")
         if not self.cards:
-            msg = "No scenario matches these filters." if app.library else \
-                f"No scenarios found in {', '.join(app.paths)}. Add .yaml files and press F5."
-            kit.box(surface, msg, "regular", app.px("body"), pal.muted, st.rect(40, 200, 1200, 80),
-                    align="center")
+            msg = (
+                "No scenario matches these filters."
+                if app.library
+                else f"No scenarios found in {', '.join(app.paths)}. Add .yaml files and press F5."
+            )
+            kit.box(
+                surface,
+                msg,
+                "regular",
+                app.px("body"),
+                pal.muted,
+                st.rect(40, 200, 1200, 80),
+                align="center",
+            )
         clip = surface.get_clip()
         surface.set_clip(self.grid_area().inflate(st.px(12), st.px(12)))
         for card in self.cards:
@@ -328,5 +411,12 @@ class Library(Scene):
         if self.max_scroll():
             rows = (len(self.cards) + COLUMNS - 1) // COLUMNS
             first, last = self.scroll + 1, min(rows, self.scroll + self.rows_visible())
-            kit.line(surface, f"Rows {first}–{last} of {rows} · scroll ↓", "regular", app.px("caption"),
-                     pal.muted, st.rect(1240, 718, 0, 0).bottomright, anchor="bottomright")
+            kit.line(
+                surface,
+                f"Rows {first}–{last} of {rows} · scroll ↓",
+                "regular",
+                app.px("caption"),
+                pal.muted,
+                st.rect(1240, 718, 0, 0).bottomright,
+                anchor="bottomright",
+            )

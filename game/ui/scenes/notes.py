@@ -35,7 +35,7 @@ class Notes(Scene):
         """How many notes fit from `first` (at least one)."""
         heights = self.heights()
         room, count = 636 - 96, 0
-        for h in heights[self.first:]:
+        for h in heights[self.first :]:
             if room < h and count:
                 break
             room -= h + 12
@@ -75,14 +75,28 @@ class Notes(Scene):
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        kit.box(surface, "The coach's notes", "bold", app.px("heading"), pal.text, st.rect(40, 24, 900, 52),
-                valign="middle")
-        shown = self.decisions[self.first:self.first + self.per_page()]
+        kit.box(
+            surface,
+            "The coach's notes",
+            "bold",
+            app.px("heading"),
+            pal.text,
+            st.rect(40, 24, 900, 52),
+            valign="middle",
+        )
+        shown = self.decisions[self.first : self.first + self.per_page()]
         if len(self.decisions) > self.per_page():
             last = self.first + len(shown)
-            kit.box(surface, f"Decisions {self.first + 1}–{last} of {len(self.decisions)} · ↑ ↓ to scroll",
-                    "regular", app.px("caption"), pal.muted, st.rect(840, 36, 400, 30), align="right",
-                    valign="middle")
+            kit.box(
+                surface,
+                f"Decisions {self.first + 1}–{last} of {len(self.decisions)} · ↑ ↓ to scroll",
+                "regular",
+                app.px("caption"),
+                pal.muted,
+                st.rect(840, 36, 400, 30),
+                align="right",
+                valign="middle",
+            )
         y = 96
         rubric = self.scenario.rubric
         heights = self.heights()
@@ -91,14 +105,27 @@ class Notes(Scene):
             card = st.rect(40, y, 1200, min(h, 636 - y))
             panel(surface, app, card)
             inner = card.inflate(-st.px(32), -st.px(24))
-            head = kit.line(surface, f"Decision {d.number}", "bold", app.px("body"), pal.text, inner.topleft)
-            kit.line(surface, points_text(d.points), "bold", app.px("body"), delta_colour(pal, d.points),
-                     inner.topright, anchor="topright")
+            head = kit.line(
+                surface, f"Decision {d.number}", "bold", app.px("body"), pal.text, inner.topleft
+            )
+            kit.line(
+                surface,
+                points_text(d.points),
+                "bold",
+                app.px("body"),
+                delta_colour(pal, d.points),
+                inner.topright,
+                anchor="topright",
+            )
             tags = " · ".join(tag_label(t, rubric) for t in d.tags)
             tag_box = pygame.Rect(head.right + st.px(20), inner.top, inner.width // 2, head.height)
-            kit.box(surface, tags, "semibold", app.px("caption"), pal.muted, tag_box, valign="middle")
+            kit.box(
+                surface, tags, "semibold", app.px("caption"), pal.muted, tag_box, valign="middle"
+            )
             half = (inner.width - st.px(24)) // 2
-            said = pygame.Rect(inner.left, head.bottom + st.px(6), half, inner.bottom - head.bottom - st.px(6))
+            said = pygame.Rect(
+                inner.left, head.bottom + st.px(6), half, inner.bottom - head.bottom - st.px(6)
+            )
             kit.box(surface, self._said(d), "regular", app.px("caption"), pal.text, said)
             note = pygame.Rect(said.right + st.px(24), said.top, half, said.height)
             kit.box(surface, consequence(d), "italic", app.px("caption"), pal.muted, note)

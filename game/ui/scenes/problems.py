@@ -51,23 +51,49 @@ class Problems(Scene):
         r = self.result
         errors = len(r.errors)
         head = f"⚠ {errors} error{'s' if errors != 1 else ''} in {r.title or r.path}"
-        kit.box(surface, head, "bold", app.px("heading"), pal.warning, st.rect(40, 24, 1200, 56),
-                valign="middle")
-        kit.box(surface, f"{r.path} cannot be played until these are fixed. Edit the file, then "
-                "press F5 here to check it again.", "regular", app.px("body"), pal.muted,
-                st.rect(40, 84, 1200, 60))
+        kit.box(
+            surface,
+            head,
+            "bold",
+            app.px("heading"),
+            pal.warning,
+            st.rect(40, 24, 1200, 56),
+            valign="middle",
+        )
+        kit.box(
+            surface,
+            f"{r.path} cannot be played until these are fixed. Edit the file, then "
+            "press F5 here to check it again.",
+            "regular",
+            app.px("body"),
+            pal.muted,
+            st.rect(40, 84, 1200, 60),
+        )
         panel(surface, app, self.list_box)
         inner = self.list_box.inflate(-st.px(36), -st.px(28))
         y = inner.top
-        for d in r.diagnostics[self.first:]:
+        for d in r.diagnostics[self.first :]:
             loc = f"line {d.line}, column {d.col} · {d.severity} {d.code}"
             colour = pal.warning if d.is_error else pal.muted
             if y + st.px(64) > inner.bottom:
-                kit.line(surface, "More below: ↓ to scroll", "italic", app.px("caption"), pal.muted,
-                         (inner.left, inner.bottom - st.px(22)))
+                kit.line(
+                    surface,
+                    "More below: ↓ to scroll",
+                    "italic",
+                    app.px("caption"),
+                    pal.muted,
+                    (inner.left, inner.bottom - st.px(22)),
+                )
                 break
-            lr = kit.line(surface, loc, "semibold", app.px("caption"), colour, (inner.left, y),
-                          max_width=inner.width)
+            lr = kit.line(
+                surface,
+                loc,
+                "semibold",
+                app.px("caption"),
+                colour,
+                (inner.left, y),
+                max_width=inner.width,
+            )
             y = lr.bottom + st.px(2)
             box = pygame.Rect(inner.left, y, inner.width, st.px(58))
             ink = kit.box(surface, d.message, "regular", app.px("body"), pal.text, box)

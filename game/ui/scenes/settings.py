@@ -9,8 +9,16 @@ from game.ui.settings import TEXT_SPEEDS, WINDOW_SIZES, cycle
 from game.ui.theme import TEXT_SIZES
 from game.ui.widgets import Button, Buttons
 
-ROWS = ("text_size", "text_speed", "high_contrast", "reduced_motion", "timers", "sound", "fullscreen",
-        "window_size")
+ROWS = (
+    "text_size",
+    "text_speed",
+    "high_contrast",
+    "reduced_motion",
+    "timers",
+    "sound",
+    "fullscreen",
+    "window_size",
+)
 
 
 class SettingsScreen(Scene):
@@ -28,8 +36,8 @@ class SettingsScreen(Scene):
         on = {True: "on", False: "off"}
         return {
             "text_size": f"Text size: {round(s.text_size * 100)}%",
-            "text_speed": f"Text speed: {s.text_speed}" + (" (reduced motion shows lines at once)"
-                                                            if s.reduced_motion else ""),
+            "text_speed": f"Text speed: {s.text_speed}"
+            + (" (reduced motion shows lines at once)" if s.reduced_motion else ""),
             "high_contrast": f"High contrast: {on[s.high_contrast]}",
             "reduced_motion": f"Reduced motion: {on[s.reduced_motion]}",
             "timers": f"Answer timers: {on[s.timers]}" + ("" if s.timers else " (no time limits)"),
@@ -87,8 +95,21 @@ class SettingsScreen(Scene):
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        kit.box(surface, "Settings", "bold", app.px("heading"), pal.text, st.rect(290, 30, 700, 50),
-                valign="middle")
-        kit.box(surface, "← → change the focused row · kept for next time", "regular",
-                app.px("caption"), pal.muted, st.rect(290, 80, 700, 30))
+        kit.box(
+            surface,
+            "Settings",
+            "bold",
+            app.px("heading"),
+            pal.text,
+            st.rect(290, 30, 700, 50),
+            valign="middle",
+        )
+        kit.box(
+            surface,
+            "← → change the focused row · kept for next time",
+            "regular",
+            app.px("caption"),
+            pal.muted,
+            st.rect(290, 80, 700, 30),
+        )
         self.buttons.draw(surface, app)

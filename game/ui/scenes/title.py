@@ -18,12 +18,14 @@ class Title(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.typed = app.player
-        self.buttons = Buttons([
-            Button("Open the library", self.go, hint="⏎", kind="primary"),
-            Button("Settings", self.settings, hint="F2"),
-            Button("Keys and help", self.help, hint="F1"),
-            Button("Quit", self.quit, hint="Esc"),
-        ])
+        self.buttons = Buttons(
+            [
+                Button("Open the library", self.go, hint="⏎", kind="primary"),
+                Button("Settings", self.settings, hint="F2"),
+                Button("Keys and help", self.help, hint="F1"),
+                Button("Quit", self.quit, hint="Esc"),
+            ]
+        )
         self.field = pygame.Rect(0, 0, 0, 0)
 
     def go(self) -> None:
@@ -87,13 +89,35 @@ class Title(Scene):
             face = app.portraits.get(buyer.name, mood, side, buyer.portrait, round_=True)
             surface.blit(face, (x, st.rect(0, 26, 0, 0).top))
             x += side + gap
-        kit.box(surface, "Salesplay", "bold", app.px("title") * 1.3, pal.text,
-                st.rect(140, 116, 1000, 90), align="center", valign="middle")
-        kit.box(surface, "Sales is leadership. Bring the insight the buyer lacks, aim at the "
-                "outcome they did not think possible, and never let price lead.", "regular",
-                app.px("line"), pal.muted, st.rect(200, 210, 880, 96), align="center")
-        kit.box(surface, "Your name", "semibold", app.px("caption"), pal.muted,
-                st.rect(400, 318, 480, 30), valign="bottom")
+        kit.box(
+            surface,
+            "Salesplay",
+            "bold",
+            app.px("title") * 1.3,
+            pal.text,
+            st.rect(140, 116, 1000, 90),
+            align="center",
+            valign="middle",
+        )
+        kit.box(
+            surface,
+            "Sales is leadership. Bring the insight the buyer lacks, aim at the "
+            "outcome they did not think possible, and never let price lead.",
+            "regular",
+            app.px("line"),
+            pal.muted,
+            st.rect(200, 210, 880, 96),
+            align="center",
+        )
+        kit.box(
+            surface,
+            "Your name",
+            "semibold",
+            app.px("caption"),
+            pal.muted,
+            st.rect(400, 318, 480, 30),
+            valign="bottom",
+        )
         panel(surface, app, self.field, fill=pal.panel, border=pal.accent, width=2, radius=10)
         inner = self.field.inflate(-st.px(32), -st.px(8))
         shown = self.typed or "Type your name"
@@ -101,6 +125,11 @@ class Title(Scene):
         ink = kit.box(surface, shown, "regular", app.px("body"), colour, inner, valign="middle")
         if self.typed:
             x = min(ink.right + st.px(3), inner.right)
-            pygame.draw.line(surface, pal.accent, (x, inner.top + st.px(8)),
-                             (x, inner.bottom - st.px(8)), st.px(2))
+            pygame.draw.line(
+                surface,
+                pal.accent,
+                (x, inner.top + st.px(8)),
+                (x, inner.bottom - st.px(8)),
+                st.px(2),
+            )
         self.buttons.draw(surface, app)

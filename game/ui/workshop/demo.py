@@ -35,22 +35,35 @@ def start(app, first_scene, high_contrast: bool) -> None:
     app.relayout()
 
 
-def open_workshop(scenarios, names, *, timer: int = 90, size=None,
-                  high_contrast: bool = False) -> None:
+def open_workshop(
+    scenarios, names, *, timer: int = 90, size=None, high_contrast: bool = False
+) -> None:
     """The interactive window, starting at the setup screen with the first scenario chosen."""
     from game.ui.workshop.setup import WorkshopSetup
 
     app = make_app([s.path for s in scenarios], size or (1920, 1080))
     try:
-        start(app, WorkshopSetup(app, scenarios, chosen=scenarios[0], teams=names, timer=timer),
-              high_contrast)
+        start(
+            app,
+            WorkshopSetup(app, scenarios, chosen=scenarios[0], teams=names, timer=timer),
+            high_contrast,
+        )
         app.run()
     finally:
         app.close()
 
 
-def screenshot_demo(scenario, names, votes: str | None, folder, *, timer: int = 90,
-                    size=(1920, 1080), high_contrast: bool = False, export=None) -> list:
+def screenshot_demo(
+    scenario,
+    names,
+    votes: str | None,
+    folder,
+    *,
+    timer: int = 90,
+    size=(1920, 1080),
+    high_contrast: bool = False,
+    export=None,
+) -> list:
     """Play `votes` (the command line's groups) through the screens; returns the PNG paths."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless by design, even with a display
     from game.ui.demo import Demo
@@ -58,12 +71,15 @@ def screenshot_demo(scenario, names, votes: str | None, folder, *, timer: int = 
 
     app = make_app([scenario.path], size)
     try:
-        start(app, WorkshopSetup(app, [scenario], chosen=scenario, teams=names, timer=timer),
-              high_contrast)
+        start(
+            app,
+            WorkshopSetup(app, [scenario], chosen=scenario, teams=names, timer=timer),
+            high_contrast,
+        )
         demo = Demo(app, folder)
         demo.shot()
         demo.press("return")
-        for group in (votes.split(";") if votes is not None else []):
+        for group in votes.split(";") if votes is not None else []:
             play_group(demo, group, timer)
         top = demo.top
         if top.name == "workshop-scoreboard":
@@ -81,13 +97,16 @@ def play_group(demo, group: str, timer: int) -> None:
     """One decision: the vote screen, the teams locking in, then the reveal."""
     screen = demo.top
     if screen.name != "workshop-vote":
-        raise MoveError(f"Votes '{group}' come after the conversation ended. "
-                        f"{screen.room.workshop.where()}")
+        raise MoveError(
+            f"Votes '{group}' come after the conversation ended. {screen.room.workshop.where()}"
+        )
     room, workshop = screen.room, screen.room.workshop
     votes = workshop.read_group(group)
     if all(v is None for v in votes) and workshop.node.timeout is None:
-        raise MoveError(f"No team voted, and node '{workshop.node.id}' has no time limit to run "
-                        f"out. {workshop.where()}")
+        raise MoveError(
+            f"No team voted, and node '{workshop.node.id}' has no time limit to run "
+            f"out. {workshop.where()}"
+        )
     if timer > 25:
         demo.wait(20_000)  # the room has been talking for a while
     demo.shot()

@@ -60,11 +60,26 @@ def top_bar(surface, look, left: str, right: str = "") -> pygame.Rect:
     bar = st.rect(0, 0, 1280, 64)
     pygame.draw.rect(surface, pal.panel, bar)
     pygame.draw.line(surface, pal.border, bar.bottomleft, bar.bottomright, st.px(1))
-    kit.box(surface, left, "semibold", look.px("body"), pal.text, st.rect(24, 6, 880, 52),
-            valign="middle")
+    kit.box(
+        surface,
+        left,
+        "semibold",
+        look.px("body"),
+        pal.text,
+        st.rect(24, 6, 880, 52),
+        valign="middle",
+    )
     if right:
-        kit.box(surface, right, "semibold", look.px("body"), pal.muted, st.rect(900, 6, 356, 52),
-                align="right", valign="middle")
+        kit.box(
+            surface,
+            right,
+            "semibold",
+            look.px("body"),
+            pal.muted,
+            st.rect(900, 6, 356, 52),
+            align="right",
+            valign="middle",
+        )
     return bar
 
 
@@ -75,20 +90,48 @@ def lock_mark(surface, colour, center, size: int) -> None:
     body.midtop = (x, y - size // 8)
     shackle = pygame.Rect(0, 0, round(size * 0.64), round(size * 0.8))
     shackle.midbottom = (x, body.top + size // 4)
-    pygame.draw.rect(surface, colour, shackle, width=max(2, size // 7),
-                     border_top_left_radius=size // 3, border_top_right_radius=size // 3)
+    pygame.draw.rect(
+        surface,
+        colour,
+        shackle,
+        width=max(2, size // 7),
+        border_top_left_radius=size // 3,
+        border_top_right_radius=size // 3,
+    )
     pygame.draw.rect(surface, colour, body, border_radius=max(2, size // 8))
 
 
-def team_chip(surface, look, rect, team, *, keys: str = "", locked: bool = False,
-              points: int | None = None, total: int | None = None, focused: bool = False) -> None:
+def team_chip(
+    surface,
+    look,
+    rect,
+    team,
+    *,
+    keys: str = "",
+    locked: bool = False,
+    points: int | None = None,
+    total: int | None = None,
+    focused: bool = False,
+) -> None:
     """A team's chip: its colour band and name, then its keys, its lock, or its points."""
     st, pal, kit = look.stage, look.pal, look.kit
-    panel(surface, look, rect, fill=pal.raised, border=pal.accent if focused else team.rgb,
-          width=3 if focused else 2, radius=12)
+    panel(
+        surface,
+        look,
+        rect,
+        fill=pal.raised,
+        border=pal.accent if focused else team.rgb,
+        width=3 if focused else 2,
+        radius=12,
+    )
     band = pygame.Rect(rect.left, rect.top, st.px(14), rect.height)
-    pygame.draw.rect(surface, team.rgb, band, border_top_left_radius=st.px(12),
-                     border_bottom_left_radius=st.px(12))
+    pygame.draw.rect(
+        surface,
+        team.rgb,
+        band,
+        border_top_left_radius=st.px(12),
+        border_bottom_left_radius=st.px(12),
+    )
     inner = rect.inflate(-st.px(32), -st.px(10))
     inner.left = band.right + st.px(10)
     inner.width = rect.right - inner.left - st.px(10)
@@ -101,23 +144,53 @@ def team_chip(surface, look, rect, team, *, keys: str = "", locked: bool = False
             text = f"Σ {signed(total)}"
             tw = kit.size(text, "semibold", look.px("caption"))[0]
             if tw < low.width // 2:
-                kit.line(surface, text, "semibold", look.px("caption"), pal.text,
-                         (low.right, low.centery), anchor="midright")
+                kit.line(
+                    surface,
+                    text,
+                    "semibold",
+                    look.px("caption"),
+                    pal.text,
+                    (low.right, low.centery),
+                    anchor="midright",
+                )
                 low.width -= tw + st.px(6)
-        kit.box(surface, points_text(points), "bold", look.px("caption"),
-                pal.gain if points > 0 else pal.loss if points < 0 else pal.muted, low,
-                valign="middle")
+        kit.box(
+            surface,
+            points_text(points),
+            "bold",
+            look.px("caption"),
+            pal.gain if points > 0 else pal.loss if points < 0 else pal.muted,
+            low,
+            valign="middle",
+        )
     elif locked:
         size = min(low.height - st.px(4), st.px(22))
         lock_mark(surface, pal.gain, (low.left + size // 2 + st.px(2), low.centery), size)
-        kit.box(surface, "Locked in", "semibold", look.px("caption"), pal.gain,
-                pygame.Rect(low.left + size + st.px(10), low.top, low.width - size - st.px(10),
-                            low.height), valign="middle")
+        kit.box(
+            surface,
+            "Locked in",
+            "semibold",
+            look.px("caption"),
+            pal.gain,
+            pygame.Rect(
+                low.left + size + st.px(10), low.top, low.width - size - st.px(10), low.height
+            ),
+            valign="middle",
+        )
     elif keys:
-        kit.box(surface, " ".join(k.upper() for k in keys), "bold", look.px("caption"), pal.muted,
-                low, valign="middle")
+        kit.box(
+            surface,
+            " ".join(k.upper() for k in keys),
+            "bold",
+            look.px("caption"),
+            pal.muted,
+            low,
+            valign="middle",
+        )
     else:
-        kit.box(surface, "Thinking…", "regular", look.px("caption"), pal.muted, low, valign="middle")
+        kit.box(
+            surface, "Thinking…", "regular", look.px("caption"), pal.muted, low, valign="middle"
+        )
 
 
 def split_bar(surface, look, rect, segments, total: int) -> None:
@@ -138,15 +211,23 @@ def split_bar(surface, look, rect, segments, total: int) -> None:
         if kit.size(label, "bold", look.px("caption"))[0] >= seg.width - st.px(12):
             label = team.short or team.name[:1]  # a narrow segment keeps a distinct beginning
         if kit.size(label, "bold", look.px("caption"))[0] < seg.width - st.px(6):
-            kit.line(surface, label, "bold", look.px("caption"), ink_on(team.rgb), seg.center,
-                     anchor="center")
+            kit.line(
+                surface,
+                label,
+                "bold",
+                look.px("caption"),
+                ink_on(team.rgb),
+                seg.center,
+                anchor="center",
+            )
         x += unit
 
 
 def keycap_width(look, label: str) -> int:
     """The width `widgets.keycap` gives a key, so text can be laid out beside it in advance."""
-    return max(look.stage.px(30), look.kit.size(label, "bold", look.px("caption"))[0]
-               + look.stage.px(14))
+    return max(
+        look.stage.px(30), look.kit.size(label, "bold", look.px("caption"))[0] + look.stage.px(14)
+    )
 
 
 def smallest(look) -> int:
@@ -158,9 +239,10 @@ def shared_px(look, items, style: str, role: str) -> int:
     """One text size for a set of (text, rect) boxes: the largest at which all of them fit, so
     no answer looks louder than another."""
     px = look.px(role)
-    return min((look.kit.fit(text, style, px, r.width, r.height, smallest(look))[0]
-                for text, r in items),
-               default=px)
+    return min(
+        (look.kit.fit(text, style, px, r.width, r.height, smallest(look))[0] for text, r in items),
+        default=px,
+    )
 
 
 def clock_text(seconds: int) -> str:
@@ -179,9 +261,23 @@ def buyer_card(surface, look, rect, buyer, mood: str) -> None:
     pr = img.get_rect(midtop=(rect.centerx, rect.top + st.px(10)))
     surface.blit(img, pr)
     inner_w = rect.width - st.px(16)
-    kit.box(surface, buyer.name, "bold", look.px("caption"), pal.text,
-            pygame.Rect(rect.left + st.px(8), pr.bottom + st.px(4), inner_w, st.px(32)),
-            align="center", valign="middle")
-    kit.box(surface, MOOD_WORDS.get(mood, mood), "regular", look.px("caption"), pal.muted,
-            pygame.Rect(rect.left + st.px(8), pr.bottom + st.px(36), inner_w, st.px(30)),
-            align="center", valign="middle")
+    kit.box(
+        surface,
+        buyer.name,
+        "bold",
+        look.px("caption"),
+        pal.text,
+        pygame.Rect(rect.left + st.px(8), pr.bottom + st.px(4), inner_w, st.px(32)),
+        align="center",
+        valign="middle",
+    )
+    kit.box(
+        surface,
+        MOOD_WORDS.get(mood, mood),
+        "regular",
+        look.px("caption"),
+        pal.muted,
+        pygame.Rect(rect.left + st.px(8), pr.bottom + st.px(36), inner_w, st.px(30)),
+        align="center",
+        valign="middle",
+    )

@@ -44,8 +44,12 @@ class SplitRow(Button):
         bar_h = min(st.px(30), max(st.px(10), (inner.height - st.px(6)) // 3))
         if self.side_by_side:
             text = pygame.Rect(left, top, int((inner.right - left) * 0.52), inner.bottom - top)
-            bar = pygame.Rect(text.right + st.px(16), 0, inner.right - lw - st.px(12)
-                              - text.right - st.px(16), bar_h)
+            bar = pygame.Rect(
+                text.right + st.px(16),
+                0,
+                inner.right - lw - st.px(12) - text.right - st.px(16),
+                bar_h,
+            )
             bar.centery = text.centery
         else:
             text = pygame.Rect(left, top, inner.right - left, inner.bottom - bar_h - st.px(6) - top)
@@ -64,16 +68,39 @@ class SplitRow(Button):
         r = self.rect
         picking = screen.overriding
         edge = pal.accent if taken or (picking and focused) else pal.border
-        panel(surface, look, r, fill=pal.raised if taken else pal.panel, border=edge,
-              width=3 if taken or (picking and focused) else 1, radius=10)
+        panel(
+            surface,
+            look,
+            r,
+            fill=pal.raised if taken else pal.panel,
+            border=edge,
+            width=3 if taken or (picking and focused) else 1,
+            radius=10,
+        )
         text, bar, label_box = self.parts(look)
         keycap(surface, look, self.hint, (r.left + st.px(12), text.top + st.px(15)))
-        kit.box(surface, choice.text, "regular", self.text_px or look.px("caption"), pal.text,
-                text, valign="middle", min_px=smallest(look))
+        kit.box(
+            surface,
+            choice.text,
+            "regular",
+            self.text_px or look.px("caption"),
+            pal.text,
+            text,
+            valign="middle",
+            min_px=smallest(look),
+        )
         count = d.count(choice.id)
         label = f"{count} vote" + ("" if count == 1 else "s") + f" · {points_text(choice.value)}"
-        kit.box(surface, label, "semibold", look.px("caption"), pal.accent if taken else pal.muted,
-                label_box, align="right", valign="middle")
+        kit.box(
+            surface,
+            label,
+            "semibold",
+            look.px("caption"),
+            pal.accent if taken else pal.muted,
+            label_box,
+            align="right",
+            valign="middle",
+        )
         if taken:
             self.draw_tab(surface, look, "The room's path" if not d.overridden else "Explored")
         teams = [screen.room.teams[i] for i in d.voters(choice.id)]
@@ -103,15 +130,25 @@ class RevealScreen(Scene):
         self.leaving = False  # Esc once warns; Esc twice leaves the round
         node = room.scenario.nodes[decision.node]
         self.choices = [node.choice(cid) for cid in decision.choices]
-        self.rows = [SplitRow(c.text, lambda c=c: self.take_instead(c), hint=str(i),
-                              data=(self, c)) for i, c in enumerate(self.choices, 1)]
+        self.rows = [
+            SplitRow(c.text, lambda c=c: self.take_instead(c), hint=str(i), data=(self, c))
+            for i, c in enumerate(self.choices, 1)
+        ]
         for row in self.rows:
             row.side_by_side = len(self.rows) > 3
         finished = decision.after.finished
-        self.continue_button = Button("See the scoreboard" if finished else "Next decision",
-                                      self.proceed, hint="⏎", kind="primary")
-        self.override_button = Button("Take another path", self.start_override, hint="O",
-                                      enabled=len(self.choices) > 1 or decision.taken == TIMEOUT)
+        self.continue_button = Button(
+            "See the scoreboard" if finished else "Next decision",
+            self.proceed,
+            hint="⏎",
+            kind="primary",
+        )
+        self.override_button = Button(
+            "Take another path",
+            self.start_override,
+            hint="O",
+            enabled=len(self.choices) > 1 or decision.taken == TIMEOUT,
+        )
         self.undo_button = Button("Undo this decision", self.undo, hint="⌫")
         self.controls = [self.continue_button, self.override_button, self.undo_button]
         self.buttons = Buttons(self.controls + self.rows, focus=0)
@@ -187,9 +224,11 @@ class RevealScreen(Scene):
         for i, row in enumerate(self.rows):
             row.rect = st.rect(24, 76 + i * (h + gap), wide, h)
         right = 24 + wide + 16
-        self.rects = {"reaction": st.rect(right, 76, 1256 - right, 220),
-                      "coach": st.rect(right, 308, 1256 - right, 248),
-                      "status": st.rect(24, 568, 380, 50)}
+        self.rects = {
+            "reaction": st.rect(right, 76, 1256 - right, 220),
+            "coach": st.rect(right, 308, 1256 - right, 248),
+            "status": st.rect(24, 568, 380, 50),
+        }
         for b, x, w in zip(self.controls, (416, 688, 980), (260, 280, 276), strict=True):
             b.rect = st.rect(x, 568, w, 50)
         m = len(self.room.teams)
@@ -199,10 +238,16 @@ class RevealScreen(Scene):
     def draw(self, surface) -> None:
         look, pal, kit = self.look, self.app.pal, self.app.kit
         d = self.decision
-        top_bar(surface, look, f"{self.room.scenario.title} · Decision {d.number} · The reveal",
-                self.path_words())
+        top_bar(
+            surface,
+            look,
+            f"{self.room.scenario.title} · Decision {d.number} · The reveal",
+            self.path_words(),
+        )
         focus = self.buttons.focused
-        px = shared_px(look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", "caption")
+        px = shared_px(
+            look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", "caption"
+        )
         for row in self.rows:
             row.text_px = px
             row.draw(surface, look, row is focus)
@@ -210,27 +255,49 @@ class RevealScreen(Scene):
         self.draw_coach(surface, self.rects["coach"])
         for b in self.controls:
             b.draw(surface, look, b is focus and not self.overriding, "caption")
-        status = ("Which path should the room explore? Press its number (Esc: keep this one)."
-                  if self.overriding else "Teams score their own votes.")
-        kit.box(surface, status, "semibold", look.px("caption"),
-                pal.accent if self.overriding else pal.muted, self.rects["status"], valign="middle")
+        status = (
+            "Which path should the room explore? Press its number (Esc: keep this one)."
+            if self.overriding
+            else "Teams score their own votes."
+        )
+        kit.box(
+            surface,
+            status,
+            "semibold",
+            look.px("caption"),
+            pal.accent if self.overriding else pal.muted,
+            self.rects["status"],
+            valign="middle",
+        )
         for i, team in enumerate(self.room.teams):
-            team_chip(surface, look, self.chip_rects[i], team, points=d.points[i],
-                      total=self.workshop.team_score(i))
+            team_chip(
+                surface,
+                look,
+                self.chip_rects[i],
+                team,
+                points=d.points[i],
+                total=self.workshop.team_score(i),
+            )
 
     def path_words(self) -> str:
         d = self.decision
         if d.taken == TIMEOUT:
             return "No team voted: the clock ran out"
         if d.overridden:
-            picked = ("no choice" if d.majority in (None, TIMEOUT)
-                      else f"choice {self.position(d.majority)}")
+            picked = (
+                "no choice"
+                if d.majority in (None, TIMEOUT)
+                else f"choice {self.position(d.majority)}"
+            )
             return f"Votes picked {picked}; the room explores {self.position(d.taken)}"
         return f"The room takes choice {self.position(d.taken)}"
 
     def position(self, choice_id) -> str:
-        return str(list(self.decision.choices).index(choice_id) + 1) \
-            if choice_id in self.decision.choices else str(choice_id)
+        return (
+            str(list(self.decision.choices).index(choice_id) + 1)
+            if choice_id in self.decision.choices
+            else str(choice_id)
+        )
 
     def draw_reaction(self, surface, box) -> None:
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
@@ -239,30 +306,46 @@ class RevealScreen(Scene):
         panel(surface, look, box, fill=pal.raised, radius=18)
         inner = box.inflate(-st.px(32), -st.px(24))
         head = f"{sc.buyer.name} · {MOOD_WORDS.get(after.mood, after.mood)}"
-        kit.box(surface, head, "bold", look.px("caption"), pal.muted,
-                pygame.Rect(inner.left, inner.top, inner.width, st.px(32)), valign="middle")
-        body = pygame.Rect(inner.left, inner.top + st.px(38), inner.width,
-                           inner.height - st.px(38))
+        kit.box(
+            surface,
+            head,
+            "bold",
+            look.px("caption"),
+            pal.muted,
+            pygame.Rect(inner.left, inner.top, inner.width, st.px(32)),
+            valign="middle",
+        )
+        body = pygame.Rect(inner.left, inner.top + st.px(38), inner.width, inner.height - st.px(38))
         if after.ending is not None:
             ending = after.ending
             title = f"{ending.result.upper()} · {ending.title}"
-            kit.box(surface, title, "bold", look.px("caption"), pal.accent,
-                    pygame.Rect(body.left, body.bottom - st.px(34), body.width, st.px(34)),
-                    valign="middle")
+            kit.box(
+                surface,
+                title,
+                "bold",
+                look.px("caption"),
+                pal.accent,
+                pygame.Rect(body.left, body.bottom - st.px(34), body.width, st.px(34)),
+                valign="middle",
+            )
             body.height -= st.px(40)
         changes = self.meter_changes()
         if changes:
             line = pygame.Rect(body.left, body.bottom - st.px(34), body.width, st.px(34))
             self.draw_changes(surface, changes, line)
             body.height -= st.px(40)
-        kit.box(surface, f"“{after.say}”", "regular", look.px("body"), pal.text, body,
-                valign="middle")
+        kit.box(
+            surface, f"“{after.say}”", "regular", look.px("body"), pal.text, body, valign="middle"
+        )
 
     def meter_changes(self) -> list[tuple[str, int]]:
         """(label, change) for each meter the room's path moved, in declaration order."""
         before, after = self.decision.before.meters, self.decision.after.meters
-        return [(m.label or name, after[name] - before[name])
-                for name, m in self.room.scenario.meters.items() if after[name] != before[name]]
+        return [
+            (m.label or name, after[name] - before[name])
+            for name, m in self.room.scenario.meters.items()
+            if after[name] != before[name]
+        ]
 
     def draw_changes(self, surface, changes, line) -> None:
         look, st, kit = self.look, self.app.stage, self.app.kit
@@ -273,8 +356,15 @@ class RevealScreen(Scene):
             w = kit.size(text, "semibold", px)[0]
             if x + w > line.right:
                 break
-            kit.line(surface, text, "semibold", px, delta_colour(self.app.pal, change),
-                     (x, line.centery), anchor="midleft")
+            kit.line(
+                surface,
+                text,
+                "semibold",
+                px,
+                delta_colour(self.app.pal, change),
+                (x, line.centery),
+                anchor="midleft",
+            )
             x += w + st.px(20)
 
     def draw_coach(self, surface, box) -> None:
@@ -282,19 +372,34 @@ class RevealScreen(Scene):
         d = self.decision
         panel(surface, look, box)
         inner = box.inflate(-st.px(32), -st.px(24))
-        kit.box(surface, "Coach", "bold", look.px("caption"), pal.text,
-                pygame.Rect(inner.left, inner.top, inner.width, st.px(32)), valign="middle")
+        kit.box(
+            surface,
+            "Coach",
+            "bold",
+            look.px("caption"),
+            pal.text,
+            pygame.Rect(inner.left, inner.top, inner.width, st.px(32)),
+            valign="middle",
+        )
         choice = None if d.taken == TIMEOUT else self.room.scenario.nodes[d.node].choice(d.taken)
         if choice is None:
             note = TIMEOUT_NOTE
         else:
-            note = choice.feedback or " ".join(TAG_MEANINGS[t] for t in choice.tags
-                                               if t in TAG_MEANINGS) or \
-                "A neutral move: it neither built nor cost the room anything."
+            note = (
+                choice.feedback
+                or " ".join(TAG_MEANINGS[t] for t in choice.tags if t in TAG_MEANINGS)
+                or "A neutral move: it neither built nor cost the room anything."
+            )
             points = points_text(choice.value)
-            kit.line(surface, points, "bold", look.px("caption"),
-                     delta_colour(pal, choice.value), (inner.right, inner.top + st.px(2)),
-                     anchor="topright")
+            kit.line(
+                surface,
+                points,
+                "bold",
+                look.px("caption"),
+                delta_colour(pal, choice.value),
+                (inner.right, inner.top + st.px(2)),
+                anchor="topright",
+            )
             # Tag chips fill rows from the left, at most two rows, at the foot of the panel.
             rows: list[list[tuple[str, int]]] = [[]]
             x = inner.left
@@ -315,6 +420,11 @@ class RevealScreen(Scene):
                         chip(surface, look, label, (x, y), role="caption")
                         x += w + st.px(8)
                 inner.height -= st.px(40) * len(rows)
-        kit.box(surface, note, "regular", look.px("caption"), pal.text,
-                pygame.Rect(inner.left, inner.top + st.px(40), inner.width,
-                            inner.height - st.px(40)))
+        kit.box(
+            surface,
+            note,
+            "regular",
+            look.px("caption"),
+            pal.text,
+            pygame.Rect(inner.left, inner.top + st.px(40), inner.width, inner.height - st.px(40)),
+        )

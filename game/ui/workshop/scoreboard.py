@@ -35,10 +35,24 @@ class FolderField(Button):
     def draw(self, surface, look, focused: bool, role: str = "body") -> None:
         pal, st, kit = look.pal, look.stage, look.kit
         r = self.rect
-        panel(surface, look, r, fill=pal.stage, border=pal.accent if focused else pal.border,
-              width=3 if focused else 1, radius=10)
-        kit.box(surface, self.label + ("|" if focused else ""), "regular", look.px("caption"),
-                pal.text, r.inflate(-st.px(20), -st.px(6)), valign="middle")
+        panel(
+            surface,
+            look,
+            r,
+            fill=pal.stage,
+            border=pal.accent if focused else pal.border,
+            width=3 if focused else 1,
+            radius=10,
+        )
+        kit.box(
+            surface,
+            self.label + ("|" if focused else ""),
+            "regular",
+            look.px("caption"),
+            pal.text,
+            r.inflate(-st.px(20), -st.px(6)),
+            valign="middle",
+        )
 
 
 class Scoreboard(Scene):
@@ -56,8 +70,9 @@ class Scoreboard(Scene):
         self.export_button = Button("Export CSV and JSON", self.export, hint="⏎", kind="primary")
         self.again_button = Button("New round", self.again, hint="N")
         self.close_button = Button("Close", self.close, hint="Esc")
-        self.buttons = Buttons([self.folder, self.export_button, self.again_button,
-                                self.close_button], focus=1)
+        self.buttons = Buttons(
+            [self.folder, self.export_button, self.again_button, self.close_button], focus=1
+        )
         self.message = ""
         self.saved: tuple[Path, Path] | None = None
         self.closing = False
@@ -110,8 +125,11 @@ class Scoreboard(Scene):
     # ----- layout and drawing -----------------------------------------------------------
     def layout(self, stage) -> None:
         st = stage
-        self.rects = {"board": st.rect(24, 76, 640, 548), "paths": st.rect(680, 76, 576, 392),
-                      "export": st.rect(680, 480, 576, 144)}
+        self.rects = {
+            "board": st.rect(24, 76, 640, 548),
+            "paths": st.rect(680, 76, 576, 392),
+            "export": st.rect(680, 480, 576, 144),
+        }
         self.folder.rect = st.rect(696, 520, 544, 46)
         self.export_button.rect = st.rect(696, 574, 300, 44)
         self.again_button.rect = st.rect(680, 640, 280, 56)
@@ -138,34 +156,77 @@ class Scoreboard(Scene):
         panel(surface, look, box)
         inner = box.inflate(-st.px(24), -st.px(20))
         cap = look.px("caption")
-        legend = (" ".join(f"{TAG_ICONS[t]} {t}" for t in PROFILE_LEAD) + "   vs   "
-                  + " ".join(f"{TAG_ICONS[t]} {t}" for t in PROFILE_PRICE))
-        kit.box(surface, legend, "regular", cap, pal.muted,
-                pygame.Rect(inner.left, inner.top, inner.width, st.px(30)), valign="middle")
+        legend = (
+            " ".join(f"{TAG_ICONS[t]} {t}" for t in PROFILE_LEAD)
+            + "   vs   "
+            + " ".join(f"{TAG_ICONS[t]} {t}" for t in PROFILE_PRICE)
+        )
+        kit.box(
+            surface,
+            legend,
+            "regular",
+            cap,
+            pal.muted,
+            pygame.Rect(inner.left, inner.top, inner.width, st.px(30)),
+            valign="middle",
+        )
         n = max(1, len(self.standings))
         top = inner.top + st.px(38)
         h = min(st.px(64), (inner.bottom - top - st.px(6) * (n - 1)) // n)
         for i, s in enumerate(self.standings):
             team = self.room.teams[s.team]
             row = pygame.Rect(inner.left, top + i * (h + st.px(6)), inner.width, h)
-            panel(surface, look, row, fill=pal.raised if s.rank == 1 else pal.panel,
-                  border=team.rgb, width=2, radius=10)
+            panel(
+                surface,
+                look,
+                row,
+                fill=pal.raised if s.rank == 1 else pal.panel,
+                border=team.rgb,
+                width=2,
+                radius=10,
+            )
             band = pygame.Rect(row.left, row.top, st.px(12), row.height)
-            pygame.draw.rect(surface, team.rgb, band, border_top_left_radius=st.px(10),
-                             border_bottom_left_radius=st.px(10))
+            pygame.draw.rect(
+                surface,
+                team.rgb,
+                band,
+                border_top_left_radius=st.px(10),
+                border_bottom_left_radius=st.px(10),
+            )
             x = band.right + st.px(10)
-            kit.box(surface, str(s.rank), "bold", look.px("body"), pal.text,
-                    pygame.Rect(x, row.top, st.px(36), row.height), valign="middle")
+            kit.box(
+                surface,
+                str(s.rank),
+                "bold",
+                look.px("body"),
+                pal.text,
+                pygame.Rect(x, row.top, st.px(36), row.height),
+                valign="middle",
+            )
             x += st.px(40)
-            kit.box(surface, team.name, "bold", cap, pal.text,
-                    pygame.Rect(x, row.top, st.px(170), row.height), valign="middle")
+            kit.box(
+                surface,
+                team.name,
+                "bold",
+                cap,
+                pal.text,
+                pygame.Rect(x, row.top, st.px(170), row.height),
+                valign="middle",
+            )
             x += st.px(176)
             score_w = st.px(84)
             prof = pygame.Rect(x, row.top, row.right - x - score_w - st.px(10), row.height)
             self.draw_profile(surface, s.tags, prof)
-            kit.box(surface, signed(s.score), "bold", look.px("body"), pal.text,
-                    pygame.Rect(row.right - score_w - st.px(10), row.top, score_w, row.height),
-                    align="right", valign="middle")
+            kit.box(
+                surface,
+                signed(s.score),
+                "bold",
+                look.px("body"),
+                pal.text,
+                pygame.Rect(row.right - score_w - st.px(10), row.top, score_w, row.height),
+                align="right",
+                valign="middle",
+            )
 
     def draw_profile(self, surface, tags, box) -> None:
         """Counts with icons: the leadership tags in the gain colour, price ones in the loss colour."""
@@ -178,17 +239,26 @@ class Scoreboard(Scene):
                 w = kit.size(text, "semibold", cap)[0]
                 if x + w > box.right:
                     return
-                kit.line(surface, text, "semibold", cap,
-                         colour if tags.get(t, 0) else pal.muted, (x, box.centery),
-                         anchor="midleft")
+                kit.line(
+                    surface,
+                    text,
+                    "semibold",
+                    cap,
+                    colour if tags.get(t, 0) else pal.muted,
+                    (x, box.centery),
+                    anchor="midleft",
+                )
                 x += w + st.px(12)
             x += st.px(14)
 
     def steps(self):
         """(room, leader): each a list of (node, choice id) per decision."""
         room = [(d.node, d.taken) for d in self.workshop.decisions]
-        leader = [] if self.leader is None else list(zip(self.leader.path, self.leader.choices,
-                                                         strict=False))
+        leader = (
+            []
+            if self.leader is None
+            else list(zip(self.leader.path, self.leader.choices, strict=False))
+        )
         return room, leader
 
     def departure(self) -> int | None:
@@ -210,17 +280,30 @@ class Scoreboard(Scene):
         room_end = sc.nodes[state.ending].ending.title if state.finished else "not finished"
         lanes = [("The room", room, room_end, pal.text)]
         if self.leader is not None:
-            lead_end = (f"{sc.nodes[self.leader.ending].ending.title} · "
-                        f"{signed(self.leader.score)} points")
+            lead_end = (
+                f"{sc.nodes[self.leader.ending].ending.title} · {signed(self.leader.score)} points"
+            )
             lanes.append(("The leader", leader, lead_end, pal.accent))
         off = self.departure()
         y = inner.top
         for name, steps, ending, colour in lanes:
-            kit.box(surface, f"{name} → {ending}", "bold", cap, colour,
-                    pygame.Rect(inner.left, y, inner.width, st.px(32)), valign="middle")
+            kit.box(
+                surface,
+                f"{name} → {ending}",
+                "bold",
+                cap,
+                colour,
+                pygame.Rect(inner.left, y, inner.width, st.px(32)),
+                valign="middle",
+            )
             y += st.px(36)
-            self.draw_dots(surface, steps, name == "The room", off,
-                           pygame.Rect(inner.left, y, inner.width, st.px(40)))
+            self.draw_dots(
+                surface,
+                steps,
+                name == "The room",
+                off,
+                pygame.Rect(inner.left, y, inner.width, st.px(40)),
+            )
             y += st.px(52)
         note = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
         if self.leader is None:
@@ -232,16 +315,25 @@ class Scoreboard(Scene):
         else:
             said_room = said(sc, *room[off])
             said_lead = said(sc, *leader[off]) if off < len(leader) else "(the leader had finished)"
-            text = (f"Decision {off + 1} is where the paths part.\nThe room: {said_room}\n"
-                    f"The leader: {said_lead}")
+            text = (
+                f"Decision {off + 1} is where the paths part.\nThe room: {said_room}\n"
+                f"The leader: {said_lead}"
+            )
         kit.box(surface, text, "regular", cap, pal.text, note, min_px=st.px(11))
 
     def draw_dots(self, surface, steps, is_room: bool, off, lane) -> None:
         """One numbered dot per decision: filled while on the leader's path, hollow once off it."""
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
         if not steps:
-            kit.box(surface, "No decisions yet", "regular", look.px("caption"), pal.muted, lane,
-                    valign="middle")
+            kit.box(
+                surface,
+                "No decisions yet",
+                "regular",
+                look.px("caption"),
+                pal.muted,
+                lane,
+                valign="middle",
+            )
             return
         pitch = min(st.px(48), lane.width // len(steps))
         r = max(st.px(6), min(lane.height // 2, pitch // 2 - st.px(3)))
@@ -250,8 +342,9 @@ class Scoreboard(Scene):
             on_path = not is_room or off is None or i < off
             colour = pal.accent if not is_room else pal.gain if on_path else pal.loss
             if i:
-                pygame.draw.line(surface, pal.border, (c[0] - pitch + r, c[1]), (c[0] - r, c[1]),
-                                 st.px(2))
+                pygame.draw.line(
+                    surface, pal.border, (c[0] - pitch + r, c[1]), (c[0] - r, c[1]), st.px(2)
+                )
             if on_path:
                 pygame.draw.circle(surface, colour, c, r)
                 ink = pal.on_accent
@@ -264,8 +357,13 @@ class Scoreboard(Scene):
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
         panel(surface, look, box)
         ink = pal.gain if self.saved else pal.warning if self.message else pal.muted
-        kit.box(surface, self.message or "Export the results to this folder", "semibold",
-                look.px("caption"), ink, pygame.Rect(box.left + st.px(16), box.top + st.px(6),
-                                                     box.width - st.px(32), st.px(30)),
-                valign="middle")
+        kit.box(
+            surface,
+            self.message or "Export the results to this folder",
+            "semibold",
+            look.px("caption"),
+            ink,
+            pygame.Rect(box.left + st.px(16), box.top + st.px(6), box.width - st.px(32), st.px(30)),
+            valign="middle",
+        )
         self.folder.draw(surface, look, self.buttons.focused is self.folder)

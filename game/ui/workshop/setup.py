@@ -48,15 +48,34 @@ class Setting(Button):
     def draw(self, surface, look, focused: bool, role: str = "body") -> None:
         pal, st, kit = look.pal, look.stage, look.kit
         r = self.rect
-        panel(surface, look, r, fill=pal.raised if focused else pal.panel,
-              border=pal.accent if focused else pal.border, width=3 if focused else 1, radius=10)
+        panel(
+            surface,
+            look,
+            r,
+            fill=pal.raised if focused else pal.panel,
+            border=pal.accent if focused else pal.border,
+            width=3 if focused else 1,
+            radius=10,
+        )
         inner = r.inflate(-st.px(28), -st.px(6))
-        kit.box(surface, self.title, "regular", look.px("caption"), pal.muted,
-                pygame.Rect(inner.left, inner.top, inner.width, inner.height // 2), valign="middle")
-        kit.box(surface, f"◀  {self.value}  ▶" if focused else self.value, "semibold",
-                look.px("caption"), pal.text,
-                pygame.Rect(inner.left, inner.centery, inner.width, inner.height // 2),
-                valign="middle")
+        kit.box(
+            surface,
+            self.title,
+            "regular",
+            look.px("caption"),
+            pal.muted,
+            pygame.Rect(inner.left, inner.top, inner.width, inner.height // 2),
+            valign="middle",
+        )
+        kit.box(
+            surface,
+            f"◀  {self.value}  ▶" if focused else self.value,
+            "semibold",
+            look.px("caption"),
+            pal.text,
+            pygame.Rect(inner.left, inner.centery, inner.width, inner.height // 2),
+            valign="middle",
+        )
 
 
 class Swatch(Button):
@@ -66,8 +85,15 @@ class Swatch(Button):
         pal, st = look.pal, look.stage
         r = self.rect
         team = self.data
-        panel(surface, look, r, fill=pal.raised if focused else pal.panel,
-              border=pal.accent if focused else pal.border, width=3 if focused else 1, radius=10)
+        panel(
+            surface,
+            look,
+            r,
+            fill=pal.raised if focused else pal.panel,
+            border=pal.accent if focused else pal.border,
+            width=3 if focused else 1,
+            radius=10,
+        )
         pygame.draw.circle(surface, team.rgb, r.center, min(r.width, r.height) // 2 - st.px(8))
 
 
@@ -78,21 +104,37 @@ class NameField(Button):
         pal, st, kit = look.pal, look.stage, look.kit
         r = self.rect
         team = self.data
-        panel(surface, look, r, fill=pal.stage, border=pal.accent if focused else pal.border,
-              width=3 if focused else 1, radius=10)
+        panel(
+            surface,
+            look,
+            r,
+            fill=pal.stage,
+            border=pal.accent if focused else pal.border,
+            width=3 if focused else 1,
+            radius=10,
+        )
         inner = r.inflate(-st.px(24), -st.px(6))
         text = team.name + ("|" if focused else "")
         kit.box(surface, text, "semibold", look.px("caption"), pal.text, inner, valign="middle")
         if self.hint:
-            kit.box(surface, self.hint, "regular", look.px("caption"), pal.muted, inner,
-                    align="right", valign="middle")
+            kit.box(
+                surface,
+                self.hint,
+                "regular",
+                look.px("caption"),
+                pal.muted,
+                inner,
+                align="right",
+                valign="middle",
+            )
 
 
 class WorkshopSetup(Scene):
     name = "workshop-setup"
 
-    def __init__(self, app, scenarios, *, chosen=None, teams=None, timer: int = 90,
-                 method: str = KEYS):
+    def __init__(
+        self, app, scenarios, *, chosen=None, teams=None, timer: int = 90, method: str = KEYS
+    ):
         super().__init__(app)
         self.look = Look(app)
         self.scenarios = list(scenarios)
@@ -131,13 +173,22 @@ class WorkshopSetup(Scene):
         for i, team in enumerate(self.teams):
             keys = " ".join(KEY_BLOCKS[i][:count]).upper()
             hint = TEAM_COLOURS[team.colour][0] + (f" · keys {keys}" if keys_ok else "")
-            self.team_rows.append((Swatch(TEAM_COLOURS[team.colour][0],
-                                          lambda t=team: self.step_colour(t, 1), data=team),
-                                   NameField(team.name, None, data=team, hint=hint)))
-        self.add_button = Button("Add a team", self.add_team, hint="+",
-                                 enabled=len(self.teams) < MAX_TEAMS)
-        self.remove_button = Button("Remove the last team", self.remove_team,
-                                    enabled=len(self.teams) > MIN_TEAMS)
+            self.team_rows.append(
+                (
+                    Swatch(
+                        TEAM_COLOURS[team.colour][0],
+                        lambda t=team: self.step_colour(t, 1),
+                        data=team,
+                    ),
+                    NameField(team.name, None, data=team, hint=hint),
+                )
+            )
+        self.add_button = Button(
+            "Add a team", self.add_team, hint="+", enabled=len(self.teams) < MAX_TEAMS
+        )
+        self.remove_button = Button(
+            "Remove the last team", self.remove_team, enabled=len(self.teams) > MIN_TEAMS
+        )
         self.start_button = Button("Start the workshop", self.start, hint="⏎", kind="primary")
         items: list[Button] = list(self.rows)
         for swatch, field in self.team_rows:
@@ -162,9 +213,14 @@ class WorkshopSetup(Scene):
         method = self.method if fits else CLICKS
         self.method_row.value = METHOD_WORDS[method]
         self.contrast_row.value = "High contrast" if self.app.settings.high_contrast else "Standard"
-        self.problem = "" if fits or self.method == CLICKS else (
-            f"Team keys fit {self.fitting_teams()} teams for this scenario "
-            f"(up to {most_choices(sc)} choices); the facilitator clicks votes instead.")
+        self.problem = (
+            ""
+            if fits or self.method == CLICKS
+            else (
+                f"Team keys fit {self.fitting_teams()} teams for this scenario "
+                f"(up to {most_choices(sc)} choices); the facilitator clicks votes instead."
+            )
+        )
 
     def fitting_teams(self) -> int:
         need = most_choices(self.scenario)
@@ -206,8 +262,9 @@ class WorkshopSetup(Scene):
         used = {t.colour for t in self.teams}
         names = {t.name.casefold() for t in self.teams}
         colour = next(i for i in range(len(TEAM_COLOURS)) if i not in used)
-        name = next((n for n in DEFAULT_NAMES if n.casefold() not in names),
-                    f"Team {len(self.teams) + 1}")
+        name = next(
+            (n for n in DEFAULT_NAMES if n.casefold() not in names), f"Team {len(self.teams) + 1}"
+        )
         self.teams.append(Team(name, colour))
         self.rebuild()
 
@@ -235,8 +292,9 @@ class WorkshopSetup(Scene):
             t.name = t.name.strip()
         from game.ui.workshop.vote import VoteScreen
 
-        room = Room(self.scenario, [Team(t.name, t.colour) for t in self.teams], self.timer,
-                    self.method)
+        room = Room(
+            self.scenario, [Team(t.name, t.colour) for t in self.teams], self.timer, self.method
+        )
         self.app.analyses.prefetch(self.scenario)  # the leader's path, ready by the scoreboard
         self.app.push(VoteScreen(self.app, room))
 
@@ -290,10 +348,24 @@ class WorkshopSetup(Scene):
     def draw(self, surface) -> None:
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
         top_bar(surface, look, "Workshop · Set up the room", f"{len(self.teams)} teams")
-        kit.box(surface, "The room", "bold", look.px("caption"), pal.muted, st.rect(24, 78, 560, 40),
-                valign="middle")
-        kit.box(surface, "Teams: a name and a colour each", "bold", look.px("caption"), pal.muted,
-                st.rect(620, 78, 636, 40), valign="middle")
+        kit.box(
+            surface,
+            "The room",
+            "bold",
+            look.px("caption"),
+            pal.muted,
+            st.rect(24, 78, 560, 40),
+            valign="middle",
+        )
+        kit.box(
+            surface,
+            "Teams: a name and a colour each",
+            "bold",
+            look.px("caption"),
+            pal.muted,
+            st.rect(620, 78, 636, 40),
+            valign="middle",
+        )
         focus = self.buttons.focused
         for b in self.buttons:
             if b is self.start_button:
@@ -301,11 +373,27 @@ class WorkshopSetup(Scene):
             b.draw(surface, look, b is focus, "caption")
         self.start_button.draw(surface, look, focus is self.start_button, "body")
         if self.problem:
-            kit.box(surface, self.problem, "regular", look.px("caption"), pal.warning,
-                    st.rect(24, 494, 560, 100), valign="middle")
+            kit.box(
+                surface,
+                self.problem,
+                "regular",
+                look.px("caption"),
+                pal.warning,
+                st.rect(24, 494, 560, 100),
+                valign="middle",
+            )
         else:
-            hint = ("Each team presses its own keys; the screen shows only who has locked in."
-                    if self.method == KEYS else
-                    "Click each team's choice under its chip; the screen shows only who is in.")
-            kit.box(surface, hint, "regular", look.px("caption"), pal.muted,
-                    st.rect(24, 494, 560, 100), valign="middle")
+            hint = (
+                "Each team presses its own keys; the screen shows only who has locked in."
+                if self.method == KEYS
+                else "Click each team's choice under its chip; the screen shows only who is in."
+            )
+            kit.box(
+                surface,
+                hint,
+                "regular",
+                look.px("caption"),
+                pal.muted,
+                st.rect(24, 494, 560, 100),
+                valign="middle",
+            )

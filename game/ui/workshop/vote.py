@@ -36,9 +36,15 @@ class TeamButton(Button):
 
     def draw(self, surface, look, focused: bool, role: str = "body") -> None:
         screen, i = self.data
-        team_chip(surface, look, self.rect, screen.room.teams[i], keys=screen.keys_for(i),
-                  locked=screen.votes[i] is not None,
-                  focused=screen.clicking and screen.picking == i)
+        team_chip(
+            surface,
+            look,
+            self.rect,
+            screen.room.teams[i],
+            keys=screen.keys_for(i),
+            locked=screen.votes[i] is not None,
+            focused=screen.clicking and screen.picking == i,
+        )
 
 
 class ChoiceRow(Button):
@@ -58,8 +64,16 @@ class ChoiceRow(Button):
         # what that team picked before the reveal.
         panel(surface, look, r, fill=pal.panel, border=pal.border, width=1, radius=10)
         keycap(surface, look, self.hint, (r.left + st.px(12), r.centery))
-        kit.box(surface, self.label, "regular", self.text_px or look.px("choice"), pal.text,
-                self.text_rect(look), valign="middle", min_px=smallest(look))
+        kit.box(
+            surface,
+            self.label,
+            "regular",
+            self.text_px or look.px("choice"),
+            pal.text,
+            self.text_rect(look),
+            valign="middle",
+            min_px=smallest(look),
+        )
 
 
 class VoteScreen(Scene):
@@ -79,13 +93,24 @@ class VoteScreen(Scene):
         self.pause_button = Button("Pause", self.toggle_clock, hint="Space")
         self.add_button = Button("Add 30 s", self.add_time, hint="+")
         self.reveal_button = Button("Reveal now", self.reveal, hint="⏎", kind="primary")
-        self.undo_button = Button("Undo last decision", self.undo, hint="⌫",
-                                  enabled=bool(self.workshop.decisions))
-        self.rows = [ChoiceRow(c.text, lambda c=c: self.click_choice(c), hint=str(i),
-                               kind="choice", data=c, enabled=self.clicking)
-                     for i, c in enumerate(self.visible, 1)]
-        self.chips = [TeamButton(t.name, lambda i=i: self.pick_team(i), data=(self, i))
-                      for i, t in enumerate(room.teams)]
+        self.undo_button = Button(
+            "Undo last decision", self.undo, hint="⌫", enabled=bool(self.workshop.decisions)
+        )
+        self.rows = [
+            ChoiceRow(
+                c.text,
+                lambda c=c: self.click_choice(c),
+                hint=str(i),
+                kind="choice",
+                data=c,
+                enabled=self.clicking,
+            )
+            for i, c in enumerate(self.visible, 1)
+        ]
+        self.chips = [
+            TeamButton(t.name, lambda i=i: self.pick_team(i), data=(self, i))
+            for i, t in enumerate(room.teams)
+        ]
         controls = [self.pause_button, self.add_button, self.reveal_button, self.undo_button]
         self.buttons = Buttons(controls + self.rows + self.chips, focus=2)
         self.rects: dict[str, pygame.Rect] = {}
@@ -257,9 +282,12 @@ class VoteScreen(Scene):
         for row, h in zip(self.rows, heights, strict=True):
             row.rect = st.rect(24, y, 1232, h)
             y += h + gap
-        for b, x, w in zip([self.pause_button, self.add_button, self.reveal_button,
-                            self.undo_button], (400, 600, 800, 1010), (190, 190, 200, 246),
-                           strict=True):
+        for b, x, w in zip(
+            [self.pause_button, self.add_button, self.reveal_button, self.undo_button],
+            (400, 600, 800, 1010),
+            (190, 190, 200, 246),
+            strict=True,
+        ):
             b.rect = st.rect(x, 568, w, 50)
         m = len(self.chips)
         gap_x = 10
@@ -272,8 +300,12 @@ class VoteScreen(Scene):
         node = self.workshop.node
         sc = self.room.scenario
         n = len(self.workshop.decisions) + 1
-        top_bar(surface, look, f"{sc.title} · Decision {n}",
-                "Team keys" if not self.clicking else "Facilitator clicks")
+        top_bar(
+            surface,
+            look,
+            f"{sc.title} · Decision {n}",
+            "Team keys" if not self.clicking else "Facilitator clicks",
+        )
         buyer_card(surface, look, self.rects["buyer"], sc.buyer, node.mood)
         speech = self.rects["speech"]
         panel(surface, look, speech, fill=pal.raised, radius=18)
@@ -281,10 +313,19 @@ class VoteScreen(Scene):
         if node.narration:
             nar = pygame.Rect(inner.left, inner.top, inner.width, inner.height // 3)
             ink = kit.box(surface, node.narration, "italic", look.px("caption"), pal.muted, nar)
-            inner = pygame.Rect(inner.left, ink.bottom + st.px(8), inner.width,
-                                inner.bottom - ink.bottom - st.px(8))
-        kit.box(surface, f"“{node.say}”", "regular", look.px("line"), pal.text, inner,
-                valign="middle", min_px=smallest(look))
+            inner = pygame.Rect(
+                inner.left, ink.bottom + st.px(8), inner.width, inner.bottom - ink.bottom - st.px(8)
+            )
+        kit.box(
+            surface,
+            f"“{node.say}”",
+            "regular",
+            look.px("line"),
+            pal.text,
+            inner,
+            valign="middle",
+            min_px=smallest(look),
+        )
         self.draw_clock(surface, self.rects["clock"])
         focus = self.buttons.focused
         px = shared_px(look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", "choice")
@@ -295,8 +336,15 @@ class VoteScreen(Scene):
             b.draw(surface, look, b is focus, "caption")
         for chip in self.chips:
             chip.draw(surface, look, chip is focus)
-        kit.box(surface, self.status(), "semibold", look.px("caption"),
-                pal.warning if self.stalled else pal.text, self.rects["status"], valign="middle")
+        kit.box(
+            surface,
+            self.status(),
+            "semibold",
+            look.px("caption"),
+            pal.warning if self.stalled else pal.text,
+            self.rects["status"],
+            valign="middle",
+        )
 
     def status(self) -> str:
         locked = sum(v is not None for v in self.votes)
@@ -316,16 +364,40 @@ class VoteScreen(Scene):
         radius = min(st.px(64), (box.height - st.px(72)) // 2, box.width // 2 - st.px(12))
         centre = (box.centerx, box.top + st.px(14) + radius)
         if t.unlimited:
-            kit.line(surface, "No timer", "semibold", look.px("caption"), pal.muted, centre,
-                     anchor="center")
+            kit.line(
+                surface,
+                "No timer",
+                "semibold",
+                look.px("caption"),
+                pal.muted,
+                centre,
+                anchor="center",
+            )
         else:
             colour = pal.loss if t.left_ms <= 10_000 else pal.gain
             ring(surface, look, centre, radius, t.fraction, colour, st.px(12))
             size = min(look.px("line"), round(radius * 0.62))
-            kit.line(surface, clock_text(t.left_seconds), "bold", size, pal.text,
-                     centre, anchor="center")
-        word = "Time is up" if t.ended else "Paused" if not t.running and not t.unlimited \
-            else "Discuss" if not t.unlimited else "Take your time"
-        kit.box(surface, word, "semibold", look.px("caption"), pal.muted,
-                pygame.Rect(box.left + st.px(6), box.bottom - st.px(50), box.width - st.px(12),
-                            st.px(40)), align="center", valign="middle")
+            kit.line(
+                surface, clock_text(t.left_seconds), "bold", size, pal.text, centre, anchor="center"
+            )
+        word = (
+            "Time is up"
+            if t.ended
+            else "Paused"
+            if not t.running and not t.unlimited
+            else "Discuss"
+            if not t.unlimited
+            else "Take your time"
+        )
+        kit.box(
+            surface,
+            word,
+            "semibold",
+            look.px("caption"),
+            pal.muted,
+            pygame.Rect(
+                box.left + st.px(6), box.bottom - st.px(50), box.width - st.px(12), st.px(40)
+            ),
+            align="center",
+            valign="middle",
+        )
