@@ -73,8 +73,11 @@ CHOICE_KEYS = (
     "clear",
     "if",
     "feedback",
+    "examples",
     "notes",
 )
+MAX_EXAMPLES = 12  # `examples` per choice
+MAX_EXAMPLE_LENGTH = 300  # characters per example
 
 
 class ScenarioChecker:
@@ -892,6 +895,7 @@ class ScenarioChecker:
                         Diagnostic(self.path, line, col, ERROR, exc.code, exc.message)
                     )
         feedback = self.prose(fields, "feedback", f"The feedback of {where}")
+        examples = self._examples(fields, where)
         self.prose(fields, "notes", "`notes`")
         if self.error_count > errors_before or text is None or target is None:
             return None
@@ -910,7 +914,35 @@ class ScenarioChecker:
             condition,
             feedback,
             self.loc(node),
+            examples,
         )
+
+    def _examples(self, fields, where) -> tuple[str, ...]:
+        """`examples`: other ways to say the choice, at most 12, each at most 300 characters."""
+        if "examples" not in fields:
+            return ()
+        node = fields["examples"][1]
+        items = self.string_list(node, "`examples`")
+        if node.kind == SEQUENCE and len(node.items) > MAX_EXAMPLES:
+            self.report(
+                node.items[MAX_EXAMPLES],
+                "too-many-examples",
+                f"The `examples` of {where} list {len(node.items)} entries; at most "
+                f"{MAX_EXAMPLES} are allowed. Keep the ones that sound most like your reps.",
+            )
+        out: list[str] = []
+        for value, item in items:
+            text = " ".join(value.split())
+            if len(text) > MAX_EXAMPLE_LENGTH:
+                self.report(
+                    item,
+                    "example-too-long",
+                    f"An example of {where} is {len(text)} characters long; at most "
+                    f"{MAX_EXAMPLE_LENGTH} are allowed. Say it the way a rep would, shorter.",
+                )
+            elif text not in out:
+                out.append(text)
+        return tuple(out)
 
     def _flag_list(self, fields, key) -> list[str]:
         out = []

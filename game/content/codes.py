@@ -343,6 +343,29 @@ CODES: list[Code] = [
         ),
     ),
     Code(
+        "too-many-examples",
+        "error",
+        "A choice lists more than 12 `examples`.",
+        "Keep the 12 that sound most like your reps.",
+        "examples: [(thirteen lines)]",
+        _with(
+            "        tags: [price]\n",
+            "        tags: [price]\n        examples:\n"
+            + "".join(f"          - We can beat their price, offer {i}.\n" for i in range(13)),
+        ),
+    ),
+    Code(
+        "example-too-long",
+        "error",
+        "An entry of a choice's `examples` is over 300 characters.",
+        "Say it the way a rep would, shorter.",
+        "examples: [(a 301-character line)]",
+        _with(
+            "        tags: [price]\n",
+            "        tags: [price]\n        examples:\n          - " + "price " * 60 + "\n",
+        ),
+    ),
+    Code(
         "duplicate-choice-id",
         "error",
         "Two choices of one node share an id.",

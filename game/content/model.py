@@ -86,6 +86,7 @@ class Choice:
     condition: Condition | None = None
     feedback: str | None = None
     loc: Loc | None = None
+    examples: tuple[str, ...] = ()  # other ways a rep might say it (recall mode only)
 
     @property
     def is_commodity(self) -> bool:
