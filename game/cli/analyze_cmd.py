@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
-from game.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, load_one
+from game.cli.common import load_one
 from game.engine.analysis import STATE_CAP, Analysis, Run, analyze
+from game.errors import EXIT_FAIL, EXIT_OK, UsageError
 
 SHOWN = 5  # stuck states and loops listed in the report for people (JSON lists them all)
 
@@ -39,19 +40,17 @@ def _positive(text: str) -> int:
 
 
 def run(args) -> int:
-    result, stop = load_one(args.path)
-    if stop is not None:
-        return stop
+    result = load_one(args.path)
     try:
         analysis = analyze(result.scenario, state_cap=args.state_cap)
-    except MemoryError:
-        sys.stderr.write("salesplay analyze: out of memory; try a lower --state-cap\n")
-        return EXIT_USAGE
+    except MemoryError as exc:
+        raise UsageError("out of memory; try a lower --state-cap") from exc
     if args.json:
         json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(report(result.scenario, analysis))
+    # The verdict: 1 when the analysis is not exhaustive or finds a stuck state or a loop.
     return EXIT_OK if analysis.sound else EXIT_FAIL
 
 

@@ -7,8 +7,7 @@ import sys
 
 from game.content import LoadResult, load_paths
 from game.content.diagnostics import Diagnostic, has_errors, sorted_diagnostics
-
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+from game.errors import ScenarioError, UsageError
 
 
 def print_diagnostics(diags: list[Diagnostic], fmt: str = "text", stream=None) -> None:
@@ -22,24 +21,23 @@ def print_diagnostics(diags: list[Diagnostic], fmt: str = "text", stream=None) -
             stream.write(d.format() + "\n")
 
 
-def load_one(path: str) -> tuple[LoadResult, int | None]:
-    """Load a single scenario file for run/analyze/workshop.
+def load_one(path: str) -> LoadResult:
+    """Load a single scenario file for run/analyze/workshop and the like.
 
-    Returns the result and an exit code when the command must stop: 2 for a path that cannot be
-    read, 1 for a scenario with errors (its diagnostics printed as `validate` prints them).
+    Raises UsageError (exit 2) for a path that cannot be read or is a folder, and
+    ScenarioError (exit 1, its diagnostics printed as `validate` prints them) for a scenario
+    with errors.
     """
     results, missing = load_paths([path])
     if missing or not results:
-        for r in results:
-            print_diagnostics(r.diagnostics, stream=sys.stderr)
-        if not results:
-            sys.stderr.write(f"salesplay: {path}: no scenario files found\n")
-        return (results[0] if results else LoadResult(path)), EXIT_USAGE
+        unreadable = [d for r in results for d in r.diagnostics if d.code == "file-unreadable"]
+        why = unreadable[0].message if unreadable else "no scenario files found there."
+        raise UsageError(f"{path}: {why}")
     if len(results) > 1:
-        sys.stderr.write(f"salesplay: {path} is a folder; give one scenario file\n")
-        return results[0], EXIT_USAGE
+        raise UsageError(f"{path} is a folder; give one scenario file.")
     result = results[0]
     if has_errors(result.diagnostics) or result.scenario is None:
-        print_diagnostics(result.diagnostics)
-        return result, EXIT_FAIL
-    return result, None
+        raise ScenarioError(
+            f"{path} has errors (listed above); fix them, then try again.", result.diagnostics
+        )
+    return result

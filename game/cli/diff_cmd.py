@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import sys
 
-from game.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, load_one
+from game.cli.common import load_one
 from game.engine.diff import RUNS, ScenarioDiff, compare
+from game.errors import EXIT_FAIL, EXIT_OK, EXIT_USAGE, ScenarioError
 
 RUN_NAMES = {
     "best": "Leader's path (best)",
@@ -34,10 +35,11 @@ def register(sub) -> None:
 def run(args) -> int:
     loaded = []
     for path in (args.old, args.new):
-        result, stop = load_one(path)
-        if stop is not None:
-            return EXIT_USAGE
-        loaded.append(result.scenario)
+        try:
+            loaded.append(load_one(path).scenario)
+        except ScenarioError as exc:
+            exc.exit_code = EXIT_USAGE  # diff's contract: 2 when either side has errors
+            raise
     d = compare(*loaded)
     if args.json:
         out = {"old": args.old, "new": args.new, **d.to_dict()}
@@ -45,7 +47,7 @@ def run(args) -> int:
         sys.stdout.write("\n")
     else:
         print(report(args.old, args.new, d))
-    return EXIT_OK if d.same else EXIT_FAIL
+    return EXIT_OK if d.same else EXIT_FAIL  # the verdict: 1 when the two differ
 
 
 def _show(value) -> str:

@@ -8,6 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.errors import GameError, UsageError
 from game.store import open_store
 from game.store.xapi import DEFAULT_BASE, statements
 
@@ -40,11 +41,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     if not args.base.startswith(("http://", "https://")):
-        sys.stderr.write(
-            f"salesplay export: --base must be a web address such as {DEFAULT_BASE}, "
-            f"not '{args.base}'.\n"
-        )
-        return 2
+        raise UsageError(f"--base must be a web address such as {DEFAULT_BASE}, not '{args.base}'.")
     with open_store(args.data_dir) as store:
         if store.notice:
             sys.stderr.write(f"salesplay export: {store.notice}\n")
@@ -55,11 +52,10 @@ def run(args) -> int:
         try:
             count = write_file(target, statements(store, args.player, args.base))
         except OSError as exc:
-            sys.stderr.write(
-                f"salesplay export: could not write {target}: {exc.strerror or exc}. "
-                "Check the folder exists and is writable.\n"
-            )
-            return 1
+            raise GameError(
+                f"could not write {target}: {exc.strerror or exc}. "
+                "Check the folder exists and is writable."
+            ) from exc
     sys.stderr.write(f"Wrote {count} xAPI statements to {target}.\n")
     return 0
 

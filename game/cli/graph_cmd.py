@@ -6,14 +6,15 @@ import shutil
 import subprocess
 import sys
 
-from game.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, load_one
+from game.cli.common import load_one
 from game.engine.graph import to_dot, to_mermaid
+from game.errors import GameError, UsageError
 
 NO_DOT = (
-    "salesplay graph: --format {fmt} needs Graphviz's `dot` program, which is not installed.\n"
+    "--format {fmt} needs Graphviz's `dot` program, which is not installed.\n"
     "  Install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz`\n"
     "  (macOS), `winget install graphviz` (Windows), or see https://graphviz.org/download/.\n"
-    "  Or use --format mermaid, which Markdown previews on many code hosts draw as it is.\n"
+    "  Or use --format mermaid, which Markdown previews on many code hosts draw as it is."
 )
 
 
@@ -37,46 +38,35 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    result, stop = load_one(args.path)
-    if stop is not None:
-        return stop
-    scenario = result.scenario
+    scenario = load_one(args.path).scenario
     if args.format == "mermaid":
         data = to_mermaid(scenario).encode("utf-8")
     else:
         data = to_dot(scenario).encode("utf-8")
         if args.format in ("svg", "png"):
-            rendered = render(data, args.format)
-            if rendered is None:
-                return EXIT_USAGE
-            if isinstance(rendered, str):
-                sys.stderr.write(rendered)
-                return EXIT_FAIL
-            data = rendered
-    return write(data, args.output)
+            data = render(data, args.format)
+    write(data, args.output)
+    return 0
 
 
-def render(dot_text: bytes, fmt: str) -> bytes | str | None:
-    """The drawing as bytes; None (after saying how to get it) when `dot` is missing; an error text."""
+def render(dot_text: bytes, fmt: str) -> bytes:
+    """The drawing as bytes. UsageError (saying how to get it) when `dot` is missing."""
     dot = shutil.which("dot")
     if dot is None:
-        sys.stderr.write(NO_DOT.format(fmt=fmt))
-        return None
+        raise UsageError(NO_DOT.format(fmt=fmt))
     done = subprocess.run([dot, f"-T{fmt}"], input=dot_text, capture_output=True, timeout=120)
     if done.returncode != 0:
-        return f"salesplay graph: dot failed: {done.stderr.decode('utf-8', 'replace').strip()}\n"
+        raise GameError(f"dot failed: {done.stderr.decode('utf-8', 'replace').strip()}")
     return done.stdout
 
 
-def write(data: bytes, output: str | None) -> int:
+def write(data: bytes, output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return EXIT_OK
+        return
     try:
         with open(output, "wb") as fh:
             fh.write(data)
     except OSError as exc:
-        sys.stderr.write(f"salesplay graph: cannot write {output}: {exc.strerror or exc}\n")
-        return EXIT_USAGE
-    return EXIT_OK
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from game.cli.common import EXIT_OK, EXIT_USAGE
 from game.content.template import slug, starter
+from game.errors import UsageError
 
 
 def register(sub) -> None:
@@ -30,23 +30,19 @@ def register(sub) -> None:
 def run(args) -> int:
     title = " ".join(args.title.split())
     if not title:
-        sys.stderr.write('salesplay new: give the scenario a title, such as "The Big Renewal"\n')
-        return EXIT_USAGE
+        raise UsageError('give the scenario a title, such as "The Big Renewal"')
     path = args.output or f"{slug(title)}.yaml"
     if path == "-":
         sys.stdout.write(starter(title))
-        return EXIT_OK
+        return 0
     if os.path.exists(path) and not args.force:
-        sys.stderr.write(
-            f"salesplay new: {path} already exists; choose another path with -o, "
-            "or add --force to overwrite it\n"
+        raise UsageError(
+            f"{path} already exists; choose another path with -o, or add --force to overwrite it"
         )
-        return EXIT_USAGE
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(starter(title, os.path.basename(path)))
     except OSError as exc:
-        sys.stderr.write(f"salesplay new: cannot write {path}: {exc.strerror or exc}\n")
-        return EXIT_USAGE
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     print(f"Wrote {path}. Next: salesplay validate --strict {path}, then salesplay analyze {path}.")
-    return EXIT_OK
+    return 0

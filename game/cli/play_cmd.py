@@ -11,6 +11,8 @@ import os
 import re
 import sys
 
+from game.errors import UsageError
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -54,23 +56,16 @@ def run(args) -> int:
     if args.size:
         size = parse_size(args.size)
         if size is None:
-            print(
-                f"salesplay play: --size must look like 1280x720, not '{args.size}'.",
-                file=sys.stderr,
-            )
-            return 2
+            raise UsageError(f"--size must look like 1280x720, not '{args.size}'.")
     headless = args.choices is not None
     if args.screenshots and not headless:
-        print("salesplay play: --screenshots needs --choices (the moves to play).", file=sys.stderr)
-        return 2
+        raise UsageError("--screenshots needs --choices (the moves to play).")
     if not has_display():
         if not headless:
-            print(
-                "salesplay play: no display found. To play without a window, give the moves "
-                "with --choices (and --screenshots DIR to see them).",
-                file=sys.stderr,
+            raise UsageError(
+                "no display found. To play without a window, give the moves "
+                "with --choices (and --screenshots DIR to see them)."
             )
-            return 2
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     if headless:
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # a demo has no one to hear it
@@ -90,21 +85,18 @@ def run(args) -> int:
 
 
 def _demo(app, args) -> int:
-    from game.ui.demo import DemoError, play
+    from game.ui.demo import play
 
     tokens = [t.strip() for t in args.choices.split(",")] if args.choices.strip() else []
-    try:
-        state, shots = play(
-            app,
-            tokens,
-            args.screenshots,
-            args.scenario,
-            player=args.player or "Demo",
-            mode=args.mode,
-        )
-    except DemoError as exc:
-        print(f"salesplay play: {exc}", file=sys.stderr)
-        return 2
+    # A token or scenario the demo cannot play raises DemoError, a UsageError (exit 2).
+    state, shots = play(
+        app,
+        tokens,
+        args.screenshots,
+        args.scenario,
+        player=args.player or "Demo",
+        mode=args.mode,
+    )
     summary = state.to_dict()
     summary.pop("moves", None)
     summary["screenshots"] = [str(p) for p in shots]

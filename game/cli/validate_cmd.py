@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from game.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, print_diagnostics
+from game.cli.common import print_diagnostics
 from game.content import load_paths
 from game.content.diagnostics import has_errors
 from game.engine import quality
+from game.errors import EXIT_FAIL, EXIT_OK, UsageError
 
 
 def register(sub) -> None:
@@ -36,5 +37,6 @@ def run(args) -> int:
             diags.extend(review(r))
     print_diagnostics(diags, args.format)
     if missing:
-        return EXIT_USAGE
+        raise UsageError(f"could not read {', '.join(missing)} (the other paths were checked).")
+    # The verdict, not an error: the diagnostics above say what to fix.
     return EXIT_FAIL if has_errors(diags, strict=args.strict) else EXIT_OK

@@ -12,10 +12,9 @@ import os
 import re
 import sys
 
-from game.cli.common import EXIT_OK, EXIT_USAGE, load_one
-from game.content import load_paths
+from game.cli.common import load_one
 from game.engine.workshop import MAX_TEAMS, MIN_TEAMS, Workshop, export_results, read_team_names
-from game.errors import GameError, MoveError
+from game.errors import MoveError, UsageError
 
 GUIDE = """\
 How a round plays:
@@ -102,11 +101,6 @@ def register(sub) -> None:
     p.set_defaults(handler=run)
 
 
-def usage(message: str) -> int:
-    sys.stderr.write(f"salesplay workshop: {message}\n")
-    return EXIT_USAGE
-
-
 def parse_size(text: str | None):
     if text is None:
         return None
@@ -115,45 +109,35 @@ def parse_size(text: str | None):
     except ValueError:
         w = h = 0
     if not (320 <= w <= 7680 and 240 <= h <= 4320):
-        raise GameError(f"--size '{text}' should look like 1920x1080.")
+        raise UsageError(f"--size '{text}' should look like 1920x1080.")
     return (w, h)
 
 
 def run(args) -> int:
-    try:
-        names = read_team_names(args.teams) if args.teams is not None else None
-        size = parse_size(args.size)
-    except GameError as exc:
-        return usage(str(exc))
+    names = read_team_names(args.teams) if args.teams is not None else None
+    size = parse_size(args.size)
     if args.timer < 0:
-        return usage("--timer takes 0 (no timer) or a number of seconds.")
+        raise UsageError("--timer takes 0 (no timer) or a number of seconds.")
     if args.window or args.screenshots:
         return run_window(args, names, size)
     if names is None:
-        return usage("--teams is required without --window, e.g. --teams Falcons,Owls")
-    result, stop = load_one(args.path)
-    if stop is not None:
-        return stop
-    workshop = Workshop(result.scenario, names)
+        raise UsageError("--teams is required without --window, e.g. --teams Falcons,Owls")
+    workshop = Workshop(load_one(args.path).scenario, names)
     if args.votes is not None:
         for group in args.votes.split(";"):
             try:
                 workshop.play_group(group)
             except MoveError as exc:
-                return usage(f"decision {len(workshop.decisions) + 1}: {exc}")
+                raise MoveError(f"decision {len(workshop.decisions) + 1}: {exc}") from exc
     if args.export:
-        try:
-            for path in export_results(workshop, args.export):
-                sys.stderr.write(f"wrote {path}\n")
-        except GameError as exc:
-            sys.stderr.write(f"salesplay workshop: {exc}\n")
-            return 1
+        for path in export_results(workshop, args.export):  # GameError (exit 1) if it cannot
+            sys.stderr.write(f"wrote {path}\n")
     if args.json:
         json.dump(workshop.to_dict(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(describe(workshop))
-    return EXIT_OK
+    return 0
 
 
 def describe(workshop: Workshop) -> str:
@@ -179,52 +163,43 @@ def describe(workshop: Workshop) -> str:
 def run_window(args, names, size) -> int:
     """The projector screens: interactive with --window, or the headless demo."""
     if names is not None and not MIN_TEAMS <= len(names) <= MAX_TEAMS:
-        return usage(
+        raise UsageError(
             f"the workshop screens take {MIN_TEAMS} to {MAX_TEAMS} teams, not {len(names)}."
         )
     if args.screenshots and names is None:
-        return usage("--screenshots needs --teams (and usually --votes).")
+        raise UsageError("--screenshots needs --teams (and usually --votes).")
     if args.window and not args.screenshots and os.path.isdir(args.path):
+        from game.content import load_paths
+
         results, _ = load_paths([args.path])  # a folder: the setup offers each sound scenario
         scenarios = [r.scenario for r in results if r.ok]
         if not scenarios:
-            return usage(f"{args.path} holds no scenario without errors.")
+            raise UsageError(f"{args.path} holds no scenario without errors.")
     else:
-        result, stop = load_one(args.path)
-        if stop is not None:
-            return stop
-        scenarios = [result.scenario]
+        scenarios = [load_one(args.path).scenario]
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from game.ui.workshop.demo import has_display, open_workshop, screenshot_demo
     except ImportError as exc:  # pygame missing: the headless command still works
-        return usage(f"the window is not available here ({exc}).")
+        raise UsageError(f"the window is not available here ({exc}).") from exc
     if not args.screenshots and not has_display():
-        return usage(
+        raise UsageError(
             "no display found. To see the screens without one, give the votes with "
             "--votes and a folder with --screenshots."
         )
-    try:
-        if args.screenshots:
-            paths = screenshot_demo(
-                scenarios[0],
-                names,
-                args.votes,
-                args.screenshots,
-                timer=args.timer,
-                size=size or (1920, 1080),
-                high_contrast=args.high_contrast,
-                export=args.export,
-            )
-            for p in paths:
-                print(p)
-            return EXIT_OK
-        open_workshop(
-            scenarios, names, timer=args.timer, size=size, high_contrast=args.high_contrast
+    if args.screenshots:
+        paths = screenshot_demo(
+            scenarios[0],
+            names,
+            args.votes,
+            args.screenshots,
+            timer=args.timer,
+            size=size or (1920, 1080),
+            high_contrast=args.high_contrast,
+            export=args.export,
         )
-    except MoveError as exc:
-        return usage(str(exc))
-    except GameError as exc:
-        sys.stderr.write(f"salesplay workshop: {exc}\n")
-        return 1
-    return EXIT_OK
+        for p in paths:
+            print(p)
+        return 0
+    open_workshop(scenarios, names, timer=args.timer, size=size, high_contrast=args.high_contrast)
+    return 0

@@ -21,7 +21,7 @@ from pathlib import Path
 from game.content.model import COMMODITY_TAGS, LEADERSHIP_TAGS, TIMEOUT, Choice, Node, Scenario
 from game.engine import rules
 from game.engine.state import PlayState
-from game.errors import GameError, MoveError
+from game.errors import GameError, MoveError, UsageError
 
 ABSTAIN = "-"  # a team that did not vote
 MIN_TEAMS, MAX_TEAMS = 2, 8  # what the setup screen offers; the command line takes any number ≥ 1
@@ -102,11 +102,11 @@ def read_team_names(text: str) -> list[str]:
     """Comma-separated team names, trimmed; every name must be given once."""
     names = [n.strip() for n in text.split(",")]
     if any(not n for n in names):
-        raise GameError(f"Every team needs a name: '{text}' has an empty one.")
+        raise UsageError(f"Every team needs a name: '{text}' has an empty one.")
     seen: set[str] = set()
     for n in names:
         if n.casefold() in seen:
-            raise GameError(f"Two teams are called '{n}'; give each team its own name.")
+            raise UsageError(f"Two teams are called '{n}'; give each team its own name.")
         seen.add(n.casefold())
     return names
 
@@ -116,7 +116,7 @@ class Workshop:
 
     def __init__(self, scenario: Scenario, teams: Sequence[str]):
         if not teams:
-            raise GameError("A workshop needs at least one team.")
+            raise UsageError("A workshop needs at least one team.")
         self.scenario = scenario
         self.teams = tuple(teams)
         self.start = rules.new_state(scenario)

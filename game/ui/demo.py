@@ -11,12 +11,12 @@ import os
 from pathlib import Path
 
 from game.engine import rules
-from game.errors import MoveError
+from game.errors import MoveError, UsageError
 from game.ui.intents import key_event
 
 
-class DemoError(Exception):
-    """A token or a scenario the demo cannot play; the message says why."""
+class DemoError(UsageError):
+    """A token or a scenario the demo cannot play; the message says why (exit 2)."""
 
 
 class Demo:

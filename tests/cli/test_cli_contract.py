@@ -5,11 +5,11 @@ import json
 import pytest
 
 from game.content.codes import BASE
-from tests.helpers import SPEC_EXAMPLE, salesplay
+from tests.helpers import SPEC_EXAMPLE, cli
 
 
 def test_run_the_spec_example():
-    proc = salesplay("run", str(SPEC_EXAMPLE), "--choices", "cost_of_delay,1", "--json")
+    proc = cli("run", str(SPEC_EXAMPLE), "--choices", "cost_of_delay,1", "--json")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out == {
@@ -27,7 +27,7 @@ def test_run_the_spec_example():
 
 
 def test_run_unfinished_reports_where_it_stands():
-    proc = salesplay("run", str(SPEC_EXAMPLE), "--choices", "match", "--json")
+    proc = cli("run", str(SPEC_EXAMPLE), "--choices", "match", "--json")
     out = json.loads(proc.stdout)
     assert proc.returncode == 0
     assert (out["finished"], out["node"], out["ending"], out["result"]) == (
@@ -40,7 +40,7 @@ def test_run_unfinished_reports_where_it_stands():
 
 
 def test_run_without_choices_stands_at_the_start():
-    out = json.loads(salesplay("run", str(SPEC_EXAMPLE), "--json").stdout)
+    out = json.loads(cli("run", str(SPEC_EXAMPLE), "--json").stdout)
     assert out["path"] == ["opening"] and out["score"] == 0 and out["tags"] == {}
 
 
@@ -59,7 +59,7 @@ def test_run_without_choices_stands_at_the_start():
     ],
 )
 def test_run_token_that_does_not_fit_exits_2_naming_the_node(tokens):
-    proc = salesplay("run", str(SPEC_EXAMPLE), "--choices", tokens, "--json")
+    proc = cli("run", str(SPEC_EXAMPLE), "--choices", tokens, "--json")
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "node '" in proc.stderr or "finished" in proc.stderr
@@ -67,20 +67,20 @@ def test_run_token_that_does_not_fit_exits_2_naming_the_node(tokens):
 
 
 def test_run_timeout_token():
-    out = json.loads(salesplay("run", str(SPEC_EXAMPLE), "--choices", "timeout", "--json").stdout)
+    out = json.loads(cli("run", str(SPEC_EXAMPLE), "--choices", "timeout", "--json").stdout)
     assert out["ending"] == "walkout" and out["result"] == "lost" and out["score"] == 0
 
 
 def test_run_refuses_a_scenario_with_errors(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(BASE.replace("start: ask", "start: nowhere"))
-    proc = salesplay("run", str(bad), "--choices", "1", "--json")
+    proc = cli("run", str(bad), "--choices", "1", "--json")
     assert proc.returncode == 1
     assert f"{bad}:" in proc.stdout and "unknown-node" in proc.stdout
 
 
 def test_run_missing_file_exits_2():
-    assert salesplay("run", "no/such.yaml", "--choices", "1").returncode == 2
+    assert cli("run", "no/such.yaml", "--choices", "1").returncode == 2
 
 
 def test_validate_exit_codes_and_lines(tmp_path):
@@ -94,11 +94,11 @@ def test_validate_exit_codes_and_lines(tmp_path):
     hidden = tmp_path / ".hidden.yaml"
     hidden.write_text("not: a scenario")
 
-    assert salesplay("validate", str(good)).returncode == 0
-    proc = salesplay("validate", str(warn))
+    assert cli("validate", str(good)).returncode == 0
+    proc = cli("validate", str(warn))
     assert proc.returncode == 0 and " warning zero-effect: " in proc.stdout
-    assert salesplay("validate", "--strict", str(warn)).returncode == 1
-    proc = salesplay("validate", str(tmp_path))
+    assert cli("validate", "--strict", str(warn)).returncode == 1
+    proc = cli("validate", str(tmp_path))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert all(line.count(":") >= 4 for line in lines)
@@ -109,7 +109,7 @@ def test_validate_exit_codes_and_lines(tmp_path):
 def test_validate_json_format(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(BASE.replace("effects: {trust: 1}", "efects: {trust: 1}"))
-    proc = salesplay("validate", "--format", "json", str(bad))
+    proc = cli("validate", "--format", "json", str(bad))
     assert proc.returncode == 1
     (item,) = json.loads(proc.stdout)
     assert set(item) == {"path", "line", "col", "severity", "code", "message"}
@@ -119,7 +119,7 @@ def test_validate_json_format(tmp_path):
 def test_validate_missing_path_exits_2_but_checks_the_rest(tmp_path):
     good = tmp_path / "good.yaml"
     good.write_text(BASE.replace("trust: 1}", "trust: 0}"))
-    proc = salesplay("validate", str(tmp_path / "missing.yaml"), str(good))
+    proc = cli("validate", str(tmp_path / "missing.yaml"), str(good))
     assert proc.returncode == 2
     assert "zero-effect" in proc.stdout
 
@@ -127,14 +127,14 @@ def test_validate_missing_path_exits_2_but_checks_the_rest(tmp_path):
 def test_duplicate_ids_across_files(tmp_path):
     (tmp_path / "a.yaml").write_text(BASE)
     (tmp_path / "b.yaml").write_text(BASE)
-    proc = salesplay("validate", str(tmp_path))
+    proc = cli("validate", str(tmp_path))
     assert proc.returncode == 1 and "duplicate-scenario-id" in proc.stdout
 
 
 def test_usage_errors_exit_2():
-    proc = salesplay("validate")
+    proc = cli("validate")
     assert proc.returncode == 2 and "usage" in proc.stderr.lower()
-    assert salesplay("nonsense").returncode == 2
+    assert cli("nonsense").returncode == 2
 
 
 @pytest.mark.parametrize(
@@ -146,6 +146,6 @@ def test_no_traceback_for_any_input(tmp_path, data):
     f = tmp_path / "x.yaml"
     f.write_bytes(data)
     for args in (("validate", str(f)), ("run", str(f), "--choices", "1")):
-        proc = salesplay(*args)
+        proc = cli(*args)
         assert proc.returncode == 1
         assert "Traceback" not in proc.stderr and proc.stdout.startswith(f"{f}:")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from game.content import load_scenario, load_text
 from game.content.codes import BASE
-from tests.helpers import CORPUS, salesplay
+from tests.helpers import CORPUS, cli
 
 FILES = sorted(CORPUS.glob("*/*.yaml"))
 
@@ -30,7 +30,7 @@ def test_corpus_file_gives_an_error_with_a_location(path: Path):
 
 
 def test_validate_the_whole_corpus_from_the_command_line():
-    proc = salesplay("validate", str(CORPUS))
+    proc = cli("validate", str(CORPUS))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     named = {line.split(":", 1)[0] for line in proc.stdout.splitlines()}

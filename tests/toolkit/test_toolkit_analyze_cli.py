@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, ROOT, salesplay
+from tests.helpers import FIXTURES, ROOT, cli
 from tests.toolkit.test_toolkit_analysis import TWO_WAYS, loop_text
 
 FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml"))
@@ -26,7 +26,7 @@ KEYS = [
 
 
 def analyze_json(path: Path, *extra: str) -> tuple[dict, int]:
-    done = salesplay("analyze", str(path), "--json", *extra)
+    done = cli("analyze", str(path), "--json", *extra)
     return json.loads(done.stdout), done.returncode
 
 
@@ -39,7 +39,7 @@ def test_best_and_worst_replay_through_run(path):
         if run is None:
             continue
         assert set(run) == {"score", "ending", "result", "choices", "path"}
-        done = salesplay("run", str(path), "--choices", ",".join(run["choices"]), "--json")
+        done = cli("run", str(path), "--choices", ",".join(run["choices"]), "--json")
         played = json.loads(done.stdout)
         assert played["finished"], name
         assert (played["score"], played["ending"], played["result"], played["path"]) == (
@@ -71,19 +71,19 @@ def test_a_capped_analysis_is_not_exhaustive_and_fails(tmp_path):
 def test_a_scenario_with_errors_is_refused_like_validate(tmp_path):
     path = tmp_path / "s.yaml"
     path.write_text(TWO_WAYS.replace("next: ask2", "next: ask3"))
-    done = salesplay("analyze", str(path), "--json")
+    done = cli("analyze", str(path), "--json")
     assert done.returncode == 1 and "error unknown-node" in done.stdout
 
 
 def test_a_missing_file_is_a_usage_error(tmp_path):
-    done = salesplay("analyze", str(tmp_path / "nope.yaml"))
+    done = cli("analyze", str(tmp_path / "nope.yaml"))
     assert done.returncode == 2 and done.stdout == ""
 
 
 def test_the_report_for_people_names_the_leaders_path(tmp_path):
     path = tmp_path / "s.yaml"
     path.write_text(TWO_WAYS)
-    done = salesplay("analyze", str(path))
+    done = cli("analyze", str(path))
     assert done.returncode == 0
     assert "Leader's path (best)  +5  Won (won) in 1 move: lead" in done.stdout
     assert "pays 6 more than the best commodity run" in done.stdout

@@ -8,7 +8,7 @@ import pytest
 
 from game.content import load_text
 from game.engine.diff import compare
-from tests.helpers import SPEC_EXAMPLE, salesplay
+from tests.helpers import SPEC_EXAMPLE, cli
 
 OLD = SPEC_EXAMPLE.read_text()
 
@@ -148,12 +148,12 @@ def test_nodes_added_and_removed_and_runs_moved():
 def test_diff_command_json_and_exit_codes(tmp_path):
     new = tmp_path / "new.yaml"
     new.write_text(edited(("points: 5", "points: 1")))
-    done = salesplay("diff", str(SPEC_EXAMPLE), str(new), "--json")
+    done = cli("diff", str(SPEC_EXAMPLE), str(new), "--json")
     assert done.returncode == 1
     out = json.loads(done.stdout)
     assert out["same"] is False and out["runs"]["best"]["change"] == -4
-    assert salesplay("diff", str(SPEC_EXAMPLE), str(SPEC_EXAMPLE)).returncode == 0
-    text = salesplay("diff", str(SPEC_EXAMPLE), str(new)).stdout
+    assert cli("diff", str(SPEC_EXAMPLE), str(SPEC_EXAMPLE)).returncode == 0
+    text = cli("diff", str(SPEC_EXAMPLE), str(new)).stdout
     assert (
         "~ partner ending_points: 5 -> 1" in text
         and "+15 at partner -> +11 at partner (-4)" in text
@@ -163,5 +163,5 @@ def test_diff_command_json_and_exit_codes(tmp_path):
 def test_a_broken_version_stops_the_diff(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text(edited(("timeout: walkout", "timeout: walkot")))
-    done = salesplay("diff", str(SPEC_EXAMPLE), str(broken))
+    done = cli("diff", str(SPEC_EXAMPLE), str(broken))
     assert done.returncode == 2 and "unknown-node" in done.stdout

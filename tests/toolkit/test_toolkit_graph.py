@@ -10,7 +10,7 @@ import pytest
 
 from game.content import load_scenario
 from game.engine.graph import GAIN, LOSS, shorten, to_dot, to_mermaid
-from tests.helpers import ROOT, SALESPLAY, SPEC_EXAMPLE, salesplay
+from tests.helpers import ROOT, SALESPLAY, SPEC_EXAMPLE, cli
 
 FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + [SPEC_EXAMPLE]
 
@@ -55,7 +55,7 @@ def test_dot_is_well_formed_for_graphviz():
 
 def test_graph_command_writes_a_file(tmp_path):
     out = tmp_path / "g.mmd"
-    done = salesplay("graph", str(SPEC_EXAMPLE), "-o", str(out))
+    done = cli("graph", str(SPEC_EXAMPLE), "-o", str(out))
     assert done.returncode == 0 and out.read_text().startswith("flowchart TD")
 
 
@@ -65,7 +65,7 @@ def test_graph_command_writes_a_file(tmp_path):
 )
 def test_svg_and_png_with_graphviz(tmp_path, fmt, magic):
     out = tmp_path / f"g.{fmt}"
-    done = salesplay("graph", str(SPEC_EXAMPLE), "--format", fmt, "-o", str(out))
+    done = cli("graph", str(SPEC_EXAMPLE), "--format", fmt, "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert magic in out.read_bytes()[:400]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from game.content.codes import CODES
-from tests.helpers import ROOT, salesplay
+from tests.helpers import ROOT, cli
 
 GUIDE = ROOT / "docs" / "authoring.md"
 START, END = "<!-- code reference: start -->", "<!-- code reference: end -->"
@@ -66,8 +66,8 @@ if __name__ == "__main__":
 
 def test_the_tutorial_shows_what_the_starter_really_reports(tmp_path):
     path = tmp_path / "the-big-renewal.yaml"
-    assert salesplay("new", "The Big Renewal", "-o", str(path)).returncode == 0
-    report = salesplay("analyze", str(path), cwd=tmp_path).stdout.replace(str(tmp_path) + "/", "")
+    assert cli("new", "The Big Renewal", "-o", str(path)).returncode == 0
+    report = cli("analyze", str(path), cwd=tmp_path).stdout.replace(str(tmp_path) + "/", "")
     text = GUIDE.read_text(encoding="utf-8")
     for line in report.splitlines()[:6]:
         assert line in text

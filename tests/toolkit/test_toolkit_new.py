@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from game.content.template import slug
-from tests.helpers import salesplay
+from tests.helpers import cli
 
 
 @pytest.mark.parametrize(
@@ -18,11 +18,11 @@ from tests.helpers import salesplay
 )
 def test_the_starter_passes_strict_validation_and_analysis(tmp_path, title):
     path = tmp_path / "starter.yaml"
-    done = salesplay("new", title, "-o", str(path))
+    done = cli("new", title, "-o", str(path))
     assert done.returncode == 0, done.stderr
-    checked = salesplay("validate", "--strict", str(path))
+    checked = cli("validate", "--strict", str(path))
     assert (checked.returncode, checked.stdout) == (0, "")
-    analysed = salesplay("analyze", str(path), "--json")
+    analysed = cli("analyze", str(path), "--json")
     report = json.loads(analysed.stdout)
     assert analysed.returncode == 0
     assert report["best"]["ending"] == "trusted_advisor"
@@ -35,7 +35,7 @@ def test_the_starter_passes_strict_validation_and_analysis(tmp_path, title):
 
 
 def test_without_a_path_it_names_the_file_after_the_title(tmp_path):
-    done = salesplay("new", "The Big Renewal", cwd=tmp_path)
+    done = cli("new", "The Big Renewal", cwd=tmp_path)
     assert done.returncode == 0
     assert (tmp_path / "the-big-renewal.yaml").exists()
 
@@ -43,21 +43,21 @@ def test_without_a_path_it_names_the_file_after_the_title(tmp_path):
 def test_it_never_overwrites_without_force(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("my work")
-    done = salesplay("new", "T", "-o", str(path))
+    done = cli("new", "T", "-o", str(path))
     assert (
         done.returncode == 2 and "already exists" in done.stderr and path.read_text() == "my work"
     )
-    assert salesplay("new", "T", "-o", str(path), "--force").returncode == 0
+    assert cli("new", "T", "-o", str(path), "--force").returncode == 0
     assert path.read_text().startswith("# T: a Salesplay scenario.")
 
 
 def test_dash_writes_to_stdout():
-    done = salesplay("new", "Stdout", "-o", "-")
+    done = cli("new", "Stdout", "-o", "-")
     assert done.returncode == 0 and "id: stdout" in done.stdout
 
 
 def test_an_empty_title_is_a_usage_error(tmp_path):
-    assert salesplay("new", "  ", cwd=tmp_path).returncode == 2
+    assert cli("new", "  ", cwd=tmp_path).returncode == 2
 
 
 @pytest.mark.parametrize(

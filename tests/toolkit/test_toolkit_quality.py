@@ -7,7 +7,7 @@ import pytest
 from game.content import load_text
 from game.content.codes import BASE, CODES
 from game.engine import quality
-from tests.helpers import ROOT, salesplay
+from tests.helpers import ROOT, cli
 from tests.toolkit.texts import ENDINGS, scenario
 
 
@@ -153,14 +153,14 @@ def test_validate_shows_teaching_warnings_and_strict_fails_on_them(tmp_path):
     path.write_text(
         one_node(choice("What did the delays cost you?"), choice("Tell me more.", "[discovery]"))
     )
-    done = salesplay("validate", str(path))
+    done = cli("validate", str(path))
     assert done.returncode == 0
     assert f"{path}:8:3: warning no-temptation: No choice at 'ask' loses points" in done.stdout
-    assert salesplay("validate", "--strict", str(path)).returncode == 1
+    assert cli("validate", "--strict", str(path)).returncode == 1
 
 
 def test_bundled_scenarios_pass_strict_validation():
-    done = salesplay("validate", "--strict", str(ROOT / "scenarios"))
+    done = cli("validate", "--strict", str(ROOT / "scenarios"))
     assert done.returncode == 0, done.stdout
 
 

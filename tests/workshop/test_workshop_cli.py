@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from tests.helpers import SPEC_EXAMPLE, salesplay
+from tests.helpers import SPEC_EXAMPLE, cli
 
 
 def workshop(*args):
-    return salesplay("workshop", str(SPEC_EXAMPLE), *args)
+    return cli("workshop", str(SPEC_EXAMPLE), *args)
 
 
 def test_a_full_round_prints_the_contract_object():
@@ -132,14 +132,14 @@ def test_a_scenario_with_errors_prints_its_diagnostics_and_exits_1(tmp_path):
         .replace("effects: {trust: 10}", "efects: {trust: 10}"),
         encoding="utf-8",
     )
-    proc = salesplay("workshop", str(bad), "--teams", "A,B", "--votes", "1,1", "--json")
-    expected = salesplay("validate", str(bad))
+    proc = cli("workshop", str(bad), "--teams", "A,B", "--votes", "1,1", "--json")
+    expected = cli("validate", str(bad))
     assert proc.returncode == 1 and expected.returncode == 1
     assert proc.stdout == expected.stdout and "efects" in proc.stdout
 
 
 def test_an_unreadable_path_exits_2(tmp_path):
-    proc = salesplay("workshop", str(tmp_path / "missing.yaml"), "--teams", "A,B", "--json")
+    proc = cli("workshop", str(tmp_path / "missing.yaml"), "--teams", "A,B", "--json")
     assert proc.returncode == 2 and proc.stdout == ""
 
 
@@ -165,7 +165,7 @@ def test_a_bad_window_size_is_a_usage_error(size):
 
 
 def test_help_explains_a_round_for_facilitators():
-    proc = salesplay("workshop", "--help")
+    proc = cli("workshop", "--help")
     assert proc.returncode == 0
     assert "tie goes to the tied choice listed first" in proc.stdout
     assert "Esc twice" in proc.stdout

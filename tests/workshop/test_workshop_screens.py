@@ -13,7 +13,7 @@ from game.ui.demo import Demo
 from game.ui.intents import CLICK, Intent
 from game.ui.workshop.room import CLICKS, KEYS, TEAM_COLOURS
 from game.ui.workshop.setup import WorkshopSetup
-from tests.helpers import SPEC_EXAMPLE, salesplay
+from tests.helpers import SPEC_EXAMPLE, cli
 from tests.layout_checks import check_fits
 
 SIX_WAYS = Path(__file__).parent / "scenarios" / "six-ways.yaml"
@@ -82,7 +82,7 @@ def names(lines):
 
 
 def test_the_headless_demo_pictures_every_screen(tmp_path):
-    proc = salesplay(
+    proc = cli(
         "workshop",
         str(SPEC_EXAMPLE),
         "--teams",
