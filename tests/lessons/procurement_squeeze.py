@@ -1,82 +1,59 @@
-"""The lesson of scenarios/procurement-squeeze.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/procurement-squeeze.yaml: hold the rate on the buyer's own costs,
+and bring in the person who owns the fix; guesses and overclaims close the advisor ending."""
 
 from tests.lessons import Lesson, Run
 
 LESSON = Lesson(
     leader=Run(
-        "cost_of_delay,where_they_start,price_the_outcome,the_real_number,write_it_together,"
-        "guarantee_result,bring_ops",
-        "partner",
-        "won",
-        36,
+        "hold,rejections_q,size_it,the_finding,ewa_in,joint_plan,hold_rate", "partner", "won", 31
     ),
     runs={
-        "matching the price wins the order, not the margin": Run(
-            "match,another_five", "won_on_price", "won", -11
+        "matching and cutting again wins the account, not the margin": Run(
+            "match,another_five", "won_on_price", "won", -13
         ),
-        "a discount taken back leaves you in the pile": Run(
-            "match,hold_the_line,take_it_back,price_the_outcome,the_real_number,standard_proposal",
-            "another_proposal",
-            "stalled",
-            7,
+        "an insight before any number makes him stop talking": Run(
+            "hold,premature,apologise_ask,size_it,the_finding,plan_alone", "friday", "stalled", 13
         ),
-        "silence under pressure costs the insight": Run(
-            "timeout,late_question,where_they_start,price_the_outcome,the_real_number,write_it_together,"
-            "guarantee_result,bring_ops",
+        "promising zero rejections, then walking it back": Run(
+            "hold,rejections_q,zero,walk_back,the_finding,plan_alone", "friday", "stalled", 14
+        ),
+        "promising zero rejections, then insuring his yard": Run(
+            "hold,rejections_q,zero,accept_clause", "credit_win", "won", 6
+        ),
+        "arguing the gap first is one mistake the path absorbs": Run(
+            "like_for_like,gap_ask,size_it,the_finding,ewa_in,joint_plan,hold_rate",
             "partner",
             "won",
-            33,
+            29,
         ),
-        "features and haggling spend her patience": Run(
-            "twelve_features,hold_the_line,dashboard", "walkout", "lost", -2
+        "silence at the opening is one mistake the path absorbs": Run(
+            "timeout,late_ask,size_it,the_finding,ewa_in,joint_plan,hold_rate", "partner", "won", 29
         ),
-        "splitting the difference at the CFO's deadline": Run(
-            "cost_of_delay,where_they_start,price_the_outcome,halfway", "met_halfway", "won", 7
-        ),
-        "silence at the CFO's question, then the line": Run(
-            "cost_of_delay,where_they_start,price_the_outcome,timeout,late_number,write_it_together,"
-            "guarantee_result,bring_ops",
-            "partner",
-            "won",
-            34,
-        ),
-        "a feature sheet for the CFO, then a discount": Run(
-            "cost_of_delay,where_they_start,price_the_outcome,feature_sheet,halfway_now",
+        "the finding, then halfway on price": Run(
+            "hold,rejections_q,size_it,the_finding,ewa_in,joint_plan,halfway_late",
             "met_halfway",
             "won",
-            6,
+            14,
         ),
-        "a cheaper version for the CFO to pick": Run(
-            "cost_of_delay,where_they_start,price_the_outcome,the_real_number,acme_option",
-            "lighter_version",
-            "won",
-            12,
+        "blaming his yard twice ends it": Run(
+            "hold,rejections_q,size_it,blame_yard,double_down", "walkout", "lost", -2
         ),
-        "matching Acme's guarantee on Acme's terms": Run(
-            "cost_of_delay,where_they_start,price_the_outcome,the_real_number,write_it_together,price_lock",
-            "won_on_price",
-            "won",
-            16,
-        ),
-        "a fallback price in the pocket": Run(
-            "cost_of_delay,where_they_start,price_the_outcome,the_real_number,write_it_together,"
-            "guarantee_result,fallback_price",
-            "fallback",
-            "won",
-            24,
+        "a good plan handed to your manager": Run(
+            "hold,rejections_q,size_it,the_finding,ewa_in,joint_plan,ask_boss",
+            "friday",
+            "stalled",
+            13,
         ),
     },
     hidden={
-        "after a discount, trust is too low to write it together": (
-            "match,hold_the_line,take_it_back,price_the_outcome,the_real_number,write_it_together"
+        "after a guess at his business, too little trust to bring in the yard": (
+            "hold,premature,apologise_ask,size_it,the_finding,ewa_in"
         ),
-        "a module given away leaves no case to write together": (
-            "cost_of_delay,where_they_start,free_module,the_real_number,write_it_together"
+        "two mistakes leave too little trust to bring in the yard": (
+            "like_for_like,gap_spec,bored_ask,size_it,soft,firm_up,ewa_in"
         ),
-        "after a discount, the dock question waits until it is taken back": (
-            "match,hold_the_line,where_they_start"
+        "after a price move, too little trust to bring in the yard": (
+            "match,take_back,size_it,the_finding,ewa_in"
         ),
-        "nothing to take back without a discount": "cost_of_delay,take_it_back",
     },
 )
