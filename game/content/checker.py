@@ -90,6 +90,11 @@ class ScenarioChecker:
         self.diags: list[Diagnostic] = []
         self.id_pos = (1, 1)
         self.error_count = 0
+        # One error per mistake: a second error at the exact place of an earlier one is a
+        # follow-on (an alias read as empty text, say) and is not reported.
+        self._error_at: set[tuple[int, int]] = set()
+        # (id of a mapping node, key) for keys found swallowed into a block text of that mapping
+        self._swallowed: set[tuple[int, str]] = set()
         self._meter_fields: dict[
             str, dict
         ] = {}  # meter -> its fields, for checking on_min/on_max later
@@ -98,6 +103,9 @@ class ScenarioChecker:
     def report(self, node: YNode | None, code: str, message: str, severity: str = ERROR) -> None:
         line, col = (node.line, node.col) if node is not None else (1, 1)
         if severity == ERROR:
+            if (line, col) in self._error_at:
+                return
+            self._error_at.add((line, col))
             self.error_count += 1
         self.diags.append(Diagnostic(self.path, line, col, severity, code, message))
 
@@ -106,9 +114,18 @@ class ScenarioChecker:
 
     # -- generic readers -----------------------------------------------------------------
     def mapping(
-        self, node: YNode, allowed: Iterable[str], where: str, check_unknown: bool = True
+        self,
+        node: YNode,
+        allowed: Iterable[str],
+        where: str,
+        check_unknown: bool = True,
+        item: str | None = None,
     ) -> dict[str, tuple[YNode, YNode]]:
-        """Keys -> (key node, value node); reports non-text keys, duplicates and unknown keys."""
+        """Keys -> (key node, value node); reports non-text keys, duplicates and unknown keys.
+
+        `item` names what the mapping is when it is one entry of a list (a "choice"): a key
+        that comes back then most likely starts the next entry, written without its `- `.
+        """
         if node.kind != MAPPING:
             self.report(
                 node,
@@ -119,7 +136,18 @@ class ScenarioChecker:
             return {}
         allowed = tuple(allowed)
         out: dict[str, tuple[YNode, YNode]] = {}
-        for key, value in node.items:
+        merged = _merged_entry(node) if item is not None else None
+        items = node.items if merged is None else node.items[:merged]
+        if merged is not None:
+            key = node.items[merged][0]
+            self.report(
+                key,
+                "missing-dash",
+                f"A second `text:` in {where}: this looks like a new {item}, written without "
+                f"its `- `, so YAML merged it into the {item} above. Start it with `- ` in "
+                f"front of `{shown(key.value)}:`, lined up with the `- ` of the {item} above.",
+            )
+        for key, value in items:
             if key.kind != SCALAR:
                 self.report(
                     key,
@@ -142,25 +170,53 @@ class ScenarioChecker:
             out[name] = (key, value)
             if check_unknown and name not in allowed:
                 hint = did_you_mean(name, allowed)
-                flow = (
-                    (
-                        " Inside {...} a comma ends the text: if this belongs to the text before it, "
-                        "quote that text."
-                    )
-                    if node.flow
-                    else ""
-                )
+                flow = _comma_hint(node, name)
                 self.report(
                     key,
                     "unknown-key",
                     f"Unknown key '{shown(name)}' in {where}.{hint or ''}"
                     f"{'' if hint else ' Allowed here: ' + ', '.join(allowed) + '.'}{flow}",
                 )
+        if allowed and not node.flow:
+            self._swallowed_keys(node, out, allowed)
         return out
+
+    def already_reported(self, diags: Iterable[Diagnostic]) -> None:
+        """Errors found before checking (by the YAML reader): no second error at their place."""
+        self._error_at.update((d.line, d.col) for d in diags if d.severity == ERROR)
+
+    def _swallowed_keys(self, node: YNode, out: dict, allowed: tuple[str, ...]) -> None:
+        """Report keys that sit inside a `>` or `|` text because of their indentation."""
+        for name, (_key, value) in out.items():
+            if value.kind != SCALAR or value.style not in ("|", ">"):
+                continue
+            if self._lines is None:
+                self._lines = split_lines(self.source)
+            lines = self._lines
+            # A block text's lines follow its indicator line (value.line) up to end_line.
+            for row in range(value.line, min(value.end_line, len(lines))):
+                m = _KEY_IN_TEXT.match(lines[row])
+                if not m or m.group(1) not in allowed or m.group(1) in out:
+                    continue
+                self._swallowed.add((id(node), m.group(1)))
+                self.diags.append(
+                    Diagnostic(
+                        self.path,
+                        row + 1,
+                        len(lines[row]) - len(lines[row].lstrip()) + 1,
+                        ERROR,
+                        "key-in-text",
+                        f"`{m.group(1)}:` on this line is part of the `{name}` text above because "
+                        f"of its indentation, so the game reads it as words, not as a key. Move it "
+                        f"left to line up with `{name}:`.",
+                    )
+                )
+                self.error_count += 1
 
     def required(self, fields: dict, key: str, owner: YNode, where: str) -> YNode | None:
         if key not in fields:
-            self.report(owner, "missing-key", f"{where} needs `{key}:`. Add it.")
+            if (id(owner), key) not in self._swallowed:
+                self.report(owner, "missing-key", f"{where} needs `{key}:`. Add it.")
             return None
         return fields[key][1]
 
@@ -176,6 +232,8 @@ class ScenarioChecker:
             )
             return None
         value = node.value.strip() if node.style in ("|", ">") else node.value
+        if required and not value.strip() and node.style == "" and self._comment_ate(node):
+            return None
         if required and not value.strip():
             self.report(
                 node,
@@ -184,6 +242,28 @@ class ScenarioChecker:
             )
             return None
         return value
+
+    def _comment_ate(self, node: YNode) -> bool:
+        """`say: #1 priority`: YAML read the text as a comment. Report that, at the `#`."""
+        if self._lines is None:
+            self._lines = split_lines(self.source)
+        lines = self._lines
+        if not 0 < node.line <= len(lines):
+            return False
+        line = lines[node.line - 1]
+        start = node.col - 1
+        rest = line[start:]
+        if not rest.lstrip().startswith("#"):
+            return False
+        at = start + len(rest) - len(rest.lstrip())
+        text = line[at:].rstrip().replace('"', '\\"')
+        self.report(
+            YNode(SCALAR, node.line, at + 1),
+            "yaml-needs-quotes",
+            "YAML reads a `#` after a space as the start of a comment, so this text came out "
+            f'empty. Put the whole text in quotes, for example `"{text}"`.',
+        )
+        return True
 
     def required_prose(
         self, fields: dict, key: str, owner: YNode, where: str, what: str
@@ -256,6 +336,19 @@ class ScenarioChecker:
     def name(
         self, node: YNode | None, what: str, pattern=NAME, *, reserved: bool = True
     ) -> str | None:
+        if node is not None and node.kind != SCALAR:
+            inner = node.items[0] if node.kind == SEQUENCE and len(node.items) == 1 else None
+            alone = (
+                f" Write it alone, without brackets: `{inner.value}`."
+                if inner is not None and inner.kind == SCALAR
+                else " Write one name alone, without brackets or braces."
+            )
+            self.report(
+                node,
+                "wrong-type",
+                f"{what} should be one name, but this is {_describe(node)}.{alone}",
+            )
+            return None
         value = self.text(node, what)
         if value is None:
             return None
@@ -539,16 +632,16 @@ class ScenarioChecker:
                 nums[k] = self.integer(
                     self.required(fields, k, body, f"Meter '{name}'"), f"`{k}` of meter '{name}'"
                 )
-            if None in nums.values():
-                continue
-            if not nums["min"] <= nums["start"] <= nums["max"]:
+            # A meter with a bad number still counts as declared, so that its uses are not
+            # reported too: one error per mistake. The scenario has an error and is not played.
+            if None not in nums.values() and not nums["min"] <= nums["start"] <= nums["max"]:
                 self.report(
                     body,
                     "meter-range",
                     f"Meter '{name}' needs min <= start <= max, but has min "
                     f"{nums['min']}, start {nums['start']}, max {nums['max']}. Fix the three numbers.",
                 )
-                continue
+            nums = {k: 0 if v is None else v for k, v in nums.items()}
             label = (
                 self.prose(fields, "label", f"The label of meter '{name}'")
                 or name.replace("_", " ").capitalize()
@@ -607,6 +700,12 @@ class ScenarioChecker:
                     if choice.kind != MAPPING:
                         continue
                     for ck, cv in choice.items:
+                        if ck.kind == SCALAR and ck.value in ("set", "clear") and cv.kind == SCALAR:
+                            # `set: asked` (not a list) is reported where it stands; its flags
+                            # still count as declared, so their uses are not reported again.
+                            for word in re.split(r"[\s,\[\]]+", cv.value):
+                                if NAME.match(word) and word not in RESERVED:
+                                    flags.setdefault(word, cv)
                         if (
                             ck.kind == SCALAR
                             and ck.value in ("set", "clear")
@@ -691,9 +790,13 @@ class ScenarioChecker:
             self.report(
                 fields[have][0],
                 "timer-pairing",
-                f"Node '{nid}' has `{have}` without `{missing}`; "
-                "each needs the other. Add `" + missing + "` (the node to go to when time runs "
-                "out, or the seconds allowed), or remove `" + have + "`.",
+                f"Node '{nid}' has `{have}` without `{missing}`; each needs the other. "
+                + (
+                    "Add `timeout:` with the node to go to when time runs out"
+                    if missing == "timeout"
+                    else "Add `time_limit:` with the seconds allowed, such as `time_limit: 30`"
+                )
+                + f", or remove `{have}`.",
             )
         choices = self.choices(
             nid, fields["choices"][1], meters, flags, node_ids, rubric, used_tags
@@ -767,7 +870,7 @@ class ScenarioChecker:
         self, nid, index, node, meters, flags, node_ids, rubric, used_tags, ids
     ) -> Choice | None:
         where = f"choice {index + 1} of node '{nid}'"
-        fields = self.mapping(node, CHOICE_KEYS, where)
+        fields = self.mapping(node, CHOICE_KEYS, where, item="choice")
         if node.kind != MAPPING:
             return None
         errors_before = self.error_count
@@ -851,11 +954,7 @@ class ScenarioChecker:
                         "unknown-meter",
                         f"Effect on '{mname}', which is not a declared meter "
                         f"({declared}).{hint or ' Declare it under meters:.'}"
-                        + (
-                            " Inside {...} a comma ends the text: quote the text before it."
-                            if enode.flow and not hint
-                            else ""
-                        ),
+                        + ("" if hint else _comma_hint(enode, mname)),
                     )
                     continue
                 change = self.integer(mval, f"The change to '{mname}'")
@@ -957,6 +1056,35 @@ class ScenarioChecker:
             if flag is not None and flag not in out:
                 out.append(flag)
         return out
+
+
+_KEY_IN_TEXT = re.compile(r"^\s*([a-z_]+):(?:\s|$)")
+
+
+def _merged_entry(node: YNode) -> int | None:
+    """Where a list entry written without its `- ` starts inside the entry above, or None.
+
+    Every choice has `text`, so a second `text` key means two choices merged; the new one
+    starts at that `text`, or at the `id` just before it.
+    """
+    seen_text = False
+    for index, (key, _value) in enumerate(node.items):
+        if key.kind == SCALAR and key.value == "text":
+            if seen_text:
+                before = node.items[index - 1][0]
+                return index - 1 if before.kind == SCALAR and before.value == "id" else index
+            seen_text = True
+    return None
+
+
+def _comma_hint(node: YNode, name: str) -> str:
+    """Inside `{...}` a comma ends the text: a 'key' that reads like words came from text."""
+    if not node.flow or NAME.match(name):
+        return ""
+    return (
+        " Inside {...} a comma ends the text: if this belongs to the text before it, quote "
+        "that text."
+    )
 
 
 def _is_note(key: YNode, value: YNode) -> bool:

@@ -79,10 +79,55 @@ CODES: list[Code] = [
     Code(
         "yaml-syntax",
         "error",
-        "The YAML itself does not parse.",
-        "Fix indentation, quotes and colons at the line shown.",
-        "title: Tiny\n  summary: x",
-        "title: Tiny\n  summary: x\n",
+        "The YAML itself does not parse, in a way none of the codes below describes.",
+        "Look at the line shown and the one before it: indentation, quotes, brackets.",
+        "title: Tiny\n- summary",
+        "title: Tiny\n- summary\n",
+    ),
+    Code(
+        "yaml-needs-quotes",
+        "error",
+        "Text that YAML reads as something else: it holds `: ` or ` #`, or starts with one of "
+        "`* & ! @ % [ { | >`, a backtick or a quote that closes before the text ends.",
+        'Put the whole text in quotes: `say: "Honestly: no."`.',
+        "say: Honestly: we are fine.",
+        _with("say: Why should we switch?", "say: Honestly: why should we switch?"),
+    ),
+    Code(
+        "yaml-unclosed-quote",
+        "error",
+        "A quote opens a text and never closes, so the rest of the file became part of it. "
+        "Reported where the quote opens.",
+        "Add the closing quote at the end of the text.",
+        'say: "Why should we switch?',
+        _with("say: Why should we switch?", 'say: "Why should we switch?'),
+    ),
+    Code(
+        "yaml-tab",
+        "error",
+        "A tab character used for indentation; YAML counts spaces only.",
+        "Use spaces, not tabs (set the editor to insert spaces).",
+        "\tsay: Why should we switch?",
+        _with("    say: Why should we switch?", "\tsay: Why should we switch?"),
+    ),
+    Code(
+        "yaml-indentation",
+        "error",
+        "A key indented so that YAML reads it as part of the text above, or out of line with "
+        "the keys around it.",
+        "Line the key up with the other keys of its block.",
+        "say: Why?\n     mood: annoyed",
+        _with(
+            "    say: Why should we switch?", "    say: Why should we switch?\n     mood: annoyed"
+        ),
+    ),
+    Code(
+        "yaml-unclosed-bracket",
+        "error",
+        "A `[` or `{` list or mapping that does not close where YAML expects.",
+        "Close it on the same line; quote any item that is text with punctuation.",
+        "tags: [insight",
+        _with("tags: [insight]", "tags: [insight"),
     ),
     Code(
         "yaml-bad-character",
@@ -171,6 +216,30 @@ CODES: list[Code] = [
         "Remove or rename one.",
         "title: Tiny\ntitle: Again",
         _with("title: Tiny", "title: Tiny\ntitle: Again"),
+    ),
+    Code(
+        "missing-dash",
+        "error",
+        "A choice's key appears a second time in the same choice: the next choice was written "
+        "without its `- `, so YAML merged the two.",
+        "Start the new choice with `- ` in front of its first key.",
+        "  - text: A\n    next: done\n    text: B\n    next: done",
+        _with(
+            "        next: done\n      - text: We can beat their price.",
+            "        next: done\n        text: We can beat their price.",
+        ),
+    ),
+    Code(
+        "key-in-text",
+        "error",
+        "A key such as `next:` is indented like the lines of a `>` or `|` text above it, so "
+        "it became words of that text.",
+        "Move the key left to line up with the other keys.",
+        "feedback: >\n  She leans in.\n  next: done",
+        _with(
+            "        feedback: She leans in and asks for the numbers.\n        next: done",
+            "        feedback: >\n          She leans in and asks for the numbers.\n          next: done",
+        ),
     ),
     Code(
         "unknown-key",

@@ -106,6 +106,7 @@ def _check_text(raw: bytes, text: str, path: str, result: LoadResult) -> LoadRes
             )
         return result
     checker = ScenarioChecker(path, text)
+    checker.already_reported(diags)
     scenario, title, sid = checker.build(root, hashlib.sha256(raw).hexdigest())
     result.diagnostics.extend(checker.diags)
     result.title, result.id = title, sid

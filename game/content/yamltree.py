@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import yaml
 
 from game.content.diagnostics import ERROR, Diagnostic
+from game.content.yamlhelp import explain
 
 try:  # libyaml when present: several times faster than the pure-Python parser
     _Loader = yaml.CSafeLoader
@@ -182,7 +183,8 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                         col,
                         "yaml-alias",
                         f"Alias '*{event.anchor}' repeats another part of the file; scenarios do "
-                        "not use anchors or aliases. Write the value out in full here.",
+                        "not use anchors or aliases. Write the value out in full here; if this is text "
+                        "that starts with `*`, put the whole text in quotes.",
                     )
                 )
                 node = YNode(SCALAR, line, col, value="", style="")
@@ -204,6 +206,10 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                 stack.append(node)
                 keys.append(None)
     except yaml.MarkedYAMLError as exc:
+        told = explain(exc, text)
+        if told is not None:
+            diags.append(_diag(path, told.line, told.col, told.code, told.message))
+            return None, diags
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "it could not be read"
@@ -268,7 +274,8 @@ def _check_decorations(event, path: str, diags: list[Diagnostic]) -> None:
                 col,
                 "yaml-tag",
                 f"Explicit tag '{event.tag}' is not supported: the key decides how a value is "
-                "read. Remove the tag.",
+                "read. Remove the tag; if this is text that starts with `!`, put the whole text "
+                "in quotes.",
             )
         )
 
