@@ -21,6 +21,7 @@ COMMANDS = {
     "play": "open the game window (or play it headless with --choices)",
     "validate": "check scenario files and folders",
     "run": "play a scenario without a window",
+    "match": "match typed answers to a scenario's choices (recall mode)",
     "analyze": "explore every run: best, worst, commodity runs, loops",
     "graph": "draw a scenario's branches (mermaid, dot, svg, png)",
     "new": "write a starter scenario to edit",

@@ -1,0 +1,425 @@
+"""Recall mode's matcher: a rep's own words -> the closest visible choice, or nothing.
+
+Offline, deterministic and pure Python. Each choice is described by its `text` and its
+`examples`. A typed answer is compared with each of them on two channels:
+
+- words: lower-cased, accents folded, contractions opened, a small synonym list, light
+  stems, and negation marked on the words that follow `not`/`no`/`never`/`without`, so
+  "we won't discount" is not "we can discount". A word the scenario never uses is corrected
+  to a scenario word one or two typing slips away.
+- character n-grams inside words, which forgive the typos the correction misses.
+
+Both are weighted by how rare a word is in the scenario (IDF). A choice's score blends the
+cosine with the share of the answer's weight that the choice covers, so a short answer is
+not drowned by a long authored line, and an answer full of words the scenario never uses
+(off-topic) scores low. The best choice is accepted only above a threshold and with a
+margin over the next one; otherwise nothing is matched and the rep is asked to say more.
+
+An optional semantic scorer (the `nlu` extra) can be blended in; see `game.engine.semantic`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from game.content.model import Choice, Scenario
+
+MAX_INPUT = 2000  # characters of an answer that are read; the rest is ignored
+ACCEPT = 0.30  # the best choice's score must reach this...
+MARGIN = 0.06  # ...and beat the runner-up by this much (unless it is far above ACCEPT)
+SURE = 0.60  # at or above this, a small margin is enough
+SURE_MARGIN = 0.02
+WORD_WEIGHT = 0.7  # words vs character n-grams
+
+STOPWORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto", "about", "over", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "this", "that", "these", "those", "there", "here", "then", "than", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "just", "really", "very", "quite", "also", "too", "well", "oh", "ah", "um", "uh", "hmm", "like", "okay", "ok", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "let", "lets", "s", "t", "d", "ll", "re", "ve", "m"]
+)
+NEGATORS = frozenset({"not", "no", "never", "nothing", "without", "none", "nor", "cannot"})
+NEGATION_SPAN = 3  # content words after a negator that it covers
+
+CONTRACTIONS = (
+    (re.compile(r"\bwon['’]t\b"), "will not"),
+    (re.compile(r"\bcan['’]t\b"), "can not"),
+    (re.compile(r"\bshan['’]t\b"), "shall not"),
+    (re.compile(r"\b(ai)n['’]t\b"), "is not"),
+    (re.compile(r"n['’]t\b"), " not"),
+    (re.compile(r"['’](re|ll|ve|d|m|s)\b"), ""),
+    # the same, typed without the apostrophe
+    (
+        re.compile(
+            r"\b(dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|shouldnt|couldnt)\b"
+        ),
+        r"\1 not",
+    ),
+    (re.compile(r"\bwont\b"), "will not"),
+    (re.compile(r"\bcant\b"), "can not"),
+)
+NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+    "hundred": "100", "thousand": "1000", "million": "1000000", "half": "50",
+}  # fmt: skip
+
+# Words that mean the same in a sales conversation, each mapped to one stand-in.
+_SYNONYM_GROUPS = """
+discount: discount discounts discounted discounting cheaper cheap rebate markdown reduction
+match: match matched matching beat equal
+late: late lateness delay delays delayed overdue tardy
+delivery: delivery deliveries shipment shipments shipping dispatch
+penalty: penalty penalties
+feature: feature features functionality functionalities capability capabilities function functions
+problem: problem problems issue issues trouble troubles pain pains challenge challenges headache
+talk: talk talking discuss discussing chat chatting speak speaking
+show: show showing demonstrate demo walk
+send: send sending email emailing mail forward forwarding
+guarantee: guarantee guarantees guaranteed promise promises warranty
+contract: contract contracts agreement agreements deal deals
+proposal: proposal proposals offer offers
+team: team teams staff people crew
+number: number numbers figure figures amount amounts
+result: result results outcome outcomes
+company: company companies business firm organisation organization
+competitor: competitor competitors rival rivals competition
+customer: customer customers client clients
+manager: manager managers boss bosses
+wait: wait waiting waits queue queuing queueing idle
+truck: truck trucks lorry lorries
+start: start starts begin begins originate
+wrong: wrong mistake mistaken error
+yes: yes yeah yep yup sure alright absolutely
+quick: quick quickly fast rapid rapidly speedy soon
+big: big bigger large larger huge
+money: money cash dollars euros pounds
+write: write writing written draft drafting
+together: together jointly collaborate
+product: product products platform platforms solution solutions system systems software tool tools
+price: price prices pricing priced
+"""
+SYNONYMS: dict[str, str] = {
+    word: head.rstrip(":")
+    for line in _SYNONYM_GROUPS.strip().splitlines()
+    for head, *words in [line.split()]
+    for word in words
+}
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ACTION = re.compile(r"^\s*[\[(*].*[\])*]\s*$", re.DOTALL)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, for any script (non-Latin letters are kept)."""
+    text = unicodedata.normalize("NFKD", text[:MAX_INPUT].casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A light English stemmer: enough for plurals, tenses and common suffixes."""
+    if len(word) <= 3 or not word.isascii() or word.isdigit():
+        return word
+    for suffix, keep in (
+        ("ational", "ate"), ("ization", "ize"), ("isation", "ize"), ("fulness", "ful"),
+        ("iveness", "ive"), ("ousness", "ous"), ("ements", ""), ("ement", ""), ("ments", ""),
+        ("ment", ""), ("ations", "ate"), ("ation", "ate"), ("ness", ""), ("ingly", ""),
+        ("edly", ""), ("ities", ""), ("ity", ""), ("ies", "y"), ("ied", "y"), ("ing", ""),
+        ("ise", "ize"), ("ised", "ize"), ("sses", "ss"), ("ed", ""), ("ly", ""), ("er", ""),
+        ("es", "e"), ("s", ""),
+    ):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            base = word[: len(word) - len(suffix)] + keep
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # stopped -> stop, planning -> plan
+            return base
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The answer's words, contractions opened, numbers as digits, before stems."""
+    text = fold(text)
+    for rx, repl in CONTRACTIONS:
+        text = rx.sub(repl, text)
+    text = text.replace("%", " percent ")
+    out = []
+    for w in _WORD.findall(text):
+        w = w.replace("'", "").replace("’", "")
+        out.append(NUMBERS.get(w, w))
+    return out
+
+
+def clauses(text: str) -> list[list[str]]:
+    """Words split at punctuation that ends a thought, so negation stops there."""
+    return [words(part) for part in re.split(r"[.,;:!?\n—–]+|\s-\s", fold(text)) if part]
+
+
+def concepts(text: str, correct: Callable[[str], str] | None = None) -> list[str]:
+    """Content words as stems (synonyms merged), negated ones prefixed with '!'."""
+    out = []
+    for clause in clauses(text):
+        negate = 0
+        for w in clause:
+            if w in NEGATORS:
+                negate = NEGATION_SPAN
+                continue
+            if w in STOPWORDS:
+                continue
+            if correct is not None:
+                w = correct(w)
+            key = SYNONYMS.get(w) or stem(w)
+            key = SYNONYMS.get(key, key)
+            if negate:
+                out.append("!" + key)
+                negate -= 1
+            else:
+                out.append(key)
+    return out
+
+
+def grams(terms: Iterable[str]) -> Counter:
+    """Character 3- and 4-grams inside each word (with its edges marked)."""
+    out: Counter = Counter()
+    for t in terms:
+        w = f"<{t}>"
+        for n in (3, 4):
+            for i in range(len(w) - n + 1):
+                out[w[i : i + n]] += 1
+    return out
+
+
+NEGATED_PLAIN = 0.3  # a negated word still counts a little as the word itself
+
+
+def _weights(counts: Counter, idf: Callable[[str], float]) -> dict[str, float]:
+    out = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
+    for t, c in counts.items():
+        if t.startswith("!"):
+            plain = t[1:]
+            out[plain] = out.get(plain, 0.0) + NEGATED_PLAIN * (1.0 + math.log(c)) * idf(plain)
+    return out
+
+
+def _norm(vec: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vec.values())) or 1.0
+
+
+def _similar(query: dict[str, float], qnorm: float, doc: dict[str, float], dnorm: float) -> float:
+    """Half cosine, half the share of the answer's weight the document covers."""
+    dot = covered = 0.0
+    for t, w in query.items():
+        d = doc.get(t)
+        if d:
+            dot += w * d
+            covered += w * min(w, d)  # a word the document only half says is half covered
+    return 0.5 * dot / (qnorm * dnorm) + 0.5 * covered / (qnorm * qnorm)
+
+
+def _edits_within(a: str, b: str, limit: int) -> bool:
+    """Damerau-Levenshtein distance of a and b is at most limit (small limits only)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= limit
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    choice: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What the matcher understood: `choice` is None when nothing was close enough."""
+
+    text: str
+    choice: str | None
+    confidence: float
+    ranked: tuple[Scored, ...]  # every candidate, best first
+
+    @property
+    def alternatives(self) -> tuple[Scored, ...]:
+        """The other candidates, best first (all of them when nothing matched)."""
+        if self.choice is None:
+            return self.ranked
+        return tuple(s for s in self.ranked if s.choice != self.choice)
+
+
+@dataclass(slots=True)
+class _Doc:
+    words: dict[str, float]
+    wnorm: float
+    grams: dict[str, float]
+    gnorm: float
+
+
+@dataclass(slots=True)
+class _Entry:
+    docs: list[_Doc] = field(default_factory=list)
+    action: bool = False
+
+
+def is_action(text: str) -> bool:
+    """A choice (or an answer) written as a stage direction: (Stay silent.), [Walk out]."""
+    return bool(_ACTION.match(text))
+
+
+class Matcher:
+    """Matches answers against one scenario's choices. Build once per scenario; cheap to call."""
+
+    def __init__(self, scenario: Scenario, semantic=None, semantic_weight: float = 0.5):
+        self.scenario = scenario
+        self.semantic = semantic  # an optional scorer: (answer, [texts]) -> [similarity 0..1]
+        self.semantic_weight = semantic_weight
+        self._vocab: set[str] = set()
+        documents: list[list[str]] = []
+        for node in scenario.nodes.values():
+            for choice in node.choices:
+                variants = [choice.text, *choice.examples]
+                for v in variants:
+                    self._vocab.update(w for w in words(v) if w not in STOPWORDS)
+                documents.append([t for v in variants for t in concepts(v)])
+        self._df: Counter = Counter()
+        self._gdf: Counter = Counter()
+        for doc in documents:
+            self._df.update(set(doc))
+            self._gdf.update(set(grams(doc)))
+        self._n = len(documents)
+        self._entries: dict[tuple[str, str], _Entry] = {}
+        self._corrected: dict[str, str] = {}
+        self._by_length: dict[int, list[str]] = {}
+        for w in sorted(self._vocab):
+            self._by_length.setdefault(len(w), []).append(w)
+
+    # -- weights ---------------------------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        df = self._df.get(term.lstrip("!"), 0)
+        if not df:
+            return 1.0  # a word the scenario never uses tells no choice apart
+        return math.log((self._n + 1) / (df + 0.5)) + 1.0
+
+    def _gidf(self, gram: str) -> float:
+        df = self._gdf.get(gram, 0)
+        if not df:
+            return 1.0
+        return math.log((self._n + 1) / (df + 0.5)) + 1.0
+
+    def _doc(self, terms: list[str]) -> _Doc:
+        wv = _weights(Counter(terms), self._idf)
+        gv = _weights(grams(terms), self._gidf)
+        return _Doc(wv, _norm(wv), gv, _norm(gv))
+
+    def _entry(self, node_id: str, choice: Choice) -> _Entry:
+        key = (node_id, choice.id)
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = _Entry(action=is_action(choice.text))
+            for variant in (choice.text, *choice.examples):
+                entry.docs.append(self._doc(concepts(_unbracket(variant))))
+            self._entries[key] = entry
+        return entry
+
+    def correct(self, word: str) -> str:
+        """A word the scenario never uses, corrected to one it does within a slip or two."""
+        if word in self._vocab or len(word) < 4 or word.isdigit() or word in SYNONYMS:
+            return word
+        hit = self._corrected.get(word)
+        if hit is None:
+            limit = 1 if len(word) <= 6 else 2
+            hit = word
+            for distance in range(1, limit + 1):
+                found = [
+                    v
+                    for n in range(len(word) - distance, len(word) + distance + 1)
+                    for v in self._by_length.get(n, ())
+                    if v[0] == word[0] or distance > 1 or len(word) > 5
+                    if _edits_within(word, v, distance)
+                ]
+                if found:
+                    hit = min(found, key=lambda v: (-self._df.get(stem(v), 0), v))
+                    break
+            self._corrected[word] = hit
+        return hit
+
+    # -- matching --------------------------------------------------------------------------
+    def scores(self, text: str, node_id: str, choices: Sequence[Choice]) -> list[float]:
+        """One score in 0..1 per choice, in the order given."""
+        answer = _unbracket(text)
+        terms = concepts(answer, self.correct)
+        if not terms or not choices:
+            return [0.0] * len(choices)
+        query = self._doc(terms)
+        acting = is_action(text)
+        out = []
+        for choice in choices:
+            entry = self._entry(node_id, choice)
+            best = 0.0
+            for d in entry.docs:
+                w = _similar(query.words, query.wnorm, d.words, d.wnorm)
+                g = _similar(query.grams, query.gnorm, d.grams, d.gnorm)
+                best = max(best, WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g)
+            if acting and not entry.action:
+                best *= 0.5  # a bracketed answer is a stage direction: prefer actions
+            out.append(min(1.0, best))
+        if self.semantic is not None:
+            sem = self.semantic.scores(answer, [_variants(c) for c in choices])
+            if sem is not None:
+                k = self.semantic_weight
+                out = [min(1.0, (1 - k) * a + k * b) for a, b in zip(out, sem, strict=True)]
+        return out
+
+    def match(self, text: str, node_id: str, choices: Sequence[Choice]) -> Match:
+        """The closest of `choices` (the visible ones at `node_id`), or None when none is."""
+        scores = self.scores(text, node_id, choices)
+        ranked = sorted(
+            (Scored(c.id, round(s, 3)) for c, s in zip(choices, scores, strict=True)),
+            key=lambda s: -s.confidence,
+        )
+        chosen = None
+        if ranked:
+            best = ranked[0].confidence
+            second = ranked[1].confidence if len(ranked) > 1 else 0.0
+            margin = SURE_MARGIN if best >= SURE else MARGIN
+            if best >= ACCEPT and best - second >= margin:
+                chosen = ranked[0].choice
+        return Match(text, chosen, ranked[0].confidence if ranked else 0.0, tuple(ranked))
+
+
+def _unbracket(text: str) -> str:
+    return text.strip().strip("[]()*").strip() if is_action(text) else text
+
+
+def _variants(choice: Choice) -> list[str]:
+    return [_unbracket(v) for v in (choice.text, *choice.examples)]
+
+
+_cache: dict[str, Matcher] = {}
+
+
+def matcher_for(scenario: Scenario, semantic=None) -> Matcher:
+    """One matcher per scenario version (keyed by content hash) and scorer."""
+    key = f"{scenario.sha256 or id(scenario)}:{id(semantic)}"
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) > 32:
+            _cache.clear()
+        found = _cache[key] = Matcher(scenario, semantic)
+    return found

@@ -1,0 +1,96 @@
+"""Which choices of a decision a rep's own words could mix up, and examples that read like a sibling.
+
+Used by `salesplay match --report` and by `validate` (`example-ambiguous`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from game.content.model import Scenario
+from game.engine.matcher import Matcher
+
+CONFUSABLE = 0.35  # a choice's own line scores at least this against a sibling
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    node: str
+    choice: str
+    other: str
+    similarity: float  # how well `choice`'s line matches `other`, 0..1
+    examples: tuple[str, ...] = ()  # examples of `choice` that match `other` better
+
+    def to_dict(self) -> dict:
+        return {
+            "node": self.node,
+            "choice": self.choice,
+            "other": self.other,
+            "similarity": self.similarity,
+            "examples": list(self.examples),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AmbiguousExample:
+    node: str
+    choice: str
+    index: int  # 0-based position in the choice's `examples`
+    example: str
+    other: str  # the sibling it matches better
+    own: float
+    sibling: float
+
+
+def ambiguous_examples(
+    scenario: Scenario, matcher: Matcher | None = None
+) -> list[AmbiguousExample]:
+    """Examples that match a sibling choice better than their own (left out of their own)."""
+    matcher = matcher or Matcher(scenario)
+    out = []
+    for node in scenario.decisions:
+        for choice in node.choices:
+            for i, example in enumerate(choice.examples):
+                rest = choice.examples[:i] + choice.examples[i + 1 :]
+                own_choice = replace(choice, examples=rest)
+                others = [c for c in node.choices if c.id != choice.id]
+                if not others:
+                    continue
+                key = f"\0{node.id}\0{choice.id}\0{i}"  # a private cache slot for the variant
+                own = matcher.scores(example, key, [own_choice])[0]
+                theirs = matcher.scores(example, node.id, others)
+                best = max(range(len(others)), key=lambda k: theirs[k])
+                if theirs[best] > own and theirs[best] >= 0.2:
+                    out.append(
+                        AmbiguousExample(
+                            node.id,
+                            choice.id,
+                            i,
+                            example,
+                            others[best].id,
+                            round(own, 3),
+                            round(theirs[best], 3),
+                        )
+                    )
+    return out
+
+
+def confusions(scenario: Scenario) -> list[Confusion]:
+    """Per decision, pairs of choices whose lines (or examples) match each other closely."""
+    matcher = Matcher(scenario)
+    ambiguous: dict[tuple[str, str, str], list[str]] = {}
+    for a in ambiguous_examples(scenario, matcher):
+        ambiguous.setdefault((a.node, a.choice, a.other), []).append(a.example)
+    out = []
+    for node in scenario.decisions:
+        for choice in node.choices:
+            others = [c for c in node.choices if c.id != choice.id]
+            if not others:
+                continue
+            scores = matcher.scores(choice.text, node.id, others)
+            for other, score in zip(others, scores, strict=True):
+                examples = tuple(ambiguous.get((node.id, choice.id, other.id), ()))
+                if score >= CONFUSABLE or examples:
+                    out.append(Confusion(node.id, choice.id, other.id, round(score, 3), examples))
+    out.sort(key=lambda c: (list(scenario.nodes).index(c.node), -c.similarity, c.choice))
+    return out
