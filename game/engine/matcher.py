@@ -37,9 +37,15 @@ SURE = 0.60  # at or above this, a small margin is enough
 SURE_MARGIN = 0.02
 WORD_WEIGHT = 0.7  # words vs character n-grams
 
-STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto", "about", "over", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "this", "that", "these", "those", "there", "here", "then", "than", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "just", "really", "very", "quite", "also", "too", "well", "oh", "ah", "um", "uh", "hmm", "like", "okay", "ok", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "let", "lets", "s", "t", "d", "ll", "re", "ve", "m"]
-)
+_STOPWORDS = """
+    a an the and or but if so of to in on at by for from with as into onto about over i me my
+    mine we us our ours you your yours he him his she her they them their it its this that
+    these those there here then than is am are was were be been being do does did doing have
+    has had having will would shall should can could may might must just really very quite also
+    too well oh ah um uh hmm like okay ok what which who whom whose when where why how let lets
+    s t d ll re ve m
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 NEGATORS = frozenset({"not", "no", "never", "nothing", "without", "none", "nor", "cannot"})
 NEGATION_SPAN = 3  # content words after a negator that it covers
 
