@@ -7,6 +7,7 @@ import sys
 
 from game.cli.common import load_one
 from game.engine.machine import Conversation
+from game.errors import SaveError
 
 
 def register(sub) -> None:
@@ -54,19 +55,34 @@ def run(args) -> int:
     conversation = Conversation(result.scenario)
     play_tokens(conversation, args.choices)  # a token that does not fit: MoveError, exit 2
     state = conversation.state
+    not_recorded = ""
     if args.player is not None:
-        from game.store import open_store  # only a recorded run needs the store
-
-        with open_store(args.data_dir) as store:
-            store.record_play(args.player, result.scenario, state)
-            if store.notice:
-                sys.stderr.write(f"salesplay run: {store.notice}\n")
+        not_recorded = record(args, result.scenario, state)
     if args.json:
         json.dump(result_object(state), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(describe(result.scenario, state))
+    if not_recorded:
+        raise SaveError(not_recorded)  # the contract: the JSON is printed, the exit code is 1
     return 0
+
+
+def record(args, scenario, state) -> str:
+    """Record the run as the player's; returns why it was not recorded ("" when it was)."""
+    from game.store import open_store  # only a recorded run needs the store
+
+    with open_store(args.data_dir) as store:
+        if store.notice:
+            sys.stderr.write(f"salesplay run: {store.notice}\n")
+        if not store.saving:
+            return "the run was not recorded."
+        store.record_play(args.player, scenario, state)
+        if store.unsaved:
+            why = f"the run was not recorded. {store.problem}"
+            store.discard_unsaved()  # nothing is written later, behind the message
+            return why
+    return ""
 
 
 def describe(scenario, state) -> str:

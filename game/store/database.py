@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 FILE_NAME = "salesplay.db"
 APPLICATION_ID = 0x53504C59  # "SPLY": tells our file apart from any other SQLite file
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 
 # Each entry takes the schema from version i to i + 1, run in one transaction.
@@ -71,6 +74,45 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, seq)
     ) WITHOUT ROWID;
     """,
+    # 2: attempts carry the seed of their choice order and where a replay branched off;
+    # decisions keep what the rep typed; workshop rounds are kept decision by decision.
+    """
+    ALTER TABLE runs ADD COLUMN seed INTEGER;
+    ALTER TABLE runs ADD COLUMN replay_of INTEGER REFERENCES runs(id) ON DELETE SET NULL;
+    ALTER TABLE runs ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE decisions ADD COLUMN typed TEXT;
+    ALTER TABLE scenarios ADD COLUMN choices TEXT;  -- JSON: node id -> [[choice id, text], ...]
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        scenario_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        title TEXT NOT NULL,
+        teams TEXT NOT NULL,  -- JSON list of the team names, in team order
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ended_at TEXT,
+        node TEXT NOT NULL,
+        path TEXT NOT NULL DEFAULT '[]',  -- JSON: every node the room entered
+        ending TEXT,
+        result TEXT,
+        scores TEXT NOT NULL DEFAULT '[]',  -- JSON: each team's score, in team order
+        closed_at TEXT,  -- the facilitator left the round; it is no longer offered to resume
+        exported_at TEXT
+    );
+    CREATE TABLE round_decisions (
+        round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        node TEXT NOT NULL,
+        choices TEXT NOT NULL,  -- JSON: the visible choice ids, in file order
+        votes TEXT NOT NULL,  -- JSON: per team, a choice id or null
+        majority TEXT,
+        taken TEXT NOT NULL,
+        points TEXT NOT NULL,  -- JSON: per team
+        PRIMARY KEY (round_id, seq)
+    ) WITHOUT ROWID;
+    """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -81,6 +123,10 @@ class BadFile(Exception):
     def __init__(self, why: str):
         super().__init__(why)
         self.why = why
+
+
+class Newer(BadFile):
+    """A newer Salesplay wrote the file: it is fine, only not ours to change."""
 
 
 def default_data_dir() -> Path:
@@ -126,7 +172,7 @@ def _check_identity(db: sqlite3.Connection) -> None:
         if app_id != APPLICATION_ID:
             raise BadFile("it belongs to another program")
         if version > SCHEMA_VERSION:
-            raise BadFile("it was written by a newer version of Salesplay")
+            raise Newer("it was written by a newer version of Salesplay")
         check = db.execute("PRAGMA quick_check(1)").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
@@ -143,6 +189,8 @@ def is_damage(exc: sqlite3.Error) -> bool:
 
 def migrate(db: sqlite3.Connection) -> None:
     """Apply the missing migrations, each in a write transaction (two windows may race here)."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return  # nothing to do, and no need to wait for another window's write
     while True:
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -178,42 +226,78 @@ class MovedAside:
 
 
 def move_aside(path: Path, why: str) -> MovedAside:
-    """Rename a bad file (and its WAL) out of the way, keeping it; never deletes anything."""
+    """Rename a bad file (and its WAL) to a name no other process can pick; never deletes."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    base = path.with_name(f"{path.stem}-unreadable-{stamp}{path.suffix}")
-    target, n = base, 1
-    while target.exists():
-        n += 1
-        target = base.with_name(f"{base.stem}-{n}{base.suffix}")
-    os.replace(path, target)
+    target = path.with_name(
+        f"{path.stem}-unreadable-{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}{path.suffix}"
+    )
     for extra in ("-wal", "-shm"):
         side = Path(str(path) + extra)
         if side.exists():
             os.replace(side, Path(str(target) + extra))
+    os.replace(path, target)
     return MovedAside(target, why)
 
 
-def open_read_only(path: Path) -> sqlite3.Connection | None:
-    """Best effort to read an existing file where nothing can be written (no WAL index)."""
+@contextmanager
+def _folder_lock(path: Path) -> Iterator[None]:
+    """One process at a time decides about a bad file (POSIX advisory lock, where there is one)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: the unique set-aside name still holds
+        yield
+        return
+    fd = os.open(str(path.with_name(path.name + ".lock")), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def set_aside_and_connect(path: Path, bad: BadFile) -> tuple[MovedAside | None, sqlite3.Connection]:
+    """Set a bad file aside and start a fresh one, safely against another process doing the same.
+
+    Under a lock, the file is checked again: when another process already set it aside (and
+    started a fresh file) this one just opens the fresh file and moves nothing.
+    """
+    with _folder_lock(path):
+        try:
+            return None, connect(path)
+        except Newer:
+            raise
+        except BadFile as again:
+            moved = move_aside(path, again.why)
+        return moved, connect(path)
+
+
+def open_read_only(path: Path, *, any_version: bool = False) -> sqlite3.Connection | None:
+    """Best effort to read an existing file without writing to it."""
     if not path.is_file():
         return None
-    try:
-        db = sqlite3.connect(
-            f"{path.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None
-        )
-    except sqlite3.Error:
-        return None
-    try:
-        ok = (
-            db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-            and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        )
-    except sqlite3.Error:
-        ok = False
-    if not ok:
+    db = None
+    for flags in ("mode=ro", "immutable=1"):  # immutable when not even the WAL index can be made
+        try:
+            db = sqlite3.connect(
+                f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None
+            )
+            app, version = (
+                db.execute("PRAGMA application_id").fetchone()[0],
+                db.execute("PRAGMA user_version").fetchone()[0],
+            )
+            db.execute("SELECT count(*) FROM runs").fetchone()
+        except sqlite3.Error:
+            if db is not None:
+                db.close()
+            db = None
+            continue
+        if app == APPLICATION_ID and (
+            version == SCHEMA_VERSION or (any_version and version > SCHEMA_VERSION)
+        ):
+            return db
         db.close()
         return None
-    return db
+    return None
 
 
 def empty_in_memory() -> sqlite3.Connection:

@@ -27,6 +27,9 @@ class RunRecord:
     updated_at: str = ""  # time of the last saved decision
     leadership: int | None = None  # Leadership Index 0-100 of a finished run, when known
     uuid: str = ""  # stable id across exports (the xAPI registration)
+    seed: int = 0  # the attempt's choice-order seed: resume and replay show the same order
+    replay_of: int | None = None  # the attempt this one replayed, sharing its first decisions
+    shared: int = 0  # how many first decisions it shares with `replay_of`
 
     @property
     def finished(self) -> bool:
@@ -45,12 +48,13 @@ class Decision:
     points: int
     tags: tuple[str, ...]
     target: str
+    typed: str | None = None  # what the rep typed, when the choice was typed (recall mode)
 
 
 RUN_COLUMNS = (
     "r.id, p.name, r.scenario_id, r.sha256, r.mode, r.started_at, r.ended_at, r.choices,"
     " r.score, r.ending, r.result, r.tags, r.node, coalesce(s.title, r.scenario_id),"
-    " r.updated_at, r.leadership, r.uuid"
+    " r.updated_at, r.leadership, r.uuid, coalesce(r.seed, 0), r.replay_of, r.shared"
 )
 RUN_FROM = (
     "runs r JOIN players p ON p.id = r.player_id LEFT JOIN scenarios s ON s.sha256 = r.sha256"
@@ -76,10 +80,13 @@ def run_from_row(row) -> RunRecord:
         updated_at=row[14],
         leadership=row[15],
         uuid=row[16],
+        seed=row[17],
+        replay_of=row[18],
+        shared=row[19],
     )
 
 
 def decision_from_row(row) -> Decision:
     return Decision(
-        row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), row[7]
+        row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), row[7], row[8]
     )

@@ -1,8 +1,14 @@
-"""The progress store: players, settings and every run, saved after each decision.
+"""The progress store: players, settings and every attempt, saved after each decision.
 
-`open_store` never raises. When the file is bad it is moved aside and a fresh one is made;
-when nothing can be written the store keeps answering (from what it can read, or from
-memory) and `saving` is False, so the game plays on and says so.
+`open_store` never raises. When the file is damaged it is set aside, a fresh one is made and
+the readable runs are copied into it; a file from a newer Salesplay is opened read-only; when
+nothing can be written the store keeps answering (from what it can read, or from memory) and
+`saving` is False, so the game plays on and says so.
+
+Every change is kept in memory first and then written (see `items`). A write that fails
+(another process holds the file past the retries, the disk is full) is kept and made up at
+the next chance; until then `problem` says why, for a lasting banner. In the window the
+writes run on a background thread (`start_background`), so play never waits on the disk.
 """
 
 from __future__ import annotations
@@ -11,18 +17,18 @@ import errno
 import itertools
 import json
 import os
+import random
 import sqlite3
 import tempfile
-import uuid
-from collections import Counter
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
 from game.content.model import Scenario
 from game.engine.state import Move, PlayState
-from game.store import database
+from game.store import database, writer
+from game.store.items import RunItem, SavedMove, SettingsItem, new_uuid, scenario_choices
 from game.store.leadership import leadership_index, score_bounds
 from game.store.records import (
     RUN_COLUMNS,
@@ -32,9 +38,13 @@ from game.store.records import (
     decision_from_row,
     run_from_row,
 )
+from game.store.rescue import rescue
 
 MODES = ("practice", "assessment", "workshop")
 NOT_SAVING = "Progress is not being saved: "
+NOT_SAVED_YET = "Progress not saved, retrying: "
+RETRY_INTERVAL = 2.0  # seconds between background retries while something is unsaved
+SEED_RANGE = 2**31
 
 
 def player_name(name: str) -> str:
@@ -46,53 +56,134 @@ class Store:
     """Saved progress. Use `open_store()` to get one; close it when done."""
 
     def __init__(
-        self, db: sqlite3.Connection, path: Path | None, *, saving: bool, notice: str | None
+        self,
+        db: sqlite3.Connection,
+        path: Path | None,
+        *,
+        saving: bool,
+        notice: str | None,
+        retry_seconds: float = writer.RETRY_SECONDS,
+        read_only: bool = False,
     ):
         self._db = db
         self.path = path
         self.saving = saving
         self.notice = notice
-        self._scenarios: dict[int, Scenario] = {}  # run id -> scenario, for the finish analysis
-        self._settings: dict | None = None  # what was saved this session, used when not saving
+        self.read_only = read_only  # opened without writing (a newer version's file)
+        self.retry_seconds = retry_seconds
+        self.problem = ""  # why something is not on disk yet; "" when everything is
+        self.rescued = 0  # runs copied from a damaged file into this one
+        self._lock = threading.RLock()
+        self._items: dict[int, RunItem] = {}  # this session's attempts, by every id they had
+        self._dirty: dict[int, object] = {}  # what still has to reach the file, oldest first
+        self._settings: SettingsItem | None = None
         self._batch = 0
-        self._unsaved_ids = itertools.count(-1, -1)
+        self._keys = itertools.count(-1, -1)
+        self._worker: _Worker | None = None
+        self._bounds_cache: dict[str, tuple[int | None, int | None]] = {}
+        self.extra_writes: list = []  # other modules' items (workshop rounds) use the same path
 
     # -- plumbing ---------------------------------------------------------------
 
-    def _write(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        """Run `work` in one write transaction; None when not saving. Never raises on a database failure."""
-        if not self.saving:
-            return None
-        if self._batch:
-            try:
-                return work(self._db)
-            except sqlite3.Error as exc:
-                self._stop_saving(exc)
-                return None
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            out = work(self._db)
-            self._db.execute("COMMIT")
-            return out
-        except sqlite3.Error as exc:
-            if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-                # Another window held the file past the busy timeout: skip this write only;
-                # the next decision's save writes whatever this one missed.
-                with suppress(sqlite3.Error):
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
-                return None
-            self._stop_saving(exc)
-            return None
+    @property
+    def unsaved(self) -> int:
+        """How many attempts or other items are waiting to be written."""
+        with self._lock:
+            return len(self._dirty)
 
-    def _stop_saving(self, exc: sqlite3.Error) -> None:
+    def _mark(self, item) -> None:
+        with self._lock:
+            item.changed()
+            self._dirty.setdefault(id(item), item)
+        if self._batch:
+            return
+        self._flush_soon()
+
+    def mark(self, item) -> None:
+        """Queue another module's item (it has snapshot/write/committed) for writing."""
+        self._mark(item)
+
+    def _flush_soon(self) -> None:
+        if not self.saving:
+            return
+        if self._worker is not None:
+            self._worker.wake()
+        else:
+            self.flush()
+
+    def flush(self, db: sqlite3.Connection | None = None) -> bool:
+        """Write everything that is waiting, in one transaction. True when nothing is left."""
+        if not self.saving:
+            return False
+        db = db or self._db
+        with self._lock:
+            items = list(self._dirty.values())
+            snaps = [item.snapshot() for item in items]
+        if not items:
+            return True
+        for item, snap in zip(items, snaps, strict=True):
+            self._prepare(db, item, snap)  # analysis and reads: outside any transaction
         try:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
+            writer.transaction(
+                db,
+                lambda d: [item.write(d, snap) for item, snap in zip(items, snaps, strict=True)],
+                self.retry_seconds,
+            )
+        except writer.WriteFailure as failure:
+            with self._lock:
+                self.problem = NOT_SAVED_YET + why_not_saving(
+                    failure.error, self.path, busy=failure.busy
+                )
+            return False
+        with self._lock:
+            for item, snap in zip(items, snaps, strict=True):
+                item.committed(snap)
+                if isinstance(item, RunItem) and item.db_id is not None:
+                    self._items[item.db_id] = item
+                if getattr(item, "version", 0) == snap["version"]:
+                    self._dirty.pop(id(item), None)
+            left = bool(self._dirty)
+            if not left:
+                self.problem = ""
+        return not left
+
+    def discard_unsaved(self) -> None:
+        """Give up on what could not be written (the caller has told the user it was not kept)."""
+        with self._lock:
+            self._dirty.clear()
+            self.problem = ""
+
+    def retry(self) -> None:
+        """Try again to write what is waiting (the window calls this now and then)."""
+        if self._dirty:
+            self._flush_soon()
+
+    def _prepare(self, db, item, snap) -> None:
+        if not isinstance(item, RunItem) or not item.needs_index or snap["deleted"]:
+            return
+        best, worst = self._bounds(db, item)
+        snap["index"] = leadership_index(item.score, best, worst)
+        if item.scenario is not None:
+            snap["bounds"] = (best, worst)
+
+    def _bounds(self, db, item: RunItem) -> tuple[int | None, int | None]:
+        """The scenario's score range: from the file, else measured once (never in a transaction)."""
+        if item.sha256 in self._bounds_cache:
+            return self._bounds_cache[item.sha256]
+        try:
+            row = db.execute(
+                "SELECT analysed, best, worst FROM scenarios WHERE sha256 = ?", (item.sha256,)
+            ).fetchone()
         except sqlite3.Error:
-            pass  # the connection is already unusable; reads will come back empty
-        self.saving = False
-        self.notice = NOT_SAVING + why_not_saving(exc, self.path) + KEEP_PLAYING
+            row = None
+        if row and row[0]:
+            found = (row[1], row[2])
+        elif item.scenario is not None:
+            found = score_bounds(item.scenario)  # written with the run (see RunItem.write)
+        else:
+            return None, None
+        self._bounds_cache[item.sha256] = found
+        return found
 
     def query(self, sql: str, params: tuple = ()) -> list:
         """Rows of a read-only SQL query (for reports); empty when the file cannot be read."""
@@ -103,229 +194,297 @@ class Store:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group many writes into one transaction (one disk sync), e.g. recording a whole run."""
-        if not self.saving or self._batch:
-            self._batch += 1
-            try:
-                yield
-            finally:
-                self._batch -= 1
-            return
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            self._stop_saving(exc)
-            yield
-            return
-        self._batch = 1
+        """Group many changes into one transaction (one disk sync), e.g. recording a whole run."""
+        self._batch += 1
         try:
             yield
-        except BaseException:
-            self._batch = 0
-            if self.saving and self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-        self._batch = 0
-        if self.saving:
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._stop_saving(exc)
+        finally:
+            self._batch -= 1
+        if not self._batch:
+            self._flush_soon()
 
-    # -- runs -------------------------------------------------------------------
+    def start_background(self) -> None:
+        """Write from a thread of its own from now on, so the caller never waits on the disk."""
+        if self._worker is None and self.saving and self.path is not None:
+            self._worker = _Worker(self)
 
-    def start_run(self, player: str, scenario: Scenario, mode: str) -> int:
-        """Begin a run and return its id (negative when nothing is being saved)."""
+    def wait_saved(self, timeout: float = 5.0) -> bool:
+        """Until nothing waits to be written (or `timeout`); True when everything is on disk."""
+        if self._worker is None:
+            return self.flush() if self.saving else not self._dirty
+        return self._worker.wait_idle(timeout)
+
+    # -- attempts ---------------------------------------------------------------
+
+    def _item(self, run_id: int) -> RunItem:
+        with self._lock:
+            item = self._items.get(run_id)
+        if item is not None:
+            return item
+        item = self._load(run_id)
+        if item is None:
+            raise KeyError(f"there is no attempt {run_id}")
+        with self._lock:
+            return self._items.setdefault(run_id, item)
+
+    def _load(self, run_id: int) -> RunItem | None:
+        rows = self.query(
+            "SELECT r.uuid, p.name, r.scenario_id, r.sha256, coalesce(s.title, r.scenario_id),"
+            " coalesce(s.start, r.node), r.mode, coalesce(r.seed, 0), r.started_at, r.node,"
+            " r.replay_of, r.shared, r.score, r.tags, r.ending, r.result, r.updated_at,"
+            " r.ended_at, r.leadership"
+            " FROM runs r JOIN players p ON p.id = r.player_id"
+            " LEFT JOIN scenarios s ON s.sha256 = r.sha256 WHERE r.id = ?",
+            (run_id,),
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        moves = [
+            SavedMove(Move(d.node, d.choice, d.index, d.points, d.tags, d.target), d.at, d.typed)
+            for d in self._file_decisions(run_id)
+        ]
+        return RunItem(
+            key=run_id,
+            uuid=r[0],
+            player=r[1],
+            scenario_id=r[2],
+            sha256=r[3],
+            title=r[4],
+            start=r[5],
+            mode=r[6],
+            seed=r[7],
+            started_at=r[8],
+            node=r[9],
+            db_id=run_id,
+            replay_of_id=r[10],
+            shared=r[11],
+            moves=moves,
+            score=r[12],
+            tags=json.loads(r[13]),
+            ending=r[14],
+            result=r[15],
+            updated_at=r[16],
+            ended_at=r[17],
+            leadership=r[18],
+            written=len(moves),
+            floor=len(moves),
+        )
+
+    def start_run(
+        self, player: str, scenario: Scenario, mode: str, *, seed: int | None = None
+    ) -> int:
+        """Begin an attempt and return its id (negative while it is not on disk).
+
+        `seed` fixes the attempt's choice order; a random one is kept when none is given.
+        """
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-        name, at = player_name(player), database.now()
+        at = database.now()
+        item = RunItem(
+            key=next(self._keys),
+            uuid=new_uuid(),
+            player=player_name(player),
+            scenario_id=scenario.id,
+            sha256=scenario.sha256,
+            title=scenario.title or scenario.id,
+            start=scenario.start,
+            mode=mode,
+            seed=random.randrange(SEED_RANGE) if seed is None else int(seed),
+            started_at=at,
+            updated_at=at,
+            node=scenario.start,
+            choices_json=scenario_choices(scenario),
+            scenario=scenario,
+        )
+        return self._begin(item)
 
-        def work(db):
-            db.execute("INSERT OR IGNORE INTO players(name, created_at) VALUES (?, ?)", (name, at))
-            db.execute(
-                "INSERT OR IGNORE INTO scenarios(sha256, scenario_id, title, start) VALUES (?, ?, ?, ?)",
-                (scenario.sha256, scenario.id, scenario.title, scenario.start),
-            )
-            cur = db.execute(
-                "INSERT INTO runs(uuid, player_id, scenario_id, sha256, mode, started_at, updated_at, node)"
-                " SELECT ?, id, ?, ?, ?, ?, ?, ? FROM players WHERE name = ?",
-                (
-                    str(uuid.uuid4()),
-                    scenario.id,
-                    scenario.sha256,
-                    mode,
-                    at,
-                    at,
-                    scenario.start,
-                    name,
-                ),
-            )
-            return cur.lastrowid
-
-        run_id = self._write(work)
-        if run_id is None:
-            run_id = next(self._unsaved_ids)
-        self._scenarios[run_id] = scenario
-        return run_id
+    def _begin(self, item: RunItem) -> int:
+        with self._lock:
+            self._items[item.key] = item
+        self._mark(item)
+        with self._lock:
+            if item.db_id is not None and self._worker is None:
+                self._items[item.db_id] = item
+                return item.db_id
+        return item.key
 
     def record_play(
-        self, player: str, scenario: Scenario, state: PlayState, mode: str = "practice"
+        self,
+        player: str,
+        scenario: Scenario,
+        state: PlayState,
+        mode: str = "practice",
+        *,
+        seed: int | None = None,
     ) -> int:
-        """Save a run played in one go (the command line's `run --player`), in one transaction."""
+        """Save a run played in one go (the command line's `run --player`), in one transaction.
+
+        The Leadership Index is measured before the transaction opens. Check `unsaved` after:
+        when it is not 0, the run is not on disk and `problem` says why.
+        """
         with self.batch():
-            run_id = self.start_run(player, scenario, mode)
+            run_id = self.start_run(player, scenario, mode, seed=seed)
             if state.moves:
                 self.record_move(run_id, state.moves[-1], state)
             if state.finished:
                 self.finish_run(run_id, state)
-        return run_id
+        return self.saved_id(run_id)
+
+    def saved_id(self, run_id: int) -> int:
+        """The file's id for an attempt once it is on disk, else `run_id` itself."""
+        with self._lock:
+            item = self._items.get(run_id)
+            return item.db_id if item is not None and item.db_id is not None else run_id
 
     def remember_scenario(self, run_id: int, scenario: Scenario) -> None:
-        """Tell the store which scenario a resumed run plays, for its Leadership Index."""
-        self._scenarios[run_id] = scenario
+        """Tell the store which scenario a resumed attempt plays, for its Leadership Index."""
+        with suppress(KeyError):
+            self._item(run_id).scenario = scenario
 
-    def record_move(self, run_id: int, move: Move, state: PlayState) -> None:
-        """Autosave: the decision `move` and the state it led to, in one transaction."""
+    def record_move(
+        self, run_id: int, move: Move, state: PlayState, *, typed: str | None = None
+    ) -> None:
+        """Autosave: the decision `move` and the state it led to.
+
+        `typed` keeps what the rep typed for this decision (recall mode). Decisions the file
+        missed are written too, so a failed save heals itself.
+        """
+        item = self._item(run_id)
         moves = state.moves if state.moves and state.moves[-1] == move else (*state.moves, move)
-        self._write(lambda db: self._save_state(db, run_id, moves, state, database.now()))
+        at = database.now()
+        with self._lock:
+            self._refuse_finished(item, moves)
+            kept = item.moves
+            saved = []
+            for n, m in enumerate(moves):
+                if n < len(kept) and kept[n].move == m:
+                    saved.append(kept[n])
+                else:
+                    saved.append(SavedMove(m, at, None))
+            if typed is not None and saved:
+                saved[-1] = SavedMove(saved[-1].move, saved[-1].at, str(typed))
+            item.set_state(saved, state)
+            item.updated_at = at
+            if state.finished and item.ended_at is None:
+                item.ended_at = at
+        self._mark(item)
+
+    def _refuse_finished(self, item: RunItem, moves) -> None:
+        if item.finished and [m.move for m in item.moves] != list(moves):
+            raise ValueError(
+                f"attempt {item.key} is finished and is kept as it was; "
+                "replay it as a new attempt with replay_run()"
+            )
 
     def finish_run(self, run_id: int, state: PlayState) -> None:
-        """Save the end of a run, with its Leadership Index when the scenario's range is known."""
-        at = database.now()
-        best, worst = self._bounds(run_id)
-        index = leadership_index(state.score, best, worst) if state.finished else None
+        """Save the end of an attempt; its Leadership Index is measured before it is written."""
+        item = self._item(run_id)
+        if state.moves and (not item.moves or item.moves[-1].move != state.moves[-1]):
+            self.record_move(run_id, state.moves[-1], state)
+        with self._lock:
+            self._refuse_finished(item, state.moves)
+            if not state.finished:
+                return
+            if item.ending is None:
+                item.set_state(item.moves, state)
+            last = item.moves[-1].at if item.moves else item.started_at
+            item.ended_at = max(item.ended_at or database.now(), last)
+            item.needs_index = item.leadership is None
+        self._mark(item)
 
-        def work(db):
-            self._save_state(db, run_id, state.moves, state, at)
-            db.execute(
-                "UPDATE runs SET ended_at = coalesce(ended_at, ?), leadership = ? WHERE id = ?",
-                (at, index, run_id),
+    def replay_run(self, run_id: int, state: PlayState) -> int:
+        """A new attempt that shares the first decisions of `run_id` (those of `state`).
+
+        The replayed attempt stays exactly as it was. Replaying an assessment is practice.
+        """
+        source = self._item(run_id)
+        keep = len(state.moves)
+        with self._lock:
+            if [m.move for m in source.moves[:keep]] != list(state.moves):
+                raise ValueError(f"the state does not share attempt {run_id}'s first decisions")
+            at = database.now()
+            item = RunItem(
+                key=next(self._keys),
+                uuid=new_uuid(),
+                player=source.player,
+                scenario_id=source.scenario_id,
+                sha256=source.sha256,
+                title=source.title,
+                start=source.start,
+                mode="practice" if source.mode == "assessment" else source.mode,
+                seed=source.seed,
+                started_at=at,
+                updated_at=at,
+                node=state.node,
+                choices_json=source.choices_json,
+                replay_of=source,
+                shared=keep,
+                moves=[SavedMove(m.move, m.at, m.typed) for m in source.moves[:keep]],
+                scenario=source.scenario,
             )
-
-        self._write(work)
-
-    def _save_state(
-        self, db, run_id: int, moves: tuple[Move, ...], state: PlayState, at: str
-    ) -> None:
-        # Write whatever decisions the file lacks, so a missed or rewound save heals itself.
-        have = db.execute("SELECT coalesce(max(seq), 0) FROM decisions WHERE run_id = ?", (run_id,))
-        have = have.fetchone()[0]
-        keep = min(have, len(moves) - 1) if moves else 0
-        if have > keep:
-            db.execute("DELETE FROM decisions WHERE run_id = ? AND seq > ?", (run_id, keep))
-        db.executemany(
-            "INSERT INTO decisions(run_id, seq, at, node, choice, choice_index, points, tags, target)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    run_id,
-                    seq,
-                    at,
-                    m.node,
-                    m.choice,
-                    m.index,
-                    m.points,
-                    json.dumps(list(m.tags)),
-                    m.target,
-                )
-                for seq, m in enumerate(moves[keep:], keep + 1)
-            ],
-        )
-        db.execute(
-            "UPDATE runs SET node = ?, score = ?, tags = ?, choices = ?, ending = ?, result = ?,"
-            " updated_at = ?, ended_at = CASE WHEN ? IS NULL THEN NULL ELSE coalesce(ended_at, ?) END"
-            " WHERE id = ?",
-            (
-                state.node,
-                state.score,
-                json.dumps(dict(state.tags)),
-                json.dumps([m.choice for m in moves]),
-                state.ending,
-                state.result,
-                at,
-                state.ending,
-                at,
-                run_id,
-            ),
-        )
-
-    def _bounds(self, run_id: int) -> tuple[int | None, int | None]:
-        scenario = self._scenarios.get(run_id)
-        if scenario is None or not self.saving:
-            return None, None
-        rows = self.query(
-            "SELECT analysed, best, worst FROM scenarios WHERE sha256 = ?", (scenario.sha256,)
-        )
-        if rows and rows[0][0]:
-            return rows[0][1], rows[0][2]
-        best, worst = score_bounds(scenario)  # once per file version, then cached
-        self._write(
-            lambda db: db.execute(
-                "UPDATE scenarios SET analysed = 1, best = ?, worst = ? WHERE sha256 = ?",
-                (best, worst, scenario.sha256),
-            )
-        )
-        return best, worst
+            item.set_state(item.moves, state)
+        return self._begin(item)
 
     def rewind_run(self, run_id: int, keep_moves: int) -> None:
-        """Drop every decision after the first `keep_moves`; the run is open again."""
+        """Drop every decision of an unfinished attempt after the first `keep_moves`."""
+        item = self._item(run_id)
         keep = max(0, int(keep_moves))
-
-        def work(db):
-            dropped = db.execute(
-                "SELECT node FROM decisions WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT 1",
-                (run_id, keep),
-            ).fetchone()
-            if dropped is None:
+        with self._lock:
+            if keep >= len(item.moves):
                 return
-            db.execute("DELETE FROM decisions WHERE run_id = ? AND seq > ?", (run_id, keep))
-            kept = db.execute(
-                "SELECT choice, points, tags FROM decisions WHERE run_id = ? ORDER BY seq",
-                (run_id,),
-            ).fetchall()
-            tags = Counter(t for _, _, t in kept for t in json.loads(t))
-            db.execute(
-                "UPDATE runs SET node = ?, score = ?, tags = ?, choices = ?, ending = NULL, result = NULL,"
-                " ended_at = NULL, leadership = NULL, updated_at = ? WHERE id = ?",
-                (
-                    dropped[0],
-                    sum(p for _, p, _ in kept),
-                    json.dumps(dict(tags)),
-                    json.dumps([c for c, _, _ in kept]),
-                    database.now(),
-                    run_id,
-                ),
-            )
-
-        self._write(work)
+            if item.finished:
+                raise ValueError(
+                    f"attempt {run_id} is finished and is kept as it was; "
+                    "replay it as a new attempt with replay_run()"
+                )
+            dropped = item.moves[keep].move.node
+            moves = item.moves[:keep]
+            score = sum(m.move.points for m in moves)
+            tags: dict[str, int] = {}
+            counted = set(item.tags) | {t for m in moves for t in m.move.tags}
+            for m in moves:
+                for t in m.move.tags:
+                    if t in counted:
+                        tags[t] = tags.get(t, 0) + 1
+            item.written = min(item.written, keep)
+            item.floor = min(item.floor, keep)
+            item.moves = moves
+            item.node, item.score, item.tags = dropped, score, tags
+            item.updated_at = database.now()
+        self._mark(item)
 
     def discard_run(self, run_id: int) -> None:
-        """Delete a run the player chose to throw away."""
-
-        def work(db):
-            db.execute("DELETE FROM decisions WHERE run_id = ?", (run_id,))
-            db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
-
-        self._write(work)
-        self._scenarios.pop(run_id, None)
+        """Delete an attempt the player chose to throw away."""
+        try:
+            item = self._item(run_id)
+        except KeyError:
+            return
+        with self._lock:
+            item.deleted = True
+        self._mark(item)
 
     # -- questions --------------------------------------------------------------
 
     def run(self, run_id: int) -> RunRecord | None:
+        with self._lock:
+            item = self._items.get(run_id)
+        if item is not None:
+            return None if item.deleted else item.record(item.db_id or run_id)
         rows = self.query(f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE r.id = ?", (run_id,))
         return run_from_row(rows[0]) if rows else None
 
     def resumable_runs(self, player: str) -> list[RunRecord]:
-        """Unfinished runs of `player`, the most recently played first."""
+        """Unfinished attempts of `player` with at least one decision, the most recent first."""
         rows = self.query(
             f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE p.name = ? AND r.ended_at IS NULL"
-            " ORDER BY r.updated_at DESC, r.id DESC",
+            " AND r.choices != '[]' ORDER BY r.updated_at DESC, r.id DESC",
             (player_name(player),),
         )
         return [run_from_row(r) for r in rows]
 
     def best_scores(self, player: str) -> dict[str, int]:
-        """Scenario id -> best score of the player's finished runs."""
+        """Scenario id -> best score of the player's finished attempts."""
         rows = self.query(
             "SELECT r.scenario_id, max(r.score) FROM runs r JOIN players p ON p.id = r.player_id"
             " WHERE p.name = ? AND r.ending IS NOT NULL GROUP BY r.scenario_id",
@@ -336,7 +495,7 @@ class Store:
     def finished_runs(
         self, player: str | None = None, scenario_id: str | None = None
     ) -> list[RunRecord]:
-        """Finished runs, oldest first, optionally of one player and/or one scenario."""
+        """Finished attempts, oldest first, optionally of one player and/or one scenario."""
         sql = f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE r.ending IS NOT NULL"
         params: list = []
         if player is not None:
@@ -349,9 +508,16 @@ class Store:
         return [run_from_row(r) for r in rows]
 
     def decisions(self, run_id: int) -> list[Decision]:
+        with self._lock:
+            item = self._items.get(run_id)
+        if item is not None:
+            return [] if item.deleted else item.decisions()
+        return self._file_decisions(run_id)
+
+    def _file_decisions(self, run_id: int) -> list[Decision]:
         rows = self.query(
-            "SELECT seq, at, node, choice, choice_index, points, tags, target FROM decisions"
-            " WHERE run_id = ? ORDER BY seq",
+            "SELECT seq, at, node, choice, choice_index, points, tags, target, typed"
+            " FROM decisions WHERE run_id = ? ORDER BY seq",
             (run_id,),
         )
         return [decision_from_row(r) for r in rows]
@@ -363,7 +529,7 @@ class Store:
 
     def load_settings(self) -> dict:
         if self._settings is not None:
-            return dict(self._settings)
+            return {k: json.loads(v) for k, v in self._settings.rows}
         out = {}
         for key, value in self.query("SELECT key, value FROM settings"):
             try:
@@ -375,17 +541,22 @@ class Store:
     def save_settings(self, settings: dict) -> None:
         """Replace all settings; values must be JSON-friendly."""
         rows = [(str(k), json.dumps(v)) for k, v in settings.items()]
-        self._settings = dict(settings)
-
-        def work(db):
-            db.execute("DELETE FROM settings")
-            db.executemany("INSERT INTO settings(key, value) VALUES (?, ?)", rows)
-
-        self._write(work)
+        with self._lock:
+            if self._settings is None:
+                self._settings = SettingsItem(rows)
+            else:
+                self._settings.rows = rows
+        self._mark(self._settings)
 
     # -- lifetime ---------------------------------------------------------------
 
     def close(self) -> None:
+        """Write what is waiting (a last try), then close."""
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+        if self.saving and self._dirty:
+            self.flush()
         with suppress(sqlite3.Error):
             self._db.close()
 
@@ -396,17 +567,74 @@ class Store:
         self.close()
 
 
+class _Worker:
+    """The background writer: its own connection, woken by each change, retrying while stuck."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._wake = threading.Event()
+        self._idle = threading.Event()
+        self._stop = False
+        self._thread = threading.Thread(target=self._loop, name="salesplay-store", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._idle.clear()
+        self._wake.set()
+
+    def _loop(self) -> None:
+        try:
+            db = database.connect(self.store.path)
+        except (OSError, sqlite3.Error, database.BadFile) as exc:
+            with self.store._lock:
+                self.store.problem = NOT_SAVED_YET + why_not_saving(exc, self.store.path)
+            db = None
+        try:
+            while True:
+                self._wake.wait(RETRY_INTERVAL if self.store.problem else None)
+                self._wake.clear()
+                if db is None:
+                    with suppress(OSError, sqlite3.Error, database.BadFile):
+                        db = database.connect(self.store.path)
+                done = db is not None and self.store.flush(db)
+                if done or not self.store.unsaved:
+                    self._idle.set()
+                if self._stop:
+                    return
+        finally:
+            if db is not None:
+                with suppress(sqlite3.Error):
+                    db.close()
+
+    def wait_idle(self, timeout: float) -> bool:
+        if not self.store.unsaved:
+            return True
+        self.wake()
+        self._idle.wait(timeout)
+        return not self.store.unsaved
+
+    def stop(self) -> None:
+        self._stop = True
+        self._wake.set()
+        self._thread.join(timeout=self.store.retry_seconds + 1)
+
+
 KEEP_PLAYING = " You can keep playing, but what you play from now on will not be kept."
 
 
-def why_not_saving(exc: BaseException, path: Path | None) -> str:
+def why_not_saving(exc: BaseException, path: Path | None, *, busy: bool = False) -> str:
     """The reason, in the player's words."""
     folder = path.parent if path else None
+    if busy:
+        return (
+            f"another Salesplay kept the progress file in {folder} busy for several seconds. "
+            "Saving is tried again by itself."
+        )
     name = getattr(exc, "sqlite_errorname", "")
     text = str(exc).lower()
     probed = probe_folder(folder) if folder else None
     if probed == "full" or name == "SQLITE_FULL" or getattr(exc, "errno", None) in FULL_ERRNOS:
-        return f"the disk that holds {folder} is full. Free some space and restart the game."
+        return f"the disk that holds {folder} is full. Free some space; saving resumes by itself."
     if (
         probed == "read-only"
         or name.startswith("SQLITE_READONLY")
@@ -448,31 +676,66 @@ def probe_folder(folder: Path) -> str | None:
     return None
 
 
-def open_store(data_dir: str | Path | None = None) -> Store:
-    """The store in `data_dir`, else $SALESPLAY_HOME, else the user data folder. Never raises."""
+def open_store(data_dir: str | Path | None = None, *, retry_seconds: float | None = None) -> Store:
+    """The store in `data_dir`, else $SALESPLAY_HOME, else the user data folder. Never raises.
+
+    A busy file is retried for `retry_seconds` (default `writer.RETRY_SECONDS`) per write.
+    """
+    if retry_seconds is None:
+        retry_seconds = writer.RETRY_SECONDS
     path: Path | None = None
     moved = None
+    rescued = 0
     try:
         folder = Path(data_dir).expanduser() if data_dir else database.default_data_dir()
         path = folder / database.FILE_NAME
         folder.mkdir(parents=True, exist_ok=True)
         try:
             db = database.connect(path)
+        except database.Newer:
+            return _read_only_newer(path)
         except database.BadFile as bad:
-            moved = database.move_aside(path, bad.why)
-            db = database.connect(path)
+            moved, db = database.set_aside_and_connect(path, bad)
+            if moved is not None:
+                rescued = rescue(moved.path, db)
     except (OSError, sqlite3.Error, database.BadFile) as exc:
         notice = NOT_SAVING + why_not_saving(exc, path) + KEEP_PLAYING
         if moved is not None:
-            notice = moved_notice(moved) + " " + notice
+            notice = moved_notice(moved, 0) + " " + notice
         db = (path and database.open_read_only(path)) or database.empty_in_memory()
         return Store(db, path, saving=False, notice=notice)
-    return Store(db, path, saving=True, notice=moved_notice(moved) if moved else None)
+    db.execute(f"PRAGMA busy_timeout = {WRITE_BUSY_MS}")  # the store retries with backoff
+    store = Store(
+        db,
+        path,
+        saving=True,
+        notice=moved_notice(moved, rescued) if moved else None,
+        retry_seconds=retry_seconds,
+    )
+    store.rescued = rescued
+    return store
 
 
-def moved_notice(moved: database.MovedAside) -> str:
+WRITE_BUSY_MS = 250
+
+
+def _read_only_newer(path: Path) -> Store:
+    db = database.open_read_only(path, any_version=True) or database.empty_in_memory()
+    notice = (
+        f"The progress file in {path.parent} was written by a newer version of Salesplay, so "
+        "it is opened read-only: your earlier runs show, but nothing you play now is kept. "
+        "Update Salesplay to keep saving there, or choose another folder with --data-dir."
+    )
+    return Store(db, path, saving=False, notice=notice, read_only=True)
+
+
+def moved_notice(moved: database.MovedAside, rescued: int) -> str:
+    kept = (
+        f" {rescued} readable run{'s were' if rescued != 1 else ' was'} copied into it."
+        if rescued
+        else " No run in it could be read."
+    )
     return (
         f"Your progress file could not be used because {moved.why}. It was kept as "
-        f"{moved.path.name} in {moved.path.parent}, and a fresh one was started. "
-        "Your earlier runs are still in the kept file."
+        f"{moved.path.name} in {moved.path.parent}, and a fresh one was started.{kept}"
     )

@@ -6,6 +6,7 @@ saved as it is made (when the store is available), so a closed window loses noth
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 from game.content.model import TIMEOUT, Choice, Scenario
@@ -71,6 +72,7 @@ class Attempt:
         store=None,
         state: PlayState | None = None,
         run_id: int | None = None,
+        seed: int | None = None,
     ):
         self.scenario = scenario
         self.mode = mode
@@ -79,8 +81,11 @@ class Attempt:
         self.conversation = Conversation(scenario, state)
         self.run_id = run_id
         self.save_problem = ""
+        # the attempt's choice-order seed: kept with it, so resume and replay show one order
+        self.seed = random.randrange(2**31) if seed is None else int(seed)
+        self.replayed_assessment = False  # a replay of an assessment is practice, and says so
         if self.run_id is None:
-            self.run_id = self._save(lambda s: s.start_run(player, scenario, mode))
+            self.run_id = self._save(lambda s: s.start_run(player, scenario, mode, seed=self.seed))
 
     @property
     def state(self) -> PlayState:
@@ -99,24 +104,40 @@ class Attempt:
             self.save_problem = f"Progress could not be saved ({exc})."
             return None
 
-    def _after_move(self) -> Decision:
+    def _after_move(self, typed: str | None = None) -> Decision:
         state = self.state
         if self.run_id is not None:
-            self._save(lambda s: s.record_move(self.run_id, state.moves[-1], state))
+            self._save(lambda s: s.record_move(self.run_id, state.moves[-1], state, typed=typed))
             if state.finished:
                 self._save(lambda s: s.finish_run(self.run_id, state))
         return decisions(self.scenario, state)[-1]
 
-    def choose(self, choice: Choice) -> Decision:
+    def choose(self, choice: Choice, typed: str | None = None) -> Decision:
+        """Take `choice`; `typed` is what the rep typed for it, when they typed (recall mode)."""
         self.conversation.choose(choice)
-        return self._after_move()
+        return self._after_move(typed)
 
     def time_out(self) -> Decision:
         self.conversation.time_out()
         return self._after_move()
 
+    def replay(self, keep_moves: int) -> Attempt:
+        """A new attempt from the state after `keep_moves` moves; this one stays as it was.
+
+        Replaying an assessment is practice (the assessment's result never changes).
+        """
+        state = rules.replay(self.scenario, [m.choice for m in self.state.moves[:keep_moves]])
+        mode = "practice" if self.mode == "assessment" else self.mode
+        fresh = Attempt(self.scenario, mode, self.player, None, state, run_id=None, seed=self.seed)
+        fresh.store = self.store
+        fresh.replayed_assessment = self.mode == "assessment"
+        if self.run_id is not None:
+            fresh.run_id = self._save(lambda s: s.replay_run(self.run_id, state))
+        return fresh
+
     def rewind(self, keep_moves: int) -> PlayState:
-        """Back to the state after `keep_moves` moves; the saved run forgets the rest."""
+        """Back to the state after `keep_moves` moves of an unfinished attempt; the saved run
+        forgets the rest. A finished attempt is replayed as a new one instead (`replay`)."""
         state = self.conversation.rewind(keep_moves)
         if self.run_id is not None:
             self._save(lambda s: s.rewind_run(self.run_id, keep_moves))

@@ -114,6 +114,10 @@ def play(
     attempt = screen.attempt
     demo.shot()
     for token in tokens:
+        if token.startswith("replay:"):
+            attempt = replay_from(demo, attempt, token)
+            demo.shot()
+            continue
         state = attempt.state
         try:
             choice = rules.resolve_token(attempt.scenario, state, token)
@@ -137,3 +141,29 @@ def play(
     if attempt.state.finished and demo.top.name != "debrief":
         raise DemoError("The debrief did not open at the end of the run.")
     return attempt.state, demo.saved
+
+
+def replay_from(demo: Demo, attempt, token: str):
+    """`replay:N` at the debrief: pick decision N on the timeline and replay from it."""
+    from game.ui.scenes.debrief import TimelineDot
+
+    debrief = demo.top
+    if debrief.name != "debrief":
+        raise DemoError(f"'{token}' comes before the run has ended: replay from the debrief.")
+    count = len(debrief.decisions)
+    number = token.partition(":")[2].strip()
+    if not (number.isascii() and number.isdigit() and 1 <= int(number) <= count):
+        raise DemoError(
+            f"'{token}' names no decision of this run: give replay:N with N from 1 to {count}."
+        )
+    target = debrief.dots[int(number) - 1]
+    focused = debrief.buttons.focused
+    here = debrief.dots.index(focused) if isinstance(focused, TimelineDot) else count - 1
+    for _ in range(abs(here - (int(number) - 1))):
+        demo.press("right" if int(number) - 1 > here else "left")
+    if debrief.buttons.focused is not target:
+        raise DemoError(f"Could not reach decision {number} on the debrief's timeline.")
+    demo.press("return")
+    if demo.top.name != "conversation":
+        raise DemoError(f"'{token}' did not open the conversation at decision {number}.")
+    return demo.top.attempt

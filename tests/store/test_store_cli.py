@@ -160,8 +160,43 @@ def test_run_still_plays_when_progress_cannot_be_saved(tmp_path, scenario_file, 
         "--data-dir",
         blocker,
     )
-    assert code == 0 and json.loads(out)["ending"] == "won_on_price"
-    assert "Progress is not being saved" in err
+    assert code == 1 and json.loads(out)["ending"] == "won_on_price"
+    assert "Progress is not being saved" in err and "the run was not recorded" in err
+
+
+def test_run_exits_1_with_the_reason_when_the_store_stays_busy(
+    tmp_path, scenario_file, capsys, monkeypatch
+):
+    import sqlite3
+
+    from game.store import writer
+    from game.store.database import FILE_NAME
+
+    monkeypatch.setattr(writer, "RETRY_SECONDS", 0.2)
+    data = tmp_path / "data"
+    open_store(data).close()
+    other = sqlite3.connect(data / FILE_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process holds the file throughout
+    try:
+        code, out, err = salesplay(
+            capsys,
+            "run",
+            scenario_file,
+            "--choices",
+            "match,2",
+            "--json",
+            "--player",
+            "Ana",
+            "--data-dir",
+            data,
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 1 and json.loads(out)["ending"] == "won_on_price"
+    assert "the run was not recorded" in err and "busy" in err
+    with open_store(data) as store:
+        assert store.finished_runs() == []  # nothing written late, behind the message
 
 
 @pytest.fixture

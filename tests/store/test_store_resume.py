@@ -107,7 +107,9 @@ def test_resume_refuses_clearly_when_the_scenario_changed(tmp_path, tokens, edit
 def test_resume_refuses_another_scenarios_run(tmp_path):
     with open_store(tmp_path) as store:
         scenario = procurement_squeeze()
-        store.start_run("Ana", scenario, "practice")
+        run_id = store.start_run("Ana", scenario, "practice")
+        state = rules.play_token(scenario, rules.new_state(scenario), "cost_of_delay")
+        store.record_move(run_id, state.moves[-1], state)
         (record,) = store.resumable_runs("Ana")
         other = scenario.__class__(
             **{f: getattr(scenario, f) for f in scenario.__dataclass_fields__} | {"id": "other"}
@@ -116,12 +118,14 @@ def test_resume_refuses_another_scenarios_run(tmp_path):
             resume(store, record, other)
 
 
-def test_resume_of_a_run_with_no_decisions_is_the_start(tmp_path):
+def test_an_attempt_left_before_its_first_decision_is_not_in_progress(tmp_path):
     scenario = procurement_squeeze()
     with open_store(tmp_path) as store:
-        store.start_run("Ana", scenario, "practice")
-        (record,) = store.resumable_runs("Ana")
-        assert resume(store, record, scenario) == rules.new_state(scenario)
+        run_id = store.start_run("Ana", scenario, "practice")
+        assert store.resumable_runs("Ana") == []
+        (record,) = store.query("SELECT id FROM runs")  # it is kept, only not offered
+        assert record[0] == run_id
+        assert resume(store, store.run(run_id), scenario) == rules.new_state(scenario)
 
 
 assert os.name == "posix"  # SIGKILL and the child process are POSIX tools

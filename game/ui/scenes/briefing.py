@@ -73,14 +73,16 @@ class Briefing(Scene):
     def enter(self) -> None:
         self.app.analyses.prefetch(self.scenario)
 
-    def start(self, mode: str, state=None, run_id=None) -> None:
+    def start(self, mode: str, state=None, run_id=None, seed=None) -> None:
         from game.ui.attempt import Attempt
         from game.ui.scenes.conversation import ConversationScreen
 
         if state is None and self.saved is not None and self.app.store is not None:
             with contextlib.suppress(Exception):  # a fresh start replaces the old save
                 self.app.store.discard_run(self.saved.run_id)
-        attempt = Attempt(self.scenario, mode, self.app.player, self.app.store, state, run_id)
+        attempt = Attempt(
+            self.scenario, mode, self.app.player, self.app.store, state, run_id, seed=seed
+        )
         self.app.replace(ConversationScreen(self.app, attempt))
 
     def resume_saved(self) -> None:
@@ -96,7 +98,10 @@ class Briefing(Scene):
             self.layout(self.app.stage)
             return
         self.start(
-            rec.mode if rec.mode in ("practice", "assessment") else "practice", state, rec.run_id
+            rec.mode if rec.mode in ("practice", "assessment") else "practice",
+            state,
+            rec.run_id,
+            seed=rec.seed,
         )
 
     def handle(self, intent):

@@ -99,8 +99,10 @@ class Debrief(Scene):
             return
         from game.ui.scenes.conversation import ConversationScreen
 
-        self.attempt.rewind(self.selected.number - 1)
-        self.app.replace(ConversationScreen(self.app, self.attempt))
+        fresh = self.attempt.replay(self.selected.number - 1)
+        if fresh.replayed_assessment:
+            self.app.toast("Replaying is practice: your assessment result stays as it was.", 5000)
+        self.app.replace(ConversationScreen(self.app, fresh))
 
     def again(self) -> None:
         from game.ui.attempt import Attempt

@@ -1,0 +1,294 @@
+"""What the store keeps in memory until it is on disk: one object per run (and per setting set).
+
+Every change updates the in-memory copy first and marks it to be written. Writing an item is
+idempotent: it brings the file's copy up to date with the memory's, whatever the file missed,
+so a write that failed (busy, full disk) is simply made up by the next one. `snapshot()` is
+taken under the store's lock; `write()` runs in a transaction without it, and `committed()`
+records what reached the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuid_module
+from dataclasses import dataclass, field
+
+from game.engine.state import Move
+from game.store.records import Decision, RunRecord
+
+
+def scenario_choices(scenario) -> str:
+    """The visible text of every choice, per decision node: what an xAPI interaction lists."""
+    return json.dumps(
+        {
+            node.id: [[c.id, c.text] for c in node.choices]
+            for node in scenario.nodes.values()
+            if not node.is_ending
+        },
+        ensure_ascii=False,
+    )
+
+
+@dataclass(slots=True)
+class SavedMove:
+    move: Move
+    at: str
+    typed: str | None = None
+
+
+@dataclass(slots=True)
+class RunItem:
+    """One attempt: everything needed to write it, even if the file never saw it."""
+
+    key: int  # the id handed to the caller (negative until the file gave one)
+    uuid: str
+    player: str
+    scenario_id: str
+    sha256: str
+    title: str
+    start: str
+    mode: str
+    seed: int
+    started_at: str
+    node: str
+    choices_json: str | None = None  # for the scenarios row; None when loaded from the file
+    db_id: int | None = None
+    replay_of: RunItem | None = None
+    replay_of_id: int | None = None
+    shared: int = 0
+    moves: list[SavedMove] = field(default_factory=list)
+    score: int = 0
+    tags: dict[str, int] = field(default_factory=dict)
+    ending: str | None = None
+    result: str | None = None
+    updated_at: str = ""
+    ended_at: str | None = None
+    leadership: int | None = None
+    needs_index: bool = False
+    deleted: bool = False
+    written: int = 0  # decisions known to be in the file as they are here
+    floor: int = 0  # lowest decision count a rewind asked for since the last snapshot
+    version: int = 0
+    scenario: object = None  # the Scenario, when this session knows it (for the index)
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
+    def changed(self) -> None:
+        self.version += 1
+
+    def set_state(self, moves: list[SavedMove], state) -> None:
+        keep = 0
+        for old, new in zip(self.moves, moves, strict=False):
+            if old.move != new.move:
+                break
+            keep += 1
+        self.written = min(self.written, keep)
+        self.floor = min(self.floor, keep)
+        self.moves = moves
+        self.node = state.node
+        self.score = state.score
+        self.tags = dict(state.tags)
+        self.ending = state.ending
+        self.result = state.result
+
+    # -- writing ----------------------------------------------------------------
+
+    def snapshot(self) -> dict:
+        self.floor = len(self.moves)
+        return {
+            "version": self.version,
+            "written": self.written,
+            "count": len(self.moves),
+            "new": [(m.move, m.at, m.typed) for m in self.moves[self.written :]],
+            "choices": json.dumps([m.move.choice for m in self.moves]),
+            "row": (
+                self.node,
+                self.score,
+                json.dumps(self.tags),
+                self.ending,
+                self.result,
+                self.updated_at,
+                self.ended_at,
+                self.leadership,
+            ),
+            "replay_of": self.replay_of.db_id if self.replay_of is not None else self.replay_of_id,
+            "deleted": self.deleted,
+            "index": None,
+        }
+
+    def write(self, db: sqlite3.Connection, snap: dict) -> None:
+        if snap["deleted"]:
+            if self.db_id is not None:
+                db.execute("DELETE FROM decisions WHERE run_id = ?", (self.db_id,))
+                db.execute("DELETE FROM runs WHERE id = ?", (self.db_id,))
+            return
+        run_id = self.db_id
+        if run_id is None:
+            run_id = self._insert(db, snap)
+        if "bounds" in snap:
+            db.execute(
+                "UPDATE scenarios SET analysed = 1, best = ?, worst = ? WHERE sha256 = ?"
+                " AND analysed = 0",
+                (*snap["bounds"], self.sha256),
+            )
+        written = snap["written"]
+        db.execute("DELETE FROM decisions WHERE run_id = ? AND seq > ?", (run_id, written))
+        db.executemany(
+            "INSERT INTO decisions(run_id, seq, at, node, choice, choice_index, points, tags,"
+            " target, typed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    run_id,
+                    seq,
+                    at,
+                    m.node,
+                    m.choice,
+                    m.index,
+                    m.points,
+                    json.dumps(list(m.tags)),
+                    m.target,
+                    typed,
+                )
+                for seq, (m, at, typed) in enumerate(snap["new"], written + 1)
+            ],
+        )
+        node, score, tags, ending, result, updated_at, ended_at, leadership = snap["row"]
+        if snap["index"] is not None:
+            leadership = snap["index"]
+        db.execute(
+            "UPDATE runs SET node = ?, score = ?, tags = ?, choices = ?, ending = ?, result = ?,"
+            " updated_at = ?, ended_at = ?, leadership = ?, replay_of = ? WHERE id = ?",
+            (
+                node,
+                score,
+                tags,
+                snap["choices"],
+                ending,
+                result,
+                updated_at,
+                ended_at,
+                leadership,
+                snap["replay_of"],
+                run_id,
+            ),
+        )
+        snap["db_id"] = run_id
+
+    def _insert(self, db: sqlite3.Connection, snap: dict) -> int:
+        db.execute(
+            "INSERT OR IGNORE INTO players(name, created_at) VALUES (?, ?)",
+            (self.player, self.started_at),
+        )
+        db.execute(
+            "INSERT OR IGNORE INTO scenarios(sha256, scenario_id, title, start, choices)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (self.sha256, self.scenario_id, self.title, self.start, self.choices_json),
+        )
+        if self.choices_json is not None:
+            db.execute(
+                "UPDATE scenarios SET choices = ? WHERE sha256 = ? AND choices IS NULL",
+                (self.choices_json, self.sha256),
+            )
+        db.execute(
+            "INSERT OR IGNORE INTO runs(uuid, player_id, scenario_id, sha256, mode, started_at,"
+            " updated_at, node, seed, shared)"
+            " SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ? FROM players WHERE name = ?",
+            (
+                self.uuid,
+                self.scenario_id,
+                self.sha256,
+                self.mode,
+                self.started_at,
+                self.started_at,
+                self.start,
+                self.seed,
+                self.shared,
+                self.player,
+            ),
+        )
+        run_id = db.execute("SELECT id FROM runs WHERE uuid = ?", (self.uuid,)).fetchone()[0]
+        # a write that reached the file but whose answer was lost: start from what is there
+        have = db.execute(
+            "SELECT coalesce(max(seq), 0) FROM decisions WHERE run_id = ?", (run_id,)
+        ).fetchone()[0]
+        if have and snap["written"] == 0:
+            db.execute("DELETE FROM decisions WHERE run_id = ?", (run_id,))
+        return run_id
+
+    def committed(self, snap: dict) -> None:
+        if "db_id" in snap:
+            self.db_id = snap["db_id"]
+        self.written = min(snap["count"], self.floor)
+        if snap["index"] is not None:
+            self.leadership = snap["index"]
+            self.needs_index = False
+
+    # -- reading ----------------------------------------------------------------
+
+    def record(self, run_id: int) -> RunRecord:
+        return RunRecord(
+            run_id=run_id,
+            player=self.player,
+            scenario_id=self.scenario_id,
+            sha256=self.sha256,
+            mode=self.mode,
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            choices=[m.move.choice for m in self.moves],
+            score=self.score,
+            ending=self.ending,
+            result=self.result,
+            tags=dict(self.tags),
+            node=self.node,
+            title=self.title,
+            updated_at=self.updated_at,
+            leadership=self.leadership,
+            uuid=self.uuid,
+            seed=self.seed,
+            replay_of=self.replay_of.key if self.replay_of is not None else self.replay_of_id,
+            shared=self.shared,
+        )
+
+    def decisions(self) -> list[Decision]:
+        return [
+            Decision(
+                n,
+                m.at,
+                m.move.node,
+                m.move.choice,
+                m.move.index,
+                m.move.points,
+                tuple(m.move.tags),
+                m.move.target,
+                m.typed,
+            )
+            for n, m in enumerate(self.moves, 1)
+        ]
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+@dataclass(slots=True)
+class SettingsItem:
+    """The settings as this session last saved them."""
+
+    rows: list[tuple[str, str]]
+    version: int = 0
+
+    def changed(self) -> None:
+        self.version += 1
+
+    def snapshot(self) -> dict:
+        return {"version": self.version, "rows": list(self.rows)}
+
+    def write(self, db: sqlite3.Connection, snap: dict) -> None:
+        db.execute("DELETE FROM settings")
+        db.executemany("INSERT INTO settings(key, value) VALUES (?, ?)", snap["rows"])
+
+    def committed(self, snap: dict) -> None:
+        pass
