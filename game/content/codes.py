@@ -658,6 +658,112 @@ CODES: list[Code] = [
         "engine",
     ),
     Code(
+        "answer-length-tell",
+        "warning",
+        "The answer that scores the most is also the longest in most decisions (more than "
+        "half, counting decisions with two or more choices, three at least), or always choosing "
+        "the longest answer reaches the best run's ending while other endings can be reached.",
+        "Write the tempting answers as long and as persuasive as the leader's, or cut the "
+        "leader's lines down.",
+        "(the longest answer wins; the short price answer loses)",
+        _with(
+            "feedback: She nods, and starts comparing you on price alone.\n        next: done",
+            "feedback: She nods, and starts comparing you on price alone.\n        next: lost",
+        )
+        + "  lost:\n    say: We'll go with Acme.\n    ending: {result: lost, title: Lost}\n",
+        "engine",
+    ),
+    Code(
+        "result-inversion",
+        "warning",
+        "A lost or stalled run scores at least as much as the lowest-scoring run that reaches "
+        "the best run's ending, so the debrief would rate that loss as high as a win.",
+        "Give the lost or stalled ending negative `points`, or make the choices that lead to it "
+        "cost more.",
+        "- text: Could I call you next month?\n  tags: [discovery]\n  next: later",
+        _with(
+            "  done:\n",
+            "      - text: Before anything else, what would a good quarter look like for you?\n"
+            "        tags: [discovery]\n        feedback: She says to call next month.\n"
+            "        next: later\n  done:\n",
+        )
+        + "  later:\n    say: Call me next month.\n    ending: {result: stalled, title: Later}\n",
+        "engine",
+    ),
+    Code(
+        "buyer-ignores",
+        "warning",
+        "Three or more choices of one decision lead to the same node, so the buyer gives the "
+        "same reply whatever the rep said and only the coach's note tells them apart.",
+        "Give each answer its own reply node, or merge the answers.",
+        "(three choices with `next: done`)",
+        _with(
+            "  done:\n",
+            "      - text: Our platform has twelve features.\n        tags: [feature]\n"
+            "        feedback: She waits for you to finish.\n        next: done\n  done:\n",
+        ),
+        "engine",
+    ),
+    Code(
+        "commodity-gap",
+        "warning",
+        "The best run that takes a price or commodity choice scores fewer than 3 points below "
+        "the best run, so leading with price costs almost nothing.",
+        "Make price-led answers cost more, or lead them to a weaker ending.",
+        "tags: [price]\npoints: 1",
+        _with("        tags: [price]\n", "        tags: [price]\n        points: 1\n"),
+        "engine",
+    ),
+    Code(
+        "condition-never-holds",
+        "warning",
+        "No reachable state at the choice's node satisfies its condition, so the choice is "
+        "never shown (for example `trust >= 80` when trust's max is 10).",
+        "Change the condition, or the effects and flags that lead there, or remove the choice.",
+        "if: trust >= 80",
+        _with("        tags: [price]\n", "        tags: [price]\n        if: trust >= 80\n"),
+        "engine",
+    ),
+    Code(
+        "endless-loop",
+        "warning",
+        "A run can go round a loop for ever, so the conversation never has to end "
+        "(`analyze` lists the loops).",
+        "Bound the loop with a meter (patience, say, with `on_min`) or a visited() condition.",
+        "next: ask (the choice leads back to its own node)",
+        _with("        next: done\n  done", "        next: ask\n  done"),
+        "engine",
+    ),
+    Code(
+        "stuck-state",
+        "warning",
+        "A run can reach a decision where every choice is hidden and there is no time limit, "
+        "so it cannot go on (`analyze` lists the stuck states).",
+        "Add a choice without a condition, or a time limit with a `timeout`.",
+        "again: (its only choice has `if: trust > 5`, and trust is 5)",
+        _with("        next: done\n  done", "        next: again\n  done")
+        + "  again:\n    say: Anything else?\n    choices:\n      - text: One more thing.\n"
+        "        tags: [insight]\n        if: trust > 5\n        feedback: She listens.\n"
+        "        next: done\n",
+        "engine",
+    ),
+    Code(
+        "greedy-wins",
+        "info",
+        "Taking the most points at every step is optimal, so no decision costs now and pays "
+        "later (checked when some run makes two moves or more).",
+        "Add a decision where the leader's answer costs something now (a hard question that "
+        "lowers trust) and earns more later.",
+        "(the best answer at every step is also the best run)",
+        _with("next: done\n      - text: We", "next: numbers\n      - text: We")
+        + "  numbers:\n    say: Forty thousand a month.\n    choices:\n"
+        "      - text: Then let's design for zero.\n        tags: [outcome]\n"
+        "        feedback: She asks how.\n        next: done\n"
+        "      - text: I'll see what discount I can get.\n        tags: [price]\n"
+        "        feedback: She sighs.\n        next: done\n",
+        "engine",
+    ),
+    Code(
         "missing-feedback",
         "info",
         "A choice has no feedback, so the debrief has nothing to show for it.",

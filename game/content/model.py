@@ -66,6 +66,7 @@ class Condition:
     test: Any  # Callable[[Mapping[str,int], AbstractSet[str], AbstractSet[str]], bool]
     names: frozenset[str] = frozenset()  # meters and flags it reads
     visits: frozenset[str] = frozenset()  # node ids inside visited(...)
+    loc: Loc | None = None  # the `if:` value, for checks that point at the condition
 
     def holds(self, meters, flags, visited) -> bool:
         return bool(self.test(meters, flags, visited))

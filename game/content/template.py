@@ -50,6 +50,7 @@ nodes:
           You moved the talk from price to what is at stake.
         next: the_cost
       # The tempting commodity answer: every decision should have one, and it should cost.
+      # Write it as long and as persuasive as the leader's: length must not give it away.
       - id: match_quote
         text: I can match the cheapest quote if you renew today.
         tags: [price]                # price -3: it teaches only if a rep would really say it
@@ -60,7 +61,7 @@ nodes:
           admit it. The next question is what else you will give away.
         next: on_price
       - id: features
-        text: Let me walk you through our new tracking features.
+        text: Let me walk you through our new tracking features, starting with the live delay map.
         tags: [feature]
         effects: {{patience: -1}}      # at 0 patience, on_min sends the talk to walked_out
         feedback: >
@@ -102,7 +103,7 @@ nodes:
     timeout: walked_out
     choices:
       - id: another_cut
-        text: I can take another five percent off if you sign now.
+        text: I can take another five percent off, and add a free month of tracking, if you sign now.
         tags: [price]
         feedback: >
           The deal closes, and the margin goes with it. Next year Jordan will start

@@ -281,6 +281,29 @@ class _Graph:
                 self.stuck.append(head)
             head += 1
 
+    def follow(self, pick) -> _Graph:
+        """The part of the graph a player reaches who, at each state, takes only the moves
+        `pick(node_index, edges)` returns (a subset of that state's edges)."""
+        part = object.__new__(_Graph)
+        part.c, part.truncated = self.c, self.truncated
+        index, order, edges = {0: 0}, [0], []
+        head = 0
+        while head < len(order):
+            s = order[head]
+            out = []
+            for e in pick(self.keys[s][0], self.edges[s]) if self.edges[s] else ():
+                t = index.get(e[0])
+                if t is None:
+                    t = index[e[0]] = len(order)
+                    order.append(e[0])
+                out.append((t, *e[1:]))
+            edges.append(out)
+            head += 1
+        part.keys = [self.keys[s] for s in order]
+        part.edges = edges
+        part.stuck = [index[s] for s in self.stuck if s in index]
+        return part
+
     def is_ending(self, s: int) -> bool:
         return self.c.ending_points[self.keys[s][0]] is not None
 
@@ -398,10 +421,20 @@ def _pick(graph, label):
     return best
 
 
-def analyze(scenario: Scenario, state_cap: int = STATE_CAP) -> Analysis:
-    """Explore every reachable state (up to `state_cap`) and summarise what runs can score."""
-    compiled = _Compiled(scenario)
-    graph = _Graph(compiled, state_cap)
+def explore(scenario: Scenario, state_cap: int = STATE_CAP) -> _Graph:
+    """Every reachable state (up to `state_cap`) and the moves between them."""
+    return _Graph(_Compiled(scenario), state_cap)
+
+
+def analyze(
+    scenario: Scenario, state_cap: int = STATE_CAP, graph: _Graph | None = None
+) -> Analysis:
+    """Explore every reachable state (up to `state_cap`) and summarise what runs can score.
+
+    `graph` (from `explore`, or a policy's part of it) skips the exploration.
+    """
+    graph = graph if graph is not None else explore(scenario, state_cap)
+    compiled = graph.c
     n = len(graph.keys)
     order = components(graph.edges)
     comp = [0] * n

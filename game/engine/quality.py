@@ -10,7 +10,9 @@ import re
 
 from game.content.diagnostics import INFO, WARNING, Diagnostic
 from game.content.model import COMMODITY_TAGS, Choice, Loc, Node, Scenario
-from game.engine.analysis import Analysis, analyze
+from game.engine import teaching
+from game.engine.analysis import Analysis, analyze, explore
+from game.engine.tells import study
 
 # Words that, within a few words before a price phrase, turn it down ("I won't match that price").
 _REFUSAL = re.compile(
@@ -67,10 +69,19 @@ _VERDICT = re.compile(
 )
 
 
-def review(scenario: Scenario, analysis: Analysis | None = None) -> list[Diagnostic]:
-    """Every teaching-quality diagnostic for a scenario that loaded without errors."""
-    analysis = analysis if analysis is not None else analyze(scenario)
-    out: list[Diagnostic] = []
+def review(scenario: Scenario, analysis: Analysis | None = None, graph=None) -> list[Diagnostic]:
+    """Every teaching-quality diagnostic for a scenario that loaded without errors.
+
+    `analysis` and its state `graph` (from `explore`) are computed here unless given; the
+    checks that need the whole graph are skipped when the analysis stopped at its cap.
+    """
+    if analysis is None:
+        graph = graph if graph is not None else explore(scenario)
+        analysis = analyze(scenario, graph=graph)
+    elif graph is None and analysis.exhaustive:
+        graph = explore(scenario, analysis.state_cap)
+    tells = study(scenario, graph, analysis) if analysis.exhaustive else None
+    out: list[Diagnostic] = teaching.check(scenario, analysis, graph, tells)
     for node in scenario.decisions:
         out += no_temptation(scenario, node)
         for choice in node.choices:

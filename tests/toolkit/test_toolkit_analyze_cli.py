@@ -22,6 +22,7 @@ KEYS = [
     "unreachable_nodes",
     "stuck_states",
     "loops",
+    "tells",
 ]
 
 
