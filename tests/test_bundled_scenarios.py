@@ -118,7 +118,6 @@ KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
     "approve-my-discount.yaml": {"answer-length-tell", "buyer-ignores"},
     "fine-as-we-are.yaml": {"answer-length-tell"},
     "first-message.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
-    "procurement-squeeze.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "prove-it.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "same-as-everyone.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "the-bake-off.yaml": {"answer-length-tell"},
