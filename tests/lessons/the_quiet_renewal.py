@@ -1,64 +1,76 @@
-"""The lesson of scenarios/the-quiet-renewal.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/the-quiet-renewal.yaml: a loyalty discount pays for the past; a
+renewal re-scoped to what changed on campus, taken to the finance director, pays for the next
+five years. Level 1: two slips on the way still reach the best ending."""
 
 from tests.lessons import Lesson, Run
 
 LESSON = Lesson(
     leader=Run(
-        "next_contract,kiel_insight,model_together,saving_vs_season,tie_fee,tell_kiel,monday_plan",
-        "board_yes",
+        "review_first,ask_students,rooms_insight,move_hours,hold_three,meet_carys,the_case",
+        "renewed",
         "won",
-        40,
+        30,
     ),
     runs={
-        "a loyalty discount, then the cheaper rival's price": Run(
-            "loyalty_discount,match_baltic", "renewed_cheap", "won", -13
+        "a loyalty discount and free night work": Run(
+            "yes_ten,night_free", "won_on_loyalty", "won", -10
         ),
-        "a discount follows you into the boardroom": Run(
-            "next_contract,kiel_insight,model_plus_loyalty,saving_vs_season,discount_and_fee,"
-            "kiel_with_discount",
-            "board_discount",
+        "five percent for five years is a trade, and still price": Run(
+            "five_for_term,sign_five", "signed_five", "won", -7
+        ),
+        "the empty rooms told too early become Carys's cut": Run(
+            "review_first,rooms_now,ask_hub,connect,move_hours,hold_three,meet_carys_cut,the_split",
+            "renewed_trimmed",
             "won",
-            15,
+            24,
         ),
-        "yesterday's numbers run out the clock": Run(
-            "usage_report,more_stats,more_stats,more_stats,more_stats",
-            "out_of_time",
-            "lost",
-            -18,
+        "cutting hours to hit his number leaves the hub overflowing": Run(
+            "review_first,rooms_now,cut_to_ten", "won_lean", "won", 0
         ),
-        "silence at the open door": Run(
-            "next_contract,kiel_insight,model_together,saving_vs_season,tie_fee,timeout",
-            "left_outside",
-            "lost",
+        "a promise about the survey becomes a penalty clause": Run(
+            "review_first,ask_students,promise_81,rooms_after,move_hours,hold_three,meet_carys,"
+            "the_promise",
+            "kpi_clause",
+            "won",
             20,
         ),
-        "last year's results, then next year's goal": Run(
-            "past_results,next_year,kiel_insight,model_together,saving_vs_season,tie_fee,tell_kiel,"
-            "monday_plan",
-            "board_yes",
-            "won",
-            39,
+        "a plan sent by email is read beside a request for ten percent": Run(
+            "review_first,ask_students,rooms_insight,move_hours,hold_three,email_it",
+            "forwarded",
+            "stalled",
+            8,
         ),
-        "a loyalty credit pays to stay, and Kiel waits": Run(
-            "next_contract,kiel_insight,model_together,saving_vs_season,loyalty_credit",
-            "loyalty_paid",
-            "won",
-            15,
-        ),
-        "meeting the CFO halfway keeps you out of the boardroom": Run(
-            "next_contract,kiel_insight,model_together,meet_halfway,discount_and_fee",
+        "two slips, and the best ending is still there": Run(
+            "what_carys,survey_follow,echo,echo_recover,ask_back,late_plan,hold_three,meet_carys,"
+            "the_case",
             "renewed",
             "won",
-            11,
+            27,
+        ),
+        "a discount taken back still follows you to finance": Run(
+            "what_carys,give_seven,take_back,rooms_insight,move_hours,hold_three,meet_carys,"
+            "the_case_disc",
+            "renewed_discounted",
+            "won",
+            19,
+        ),
+        "too many slips and he tenders": Run(
+            "review_first,app_demo,app_back,echo,echo_recover,ask_back", "tender", "lost", 1
+        ),
+        "a discount on top, then a tender threat matched": Run(
+            "review_first,ask_students,rooms_insight,move_hours,top_up,meet_carys,match_tender",
+            "won_on_loyalty",
+            "won",
+            3,
         ),
     },
     hidden={
-        "after a discount, no full-price pitch to the board": (
-            "next_contract,kiel_insight,model_plus_loyalty,saving_vs_season,discount_and_fee,tell_kiel"
+        "once the discount is known, the clean case is gone": (
+            "what_carys,give_seven,take_back,rooms_insight,move_hours,hold_three,meet_carys,the_case"
         ),
-        "after a discount, no shared risk without it": (
-            "next_contract,kiel_insight,model_together,meet_halfway,tie_fee"
+        "the empty rooms cannot be told twice": "review_first,rooms_now,ask_hub,rooms_insight",
+        "too little goodwill to meet Carys": (
+            "review_first,app_demo,app_back,echo,echo_recover,move_hours,top_up,meet_carys"
         ),
     },
 )
