@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -31,11 +32,13 @@ from functools import lru_cache
 from game.content.model import Choice, Scenario
 
 MAX_INPUT = 2000  # characters of an answer that are read; the rest is ignored
-ACCEPT = 0.30  # the best choice's score must reach this...
+ACCEPT = 0.22  # the best choice's score must reach this...
 MARGIN = 0.06  # ...and beat the runner-up by this much (unless it is far above ACCEPT)
 SURE = 0.60  # at or above this, a small margin is enough
 SURE_MARGIN = 0.02
 WORD_WEIGHT = 0.7  # words vs character n-grams
+SMALL_ONLY = 0.8  # an answer with content words, against a line of small words only
+ONE_WORD = 0.7  # the score kept when a longer answer shares only one word with a line
 
 _STOPWORDS = """
     a an the and or but if so of to in on at by for from with as into onto about over i me my
@@ -43,10 +46,12 @@ _STOPWORDS = """
     these those there here then than is am are was were be been being do does did doing have
     has had having will would shall should can could may might must just really very quite also
     too well oh ah um uh hmm like okay ok what which who whom whose when where why how let lets
-    s t d ll re ve m
+    s t d ll re ve m yeah yep yup u
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
-NEGATORS = frozenset({"not", "no", "never", "nothing", "without", "none", "nor", "cannot"})
+NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "without", "none", "nor", "cannot", "nope", "nah"}
+)
 NEGATION_SPAN = 3  # content words after a negator that it covers
 
 CONTRACTIONS = (
@@ -189,6 +194,14 @@ def concepts(text: str, correct: Callable[[str], str] | None = None) -> list[str
     return out
 
 
+def function_words(text: str) -> list[str]:
+    """The small words, for a choice made only of them ("No.", "What would you like us to do?")."""
+    return ["~" + FUNCTION_SYNONYMS.get(w, w) for c in clauses(text) for w in c]
+
+
+FUNCTION_SYNONYMS = {"nope": "no", "nah": "no", "yeah": "yes", "yep": "yes", "u": "you"}
+
+
 def grams(terms: Iterable[str]) -> Counter:
     """Character 3- and 4-grams inside each word (with its edges marked)."""
     out: Counter = Counter()
@@ -223,7 +236,7 @@ def _similar(query: dict[str, float], qnorm: float, doc: dict[str, float], dnorm
         d = doc.get(t)
         if d:
             dot += w * d
-            covered += w * min(w, d)  # a word the document only half says is half covered
+            covered += w * (w if w < d else d)  # a word the document only half says is half covered
     return 0.5 * dot / (qnorm * dnorm) + 0.5 * covered / (qnorm * qnorm)
 
 
@@ -275,6 +288,8 @@ class _Doc:
     wnorm: float
     grams: dict[str, float]
     gnorm: float
+    small: dict[str, float] = field(default_factory=dict)  # function words (see below)
+    snorm: float = 1.0
 
 
 @dataclass(slots=True)
@@ -309,17 +324,22 @@ class Matcher:
             self._df.update(set(doc))
             self._gdf.update(set(grams(doc)))
         self._n = len(documents)
+        known = [math.log((self._n + 1) / (df + 0.5)) + 1.0 for df in self._df.values()]
+        self._unknown = statistics.fmean(known) if known else 1.0
         self._entries: dict[tuple[str, str], _Entry] = {}
         self._corrected: dict[str, str] = {}
-        self._by_length: dict[int, list[str]] = {}
+        # Symmetric-delete index: every word under each form it takes with letters removed.
+        self._deleted: dict[str, list[str]] = {}
         for w in sorted(self._vocab):
-            self._by_length.setdefault(len(w), []).append(w)
+            if len(w) >= 3 and not w.isdigit():
+                for d in _deletions(w, 1 if len(w) <= 7 else 2):
+                    self._deleted.setdefault(d, []).append(w)
 
     # -- weights ---------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
         df = self._df.get(term.lstrip("!"), 0)
         if not df:
-            return 1.0  # a word the scenario never uses tells no choice apart
+            return self._unknown  # a word the scenario never uses tells no choice apart
         return math.log((self._n + 1) / (df + 0.5)) + 1.0
 
     def _gidf(self, gram: str) -> float:
@@ -328,10 +348,11 @@ class Matcher:
             return 1.0
         return math.log((self._n + 1) / (df + 0.5)) + 1.0
 
-    def _doc(self, terms: list[str]) -> _Doc:
+    def _doc(self, terms: list[str], small: list[str] = ()) -> _Doc:
         wv = _weights(Counter(terms), self._idf)
         gv = _weights(grams(terms), self._gidf)
-        return _Doc(wv, _norm(wv), gv, _norm(gv))
+        sv = {t: 1.0 + math.log(c) for t, c in Counter(small).items()}
+        return _Doc(wv, _norm(wv), gv, _norm(gv), sv, _norm(sv))
 
     def _entry(self, node_id: str, choice: Choice) -> _Entry:
         key = (node_id, choice.id)
@@ -339,49 +360,64 @@ class Matcher:
         if entry is None:
             entry = _Entry(action=is_action(choice.text))
             for variant in (choice.text, *choice.examples):
-                entry.docs.append(self._doc(concepts(_unbracket(variant))))
+                text = _unbracket(variant)
+                terms = concepts(text)
+                # A line with no content words ("No.") is matched on its small words instead.
+                entry.docs.append(self._doc(terms, [] if terms else function_words(text)))
             self._entries[key] = entry
         return entry
 
     def correct(self, word: str) -> str:
         """A word the scenario never uses, corrected to one it does within a slip or two."""
-        if word in self._vocab or len(word) < 4 or word.isdigit() or word in SYNONYMS:
+        if word in self._vocab or len(word) < 5 or word.isdigit() or word in SYNONYMS:
             return word
         hit = self._corrected.get(word)
         if hit is None:
-            limit = 1 if len(word) <= 6 else 2
             hit = word
+            limit = 1 if len(word) <= 7 else 2  # "most" is not a typo of "cost": 5 letters up
+            candidates = {v for d in _deletions(word, limit) for v in self._deleted.get(d, ())}
             for distance in range(1, limit + 1):
-                found = [
-                    v
-                    for n in range(len(word) - distance, len(word) + distance + 1)
-                    for v in self._by_length.get(n, ())
-                    if v[0] == word[0] or distance > 1 or len(word) > 5
-                    if _edits_within(word, v, distance)
-                ]
+                found = [v for v in candidates if _edits_within(word, v, distance)]
                 if found:
                     hit = min(found, key=lambda v: (-self._df.get(stem(v), 0), v))
                     break
+            if len(self._corrected) > 4096:
+                self._corrected.clear()
             self._corrected[word] = hit
         return hit
 
     # -- matching --------------------------------------------------------------------------
+    def prepare(self, node_id: str, choices: Sequence[Choice]) -> None:
+        """Index a node's choices ahead of the first answer (when the node is shown)."""
+        for choice in choices:
+            self._entry(node_id, choice)
+
     def scores(self, text: str, node_id: str, choices: Sequence[Choice]) -> list[float]:
         """One score in 0..1 per choice, in the order given."""
         answer = _unbracket(text)
         terms = concepts(answer, self.correct)
-        if not terms or not choices:
+        small = function_words(answer)
+        if not (terms or small) or not choices:
             return [0.0] * len(choices)
-        query = self._doc(terms)
+        query = self._doc(terms, small)
         acting = is_action(text)
         out = []
         for choice in choices:
             entry = self._entry(node_id, choice)
             best = 0.0
             for d in entry.docs:
+                if d.small:  # a line of small words only: compared word for word
+                    score = _similar(query.small, query.snorm, d.small, d.snorm)
+                    best = max(best, score * (SMALL_ONLY if terms else 1.0))
+                    continue
+                if not terms:
+                    continue
                 w = _similar(query.words, query.wnorm, d.words, d.wnorm)
                 g = _similar(query.grams, query.gnorm, d.grams, d.gnorm)
-                best = max(best, WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g)
+                score = WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g
+                if len(query.words) > 1 and sum(1 for t in query.words if t in d.words) < 2:
+                    score *= ONE_WORD  # one shared word is thin evidence for a longer answer
+                best = max(best, score)
             if acting and not entry.action:
                 best *= 0.5  # a bracketed answer is a stage direction: prefer actions
             out.append(min(1.0, best))
@@ -407,6 +443,16 @@ class Matcher:
             if best >= ACCEPT and best - second >= margin:
                 chosen = ranked[0].choice
         return Match(text, chosen, ranked[0].confidence if ranked else 0.0, tuple(ranked))
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word and every form of it with up to `depth` letters removed."""
+    out = {word}
+    edge = {word}
+    for _ in range(depth):
+        edge = {w[:i] + w[i + 1 :] for w in edge for i in range(len(w))}
+        out |= edge
+    return out
 
 
 def _unbracket(text: str) -> str:
