@@ -12,50 +12,8 @@ from game.content.diagnostics import INFO, WARNING, Diagnostic
 from game.content.model import COMMODITY_TAGS, Choice, Loc, Node, Scenario
 from game.engine import teaching
 from game.engine.analysis import Analysis, analyze, explore
+from game.engine.pricetalk import price_phrase
 from game.engine.tells import study
-
-# Words that, within a few words before a price phrase, turn it down ("I won't match that price").
-_REFUSAL = re.compile(
-    r"\b(no|not|never|won't|wont|can't|cannot|don't|instead of|rather than|without|"
-    r"before|beyond|isn't|aren't|wrong|stop|instead)\b[^.!?;]*$",
-    re.IGNORECASE,
-)
-# What price-led talk sounds like, by kind. Heuristics: the guide lists what they catch.
-_NUMBER = (
-    r"(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
-    r"twenty-five|thirty|forty|fifty)"
-)
-PRICE_PHRASES: dict[str, re.Pattern] = {
-    name: re.compile(rx, re.IGNORECASE)
-    for name, rx in {
-        "a discount": r"\bdiscount(s|ed|ing)?\b",
-        "a percentage off": _NUMBER + r"[\s-]*(%|percent|per cent)(\s+\w+){0,2}?\s+"
-        r"(off|under|below|lower|less|cheaper|discount)\b"
-        r"|\b(percent|per cent|points?) off\b|\bhalf[- ]price\b",
-        "a price match": r"\b(price[- ]match\w*|match(es|ed|ing)?\s+(\w+'s\s+|their\s+|the\s+|that\s+|your\s+|any\s+|"
-        r"his\s+|her\s+|this\s+)?(price|prices|pricing|quote|offer|bid|rate|number))\b"
-        r"|\b(we|i)\s*('ll|'d| will| can| could| would)\s+(match|beat)\b"
-        r"|\bpriced (to match|under|below)\b",
-        # "cheaper" and "cheapest" count when the rep says it of the offer, not "the cheaper option".
-        "cheaper": r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthat )(?<!\bthis )\bcheaper\b"
-        r"|\b(we|we'll|we're|we'd|ours|ours is|ours are|it's|that's)\b[^.?!]{0,25}\b(cheapest|lowest)\b",
-        "undercutting": r"\b(come|coming|came)\s+in\s+(\w+\s+){0,3}?(under|below|lower|cheaper)\b"
-        r"|\bgo\s+(\w+\s+){0,3}?(lower|below|under)\b"
-        r"|\b(for|cost|costs|charge|charges)\s+less\b|\b(run|runs|is|are)\s+below\b"
-        r"|\b(compare|compete|win|winning)\s+(\w+\s+)?on\s+(price|cost|rates)\b"
-        r"|\bstart\s+with\s+(the\s+)?(rates|price|pricing)\b",
-        "free months": r"(?<!\bfeel )\bfree\b(?!\s+(to|of|up|from)\b)|\b(months?|weeks?|quarters?|years?)\s+on us\b"
-        r"|\bat no (extra )?(cost|charge)\b|\bthrow (it )?in\b|\blaunch offer\b",
-        "the best price": r"\b(best|lowest|better|special|reduced|introductory|sharp|sharper|keener|fallback|"
-        r"lower|standard|volume|pilot|first-year|launch)\s+(price|prices|pricing|rates?|deal|bid)\b"
-        r"|\b(our|standard)\s+(rates|rate card|price list)\b|\brate card\b|\bprice list\b",
-        "a price cut": r"\b(lower|cut|drop|reduce|sharpen|shave|trim|knock)(s|ed|ing)?\s+((the|our|my|that|this)\s+)?"
-        r"(price|prices|pricing|rate|fee|fees|quote)\b|\bprice\s+(cut|drop|break|concession)s?\b"
-        r"|\bknock\s+\S+\s+off\b|\brebate\b|\bwaive\w*\b|\babsorb\b|\boff (your|the) (bill|invoice)\b",
-    }.items()
-}
-# "the discount" in a question asks about one already on the table ("What is the discount for?").
-_ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 
 # Feedback sentences that only give a verdict. A note made only of these judges and teaches nothing.
 _VERDICT = re.compile(
@@ -112,20 +70,6 @@ def no_temptation(scenario: Scenario, node: Node) -> list[Diagnostic]:
             "discount, a feature list, agreeing with the buyer) and tag it price, commodity or feature.",
         )
     ]
-
-
-def price_phrase(text: str) -> str | None:
-    """The kind of price talk `text` reads as (None when none, or when it turns price down)."""
-    for name, pattern in PRICE_PHRASES.items():
-        for match in pattern.finditer(text):
-            before = " ".join(text[: match.start()].split()[-4:])
-            if _REFUSAL.search(before):
-                continue
-            rest = re.split(r"[.!]", text[match.end() :], maxsplit=1)[0]
-            if name == "a discount" and _ASKED_ABOUT.search(text[: match.start()]) and "?" in rest:
-                continue
-            return name
-    return None
 
 
 def price_untagged(scenario: Scenario, choice: Choice) -> list[Diagnostic]:

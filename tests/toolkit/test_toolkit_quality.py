@@ -7,6 +7,7 @@ import pytest
 from game.content import load_text
 from game.content.codes import BASE, CODES
 from game.engine import quality
+from game.engine.pricetalk import price_phrase
 from tests.helpers import cli
 from tests.toolkit.texts import ENDINGS, scenario
 
@@ -119,7 +120,7 @@ def test_each_check_fires_on_its_example(choices, code, severity):
     ids=lambda v: str(v)[:30],
 )
 def test_price_phrases(text, kind):
-    assert quality.price_phrase(text) == kind
+    assert price_phrase(text) == kind
 
 
 @pytest.mark.parametrize(
