@@ -25,6 +25,7 @@ COMMANDS = {
     "analyze": "explore every run: best, worst, commodity runs, loops",
     "graph": "draw a scenario's branches (mermaid, dot, svg, png)",
     "new": "write a starter scenario to edit",
+    "schema": "print the JSON Schema of the scenario format, for editors",
     "diff": "compare two versions of a scenario",
     "workshop": "play a scenario as a room of teams",
     "report": "attempts, best, last and average score per player and scenario",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from game.content.schema import SCHEMA_NAME, schema_text
 from game.content.template import slug, starter
 from game.errors import UsageError
 
@@ -44,5 +45,22 @@ def run(args) -> int:
             fh.write(starter(title, os.path.basename(path)))
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    print(f"Wrote {path}. Next: salesplay validate --strict {path}, then salesplay analyze {path}.")
+    also = _schema_beside(path)
+    print(
+        f"Wrote {path}{also}. Next: salesplay validate --strict {path}, then "
+        f"salesplay analyze {path}."
+    )
     return 0
+
+
+def _schema_beside(path: str) -> str:
+    """Write the schema beside a new scenario (if none is there) so its editor checks it."""
+    target = os.path.join(os.path.dirname(path) or ".", SCHEMA_NAME)
+    if os.path.exists(target):
+        return ""
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(schema_text())
+    except OSError:
+        return ""  # the scenario is written; the schema is a convenience for editors
+    return f" (and {SCHEMA_NAME} beside it, for your editor)"

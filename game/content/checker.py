@@ -233,6 +233,14 @@ class ScenarioChecker:
             )
             return None
         value = node.value.strip() if node.style in ("|", ">") else node.value
+        if "\t" in value:
+            self.report(
+                node,
+                "tab-in-text",
+                f"{what} holds a tab character. Salesplay reads it, but many editors' YAML "
+                "tools refuse tabs: replace it with spaces.",
+                WARNING,
+            )
         if required and not value.strip() and node.style == "" and self._comment_ate(node):
             return None
         if required and not value.strip():

@@ -218,6 +218,14 @@ CODES: list[Code] = [
         _with("title: Tiny", "title: Tiny\ntitle: Again"),
     ),
     Code(
+        "tab-in-text",
+        "warning",
+        "A tab character inside a text. Salesplay reads it; many editors' YAML tools refuse it.",
+        "Replace the tab with spaces.",
+        "say: Why\\tshould we switch?",
+        _with("say: Why should we switch?", "say: Why\tshould we switch?"),
+    ),
+    Code(
         "missing-dash",
         "error",
         "A choice's key appears a second time in the same choice: the next choice was written "

@@ -8,7 +8,10 @@ import re
 import unicodedata
 
 TEMPLATE = """\
+# yaml-language-server: $schema=scenario.schema.json
 # {title_comment}: a Salesplay scenario.
+# (The line above gives editors autocompletion and checks as you type; `salesplay new`
+# writes scenario.schema.json beside this file, or run: salesplay schema > scenario.schema.json)
 #
 # Check it:       salesplay validate --strict {file}
 # See its lesson: salesplay analyze {file}
@@ -21,10 +24,10 @@ format: 1                 # the version of the scenario format; always 1 for now
 id: {id}                  # unique, lower-case letters, digits and dashes
 title: {title}
 summary: >                # one line for the menu; `>` folds these lines into one paragraph
-  A renewal under price pressure: the buyer has a cheaper quote on the desk.
+  {summary_title}: a renewal under price pressure, with a cheaper quote on the buyer's desk.
 difficulty: 1             # 1 intro, 2 standard, 3 hard
 minutes: 5                # about how long one play takes
-buyer:
+buyer:                    # who the rep talks to in "{title_comment}": make them yours
   name: Jordan Lee
   role: Operations Director
   company: Example Freight
@@ -33,6 +36,13 @@ buyer:
 meters:
   trust: {{start: 40, min: 0, max: 100, label: Trust}}
   patience: {{start: 2, min: 0, max: 3, label: Patience, on_min: walked_out}}
+  # `on_max` works the same way at the top: with `on_max: trusted_advisor`, trust reaching
+  # 100 would end the talk there at once.
+# The default rubric scores tags (insight +3, outcome +3, leadership +2, discovery +1,
+# feature -1, follower -2, commodity -2, price -3). Change a value or add your own tag:
+# rubric:
+#   discovery: 2
+#   rapport: 1
 start: opening            # the first node; it must be a decision
 nodes:
   # A decision: what the buyer says, then 1 to 6 things the rep can say.
@@ -44,6 +54,7 @@ nodes:
       - id: ask_cost      # optional; choices without one are c1, c2, ... by position
         text: Before we compare quotes, what did last quarter's missed deliveries cost you?
         tags: [insight, discovery]   # scored by the rubric: insight +3, discovery +1
+        # points: 5                  # would replace the tag sum for this choice (tags still count)
         effects: {{trust: 20}}
         feedback: >
           Jordan stops defending the spreadsheet and starts adding up penalties.
@@ -83,7 +94,7 @@ nodes:
       - id: ask_finance
         text: Who else feels those penalties? Does finance see them?
         tags: [discovery]
-        if: not asked_finance
+        if: not asked_finance        # or: not visited(some_node), true once it was entered
         set: [asked_finance]
         feedback: >
           Jordan names the CFO, who signs off the penalties every month. You now know
@@ -145,8 +156,9 @@ nodes:
 
 
 def slug(title: str) -> str:
-    """A scenario id from a title: 'The Big Renewal!' -> 'the-big-renewal'."""
+    """A scenario id from a title: "The Price Match at St. Aldric's" -> 'the-price-match-at-st-aldrics'."""
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    plain = re.sub(r"(?<=\w)['\u2019](?=\w)", "", plain)  # apostrophes join: aldric's -> aldrics
     words = re.findall(r"[a-z0-9]+", plain.lower())
     return "-".join(words)[:60].strip("-") or "my-scenario"
 
@@ -157,4 +169,12 @@ def starter(title: str, file_name: str = "scenario.yaml") -> str:
         title, ensure_ascii=False
     )  # a JSON string is a valid YAML double-quoted one
     comment = " ".join(title.split())
-    return TEMPLATE.format(title=quoted, title_comment=comment, id=slug(title), file=file_name)
+    # The summary is a `>` block: any title stands in it as typed, `:` and `#` included.
+    summary_title = comment
+    return TEMPLATE.format(
+        title=quoted,
+        title_comment=comment,
+        summary_title=summary_title,
+        id=slug(title),
+        file=file_name,
+    )

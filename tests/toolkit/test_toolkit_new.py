@@ -48,7 +48,8 @@ def test_it_never_overwrites_without_force(tmp_path):
         done.returncode == 2 and "already exists" in done.stderr and path.read_text() == "my work"
     )
     assert cli("new", "T", "-o", str(path), "--force").returncode == 0
-    assert path.read_text().startswith("# T: a Salesplay scenario.")
+    # the schema line for editors comes first, then the title
+    assert path.read_text().splitlines()[1] == "# T: a Salesplay scenario."
 
 
 def test_dash_writes_to_stdout():
@@ -67,3 +68,41 @@ def test_an_empty_title_is_a_usage_error(tmp_path):
 )
 def test_slug(title, expected):
     assert slug(title) == expected
+
+
+def test_the_title_makes_a_clean_id_and_stands_in_the_summary(tmp_path):
+    title = "The Price Match at St. Aldric's"
+    assert slug(title) == "the-price-match-at-st-aldrics"
+    path = tmp_path / "s.yaml"
+    assert cli("new", title, "-o", str(path)).returncode == 0
+    text = path.read_text()
+    data = yaml.safe_load(text)
+    assert data["id"] == "the-price-match-at-st-aldrics"
+    assert title in data["summary"]
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=scenario.schema.json"
+
+
+def test_the_starter_shows_the_less_common_keys_in_comments():
+    text = cli("new", "A Starter", "-o", "-").stdout
+    comments = "\n".join(line.split("#", 1)[1] for line in text.splitlines() if "#" in line)
+    for example in ("points:", "rubric:", "visited(", "on_max"):
+        assert example in comments, example
+
+
+def test_new_writes_the_schema_beside_the_scenario_once(tmp_path):
+    first = cli("new", "One", "-o", str(tmp_path / "one.yaml"))
+    assert "scenario.schema.json" in first.stdout
+    schema = json.loads((tmp_path / "scenario.schema.json").read_text())
+    assert schema["$schema"].endswith("2020-12/schema")
+    second = cli("new", "Two", "-o", str(tmp_path / "two.yaml"))
+    assert "scenario.schema.json" not in second.stdout
+
+
+def test_schema_prints_the_schema_editors_use():
+    from tests.helpers import ROOT
+
+    done = cli("schema")
+    assert done.returncode == 0
+    assert json.loads(done.stdout) == json.loads(
+        (ROOT / "scenarios" / "scenario.schema.json").read_text()
+    )

@@ -10,7 +10,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from game.content.template import starter
-from tests.helpers import ROOT, SPEC_EXAMPLE
+from tests.helpers import ROOT, SPEC_EXAMPLE, cli
 
 SCHEMA = json.loads((ROOT / "scenarios" / "scenario.schema.json").read_text())
 FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + [SPEC_EXAMPLE]
@@ -113,3 +113,43 @@ def described(node, where="schema"):
 
 def test_every_property_has_a_description():
     assert described(SCHEMA) == []
+
+
+# The schema and `validate --strict` agree: (edit of the spec example, accepted by both?)
+AGREEMENT = {
+    "quoted points are a number": (("points: 5", 'points: "6"'), True),
+    "quoted difficulty": (("difficulty: 2 ", 'difficulty: "2" '), True),
+    "points as words": (("points: 5", "points: five"), False),
+    "points with a plus": (("points: 5", 'points: "+5"'), False),
+    "points with a leading zero": (("points: 5", 'points: "05"'), False),
+    "minutes zero": (("minutes: 8 ", "minutes: 0 "), False),
+    "quoted minutes zero": (("minutes: 8 ", 'minutes: "0" '), False),
+    "time limit quoted": (("time_limit: 30 ", 'time_limit: "30" '), True),
+    "unknown key": (("effects: {trust: 10}\n", "efects: {trust: 10}\n"), False),
+    "bad mood": (("mood: annoyed ", "mood: angry "), False),
+    "text that reads as a number": (("say: I think we're done here.", "say: 1999"), True),
+}
+
+
+@pytest.mark.parametrize("case", sorted(AGREEMENT))
+def test_the_schema_and_the_validator_agree(case, tmp_path):
+    (old, new), accepted = AGREEMENT[case]
+    assert old in BASE, old
+    text = BASE.replace(old, new, 1)
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked = cli("validate", "--strict", "--format", "json", str(path))
+    # What --strict would fail on; the spec example's portrait is missing on purpose.
+    failing = [
+        d["code"]
+        for d in json.loads(checked.stdout)
+        if d["severity"] != "info" and d["code"] != "portrait-missing"
+    ]
+    assert (failing == [], errors(text) == []) == (accepted, accepted), failing
+
+
+def test_a_tab_inside_text_is_flagged_as_editors_refuse_it(tmp_path):
+    path = tmp_path / "tab.yaml"
+    path.write_text(BASE.replace("say: I think we're done here.", "say: I think\twe're done."))
+    checked = cli("validate", "--strict", str(path))
+    assert checked.returncode == 1 and "tab-in-text" in checked.stdout
