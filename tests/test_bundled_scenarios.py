@@ -122,7 +122,6 @@ KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
     "same-as-everyone.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "the-bake-off.yaml": {"answer-length-tell"},
     "the-insight-meeting.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
-    "the-quiet-renewal.yaml": {"answer-length-tell", "buyer-ignores"},
     "written-for-someone-else.yaml": {"answer-length-tell"},
 }
 
