@@ -63,9 +63,22 @@ def _run_line(scenario, label: str, run: Run | None, why_none: str) -> str:
     if run is None:
         return f"{label:<22}{why_none}"
     title = scenario.nodes[run.ending].ending.title
-    moves = " > ".join(run.choices)
     count = f"{len(run.choices)} move" + ("" if len(run.choices) == 1 else "s")
-    return f"{label:<22}{run.score:+d}  {title} ({run.result}) in {count}: {moves}"
+    return (
+        f"{label:<22}{run.score:+d}  {title} ({run.result}) in {count}:\n"
+        f"    {path_text(run.path, run.choices)}"
+    )
+
+
+def path_text(nodes, choices) -> str:
+    """`opening: ask_cost > numbers: design > partner`: each node with the choice taken there.
+
+    Node ids and choice ids look alike (a default id is c1), so each move names both.
+    """
+    steps = [f"{node}: {choice}" for node, choice in zip(nodes, choices, strict=False)]
+    if len(nodes) > len(choices):
+        steps.append(nodes[-1])
+    return " > ".join(steps)
 
 
 def report(scenario, a: Analysis, tells: Tells | None = None) -> str:
@@ -130,12 +143,13 @@ def report(scenario, a: Analysis, tells: Tells | None = None) -> str:
             + (f"; flags {flags}" if flags else "")
             + ": every choice is hidden and there is no timer"
         )
+    _more(lines, len(a.stuck_states))
     lines.append(f"Loops: {len(a.loops) or 'none'}")
     for lp in a.loops[:SHOWN]:
-        lines.append(f"  {' > '.join(lp.nodes)} > {lp.nodes[0]}, {lp.gain:+d} points a round")
-    for more in (len(a.stuck_states) - SHOWN, len(a.loops) - SHOWN):
-        if more > 0:
-            lines.append(f"  ... and {more} more (see --json)")
+        lines.append(
+            f"  {path_text(lp.nodes + (lp.nodes[0],), lp.choices)}, {lp.gain:+d} points a round"
+        )
+    _more(lines, len(a.loops))
     lines.append("")
     if tells is not None:
         lines += tells_section(scenario, a, tells) + [""]
@@ -154,6 +168,11 @@ def report(scenario, a: Analysis, tells: Tells | None = None) -> str:
             todo.append("bound each loop with a meter (patience, say) or a visited() condition")
         lines.append("Verdict: needs work: " + "; ".join(todo) + ".")
     return "\n".join(lines)
+
+
+def _more(lines: list[str], count: int) -> None:
+    if count > SHOWN:
+        lines.append(f"  ... and {count - SHOWN} more (see --json)")
 
 
 def _rule_line(scenario, a: Analysis, rule: str, tells: Tells) -> str:

@@ -86,6 +86,61 @@ def test_the_report_for_people_names_the_leaders_path(tmp_path):
     path.write_text(TWO_WAYS)
     done = cli("analyze", str(path))
     assert done.returncode == 0
-    assert "Leader's path (best)  +5  Won (won) in 1 move: lead" in done.stdout
+    assert "Leader's path (best)  +5  Won (won) in 1 move:\n    ask: lead > won\n" in done.stdout
     assert "pays 6 more than the best commodity run" in done.stdout
     assert "Unreachable nodes: lost" in done.stdout
+
+
+LOOPING = """\
+format: 1
+id: loopy
+title: Loopy
+summary: A loop that gains.
+buyer: {name: Ana Silva, role: Buyer}
+start: a
+nodes:
+  a:
+    say: Hello.
+    choices:
+      - {id: again, text: Tell me more., tags: [insight], next: b}
+      - {id: stop, text: Goodbye., next: done}
+  b:
+    say: Back to you.
+    choices:
+      - {id: back, text: Go on., next: a}
+  done:
+    say: Bye.
+    ending: {result: won, title: Done}
+"""
+
+
+def test_loops_name_the_choices_that_go_round(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text(LOOPING)
+    done = cli("analyze", str(path))
+    assert done.returncode == 1
+    section = done.stdout.split("Loops: 1\n", 1)[1]
+    assert section.startswith("  a: again > b: back > a, +3 points a round\n")
+
+
+def test_more_stuck_states_are_counted_under_stuck_states(tmp_path):
+    nodes = "".join(
+        f"  n{i}:\n    say: Room {i}.\n    choices:\n"
+        f"      - {{text: Next., if: false, next: done}}\n"
+        for i in range(8)
+    )
+    first = "".join(f"      - {{id: go{i}, text: Room {i}., next: n{i}}}\n" for i in range(6))
+    text = (
+        "format: 1\nid: stuck\ntitle: Stuck\nsummary: Stuck rooms.\n"
+        "buyer: {name: Ana Silva, role: Buyer}\nstart: a\nnodes:\n"
+        "  a:\n    say: Pick.\n    choices:\n"
+        + first
+        + nodes
+        + "  done:\n    say: Bye.\n    ending: {result: won, title: Done}\n"
+    )
+    path = tmp_path / "stuck.yaml"
+    path.write_text(text)
+    out = cli("analyze", str(path)).stdout
+    stuck, loops = out.split("Stuck states: 6\n", 1)[1].split("Loops:", 1)
+    assert "... and 1 more (see --json)" in stuck
+    assert "more" not in loops.split("\n\n", 1)[0]

@@ -165,3 +165,40 @@ def test_a_broken_version_stops_the_diff(tmp_path):
     broken.write_text(edited(("timeout: walkout", "timeout: walkot")))
     done = cli("diff", str(SPEC_EXAMPLE), str(broken))
     assert done.returncode == 2 and "unknown-node" in done.stdout
+
+
+def _diff_files(tmp_path, new_text: str, *extra: str):
+    (tmp_path / "old.yaml").write_text(OLD)
+    (tmp_path / "new.yaml").write_text(new_text)
+    return cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), *extra)
+
+
+def test_a_late_edit_in_a_long_text_shows_in_full_word_by_word(tmp_path):
+    long_say = (
+        "Your quote is 18% over Acme's, and my finance director has asked me twice this week "
+        "why we are still talking to you at all. Match it or we're done."
+    )
+    old = edited(("Your quote is 18% over Acme's. Match it or we're done.", long_say))
+    new = old.replace("Match it or we're done.", "Match it by Friday or we're done.")
+    (tmp_path / "old.yaml").write_text(old)
+    (tmp_path / "new.yaml").write_text(new)
+    out = cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")).stdout
+    assert "why we are still talking to you at all. Match it {+by Friday+} or we're done." in out
+    assert "…" not in out
+
+
+def test_diff_lists_the_diagnostics_an_edit_adds_and_resolves(tmp_path):
+    no_note = edited(
+        (
+            '        feedback: >\n          Dana heard "we are the same as Acme, only dearer".\n'
+            "          You became the commodity.\n",
+            "",
+        )
+    )
+    done = _diff_files(tmp_path, no_note)
+    assert "Diagnostics this change adds:" in done.stdout
+    assert "missing-feedback: Choice 'match'" in done.stdout.split("adds:")[1]
+    reverse = cli("diff", str(tmp_path / "new.yaml"), str(tmp_path / "old.yaml"), "--json")
+    assert json.loads(reverse.stdout)["diagnostics_added"] == []
+    resolved = json.loads(reverse.stdout)["diagnostics_resolved"]
+    assert [d["code"] for d in resolved] == ["missing-feedback"]
