@@ -23,6 +23,7 @@ COMMANDS = {
     "run": "play a scenario without a window",
     "match": "match typed answers to a scenario's choices (recall mode)",
     "analyze": "explore every run: best, worst, commodity runs, loops",
+    "watch": "re-check scenarios every time you save",
     "graph": "draw a scenario's branches (mermaid, dot, svg, png)",
     "new": "write a starter scenario to edit",
     "schema": "print the JSON Schema of the scenario format, for editors",
