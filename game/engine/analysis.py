@@ -2,9 +2,10 @@
 
 A state is the node, the meters, the flags and which of the *watched* nodes (those named in
 some `visited()` condition) have been entered. The scenario is compiled into a compact form
-(integers, tuples, bit masks) so that a state is one hashable tuple; the move rules are the
-format's, the same as `game.engine.rules` (tests replay every run found here through
-`salesplay run`).
+(integers, tuples, bit masks) so that a state is one hashable tuple. Meters and their
+triggers move by `rules.settle` on the compiled steps, the one statement of the rules the
+machine is built from too (a property test checks all three agree; tests also replay every
+run found here through `salesplay run`).
 
 Scores are path sums on the state graph. Its strongly connected components give the loops;
 within a loop a queue-based Bellman-Ford finds whether some round gains (or loses) points,
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from game.content.model import TIMEOUT, Scenario
+from game.engine.rules import settle, steps
 from game.engine.stategraph import components, cycle_through, signed_cycle
 
 STATE_CAP = 200_000  # the format asks for at least 200,000 before `exhaustive: false`
@@ -154,17 +156,11 @@ class _Compiled:
         self.ending_points = [
             n.ending.points if n.ending else None for n in scenario.nodes.values()
         ]
+        table = steps(scenario)
         self.moves: list[tuple] = []
         for node in scenario.nodes.values():
             moves = []
             for c in node.choices:
-                effects = []
-                for name, change in sorted(c.effects, key=lambda e: meter_index[e[0]]):
-                    m = scenario.meters[name]
-                    trigger = m.on_min if change < 0 else m.on_max
-                    effects.append(
-                        (meter_index[name], change, m.min, m.max, index[trigger] if trigger else -1)
-                    )
                 set_mask = sum(self.flag_bit[f] for f in c.set)
                 clear_mask = sum(self.flag_bit[f] for f in c.clear)
                 check = self._check(c.condition, meter_index) if c.condition is not None else None
@@ -174,7 +170,7 @@ class _Compiled:
                         c.value,
                         c.is_commodity,
                         check,
-                        tuple(effects),
+                        table.step(node.id, c).effects,
                         set_mask,
                         clear_mask,
                         index[c.next],
@@ -183,6 +179,7 @@ class _Compiled:
             if node.timeout is not None:
                 moves.append((TIMEOUT, 0, False, None, (), 0, 0, index[node.timeout]))
             self.moves.append(tuple(moves))
+        self.index = index
         self.start = (
             index[scenario.start],
             tuple(m.start for m in scenario.meters.values()),
@@ -232,7 +229,7 @@ class _Graph:
     def _explore(self, cap: int) -> None:
         c = self.c
         ids = {c.start: 0}
-        keys, edges = self.keys, self.edges
+        keys, edges, index = self.keys, self.edges, c.index
         moves_of, ending_points, watch_bit = c.moves, c.ending_points, c.watch_bit
         head = 0
         while head < len(keys):
@@ -251,17 +248,9 @@ class _Graph:
                 any_move = True
                 target, new_meters = nxt, meters
                 if effects:
-                    m = list(meters)
-                    fired = -1
-                    for i, change, low, high, trigger in effects:
-                        v = m[i] + change
-                        v = low if v < low else high if v > high else v
-                        m[i] = v
-                        if fired < 0 and trigger >= 0 and v == (low if change < 0 else high):
-                            fired = trigger
-                    new_meters = tuple(m)
-                    if fired >= 0:
-                        target = fired
+                    new_meters, fired = settle(effects, meters)
+                    if fired is not None:
+                        target = index[fired.trigger.node]
                 key = (
                     target,
                     new_meters,

@@ -1,12 +1,17 @@
-"""The conversation as a `transitions` state machine.
+"""The conversation as a `transitions` state machine, which decides where each move leads.
 
-Nodes are states (endings are final); each choice is a transition from its node, guarded by
-its `if:` condition, with one transition per place the move can land (a meter trigger's node
-in declaration order, then the choice's `next`). The numbers come from `game.engine.rules`,
-so the machine, the analyser and the workshop always agree; the machine enforces the graph.
+Nodes are states (endings are `final`). Each choice is one event, and from its node it has
+the transitions the format lists, in the format's order: one per meter trigger it could
+fire (declaration order), guarded by the pure predicate "taking this choice from this
+state fires that trigger", then the plain `next`. The choice's `if:` condition guards all of
+them. transitions takes the first transition whose guards pass; its `before` callback
+applies the points, effects and flags, and entering the destination finishes the `Move`.
+The predicates and the callbacks come from the compiled steps in `game.engine.rules`, the
+one statement of the rules that the analyser also explores with.
 
 Per the library's own pitfalls: `auto_transitions=False` (otherwise N² transitions), every
 reference is resolved before building, and only callables are passed, never strings from YAML.
+One event per choice id (not per node and choice) keeps the model's bound trigger methods few.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from transitions import Machine, MachineError, State
 from game.content.model import TIMEOUT, Choice, Node, Scenario
 from game.content.yamltree import paused_gc
 from game.engine import rules
-from game.engine.state import PlayState
+from game.engine.state import Move, PlayState
 from game.errors import MoveError
 
 
@@ -26,9 +31,9 @@ class _Position:
     __slots__ = ("state", "__dict__")
 
 
-def trigger_name(node_id: str, choice_id: str) -> str:
-    # A dot cannot start or sit inside a Python attribute name the model already has.
-    return f"{node_id}.{choice_id}"
+def trigger_name(choice_id: str) -> str:
+    """The event of a choice id (or of `timeout`); the colon keeps it off the model's names."""
+    return f"choice:{choice_id}"
 
 
 def build_machine(scenario: Scenario, conversation: Conversation) -> tuple[Machine, _Position]:
@@ -41,35 +46,38 @@ def build_machine(scenario: Scenario, conversation: Conversation) -> tuple[Machi
         auto_transitions=False,
         send_event=True,
         ignore_invalid_triggers=False,
-        prepare_event=[conversation._prepare],
-        after_state_change=[conversation._commit],
+        after_state_change=[conversation._enter],
     )
-    lands = conversation._lands_on
+    table = rules.steps(scenario)
+    take = [conversation._take]
+    events, Transition = machine.events, machine.transition_cls
+    Condition = Transition.condition_cls
+
+    def add(name: str, source: str, dest: str, conditions: list, before: list) -> None:
+        # Machine.add_transition for an event's first transition (it creates the event and
+        # binds its trigger); after that, transitions of the event are added directly, which
+        # is the same but skips re-checking arguments that are already resolved callables.
+        event = events.get(name)
+        if event is None:
+            machine.add_transition(name, source, dest, before=before)
+            events[name].transitions[source][-1].conditions = conditions
+        else:
+            transition = Transition(source, dest, before=before)
+            transition.conditions = conditions
+            event.add_transition(transition)
+
     for nid, node in scenario.nodes.items():
         for choice in node.choices:
-            guards = [conversation._guard(choice)] if choice.condition is not None else []
-            name = trigger_name(nid, choice.id)
-            for dest in _destinations(scenario, choice):
-                machine.add_transition(name, nid, dest, conditions=[*guards, lands(dest)])
+            step = table.step(nid, choice)
+            guard = [Condition(conversation._visible(choice))] if choice.condition else []
+            name = trigger_name(choice.id)
+            for effect in step.triggers:
+                fires = Condition(conversation._fires(step, effect))
+                add(name, nid, effect.trigger.node, [*guard, fires], take)
+            add(name, nid, choice.next, guard, take)
         if node.timeout is not None:
-            machine.add_transition(
-                trigger_name(nid, TIMEOUT), nid, node.timeout, conditions=[lands(node.timeout)]
-            )
+            add(trigger_name(TIMEOUT), nid, node.timeout, [], [conversation._take_timeout])
     return machine, position
-
-
-def _destinations(scenario: Scenario, choice: Choice) -> list[str]:
-    """Where a choice can land: each meter trigger it could fire (declaration order), then `next`."""
-    changes = dict(choice.effects)
-    out = []
-    for name, meter in scenario.meters.items():
-        change = changes.get(name, 0)
-        target = meter.on_min if change < 0 else meter.on_max if change > 0 else None
-        if target is not None and target not in out:
-            out.append(target)
-    if choice.next not in out:
-        out.append(choice.next)
-    return out
 
 
 class Conversation:
@@ -77,8 +85,9 @@ class Conversation:
 
     def __init__(self, scenario: Scenario, state: PlayState | None = None):
         self.scenario = scenario
+        self._steps = rules.steps(scenario)
         self._state = state or rules.new_state(scenario)
-        self._pending: PlayState | None = None
+        self._taken: rules.Taken | None = None
         with paused_gc():  # tens of thousands of small objects for a large scenario
             self.machine, self._position = build_machine(scenario, self)
         if self._state.node != scenario.start:
@@ -97,12 +106,17 @@ class Conversation:
     def finished(self) -> bool:
         return self._state.finished
 
+    @property
+    def last_move(self) -> Move | None:
+        """The move that led here (None at the start)."""
+        return self._state.moves[-1] if self._state.moves else None
+
     def visible_choices(self) -> list[Choice]:
         return rules.visible_choices(self.scenario, self._state)
 
     # -- moves ---------------------------------------------------------------------------
-    def choose(self, choice: Choice | str) -> PlayState:
-        """Take a visible choice (a Choice of this node, or its id)."""
+    def choose(self, choice: Choice | str) -> Move:
+        """Take a visible choice (a Choice of this node, or its id); returns the `Move`."""
         if isinstance(choice, str):
             found = self.node.choice(choice)
             if found is None:
@@ -111,14 +125,15 @@ class Conversation:
                     + rules.describe_options(self.scenario, self._state)
                 )
             choice = found
-        return self._fire(trigger_name(self._state.node, choice.id), choice)
+        return self._fire(trigger_name(choice.id), choice)
 
-    def time_out(self) -> PlayState:
+    def time_out(self) -> Move:
+        """The timer ran out; returns the `Move`."""
         if self.node.timeout is None or self.finished:
             raise MoveError(f"Node '{self._state.node}' has no time limit, so it cannot time out.")
-        return self._fire(trigger_name(self._state.node, TIMEOUT), None)
+        return self._fire(trigger_name(TIMEOUT), None)
 
-    def play(self, token: str) -> PlayState:
+    def play(self, token: str) -> Move:
         """Play a `--choices` token: a 1-based visible position, a choice id, or `timeout`."""
         choice = rules.resolve_token(self.scenario, self._state, token)
         return self.time_out() if choice is None else self.choose(choice)
@@ -131,50 +146,65 @@ class Conversation:
 
     def rewind(self, move_count: int) -> PlayState:
         """Go back to the state after the first `move_count` moves (0 = the start)."""
-        moves = [m.choice for m in self._state.moves[: max(0, move_count)]]
-        self.restore(rules.replay(self.scenario, moves))
+        keep = max(0, move_count)
+        moves = self._state.moves
+        if keep < len(moves):  # read back from the moves' own consequences, not replayed
+            self.restore(rules.rebuild(self.scenario, moves[:keep]))
         return self._state
 
-    # -- machine callbacks -----------------------------------------------------------------
-    def _fire(self, trigger: str, choice: Choice | None) -> PlayState:
+    # -- the machine ---------------------------------------------------------------------
+    def _fire(self, trigger: str, choice: Choice | None) -> Move:
         if self.finished:
             raise MoveError(rules.describe_options(self.scenario, self._state))
+        event = self.machine.events.get(trigger)
+        if event is None:
+            raise MoveError(
+                f"Choice '{choice.id if choice else TIMEOUT}' is not a move of this scenario. "
+                + rules.describe_options(self.scenario, self._state)
+            )
         try:
-            fired = self._position.trigger(trigger, choice=choice)
-        except (MachineError, AttributeError) as exc:
+            fired = event.trigger(self._position, choice=choice)
+        except MachineError as exc:  # the event has no transition from this node
             raise MoveError(
                 "That move is not possible here. "
                 + rules.describe_options(self.scenario, self._state)
             ) from exc
         finally:
-            pending, self._pending = self._pending, None
+            self._taken = None
         if not fired:
             raise MoveError(
                 f"Choice '{choice.id if choice else TIMEOUT}' is hidden here (its condition "
                 "does not hold). " + rules.describe_options(self.scenario, self._state)
             )
-        assert pending is not None
-        return self._state
+        return self._state.moves[-1]
 
-    def _prepare(self, event) -> None:
-        choice = event.kwargs.get("choice")
-        if choice is None:
-            self._pending = rules.time_out(self.scenario, self._state)
-        else:
-            self._pending = rules.choose(self.scenario, self._state, choice)
+    def _visible(self, choice: Choice):
+        condition = choice.condition
 
-    def _guard(self, choice: Choice):
         def visible(event) -> bool:
             s = self._state
-            return choice.condition.holds(s.meters, s.flags, s.visited)
+            return condition.holds(s.meters, s.flags, s.seen)
 
         return visible
 
-    def _lands_on(self, dest: str):
-        def lands(event) -> bool:
-            return self._pending is not None and self._pending.node == dest
+    def _fires(self, step: rules.Step, effect: rules.Effect):
+        """The pure predicate: taking `step` from the current state leaves `effect`'s meter at
+        the limit that fires its trigger. Several may hold; the transitions' order (the meters'
+        declaration order) decides which one the machine takes."""
+        effects, values, slot = step.effects, self._steps.values, effect.slot
 
-        return lands
+        def fires(event) -> bool:
+            return effect.fires(rules.settle(effects, values(self._state.meters))[0][slot])
 
-    def _commit(self, event) -> None:
-        self._state = self._pending
+        return fires
+
+    def _take(self, event) -> None:
+        """Before the state changes: score the choice and apply its effects and flags."""
+        self._taken = rules.take(self.scenario, self._state, event.kwargs["choice"])
+
+    def _take_timeout(self, event) -> None:
+        self._taken = rules.take_timeout(self._state)
+
+    def _enter(self, event) -> None:
+        """After the state changes: enter the node the machine chose."""
+        self._state = rules.enter(self.scenario, self._taken, event.transition.dest)

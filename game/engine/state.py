@@ -6,15 +6,61 @@ from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, slots=True)
+class MeterChange:
+    """One meter a move's effects touched: its value before and after (clamped to its range)."""
+
+    meter: str
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        """The change actually applied (0 when the meter already sat at its limit)."""
+        return self.after - self.before
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A meter trigger that fired and replaced the choice's `next`."""
+
+    meter: str
+    kind: str  # "on_min" or "on_max"
+    node: str  # the node it sent the conversation to
+
+
+@dataclass(frozen=True, slots=True)
 class Move:
-    """One move of a run: a choice taken (or the timer running out) and what it scored."""
+    """One move of a run, a choice taken (or the timer running out), with every consequence.
+
+    The engine builds it once, as the move is made; the coach, the debrief, the workshop
+    reveal, rewind and the store read it instead of replaying or recomputing the run.
+    """
 
     node: str  # the decision node the move was made at
     choice: str  # the choice id, or "timeout"
     index: int | None  # 0-based position among all the node's choices; None for a time-out
     points: int  # choice points scored by this move (ending points are not included)
-    tags: tuple[str, ...]
+    tags: tuple[str, ...]  # the choice's tags, each counted once more by this move
     target: str  # the node entered next (a meter trigger may replace the choice's `next`)
+    meters: tuple[MeterChange, ...] = ()  # the meters its effects named, in declaration order
+    flags_set: tuple[str, ...] = ()  # flags that were false and are now true, sorted
+    flags_cleared: tuple[str, ...] = ()  # flags that were true and are now false, sorted
+    trigger: Trigger | None = None  # the meter trigger that chose `target`, if one fired
+    ending_points: int = 0  # the points of the ending entered, when `target` is one
+    finished: bool = False  # True when `target` is an ending: the run is over
+
+    @property
+    def timed_out(self) -> bool:
+        return self.index is None
+
+    @property
+    def total(self) -> int:
+        """Everything this move added to the score: its points plus any ending's points."""
+        return self.points + self.ending_points
+
+    def changes(self) -> tuple[MeterChange, ...]:
+        """The meters whose value actually changed."""
+        return tuple(m for m in self.meters if m.before != m.after)
 
     def to_dict(self) -> dict:
         return {
@@ -24,10 +70,20 @@ class Move:
             "points": self.points,
             "tags": list(self.tags),
             "target": self.target,
+            "meters": [[m.meter, m.before, m.after] for m in self.meters],
+            "flags_set": list(self.flags_set),
+            "flags_cleared": list(self.flags_cleared),
+            "trigger": None
+            if self.trigger is None
+            else [self.trigger.meter, self.trigger.kind, self.trigger.node],
+            "ending_points": self.ending_points,
+            "finished": self.finished,
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> Move:
+        """Read `to_dict`'s output; older saves without the consequences read as none."""
+        trigger = d.get("trigger")
         return cls(
             node=str(d["node"]),
             choice=str(d["choice"]),
@@ -35,6 +91,12 @@ class Move:
             points=int(d["points"]),
             tags=tuple(str(t) for t in d.get("tags", ())),
             target=str(d["target"]),
+            meters=tuple(MeterChange(str(m), int(b), int(a)) for m, b, a in d.get("meters", ())),
+            flags_set=tuple(str(f) for f in d.get("flags_set", ())),
+            flags_cleared=tuple(str(f) for f in d.get("flags_cleared", ())),
+            trigger=None if not trigger else Trigger(*(str(t) for t in trigger)),
+            ending_points=int(d.get("ending_points", 0)),
+            finished=bool(d.get("finished", False)),
         )
 
 
@@ -52,14 +114,23 @@ class PlayState:
     moves: tuple[Move, ...] = ()
     ending: str | None = None
     result: str | None = None
+    # What `visited()` conditions read: every entered node a condition names (it may hold
+    # others). The engine adds to it as nodes are entered, so a move never copies `path`
+    # into a set; left out, it is worked out from `path`.
+    seen: frozenset[str] = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self):
+        if self.seen is None:
+            object.__setattr__(self, "seen", frozenset(self.path))
+
+    @property
+    def visited(self) -> frozenset[str]:
+        """Every node entered so far."""
+        return frozenset(self.path)
 
     @property
     def finished(self) -> bool:
         return self.ending is not None
-
-    @property
-    def visited(self) -> frozenset[str]:
-        return frozenset(self.path)
 
     def to_dict(self) -> dict:
         """The contract's `run --json` fields plus the move history."""
@@ -93,4 +164,6 @@ class PlayState:
         )
 
     def evolve(self, **changes) -> PlayState:
+        if "path" in changes:
+            changes.setdefault("seen", None)  # worked out again from the new path
         return replace(self, **changes)

@@ -150,25 +150,14 @@ class Workshop:
     # ----- votes -----------------------------------------------------------------------
     def read_vote(self, team: int, token: str) -> str | None:
         """A team's vote: a position among the visible choices, a choice id, or '-'."""
-        token = token.strip()
-        if token == ABSTAIN:
+        if token.strip() == ABSTAIN:
             return None
-        visible = self.choices()
-        if token.isdigit() and token.isascii():
-            if 1 <= int(token) <= len(visible):
-                return visible[int(token) - 1].id
-            why = f"position {token} is out of range ({len(visible)} visible)"
-        elif any(c.id == token for c in visible):
-            return token
-        elif token == "":
-            why = "an empty vote fits nowhere"
-        elif token == TIMEOUT:
-            why = "the clock running out is not a choice a team can vote for"
-        elif self.node.choice(token) is not None:
-            why = "that choice is hidden here (its condition does not hold)"
-        else:
-            why = "no choice has that id"
-        raise MoveError(f"Team '{self.teams[team]}' voted '{token}': {why}. {self.where()}")
+        try:  # the same reading, and the same reasons, as `run`'s tokens
+            return rules.read_token(self.scenario, self.state, token, vote=True).id
+        except MoveError as exc:
+            raise MoveError(
+                f"Team '{self.teams[team]}' voted '{token.strip()}': {exc.message}. {self.where()}"
+            ) from None
 
     def read_group(self, text: str) -> list[str | None]:
         """One comma-separated vote per team, in team order."""

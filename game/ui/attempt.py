@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from game.content.model import TIMEOUT, Choice, Scenario
 from game.engine import rules
 from game.engine.machine import Conversation
-from game.engine.state import PlayState
+from game.engine.state import Move, PlayState
 from game.errors import GameError, MoveError
 
 
@@ -31,34 +31,28 @@ class Decision:
     changes: tuple[tuple[str, int], ...]  # (meter label, change actually applied)
 
 
+def decision(scenario: Scenario, number: int, move: Move) -> Decision:
+    """Decision `number` (1-based) as the coach and the debrief show it, read from its move."""
+    node = scenario.nodes[move.node]
+    choice = None if move.choice == TIMEOUT else node.choice(move.choice)
+    return Decision(
+        number=number,
+        node=move.node,
+        line=node.say,
+        said=choice.text if choice else "(You let the clock run out.)",
+        choice=choice,
+        points=move.points,
+        tags=move.tags,
+        feedback=(choice.feedback if choice and choice.feedback else ""),
+        changes=tuple(
+            (scenario.meters[m.meter].label or m.meter, m.change) for m in move.changes()
+        ),
+    )
+
+
 def decisions(scenario: Scenario, state: PlayState) -> list[Decision]:
-    """The run's decisions, rebuilt from its moves (so rewinds and resumes agree)."""
-    out = []
-    replayed = rules.new_state(scenario)
-    for n, move in enumerate(state.moves, 1):
-        node = scenario.nodes[move.node]
-        choice = None if move.choice == TIMEOUT else node.choice(move.choice)
-        before = replayed.meters
-        replayed = rules.play_token(scenario, replayed, move.choice)
-        changes = tuple(
-            (m.label or name, replayed.meters[name] - before[name])
-            for name, m in scenario.meters.items()
-            if replayed.meters[name] != before[name]
-        )
-        out.append(
-            Decision(
-                number=n,
-                node=move.node,
-                line=node.say,
-                said=choice.text if choice else "(You let the clock run out.)",
-                choice=choice,
-                points=move.points,
-                tags=move.tags,
-                feedback=(choice.feedback if choice and choice.feedback else ""),
-                changes=changes,
-            )
-        )
-    return out
+    """The run's decisions, read from the consequences its moves carry (nothing is replayed)."""
+    return [decision(scenario, n, move) for n, move in enumerate(state.moves, 1)]
 
 
 class Attempt:
@@ -110,7 +104,7 @@ class Attempt:
             self._save(lambda s: s.record_move(self.run_id, state.moves[-1], state, typed=typed))
             if state.finished:
                 self._save(lambda s: s.finish_run(self.run_id, state))
-        return decisions(self.scenario, state)[-1]
+        return decision(self.scenario, len(state.moves), state.moves[-1])
 
     def choose(self, choice: Choice, typed: str | None = None) -> Decision:
         """Take `choice`; `typed` is what the rep typed for it, when they typed (recall mode)."""

@@ -72,3 +72,54 @@ def test_random_runs_match_the_pure_rules(spec, seed):
         state = rules.play_token(scenario, state, token)
         c.play(token)
         assert c.state == state
+
+
+def test_every_move_returns_its_consequences(spec):
+    c = Conversation(spec)
+    move = c.choose("match")
+    assert move is c.state.moves[-1] and move is c.last_move
+    assert (move.node, move.choice, move.index, move.points, move.tags) == (
+        "opening",
+        "match",
+        0,
+        -3,
+        ("price",),
+    )
+    assert [(m.meter, m.before, m.after) for m in move.meters] == [
+        ("trust", 50, 40),
+        ("patience", 3, 2),
+    ]
+    assert move.flags_set == ("discounted",) and move.flags_cleared == ()
+    assert move.trigger is None and move.target == "spiral" and not move.finished
+    end = c.choose("c2")  # "I'll take another 5% off": the run ends, won on price
+    assert (end.target, end.finished, end.ending_points, end.total) == (
+        "won_on_price",
+        True,
+        -2,
+        -5,
+    )
+    assert type(end).from_dict(end.to_dict()) == end
+
+
+def test_a_trigger_is_recorded_and_rewind_reads_the_moves(spec):
+    c = Conversation(spec)
+    for token in ("match", "1", "1", "1"):  # patience 3 -> 0 by the spiral: walkout
+        c.play(token)
+    last = c.last_move
+    assert c.state.ending == "walkout" and last.trigger is not None
+    assert (last.trigger.meter, last.trigger.kind, last.trigger.node) == (
+        "patience",
+        "on_min",
+        "walkout",
+    )
+    full = c.state
+    assert c.rewind(2) == rules.replay(spec, [m.choice for m in full.moves[:2]])
+
+
+def test_an_unknown_event_is_a_move_error_not_a_crash(spec):
+    c = Conversation(spec)
+    with pytest.raises(MoveError, match="not a move of this scenario"):
+        c._fire("choice:nowhere", None)
+    with pytest.raises(MoveError, match="not possible here"):
+        c._fire("choice:match", spec.nodes["opening"].choice("match"))  # fine from opening
+        c._fire("choice:match", spec.nodes["opening"].choice("match"))  # not from spiral

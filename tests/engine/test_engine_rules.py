@@ -103,11 +103,49 @@ def test_first_meter_in_declaration_order_wins(scenario):
     assert s.ending == "fan" and s.score == 10
 
 
-def test_on_min_fires_even_when_already_at_min(scenario):
-    s = play(scenario, "ask", "again")  # back at a; trust 8, patience 2
-    assert s.node == "a"
-    s2 = play(scenario, "ask", "close")
-    assert s2.ending == "won" and s2.score == 7 + 4
+AT_MIN = """\
+format: 1
+id: at-min
+title: At min
+summary: A meter that starts at its minimum.
+buyer: {name: Lee Chen, role: CFO}
+meters:
+  calm: {start: 0, min: 0, max: 3, on_min: gone}
+start: a
+nodes:
+  a:
+    say: Go on.
+    choices:
+      - id: push
+        text: Push.
+        effects: {calm: -1}
+        next: b
+      - id: wait
+        text: Wait.
+        next: b
+  b:
+    say: And?
+    choices:
+      - text: Close.
+        next: won
+  won: {say: Yes., ending: {result: won, title: Won}}
+  gone: {say: Bye., ending: {result: lost, title: Gone}}
+"""
+
+
+def test_on_min_fires_even_when_already_at_min():
+    scenario = load_text(AT_MIN, "at-min.yaml").scenario
+    start = rules.new_state(scenario)
+    assert start.meters["calm"] == scenario.meters["calm"].min  # already at the minimum
+    pushed = play(scenario, "push")  # tried to lower it: the value stays, the trigger fires
+    assert pushed.meters == {"calm": 0} and pushed.ending == "gone"
+    move = pushed.moves[-1]
+    assert move.trigger is not None and (move.trigger.meter, move.trigger.kind) == (
+        "calm",
+        "on_min",
+    )
+    assert [(m.meter, m.before, m.after, m.change) for m in move.meters] == [("calm", 0, 0, 0)]
+    assert play(scenario, "wait").node == "b"  # a move that does not touch it fires nothing
 
 
 def test_untouched_meter_fires_nothing(scenario):
