@@ -316,6 +316,8 @@ class App:
         top = self.scenes.top
         if top is None:
             return
+        if k == I.HELP and intent.text and getattr(top, "wants_text", False):
+            k = I.CHAR  # '?' typed into an answer is a question mark, not the help screen
         if k == I.HELP and getattr(top, "name", "") != "help":
             from game.ui.scenes.help import Help
 

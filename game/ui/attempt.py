@@ -78,6 +78,8 @@ class Attempt:
         # the attempt's choice-order seed: kept with it, so resume and replay show one order
         self.seed = random.randrange(2**31) if seed is None else int(seed)
         self.replayed_assessment = False  # a replay of an assessment is practice, and says so
+        self.recall = False  # the rep types answers in their own words (game.ui.recall)
+        self.typed: dict = {}  # decision number -> RecallNote, for the debrief
         if self.run_id is None:
             self.run_id = self._save(lambda s: s.start_run(player, scenario, mode, seed=self.seed))
 
@@ -125,6 +127,8 @@ class Attempt:
         fresh = Attempt(self.scenario, mode, self.player, None, state, run_id=None, seed=self.seed)
         fresh.store = self.store
         fresh.replayed_assessment = self.mode == "assessment"
+        fresh.recall = self.recall
+        fresh.typed = {n: note for n, note in self.typed.items() if n <= keep_moves}
         if self.run_id is not None:
             fresh.run_id = self._save(lambda s: s.replay_run(self.run_id, state))
         return fresh

@@ -62,6 +62,34 @@ class Demo:
         return self.app.scenes.top
 
 
+SAY = "say:"  # a token that types an answer in recall mode: say:what did the delays cost you
+
+
+def say(demo, text: str) -> bool:
+    """Type an answer, show what was heard, and say it; False when it was not understood."""
+    screen = demo.top
+    panel = getattr(screen, "recall", None)
+    if screen.name != "conversation" or panel is None:
+        raise DemoError(f"'say:{text}' needs a decision in recall mode.")
+    if not panel.typing:
+        raise DemoError(f"'say:{text}': the answer box is not open (the list is offered).")
+    demo.settle()
+    demo.press("end")
+    for _ in range(len(panel.text)):  # a new answer replaces the one not understood
+        demo.press("backspace")
+    demo.type(text)
+    demo.shot()
+    demo.press("return")
+    demo.shot()
+    if panel.state != "heard":
+        return False
+    demo.press("tab")
+    demo.shot()
+    demo.press("tab")
+    demo.press("return")
+    return True
+
+
 def play(
     app,
     tokens: list[str],
@@ -109,6 +137,8 @@ def play(
     if demo.top.name == "problems":
         lines = [d.format() for d in focused.data.diagnostics]
         raise DemoError("The scenario has errors:\n" + "\n".join(lines))
+    if any(t.startswith(SAY) for t in tokens):
+        demo.press("w")  # recall mode: answers are typed
     demo.press("a" if mode == "assessment" else "p")
     screen = demo.top
     attempt = screen.attempt
@@ -119,11 +149,22 @@ def play(
             demo.shot()
             continue
         state = attempt.state
+        if token.startswith(SAY):
+            if not say(demo, token[len(SAY) :]):
+                continue  # not understood: nothing was said, the next token answers again
+            token = None
+        elif getattr(demo.top, "recall", None) is not None and demo.top.recall.hides_list:
+            raise DemoError(
+                f"'{token}': in recall mode answers are typed (say:TEXT), until the list "
+                "is offered after two misses."
+            )
         try:
-            choice = rules.resolve_token(attempt.scenario, state, token)
+            choice = rules.resolve_token(attempt.scenario, state, token) if token else None
         except MoveError as exc:
             raise DemoError(str(exc)) from exc
-        if choice is None:
+        if token is None:
+            pass  # said in recall mode
+        elif choice is None:
             demo.wait(attempt.scenario.nodes[state.node].time_limit * 1000 + 100)
         else:
             position = [c.id for c in attempt.conversation.visible_choices()].index(choice.id) + 1

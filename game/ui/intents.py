@@ -16,6 +16,7 @@ UP, DOWN, LEFT, RIGHT = "up", "down", "left", "right"
 NEXT, PREV = "next", "prev"  # Tab / Shift+Tab
 CONFIRM, BACK = "confirm", "back"  # Enter / Esc
 CHAR, ERASE = "char", "erase"  # typed text / Backspace
+HOME, END, DELETE, PASTE = "home", "end", "delete", "paste"  # text editing (Ctrl+V pastes)
 HELP, SETTINGS, FULLSCREEN, RELOAD = "help", "settings", "fullscreen", "reload"
 POINT, CLICK, SCROLL = "point", "click", "scroll"  # mouse
 KEY = "key"  # any other key: it still completes a text reveal
@@ -42,6 +43,9 @@ _KEYS = {
     pygame.K_KP_ENTER: CONFIRM,
     pygame.K_ESCAPE: BACK,
     pygame.K_BACKSPACE: ERASE,
+    pygame.K_HOME: HOME,
+    pygame.K_END: END,
+    pygame.K_DELETE: DELETE,
     pygame.K_F1: HELP,
     pygame.K_F2: SETTINGS,
     pygame.K_F5: RELOAD,
@@ -58,6 +62,8 @@ def translate(event) -> Intent | None:
         key = event.key
         if key == pygame.K_TAB:
             return Intent(PREV if event.mod & pygame.KMOD_SHIFT else NEXT)
+        if key == pygame.K_v and event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META):
+            return Intent(PASTE)
         if key in _KEYS:
             return Intent(_KEYS[key])
         text = getattr(event, "unicode", "") or ""

@@ -67,8 +67,21 @@ class Briefing(Scene):
                 ),
             )
             first.kind = "normal"
+        self.recall = bool(getattr(app, "recall", False))  # the last choice, this session
+        self.recall_button = Button(self.recall_label(), self.toggle_recall, hint="W")
+        items.append(self.recall_button)
         items.append(Button("Back", app.pop, hint="Esc"))
         self.buttons = Buttons(items)
+
+    def recall_label(self) -> str:
+        if self.recall:
+            return "Answers in your own words (recall): on"
+        return "Answers in your own words (recall): off"
+
+    def toggle_recall(self) -> None:
+        self.recall = not self.recall
+        self.app.recall = self.recall
+        self.recall_button.label = self.recall_label()
 
     def enter(self) -> None:
         self.app.analyses.prefetch(self.scenario)
@@ -83,6 +96,7 @@ class Briefing(Scene):
         attempt = Attempt(
             self.scenario, mode, self.app.player, self.app.store, state, run_id, seed=seed
         )
+        attempt.recall = self.recall
         self.app.replace(ConversationScreen(self.app, attempt))
 
     def resume_saved(self) -> None:
@@ -117,10 +131,15 @@ class Briefing(Scene):
         return self.buttons.handle(intent)
 
     def layout(self, stage) -> None:
-        n = len(self.buttons)
+        # The answers switch shares the last row with Back.
+        rows = [b for b in self.buttons if b is not self.recall_button]
+        n = len(rows)
         top = 700 - n * 56 - 4
-        for i, b in enumerate(self.buttons):
+        for i, b in enumerate(rows):
             b.rect = stage.rect(500, top + i * 56, 740, 48)
+        back = rows[-1]
+        back.rect = stage.rect(1040, top + (n - 1) * 56, 200, 48)
+        self.recall_button.rect = stage.rect(500, top + (n - 1) * 56, 528, 48)
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit

@@ -50,6 +50,7 @@ class ConversationScreen(Scene):
         self.rects: dict[str, pygame.Rect] = {}
         self.choice_px: int | None = None
         self.noting = False  # a coach's note is over the choices
+        self.recall = None  # recall mode: the panel the rep types into (game.ui.recall)
 
     # ----- the node on screen -----------------------------------------------------------
     @property
@@ -72,7 +73,8 @@ class ConversationScreen(Scene):
     def shot_name(self) -> str:
         if self.attempt.state.finished:
             return "ending"
-        return f"decision-{len(self.attempt.state.moves) + 1}"
+        name = f"decision-{len(self.attempt.state.moves) + 1}"
+        return name + (self.recall.shot_suffix() if self.recall is not None else "")
 
     def show_node(self) -> None:
         node = self.node
@@ -88,8 +90,18 @@ class ConversationScreen(Scene):
                 for i, c in enumerate(self.attempt.conversation.visible_choices(), 1)
             ]
         self.buttons.set(items, 0)
+        self.recall = None
+        if getattr(self.attempt, "recall", False) and not self.attempt.state.finished:
+            from game.ui.recall import RecallPanel
+
+            self.recall = RecallPanel(self)
         self.layout(self.app.stage)
         self.app.dirty = True
+
+    @property
+    def wants_text(self) -> bool:
+        """The rep is typing an answer: '?' and digits are letters, not keys."""
+        return self.recall is not None and self.recall.typing and self.revealed
 
     @property
     def revealed(self) -> bool:
@@ -100,9 +112,9 @@ class ConversationScreen(Scene):
         return not self.revealed or bool(self.easing)
 
     # ----- moves ------------------------------------------------------------------------
-    def take(self, choice) -> None:
+    def take(self, choice, typed: str | None = None) -> None:
         before = dict(self.attempt.state.meters)
-        decision = self.attempt.choose(choice)
+        decision = self.attempt.choose(choice, typed=typed)
         self.after_move(decision, before)
 
     def time_out(self) -> None:
@@ -172,6 +184,10 @@ class ConversationScreen(Scene):
         if k == I.RELOAD:
             self.reload()
             return True
+        if self.recall is not None and self.revealed:
+            handled = self.recall.handle(intent)  # None: Esc while editing leaves, as below
+            if handled is not None:
+                return handled
         if k == I.BACK:
             self.app.pop()
             if self.attempt.run_id is not None and not self.attempt.state.finished:
@@ -240,6 +256,11 @@ class ConversationScreen(Scene):
     def layout(self, stage) -> None:
         heights = self.choice_heights(stage)
         block = sum(heights) + 10 * max(0, len(heights) - 1)
+        if self.recall is not None and self.recall.hides_list:
+            from game.ui.recall import RECALL_H
+
+            self.recall.layout(stage)
+            block = RECALL_H
         if self.noting:
             block = max(block, COACH_H)  # the coach's note rises into this space
         top = 704 - block
@@ -259,7 +280,11 @@ class ConversationScreen(Scene):
         self.draw_bar(surface)
         self.draw_buyer(surface)
         self.draw_speech(surface)
-        if not self.noting:
+        if self.noting:
+            return
+        if self.recall is not None and self.recall.hides_list:
+            self.recall.draw(surface)
+        else:
             self.buttons.draw(surface, self.app, role="choice", px=self.choice_px)
 
     def draw_bar(self, surface) -> None:

@@ -14,6 +14,7 @@ from game.content.model import COMMODITY_TAGS, TIMEOUT
 from game.engine.scorecard import leadership_index
 from game.ui import intents as I
 from game.ui.attempt import decisions
+from game.ui.recall import said_line
 from game.ui.scene import Scene
 from game.ui.scenes.coach import consequence
 from game.ui.scenes.conversation import signed
@@ -365,7 +366,7 @@ class Debrief(Scene):
         said = pygame.Rect(inner.left, y, inner.width, st.px(58))
         ink = kit.box(
             surface,
-            f"You: “{d.said}”" if d.choice else d.said,
+            said_line(self.attempt, d),
             "semibold",
             app.px("caption"),
             pal.text,
@@ -446,7 +447,7 @@ class Debrief(Scene):
         you = pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, half)
         ink = kit.box(
             surface,
-            f"You: “{mine.said}”" if mine.choice else mine.said,
+            said_line(self.attempt, mine),
             "regular",
             app.px("caption"),
             pal.text,

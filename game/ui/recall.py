@@ -1,0 +1,397 @@
+"""Recall mode in the conversation: the rep types what they would say instead of picking.
+
+The panel takes the place of the list of choices. Typing goes into a text box (caret, Left,
+Right, Home, End, Backspace, Delete, Ctrl+V to paste, and SDL text input, so accents and input
+methods work). Enter matches the words to the closest visible choice (`game.engine.matcher`)
+and shows "I heard:" with that line and the confidence; Enter again says it, Esc goes back to
+editing, Tab shows the other readings (their number picks one). Nothing is said without that
+second Enter. When nothing is close enough the buyer's "I didn't follow" asks for more; after
+a second miss at the same decision the list is offered, and the debrief notes it.
+
+A choice written as an action, such as "(Say nothing.)", is taken by typing the action in
+brackets: "[say nothing]". A node with a clock keeps it running while the rep types (unless
+timers are off in the settings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine.matcher import Match, is_action, matcher_for
+from game.ui import intents as I
+from game.ui.widgets import Button, keycap, panel
+
+RECALL_H = 210  # the panel's height, in units
+MAX_TYPED = 500  # characters
+EDIT, HEARD, LISTING = "edit", "heard", "listing"
+
+
+@dataclass(frozen=True, slots=True)
+class RecallNote:
+    """How one decision was taken in recall mode, for the debrief."""
+
+    typed: str  # the rep's last words at this decision ("" when they picked from the list)
+    confidence: float  # of the line that was said (0 when picked from the list)
+    listed: bool = False  # the list was offered after two misses, and the rep picked from it
+    misses: int = 0
+
+
+def said_line(attempt, decision) -> str:
+    """What the debrief shows for a decision: the typed words beside the line they matched."""
+    plain = f"You: “{decision.said}”" if decision.choice else decision.said
+    note = getattr(attempt, "typed", {}).get(decision.number)
+    if note is None or decision.choice is None:
+        return plain
+    if note.listed:
+        return f"{plain} (picked from the list after {note.misses} misses)"
+    return f"You typed: “{note.typed}”. Heard as: “{decision.said}” ({note.confidence:.0%})"
+
+
+def clipboard_text() -> str:
+    """Text on the clipboard, or "" when there is none (or no clipboard, as headless)."""
+    try:
+        if hasattr(pygame.scrap, "get_text"):
+            return pygame.scrap.get_text() or ""
+    except pygame.error:
+        pass
+    return ""
+
+
+class RecallPanel:
+    """The text box, the "I heard" confirmation and the fallback list, for one node."""
+
+    def __init__(self, screen):
+        self.screen = screen
+        self.app = screen.app
+        self.attempt = screen.attempt
+        self.node = screen.node
+        self.choices = self.attempt.conversation.visible_choices()
+        self.matcher = matcher_for(self.attempt.scenario)
+        self.matcher.prepare(self.node.id, self.choices)
+        self.text = ""
+        self.caret = 0
+        self.state = EDIT
+        self.match: Match | None = None
+        self.heard: str | None = None  # the choice id "I heard" shows
+        self.confidence = 0.0
+        self.misses = 0
+        self.missed = False  # the last Enter matched nothing
+        self.show_alternatives = False
+        self.actions = [c for c in self.choices if is_action(c.text)]
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        _start_text_input()
+
+    # ----- what the screen asks ---------------------------------------------------------
+    @property
+    def hides_list(self) -> bool:
+        return self.state != LISTING
+
+    @property
+    def typing(self) -> bool:
+        return self.state == EDIT
+
+    def shot_suffix(self) -> str:
+        """How the headless demo names a screenshot of this panel."""
+        if self.state == HEARD:
+            return "-heard-alternatives" if self.show_alternatives else "-heard"
+        if self.state == LISTING:
+            return "-list"
+        if self.missed:
+            return "-missed"
+        return "-typing" if self.text else "-recall"
+
+    def close(self) -> None:
+        """The decision is taken: SDL text input stays on (other screens type too)."""
+
+    # ----- input ------------------------------------------------------------------------
+    def handle(self, intent) -> bool | None:
+        """True when handled; None to let the screen handle it (Esc while editing leaves)."""
+        if self.state == LISTING:
+            return None
+        if self.state == HEARD:
+            return self._handle_heard(intent)
+        return self._handle_edit(intent)
+
+    def _handle_edit(self, intent) -> bool | None:
+        k = intent.kind
+        if k == I.CONFIRM:
+            self.submit()
+            return True
+        if k in (I.CHAR, I.CHOOSE, I.HELP) and intent.text:
+            self.insert(intent.text)
+            return True
+        if k == I.ERASE:
+            if self.caret > 0:
+                self.text = self.text[: self.caret - 1] + self.text[self.caret :]
+                self.caret -= 1
+            return True
+        if k == I.DELETE:
+            self.text = self.text[: self.caret] + self.text[self.caret + 1 :]
+            return True
+        if k in (I.LEFT, I.RIGHT):
+            self.caret = max(0, min(len(self.text), self.caret + (1 if k == I.RIGHT else -1)))
+            return True
+        if k in (I.HOME, I.UP):
+            self.caret = 0
+            return True
+        if k in (I.END, I.DOWN):
+            self.caret = len(self.text)
+            return True
+        if k == I.PASTE:
+            pasted = " ".join(clipboard_text().split())
+            if pasted:
+                self.insert(pasted)
+            else:
+                self.app.toast("Nothing to paste.")
+            return True
+        if k == I.BACK:
+            return None
+        return True  # every other key is the box's while it has the focus
+
+    def _handle_heard(self, intent) -> bool | None:
+        k = intent.kind
+        if k == I.CONFIRM:
+            self.say()
+            return True
+        if k == I.BACK or k == I.ERASE:
+            self.state = EDIT
+            self.show_alternatives = False
+            self._start()
+            return True
+        if k in (I.NEXT, I.PREV):
+            self.show_alternatives = not self.show_alternatives
+            return True
+        if k == I.CHOOSE and self.show_alternatives:
+            others = self.alternatives()
+            if 1 <= intent.number <= len(others):
+                pick = others[intent.number - 1]
+                self.heard, self.confidence = pick.choice, pick.confidence
+                self.show_alternatives = False
+            return True
+        return True
+
+    def insert(self, text: str) -> None:
+        room = MAX_TYPED - len(self.text)
+        text = text[:room]
+        self.text = self.text[: self.caret] + text + self.text[self.caret :]
+        self.caret += len(text)
+
+    def submit(self) -> None:
+        if not self.text.strip():
+            self.app.toast("Type what you would say, then press Enter.")
+            return
+        self.match = self.matcher.match(self.text, self.node.id, self.choices)
+        if self.match.choice is not None:
+            self.state = HEARD
+            self.heard, self.confidence = self.match.choice, self.match.confidence
+            self.missed = False
+            return
+        self.misses += 1
+        self.missed = True
+        if self.misses >= 2:
+            self.offer_list()
+
+    def alternatives(self):
+        if self.match is None:
+            return []
+        return [s for s in self.match.ranked if s.choice != self.heard][:5]
+
+    def say(self) -> None:
+        choice = self.node.choice(self.heard)
+        self.note(RecallNote(self.text.strip(), self.confidence, misses=self.misses))
+        self.close()
+        self.screen.take(choice, typed=self.text.strip())
+
+    def offer_list(self) -> None:
+        """After a second miss: the choices as a list, as in pick mode."""
+        self.state = LISTING
+        self.screen.buttons.set(
+            [
+                Button(c.text, lambda c=c: self.take_listed(c), hint=str(i), kind="choice", data=c)
+                for i, c in enumerate(self.choices, 1)
+            ],
+            0,
+        )
+        self.screen.layout(self.app.stage)
+        self.app.toast("Here are the lines you could say. Pick one.", 5000)
+
+    def take_listed(self, choice) -> None:
+        self.note(RecallNote(self.text.strip(), 0.0, listed=True, misses=self.misses))
+        self.close()
+        self.screen.take(choice, typed=self.text.strip() or None)
+
+    def note(self, note: RecallNote) -> None:
+        self.attempt.typed[len(self.attempt.state.moves) + 1] = note
+
+    def _start(self) -> None:
+        _start_text_input(self.rect)
+
+    # ----- drawing ----------------------------------------------------------------------
+    def layout(self, stage) -> None:
+        self.rect = stage.rect(24, 704 - RECALL_H, 1232, RECALL_H)
+        if self.typing:
+            _start_text_input(self.rect)
+
+    def draw(self, surface) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        box = self.rect
+        panel(surface, app, box)
+        inner = box.inflate(-st.px(32), -st.px(24))
+        if self.state == HEARD:
+            self.draw_heard(surface, inner)
+            return
+        head = "Say it in your own words"
+        if self.missed:
+            head = (
+                "I didn't follow. Say a bit more, or put it another way."
+                if self.misses < 2
+                else head
+            )
+        colour = pal.loss if self.missed else pal.text
+        kit.line(
+            surface, head, "bold", app.px("body"), colour, inner.topleft, max_width=inner.width
+        )
+        field = pygame.Rect(inner.left, inner.top + st.px(44), inner.width, st.px(64))
+        self.draw_field(surface, field)
+        y = field.bottom + st.px(12)
+        hints = [("⏎", "check what I heard"), ("Esc", "leave (saved)")]
+        x = inner.left
+        for cap, words in hints:
+            r = keycap(surface, app, cap, (x, y + st.px(15)))
+            t = kit.line(
+                surface,
+                words,
+                "regular",
+                app.px("caption"),
+                pal.muted,
+                (r.right + st.px(8), r.centery),
+                anchor="midleft",
+            )
+            x = t.right + st.px(24)
+        if self.actions:
+            example = self.actions[0].text.strip().strip("()[]*").rstrip(".")
+            kit.box(
+                surface,
+                f"To act rather than speak, type it in brackets, such as [{example.lower()}].",
+                "italic",
+                app.px("caption"),
+                pal.muted,
+                pygame.Rect(inner.left, y + st.px(40), inner.width, inner.bottom - y - st.px(40)),
+            )
+
+    def draw_field(self, surface, field) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        panel(surface, app, field, fill=pal.raised, border=pal.accent, radius=10, width=2)
+        px = app.px("body")
+        text_box = field.inflate(-st.px(28), 0)
+        lh = kit.line_height(px)
+        y = field.centery - lh // 2
+        if not self.text:
+            kit.line(
+                surface,
+                "Type what you would say to the buyer…",
+                "italic",
+                px,
+                pal.muted,
+                (text_box.left + st.px(4), field.centery),
+                anchor="midleft",
+            )
+            pygame.draw.rect(surface, pal.text, (text_box.left, y, st.px(2), lh))
+            return
+        # One line that scrolls so the caret stays in view.
+        start = 0
+        while start < self.caret and kit.size(self.text[start : self.caret], "regular", px)[
+            0
+        ] > text_box.width - st.px(8):
+            start += max(1, (self.caret - start) // 8)
+        shown = self.text[start:]
+        clip = surface.get_clip()
+        surface.set_clip(text_box.clip(clip) if clip else text_box)
+        surf = kit.render(shown, "regular", px, pal.text, cache=False)
+        surface.blit(surf, (text_box.left, y + (lh - surf.get_height()) // 2))
+        caret_x = text_box.left + kit.size(self.text[start : self.caret], "regular", px)[0]
+        pygame.draw.rect(surface, pal.text, (caret_x, y, st.px(2), lh))
+        surface.set_clip(clip)
+
+    def draw_heard(self, surface, inner) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        choice = self.node.choice(self.heard)
+        head = kit.line(surface, "I heard:", "bold", app.px("body"), pal.accent, inner.topleft)
+        kit.line(
+            surface,
+            f"confidence {self.confidence:.0%}",
+            "semibold",
+            app.px("caption"),
+            pal.muted,
+            (inner.right, head.centery),
+            anchor="midright",
+        )
+        if self.show_alternatives:
+            y = head.bottom + st.px(8)
+            others = self.alternatives()
+            lines = [f"{i}. {self.node.choice(s.choice).text}" for i, s in enumerate(others, 1)]
+            confidences = [f"{s.confidence:.0%}" for s in others]
+            row_h = (inner.bottom - st.px(40) - y) // max(1, len(lines))
+            for line, conf in zip(lines, confidences, strict=True):
+                r = pygame.Rect(inner.left, y, inner.width - st.px(70), row_h)
+                kit.box(surface, line, "regular", app.px("caption"), pal.text, r, valign="middle")
+                kit.line(
+                    surface,
+                    conf,
+                    "regular",
+                    app.px("caption"),
+                    pal.muted,
+                    (inner.right, r.centery),
+                    anchor="midright",
+                )
+                y += row_h
+            keys = [("1–5", "hear it as that line"), ("Tab", "back")]
+        else:
+            line = pygame.Rect(
+                inner.left, head.bottom + st.px(8), inner.width, inner.height - st.px(96)
+            )
+            panel(surface, app, line.inflate(st.px(8), st.px(4)), fill=pal.raised, radius=10)
+            kit.box(
+                surface,
+                f"“{choice.text}”",
+                "semibold",
+                app.px("choice"),
+                pal.text,
+                line.inflate(-st.px(16), -st.px(8)),
+                valign="middle",
+            )
+            typed = kit.box(
+                surface,
+                f"You typed: {self.text.strip()}",
+                "italic",
+                app.px("caption"),
+                pal.muted,
+                pygame.Rect(inner.left, line.bottom + st.px(6), inner.width, st.px(26)),
+            )
+            del typed
+            keys = [("⏎", "say it"), ("Esc", "edit"), ("Tab", "other readings")]
+        x, y = inner.left, inner.bottom - st.px(15)
+        for cap, words in keys:
+            r = keycap(surface, app, cap, (x, y))
+            t = kit.line(
+                surface,
+                words,
+                "regular",
+                app.px("caption"),
+                pal.muted,
+                (r.right + st.px(8), r.centery),
+                anchor="midleft",
+            )
+            x = t.right + st.px(24)
+
+
+def _start_text_input(rect: pygame.Rect | None = None) -> None:
+    """SDL text input on (composed letters and input methods), near the box for its window."""
+    try:
+        pygame.key.start_text_input()
+        if rect is not None and rect.width:
+            pygame.key.set_text_input_rect(rect)
+    except pygame.error:
+        pass

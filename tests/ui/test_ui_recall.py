@@ -1,0 +1,181 @@
+"""Recall mode in the window, driven through the real screens as a player's keys would."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.ui.demo import Demo
+from game.ui.intents import Intent, key_event
+from tests.helpers import SPEC_EXAMPLE
+from tests.layout_checks import check_fits
+
+
+@pytest.fixture
+def recall(make_app):
+    """The spec example's first decision in recall mode, practice."""
+    app = make_app(paths=(SPEC_EXAMPLE,))
+    demo = Demo(app, None)
+    demo.type("Zoë")
+    demo.press("return")
+    demo.press("return")  # the only card
+    assert app.scenes.top.name == "briefing"
+    demo.press("w")
+    demo.press("p")
+    demo.settle()
+    screen = app.scenes.top
+    assert screen.name == "conversation" and screen.recall is not None
+    screen.words = screen.total_words  # the buyer's line has been read
+    return app, demo, screen
+
+
+def test_nothing_is_said_until_the_rep_confirms_what_was_heard(recall):
+    app, demo, screen = recall
+    demo.type("what did the late deliveries cost you?")
+    assert screen.recall.text == "what did the late deliveries cost you?"  # '?' is typed
+    assert app.scenes.top is screen  # and did not open the help screen
+    demo.press("return")
+    assert screen.recall.state == "heard" and screen.recall.heard == "cost_of_delay"
+    assert screen.attempt.state.moves == ()
+    demo.press("escape")  # back to editing, the words kept
+    assert screen.recall.state == "edit" and screen.recall.text.startswith("what did")
+    assert app.scenes.top is screen and screen.attempt.state.moves == ()
+    demo.press("return")
+    demo.press("return")  # say it
+    assert [m.choice for m in screen.attempt.state.moves] == ["cost_of_delay"]
+    note = screen.attempt.typed[1]
+    assert note.typed == "what did the late deliveries cost you?" and not note.listed
+
+
+def test_digits_are_letters_in_the_box_not_choices(recall):
+    _, demo, screen = recall
+    demo.type("we take 5 off")
+    assert screen.recall.text == "we take 5 off" and screen.attempt.state.moves == ()
+
+
+def test_editing_keys_move_the_caret_and_erase(recall):
+    app, demo, screen = recall
+    panel = screen.recall
+    demo.type("abc")
+    demo.press("left")
+    demo.press("left")
+    demo.type("X")
+    assert (panel.text, panel.caret) == ("aXbc", 2)
+    demo.press("home")
+    demo.press("delete")
+    assert (panel.text, panel.caret) == ("Xbc", 0)
+    demo.press("end")
+    demo.press("backspace")
+    assert (panel.text, panel.caret) == ("Xb", 2)
+
+
+def test_composed_letters_arrive_as_sdl_text_input(recall):
+    app, _, screen = recall
+    app.feed(pygame.event.Event(pygame.TEXTINPUT, text="é"))
+    app.feed(pygame.event.Event(pygame.TEXTINPUT, text="你好"))
+    assert screen.recall.text == "é你好"
+
+
+def test_paste_inserts_the_clipboard_text(recall, monkeypatch):
+    app, _, screen = recall
+    monkeypatch.setattr("game.ui.recall.clipboard_text", lambda: "we will\nmatch acme")
+    app.feed(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_v, mod=pygame.KMOD_CTRL, unicode=""))
+    assert screen.recall.text == "we will match acme"
+
+
+def test_two_misses_offer_the_list_and_the_debrief_notes_it(recall):
+    app, demo, screen = recall
+    demo.type("lovely weather")
+    demo.press("return")
+    assert screen.recall.state == "edit" and screen.recall.missed and screen.recall.misses == 1
+    assert screen.attempt.state.moves == ()
+    demo.press("return")
+    assert screen.recall.state == "listing"
+    demo.press("1")  # now the list answers
+    demo.settle()
+    assert len(screen.attempt.state.moves) == 1
+    note = screen.attempt.typed[1]
+    assert note.listed and note.misses == 2
+    from game.ui.attempt import decisions
+    from game.ui.recall import said_line
+
+    decision = decisions(screen.attempt.scenario, screen.attempt.state)[0]
+    assert "picked from the list after 2 misses" in said_line(screen.attempt, decision)
+
+
+def test_tab_shows_the_alternatives_and_a_number_picks_one(recall):
+    _, demo, screen = recall
+    demo.type("we will match acme")
+    demo.press("return")
+    panel = screen.recall
+    assert panel.heard == "match"
+    demo.press("tab")
+    assert panel.show_alternatives
+    other = panel.alternatives()[0].choice
+    demo.press("1")
+    assert panel.heard == other and not panel.show_alternatives
+    demo.press("return")
+    assert screen.attempt.state.moves[0].choice == other
+
+
+def test_the_clock_keeps_running_while_the_rep_types(recall):
+    app, demo, screen = recall
+    assert screen.remaining_ms is not None  # the spec example's opening has a time limit
+    start = screen.remaining_ms
+    demo.type("what did")
+    app.step(1000)
+    assert screen.remaining_ms <= start - 1000
+
+
+def test_screens_fit(recall):
+    app, demo, screen = recall
+    for keys in ((), ("return",)):
+        demo.type("what did the late deliveries cost you")
+        for k in keys:
+            demo.press(k)
+        app.render()
+        check_fits(app, f"recall {keys}")
+
+
+def test_headless_demo_types_answers_and_saves_the_recall_screens(tmp_path, capsys):
+    code = main(
+        [
+            "play",
+            str(SPEC_EXAMPLE),
+            "--choices",
+            "say:blah blah,say:what did the late deliveries cost you,say:design for zero penalties",
+            "--screenshots",
+            str(tmp_path),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    result = json.loads(out)
+    assert result["path"] == ["opening", "numbers", "partner"] and result["finished"]
+    shots = [p.rsplit("/", 1)[-1] for p in result["screenshots"]]
+    for part in (
+        "decision-1-typing",
+        "decision-1-missed",
+        "decision-1-heard",
+        "alternatives",
+        "debrief",
+    ):
+        assert any(part in s for s in shots), shots
+    assert all((tmp_path / s).stat().st_size > 0 for s in shots)
+
+
+def test_a_list_token_in_recall_mode_before_the_list_is_offered_is_refused(capsys):
+    code = main(["play", str(SPEC_EXAMPLE), "--choices", "say:what did the delays cost you,1"])
+    err = capsys.readouterr().err
+    assert code == 2 and "say:TEXT" in err
+
+
+def test_key_intents_for_editing():
+    from game.ui import intents as I
+
+    assert I.translate(key_event("home")) == Intent(I.HOME)
+    assert I.translate(key_event("end")) == Intent(I.END)
+    assert I.translate(key_event("delete")) == Intent(I.DELETE)
