@@ -28,6 +28,12 @@ def register(subparsers) -> None:
         "--screenshots", metavar="DIR", help="with --choices: save a PNG per screen here"
     )
     p.add_argument(
+        "--at",
+        metavar="TOKENS",
+        help="open the conversation at the state these moves reach (run's tokens), to test "
+        "an edit deep in the tree; with --choices, those moves follow",
+    )
+    p.add_argument(
         "--scenario", metavar="ID", help="with --choices: the scenario to play (default: the first)"
     )
     p.add_argument("--player", metavar="NAME", default="", help="the player's name")
@@ -71,23 +77,46 @@ def run(args) -> int:
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # a demo has no one to hear it
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+    at = _tokens(args.at) if args.at is not None else []
+    if any(t.startswith("replay:") for t in at):
+        raise UsageError("--at takes run's tokens (positions, choice ids, timeout), not replay:N.")
+
     from game.ui.app import App
 
     app = App(args.paths, player=args.player, mode=args.mode, data_dir=args.data_dir, size=size)
     try:
         app.start()
         if not headless:
+            if args.at is not None:
+                _open_at(app, at, args)
             app.run()
             return 0
-        return _demo(app, args)
+        return _demo(app, args, at)
     finally:
         app.close()
 
 
-def _demo(app, args) -> int:
+def _tokens(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",")] if text.strip() else []
+
+
+def _open_at(app, tokens: list[str], args) -> None:
+    """Walk the real screens to the state `tokens` reach, then leave the window to the player.
+
+    The walk is the headless demo's, so the window opens exactly where `play --choices`
+    would be; it turns timers on to play `timeout` tokens, so the player's setting is put back.
+    """
     from game.ui.demo import play
 
-    tokens = [t.strip() for t in args.choices.split(",")] if args.choices.strip() else []
+    timers = app.settings.timers
+    play(app, tokens, None, args.scenario, player=args.player or "Trainer", mode=args.mode)
+    app.settings.timers = timers
+
+
+def _demo(app, args, at: list[str]) -> int:
+    from game.ui.demo import play
+
+    tokens = at + _tokens(args.choices)
     # A token or scenario the demo cannot play raises DemoError, a UsageError (exit 2).
     state, shots = play(
         app,
