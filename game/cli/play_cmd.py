@@ -38,9 +38,24 @@ def register(subparsers) -> None:
     )
     p.add_argument("--player", metavar="NAME", default="", help="the player's name")
     p.add_argument("--mode", choices=("practice", "assessment"), default="practice")
+    p.add_argument(
+        "--seed",
+        type=_seed,
+        metavar="N",
+        help="with --choices: shuffle the choices from seed N, as the window does "
+        "(positions then follow the order on screen; default: the file's order)",
+    )
     p.add_argument("--data-dir", metavar="DIR", help="where progress is saved")
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720")
     p.set_defaults(handler=run)
+
+
+def _seed(text: str) -> int:
+    import argparse
+
+    if not (text.isascii() and text.isdigit()) or int(text) >= 2**31:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a seed: give a whole number 0 or more")
+    return int(text)
 
 
 def has_display() -> bool:
@@ -66,6 +81,8 @@ def run(args) -> int:
     headless = args.choices is not None
     if args.screenshots and not headless:
         raise UsageError("--screenshots needs --choices (the moves to play).")
+    if args.seed is not None and not headless:
+        raise UsageError("--seed needs --choices; the window shuffles each attempt itself.")
     if not has_display():
         if not headless:
             raise UsageError(
@@ -125,6 +142,7 @@ def _demo(app, args, at: list[str]) -> int:
         args.scenario,
         player=args.player or "Demo",
         mode=args.mode,
+        seed=args.seed,
     )
     summary = state.to_dict()
     summary.pop("moves", None)

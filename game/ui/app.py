@@ -114,6 +114,7 @@ class App:
         self._player = player
         self.settings = Settings()
         self.player = player
+        self.choice_seed: int | None = None  # fixes new attempts' choice order (play --seed)
         self.scenes = SceneStack()
         self._analyses = None
         self._portraits = None

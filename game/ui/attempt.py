@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from game.content.model import TIMEOUT, Choice, Scenario
 from game.engine import rules
 from game.engine.machine import Conversation
+from game.engine.order import arrange
 from game.engine.state import Move, PlayState
 from game.errors import GameError, MoveError
 
@@ -86,6 +87,12 @@ class Attempt:
     @property
     def state(self) -> PlayState:
         return self.conversation.state
+
+    def shown_choices(self, shuffle: bool = True) -> list[Choice]:
+        """The visible choices in the order on screen: shuffled from the attempt's seed, or
+        the file's order when `shuffle` is off. Number keys follow this order."""
+        visible = self.conversation.visible_choices()
+        return arrange(self.conversation.node, visible, self.seed if shuffle else None)
 
     @property
     def practice(self) -> bool:

@@ -97,12 +97,20 @@ def play(
     scenario_id: str | None = None,
     player: str = "Demo",
     mode: str = "practice",
+    seed: int | None = None,
 ):
-    """Drive the window from the title to the debrief; returns (state, screenshot paths)."""
+    """Drive the window from the title to the debrief; returns (state, screenshot paths).
+
+    With `seed` the choices are shuffled from it, as a player would see them, and a
+    position token presses that number key; without it the file's order is kept, so a
+    position means what it means in `salesplay run`.
+    """
     from game.ui.scenes.library import Library, ScenarioCard
 
     demo = Demo(app, shots)
     app.settings.timers = True  # so `timeout` tokens can happen (not saved)
+    app.settings.shuffle_choices = seed is not None  # not saved either
+    app.choice_seed = seed
     demo.settle()
     for _ in range(len(getattr(demo.top, "typed", ""))):  # the title remembers the last name
         demo.press("backspace")
@@ -149,6 +157,7 @@ def play(
             demo.shot()
             continue
         state = attempt.state
+        shown = attempt.shown_choices(app.settings.shuffle_choices)
         if token.startswith(SAY):
             if not say(demo, token[len(SAY) :]):
                 continue  # not understood: nothing was said, the next token answers again
@@ -162,13 +171,19 @@ def play(
             choice = rules.resolve_token(attempt.scenario, state, token) if token else None
         except MoveError as exc:
             raise DemoError(str(exc)) from exc
+        if (
+            token is not None
+            and choice is not None
+            and token.strip().isascii()
+            and token.strip().isdigit()
+        ):
+            choice = shown[int(token) - 1]  # the number key: a position on screen
         if token is None:
             pass  # said in recall mode
         elif choice is None:
             demo.wait(attempt.scenario.nodes[state.node].time_limit * 1000 + 100)
         else:
-            position = [c.id for c in attempt.conversation.visible_choices()].index(choice.id) + 1
-            demo.press(str(position))
+            demo.press(str([c.id for c in shown].index(choice.id) + 1))
         demo.settle()
         if demo.top.name == "coach":
             demo.shot()

@@ -67,7 +67,7 @@ class RecallPanel:
         self.app = screen.app
         self.attempt = screen.attempt
         self.node = screen.node
-        self.choices = self.attempt.conversation.visible_choices()
+        self.choices = self.attempt.shown_choices(self.app.settings.shuffle_choices)
         self.matcher = matcher_for(self.attempt.scenario)
         self.matcher.prepare(self.node.id, self.choices)
         self.text = ""

@@ -18,6 +18,7 @@ class Settings:
     high_contrast: bool = False
     reduced_motion: bool = False
     timers: bool = True
+    shuffle_choices: bool = True  # off: the file's order, for trainers testing their own file
     fullscreen: bool = False
     sound: bool = True
     window_size: tuple[int, int] = (1280, 720)

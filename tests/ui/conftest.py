@@ -12,16 +12,21 @@ BROKEN = SCENARIOS / "broken.yaml"
 
 @pytest.fixture
 def make_app():
-    """make_app(paths, size=(1280, 720), store=None, **kw) -> a started App (closed afterwards)."""
+    """make_app(paths, size=(1280, 720), store=None, shuffle=False, **kw) -> a started App
+    (closed afterwards)."""
     from game.ui.app import App
 
     made = []
 
-    def make(paths=(SCENARIOS,), size=(1280, 720), store=None, first_scene=None, **kw):
+    def make(
+        paths=(SCENARIOS,), size=(1280, 720), store=None, first_scene=None, shuffle=False, **kw
+    ):
         app = App(
             [str(p) for p in paths], size=size, store=store, use_store=store is not None, **kw
         )
         app.start(first_scene)
+        # Number keys then mean the file's positions, unless a test is about shuffling.
+        app.settings.shuffle_choices = shuffle
         made.append(app)
         return app
 

@@ -6,7 +6,7 @@ import contextlib
 
 import pygame
 
-from game.content.model import COMMODITY_TAGS, LEADERSHIP_TAGS
+from game.content.model import DEFAULT_RUBRIC
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import MINUS, TAG_ICONS
@@ -36,6 +36,13 @@ def winning_well(scenario) -> str:
             + "."
         )
     return text
+
+
+def legend() -> str:
+    """The icons of every kind of answer the default rubric scores, the same for every
+    scenario: it never says which kinds this scenario's choices use, so it gives no answer
+    away before the rep chooses."""
+    return "  ".join(f"{TAG_ICONS[t]} {t}" for t in DEFAULT_RUBRIC)
 
 
 class Briefing(Scene):
@@ -93,6 +100,8 @@ class Briefing(Scene):
         if state is None and self.saved is not None and self.app.store is not None:
             with contextlib.suppress(Exception):  # a fresh start replaces the old save
                 self.app.store.discard_run(self.saved.run_id)
+        if seed is None:
+            seed = self.app.choice_seed
         attempt = Attempt(
             self.scenario, mode, self.app.player, self.app.store, state, run_id, seed=seed
         )
@@ -234,12 +243,7 @@ class Briefing(Scene):
                 inner.bottom - head.bottom - st.px(4),
             ),
         )
-        legend = (
-            "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(LEADERSHIP_TAGS))
-            + "   ·   "
-            + "  ".join(f"{TAG_ICONS[t]} {t}" for t in sorted(COMMODITY_TAGS))
-        )
         kit.box(
-            surface, legend, "regular", app.px("caption"), pal.muted, st.rect(500, 428, 740, 28)
+            surface, legend(), "regular", app.px("caption"), pal.muted, st.rect(500, 428, 740, 28)
         )
         self.buttons.draw(surface, app)

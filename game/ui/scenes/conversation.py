@@ -87,7 +87,9 @@ class ConversationScreen(Scene):
         else:
             items = [
                 Button(c.text, lambda c=c: self.take(c), hint=str(i), kind="choice", data=c)
-                for i, c in enumerate(self.attempt.conversation.visible_choices(), 1)
+                for i, c in enumerate(
+                    self.attempt.shown_choices(self.app.settings.shuffle_choices), 1
+                )
             ]
         self.buttons.set(items, 0)
         self.recall = None

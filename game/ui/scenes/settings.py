@@ -1,5 +1,5 @@
-"""Settings: text size, text speed, high contrast, reduced motion, timers, fullscreen and
-window size. Left and Right (or Enter, or a click) change a row; every change is kept."""
+"""Settings: text size, text speed, high contrast, reduced motion, timers, choice
+shuffling, sound, fullscreen and window size. Left and Right (or Enter, or a click) change a row; every change is kept."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ ROWS = (
     "high_contrast",
     "reduced_motion",
     "timers",
+    "shuffle_choices",
     "sound",
     "fullscreen",
     "window_size",
@@ -41,6 +42,8 @@ class SettingsScreen(Scene):
             "high_contrast": f"High contrast: {on[s.high_contrast]}",
             "reduced_motion": f"Reduced motion: {on[s.reduced_motion]}",
             "timers": f"Answer timers: {on[s.timers]}" + ("" if s.timers else " (no time limits)"),
+            "shuffle_choices": f"Shuffle choices: {on[s.shuffle_choices]}"
+            + ("" if s.shuffle_choices else " (the file's order)"),
             "sound": f"Sound: {on[s.sound]}",
             "fullscreen": f"Fullscreen: {on[s.fullscreen]}  (F11)",
             "window_size": "Window size: {}×{}".format(*s.window_size),
@@ -90,8 +93,8 @@ class SettingsScreen(Scene):
 
     def layout(self, stage) -> None:
         for i, b in enumerate(self.buttons):
-            b.rect = stage.rect(290, 116 + i * 60, 700, 50)
-        self.buttons.items[-1].rect = stage.rect(290, 116 + len(ROWS) * 60 + 8, 300, 50)
+            b.rect = stage.rect(290, 116 + i * 56, 700, 48)
+        self.buttons.items[-1].rect = stage.rect(290, 116 + len(ROWS) * 56 + 8, 300, 48)
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
