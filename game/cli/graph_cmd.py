@@ -34,19 +34,43 @@ def register(sub) -> None:
     p.add_argument(
         "-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout"
     )
+    p.add_argument(
+        "--highlight",
+        choices=("best", "worst", "commodity"),
+        default=None,
+        help="draw that run (analyze's best, worst or best with commodity) in bold",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
     scenario = load_one(args.path).scenario
+    path = highlight(scenario, args.highlight) if args.highlight else None
     if args.format == "mermaid":
-        data = to_mermaid(scenario).encode("utf-8")
+        data = to_mermaid(scenario, path).encode("utf-8")
     else:
-        data = to_dot(scenario).encode("utf-8")
+        data = to_dot(scenario, path).encode("utf-8")
         if args.format in ("svg", "png"):
             data = render(data, args.format)
     write(data, args.output)
     return 0
+
+
+def highlight(scenario, which: str):
+    """The run `--highlight` names, from the analysis; an error when there is none."""
+    from game.engine.analysis import analyze
+
+    analysis = analyze(scenario)
+    run = {
+        "best": analysis.best,
+        "worst": analysis.worst,
+        "commodity": analysis.best_with_commodity,
+    }[which]
+    if run is None:
+        raise UsageError(
+            f"this scenario has no {which} run to draw (see salesplay analyze {scenario.path})"
+        )
+    return run
 
 
 def render(dot_text: bytes, fmt: str) -> bytes:
