@@ -1,25 +1,17 @@
-"""The Leadership Index of recorded runs: the scenario's score range, measured once per file version."""
+"""The Leadership Index of recorded runs: the scenario's score range, from its scorecard."""
 
 from __future__ import annotations
 
-from game.engine.scorecard import leadership_index
+from game.engine.scorecard import leadership_index, scorecard_for
 
 __all__ = ["leadership_index", "score_bounds"]
 
 
 def score_bounds(scenario) -> tuple[int | None, int | None]:
-    """(best, worst) reachable scores from the analyser; (None, None) when it cannot say."""
-    try:
-        from game.engine.analysis import analyze  # heavy, and only needed once per file version
-    except ImportError:
-        return None, None
-    try:
-        analysis = analyze(scenario)
-    except Exception:  # an analysis failure must never cost the player their saved run
-        return None, None
-    best = getattr(analysis, "best", None)
-    worst = getattr(analysis, "worst", None)
-    return (
-        None if best is None else int(best.score),
-        None if worst is None else int(worst.score),
-    )
+    """(best, worst) reachable scores, from the scenario version's one scorecard.
+
+    Made once per content hash and kept (the window has usually made it already, off the
+    frame loop); the store calls this before it opens a transaction, never inside one.
+    """
+    card = scorecard_for(scenario)
+    return card.best_score, card.worst_score

@@ -32,51 +32,19 @@ def now_ms() -> int:
 
 
 class Analyses:
-    """The engine's analysis, computed once per scenario version, off the frame loop."""
-
-    def __init__(self):
-        import threading  # here, not at start-up: only a briefing needs it
-
-        self._done: dict[tuple[str, str], object] = {}
-        self._threads: dict = {}
-        self._lock = threading.Lock()
-        self._thread = threading.Thread
-
-    def _key(self, scenario):
-        return (scenario.id, scenario.sha256)
+    """The scenario's scorecard (game.engine.scorecard), made once per version, off the loop."""
 
     def prefetch(self, scenario) -> None:
-        """Start analysing in the background, so the debrief rarely waits."""
-        key = self._key(scenario)
-        with self._lock:
-            if key in self._done or key in self._threads:
-                return
-            t = self._thread(target=self._run, args=(scenario,), daemon=True)
-            self._threads[key] = t
-        t.start()
+        """Start making it on a worker thread, so the debrief rarely waits."""
+        from game.engine import scorecard  # here, not at start-up: only a briefing needs it
 
-    def _run(self, scenario) -> None:
-        try:
-            from game.engine.analysis import analyze
-
-            result = analyze(scenario)
-        except Exception:  # no analysis means no Index, never a crash
-            result = None
-        with self._lock:
-            self._done[self._key(scenario)] = result
+        scorecard.prefetch(scenario)
 
     def get(self, scenario):
-        """The analysis (or None when the engine cannot provide one); waits if it is running."""
-        key = self._key(scenario)
-        with self._lock:
-            if key in self._done:
-                return self._done[key]
-            thread = self._threads.get(key)
-        if thread is None:
-            self._run(scenario)
-        else:
-            thread.join()
-        return self._done.get(key)
+        """The scorecard (best, worst and best commodity runs); waits if it is being made."""
+        from game.engine import scorecard
+
+        return scorecard.scorecard_for(scenario)
 
 
 def open_store(data_dir=None):

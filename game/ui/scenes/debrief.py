@@ -11,7 +11,6 @@ from __future__ import annotations
 import pygame
 
 from game.content.model import COMMODITY_TAGS, TIMEOUT
-from game.engine.scorecard import leadership_index
 from game.ui import intents as I
 from game.ui.attempt import decisions
 from game.ui.recall import said_line
@@ -68,14 +67,11 @@ class Debrief(Scene):
         self.scenario = attempt.scenario
         self.state = attempt.state
         self.decisions = decisions(self.scenario, self.state)
-        analysis = app.analyses.get(self.scenario)
-        self.analysed = analysis is not None
-        best = getattr(analysis, "best", None)
-        worst = getattr(analysis, "worst", None)
-        self.best_score = None if best is None else best.score
-        self.worst_score = None if worst is None else worst.score
-        self.index = leadership_index(self.state.score, self.best_score, self.worst_score)
-        self.departure = departure(self.scenario, self.state, best)
+        card = app.analyses.get(self.scenario)  # the scorecard, prefetched by the briefing
+        self.analysed = card is not None
+        self.best_score, self.worst_score = card.best_score, card.worst_score
+        self.index = card.index(self.state.score)
+        self.departure = departure(self.scenario, self.state, card.best)
         self.dots = [
             TimelineDot(f"Decision {d.number}", self.replay, data=d) for d in self.decisions
         ]

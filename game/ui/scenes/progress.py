@@ -99,14 +99,13 @@ class Progress(Scene):
         self.layout(self.app.stage)
 
     def bounds(self, scenario_id: str, sha256: str):
-        """Best and worst scores from the engine's analysis, for runs saved without an index."""
+        """Best and worst scores from the scenario's scorecard, for runs saved without an index."""
         for result in getattr(self.app, "library", []):
             sc = getattr(result, "scenario", None)
             if sc is not None and sc.id == scenario_id and sc.sha256 == sha256:
-                analysis = self.app.analyses.get(sc)
-                best, worst = getattr(analysis, "best", None), getattr(analysis, "worst", None)
-                if best is not None and worst is not None:
-                    return best.score, worst.score
+                card = self.app.analyses.get(sc)
+                if card.best is not None and card.worst is not None:
+                    return card.best_score, card.worst_score
         return None
 
     def select(self, i: int) -> None:

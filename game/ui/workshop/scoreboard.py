@@ -64,8 +64,7 @@ class Scoreboard(Scene):
         self.room = room
         self.workshop = room.workshop
         self.standings = self.workshop.standings()
-        analysis = app.analyses.get(room.scenario)
-        self.leader = getattr(analysis, "best", None)
+        self.leader = app.analyses.get(room.scenario).best  # the scorecard's leader's path
         self.folder = FolderField(folder or str(Path.cwd() / DEFAULT_FOLDER), None)
         self.export_button = Button("Export CSV and JSON", self.export, hint="⏎", kind="primary")
         self.again_button = Button("New round", self.again, hint="N")
