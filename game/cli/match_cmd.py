@@ -55,7 +55,10 @@ def run(args) -> int:
         )
     node = conversation.node
     choices = conversation.visible_choices()
-    matcher = matcher_for(scenario)
+    from game.engine import semantic
+
+    matcher = matcher_for(scenario, semantic.for_command_line())  # the nlu extra, if installed
+    matcher.prepare(node.id, choices)
     for stream in (sys.stdin, sys.stdout):  # UTF-8 in and out, whatever the locale says
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")

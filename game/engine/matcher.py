@@ -391,6 +391,8 @@ class Matcher:
         """Index a node's choices ahead of the first answer (when the node is shown)."""
         for choice in choices:
             self._entry(node_id, choice)
+        if self.semantic is not None and hasattr(self.semantic, "prepare"):
+            self.semantic.prepare([_variants(c) for c in choices])
 
     def scores(self, text: str, node_id: str, choices: Sequence[Choice]) -> list[float]:
         """One score in 0..1 per choice, in the order given."""

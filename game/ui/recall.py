@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine import semantic
 from game.engine.matcher import Match, is_action, matcher_for
 from game.ui import intents as I
 from game.ui.widgets import Button, keycap, panel
@@ -68,7 +69,7 @@ class RecallPanel:
         self.attempt = screen.attempt
         self.node = screen.node
         self.choices = self.attempt.shown_choices(self.app.settings.shuffle_choices)
-        self.matcher = matcher_for(self.attempt.scenario)
+        self.matcher = matcher_for(self.attempt.scenario, semantic.shared())
         self.matcher.prepare(self.node.id, self.choices)
         self.text = ""
         self.caret = 0
