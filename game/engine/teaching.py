@@ -8,6 +8,7 @@ which is advice: a scenario can teach well where the leader's answer also pays a
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import product
 
 from game.content.diagnostics import INFO, WARNING, Diagnostic
 from game.content.model import Choice, Loc, Node, Scenario
@@ -34,8 +35,8 @@ def check(scenario: Scenario, analysis: Analysis, graph, tells: Tells | None) ->
     """Every graph-reading teaching diagnostic. `tells` is None when the analysis is partial."""
     out = buyer_ignores(scenario) + endless_loops(scenario, analysis)
     out += stuck_states(scenario, analysis)
-    if tells is None:
-        return out
+    if tells is None:  # the analysis stopped at its cap: judge conditions by the ranges alone
+        return out + conditions_out_of_range(scenario)
     out += answer_length_tell(scenario, analysis, tells)
     out += result_inversion(scenario, tells)
     out += commodity_gap(scenario, analysis)
@@ -246,6 +247,55 @@ def _never(scenario: Scenario, node: Node, c: Choice, graph, ranges) -> Diagnost
         f"'{node.id}'{there}, so the choice is never shown. Change the condition, or the effects "
         "and flags that lead here, or remove the choice.",
     )
+
+
+COMBINATIONS_CAP = 20_000  # value combinations tried per condition without a full analysis
+
+
+def conditions_out_of_range(scenario: Scenario) -> list[Diagnostic]:
+    """Conditions that no value of their meters (within the declared ranges) and no value
+    of their flags and visits satisfies; used when the state graph is not complete."""
+    out = []
+    for node in scenario.decisions:
+        for c in node.choices:
+            if c.condition is not None and _holds_for_nothing(scenario, c.condition):
+                spans = [
+                    f"{m.name} from {m.min} to {m.max}"
+                    for m in scenario.meters.values()
+                    if m.name in c.condition.names
+                ]
+                there = f" ({', '.join(spans)})" if spans else ""
+                out.append(
+                    _at(
+                        scenario,
+                        c.condition.loc or c.loc,
+                        WARNING,
+                        "condition-never-holds",
+                        f"The condition `{c.condition.source}` of choice '{c.id}' holds for no "
+                        f"value its meters and flags can take{there}, so the choice is never "
+                        "shown. Change the condition or the meters' ranges, or remove the choice.",
+                    )
+                )
+    return out
+
+
+def _holds_for_nothing(scenario: Scenario, condition) -> bool:
+    meters = [m for m in scenario.meters.values() if m.name in condition.names]
+    flags = [f for f in scenario.flags if f in condition.names]
+    visits = sorted(condition.visits)
+    count = 2 ** (len(flags) + len(visits))
+    for m in meters:
+        count *= m.max - m.min + 1
+    if count > COMBINATIONS_CAP:
+        return False  # too many to try: say nothing rather than guess
+    for values in product(*(range(m.min, m.max + 1) for m in meters)):
+        named = dict(zip((m.name for m in meters), values, strict=True))
+        for bits in product((False, True), repeat=len(flags) + len(visits)):
+            on = {f for f, b in zip(flags, bits, strict=False) if b}
+            seen = {v for v, b in zip(visits, bits[len(flags) :], strict=False) if b}
+            if condition.holds(named, on, seen):
+                return False
+    return True
 
 
 def greedy_wins(scenario: Scenario, analysis: Analysis, tells: Tells) -> list[Diagnostic]:

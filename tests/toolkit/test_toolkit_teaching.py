@@ -81,6 +81,28 @@ NUMBERS = decision(
 TRUST = "  trust: {start: 5, min: 0, max: 10}\n"
 PATIENCE = "  patience: {start: 2, min: 0, max: 2, on_min: lost}\n"
 
+
+def stuck(price_condition: str) -> str:
+    """At 'again' every choice needs trust above 5, unless the price choice has no condition;
+    only the insight at 'ask' raises trust."""
+    return scenario(
+        decision(
+            "ask",
+            say(LONG, "[insight]", "again", "        effects: {trust: 1}\n"),
+            say(LONG + " And 10% off.", "[price]", "again"),
+            ASK_MORE,
+        )
+        + NUMBERS
+        + decision(
+            "again",
+            say("Let me lead the next step.", "[leadership]", "won", "        if: trust > 5\n"),
+            say(SHORT, "[price]", "won", price_condition),
+        )
+        + WON,
+        meters=TRUST,
+    )
+
+
 CASES = {
     # code: (scenario with exactly that tell, the same without it)
     "answer-length-tell": (length_pattern(), length_pattern(LONG + " And we take 10% off.")),
@@ -154,40 +176,7 @@ CASES = {
             meters=PATIENCE,
         ),
     ),
-    "stuck-state": (
-        scenario(
-            decision(
-                "ask",
-                say(LONG, "[insight]", "again", "        effects: {trust: 1}\n"),
-                say(LONG + " And 10% off.", "[price]", "again"),
-                ASK_MORE,
-            )
-            + NUMBERS
-            + decision(
-                "again",
-                say("Let me lead the next step.", "[leadership]", "won", "        if: trust > 5\n"),
-                say(SHORT, "[price]", "won", "        if: trust > 5\n"),
-            )
-            + WON,
-            meters=TRUST,
-        ),
-        scenario(
-            decision(
-                "ask",
-                say(LONG, "[insight]", "again", "        effects: {trust: 1}\n"),
-                say(LONG + " And 10% off.", "[price]", "again"),
-                ASK_MORE,
-            )
-            + NUMBERS
-            + decision(
-                "again",
-                say("Let me lead the next step.", "[leadership]", "won", "        if: trust > 5\n"),
-                say(SHORT, "[price]", "won"),
-            )
-            + WON,
-            meters=TRUST,
-        ),
-    ),
+    "stuck-state": (stuck("        if: trust > 5\n"), stuck("")),
     "greedy-wins": (
         scenario(
             decision("ask", say(LONG, "[insight]", "numbers"), say(SHORT, "[price]", "won"))
@@ -344,3 +333,15 @@ def test_every_rule_run_replays_to_its_score_and_follows_its_rule(path):
                 assert len(taken.text) == max(len(c.text) for c in visible)
             state = rules.play_token(s, state, token)
         assert (state.score, state.ending) == (play.run.score, play.run.ending), rule
+
+
+def test_a_condition_out_of_every_range_is_found_when_the_analysis_stops_at_its_cap():
+    for case, found in (("condition-never-holds", True), ("stuck-state", False)):
+        s = load_text(CASES[case][0], "t.yaml").scenario
+        partial = analyze(s, state_cap=1)
+        assert not partial.exhaustive
+        codes = [d.code for d in quality.review(s, partial)]
+        assert ("condition-never-holds" in codes) is found, codes
+    s = load_text(CASES["condition-never-holds"][0], "t.yaml").scenario
+    (d,) = [d for d in quality.review(s, analyze(s, state_cap=1)) if d.code in NEW_CODES]
+    assert "(trust from 0 to 10)" in d.message and d.message.endswith(".")

@@ -11,7 +11,7 @@ from game.cli import main
 from game.content import load_scenario
 from game.engine.order import arrange, rank
 from game.ui.attempt import Attempt
-from game.ui.demo import Demo
+from tests.ui.test_ui_play import open_tender
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TENDER = SCENARIOS / "umlaut-tender.yaml"
@@ -24,16 +24,7 @@ def tender():
 
 def open_conversation(app):
     """From the title to the tender's first decision in practice mode, with the keys."""
-    demo = Demo(app, None)
-    demo.type("Zoë")
-    demo.press("return")
-    library = app.scenes.top
-    card = next(i for i, c in enumerate(library.cards) if c.data.ok)
-    for _ in range(card):
-        demo.press("right")
-    demo.press("return")
-    demo.press("p")
-    return demo, app.scenes.top
+    return open_tender(app), app.scenes.top
 
 
 def ids(choices):
