@@ -782,4 +782,21 @@ CODES: list[Code] = [
     ),
 ]
 
+CODES.append(
+    Code(
+        "example-ambiguous",
+        "warning",
+        "An example of a choice, matched as recall mode matches a rep's words, is taken as "
+        "a sibling choice rather than its own.",
+        "Reword the example with the words that set its choice apart, or remove it. "
+        "`salesplay match FILE --report` lists every such example.",
+        "examples: [We can beat their price.] (under the insight choice)",
+        _with(
+            "        effects: {trust: 1}\n",
+            "        effects: {trust: 1}\n        examples: [We can beat their price.]\n",
+        ),
+        "engine",
+    )
+)
+
 BY_CODE = {c.code: c for c in CODES}

@@ -206,10 +206,11 @@ def grams(terms: Iterable[str]) -> Counter:
     """Character 3- and 4-grams inside each word (with its edges marked)."""
     out: Counter = Counter()
     for t in terms:
-        w = f"<{t}>"
+        mark = "!" if t.startswith("!") else ""  # a negated word's letters are its own
+        w = f"<{t.lstrip('!')}>"
         for n in (3, 4):
             for i in range(len(w) - n + 1):
-                out[w[i : i + n]] += 1
+                out[mark + w[i : i + n]] += 1
     return out
 
 
@@ -430,6 +431,12 @@ class Matcher:
                 out = [min(1.0, (1 - k) * a + k * b) for a, b in zip(out, sem, strict=True)]
         return out
 
+    @staticmethod
+    def accepts(best: float, second: float) -> bool:
+        """The best score is close enough, and clearly ahead of the runner-up."""
+        margin = SURE_MARGIN if best >= SURE else MARGIN
+        return best >= ACCEPT and best - second >= margin
+
     def match(self, text: str, node_id: str, choices: Sequence[Choice]) -> Match:
         """The closest of `choices` (the visible ones at `node_id`), or None when none is."""
         scores = self.scores(text, node_id, choices)
@@ -439,10 +446,8 @@ class Matcher:
         )
         chosen = None
         if ranked:
-            best = ranked[0].confidence
             second = ranked[1].confidence if len(ranked) > 1 else 0.0
-            margin = SURE_MARGIN if best >= SURE else MARGIN
-            if best >= ACCEPT and best - second >= margin:
+            if self.accepts(ranked[0].confidence, second):
                 chosen = ranked[0].choice
         return Match(text, chosen, ranked[0].confidence if ranked else 0.0, tuple(ranked))
 

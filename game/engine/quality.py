@@ -48,6 +48,28 @@ def review(scenario: Scenario, analysis: Analysis | None = None, graph=None) -> 
             out += missing_feedback(scenario, node, choice)
     out += commodity_pays(scenario, analysis)
     out += unreachable(scenario, analysis)
+    out += example_ambiguous(scenario)
+    return out
+
+
+def example_ambiguous(scenario: Scenario) -> list[Diagnostic]:
+    """Examples the recall matcher would take as a sibling choice (left out of their own)."""
+    from game.engine.recall_report import ambiguous_examples
+
+    out = []
+    for a in ambiguous_examples(scenario):
+        choice = scenario.nodes[a.node].choice(a.choice)
+        out.append(
+            _at(
+                scenario,
+                choice.loc if choice else None,
+                WARNING,
+                "example-ambiguous",
+                f"Example {a.index + 1} of choice '{a.choice}' (\"{a.example}\") reads more "
+                f"like choice '{a.other}' than its own: a rep who types it would be heard as "
+                f"'{a.other}'. Reword it with the words that set '{a.choice}' apart, or remove it.",
+            )
+        )
     return out
 
 

@@ -45,22 +45,27 @@ class AmbiguousExample:
 def ambiguous_examples(
     scenario: Scenario, matcher: Matcher | None = None
 ) -> list[AmbiguousExample]:
-    """Examples that match a sibling choice better than their own (left out of their own)."""
+    """Examples that, left out of their own choice, the matcher would take as a sibling."""
     matcher = matcher or Matcher(scenario)
     out = []
     for node in scenario.decisions:
         for choice in node.choices:
+            others = [c for c in node.choices if c.id != choice.id]
+            if not others:
+                continue
             for i, example in enumerate(choice.examples):
                 rest = choice.examples[:i] + choice.examples[i + 1 :]
                 own_choice = replace(choice, examples=rest)
-                others = [c for c in node.choices if c.id != choice.id]
-                if not others:
-                    continue
                 key = f"\0{node.id}\0{choice.id}\0{i}"  # a private cache slot for the variant
-                own = matcher.scores(example, key, [own_choice])[0]
+                (own,) = matcher.scores(example, key, [own_choice])
                 theirs = matcher.scores(example, node.id, others)
                 best = max(range(len(others)), key=lambda k: theirs[k])
-                if theirs[best] > own and theirs[best] >= 0.2:
+                if matcher.accepts(
+                    theirs[best],
+                    own
+                    if own > max(theirs[:best] + theirs[best + 1 :], default=0)
+                    else max(theirs[:best] + theirs[best + 1 :], default=0),
+                ):
                     out.append(
                         AmbiguousExample(
                             node.id,

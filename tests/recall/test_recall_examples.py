@@ -71,3 +71,17 @@ def test_the_schema_accepts_examples_and_bounds_them():
     assert list(validator.iter_errors(too_many))
     too_long = yaml.safe_load(with_examples(["z" * 301]))
     assert list(validator.iter_errors(too_long))
+
+
+def test_example_ambiguous_names_the_example_and_the_sibling_it_reads_like():
+    from game.engine.quality import example_ambiguous
+
+    clean = load_text(with_examples(["we can go lower than them on price"]), "t.yaml").scenario
+    assert example_ambiguous(clean) == []
+    text = BASE.replace(
+        "        effects: {trust: 1}\n",
+        "        effects: {trust: 1}\n        examples: [We can beat their price.]\n",
+    )
+    (diag,) = example_ambiguous(load_text(text, "t.yaml").scenario)
+    assert diag.code == "example-ambiguous" and diag.severity == "warning"
+    assert "'c1'" in diag.message and "'c2'" in diag.message and "beat their price" in diag.message
