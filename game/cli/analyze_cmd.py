@@ -215,9 +215,12 @@ def tells_section(scenario, a: Analysis, tells: Tells) -> list[str]:
     for result, endings in tells.results.items():
         spans = [f"{nid} {_span(e['min'], e['max'])}" for nid, e in endings.items()]
         lines.append(f"    {result:<8} {'; '.join(spans) or 'no reachable ending'}")
-    if not tells.inversions:
+    if a.best is None:
+        lines.append("  Inversions: not checked (there is no best run to compare with).")
+    elif not tells.inversions:
         lines.append(
-            "  Inversions: none (every lost or stalled run scores below every best-ending run)."
+            f"  Inversions: none (every lost or stalled run scores below the lowest run to "
+            f"{a.best.ending})."
         )
     for inv in tells.inversions:
         lines.append(

@@ -150,3 +150,12 @@ def test_choice_cards_carry_only_the_words_and_the_key(make_app):
     buttons = list(screen.buttons)
     assert [b.label for b in buttons] == [b.data.text for b in buttons]
     assert [b.hint for b in buttons] == [str(i) for i in range(1, len(buttons) + 1)]
+
+
+def test_the_shuffle_setting_is_kept_between_runs():
+    from game.ui.settings import Settings
+
+    off = Settings(shuffle_choices=False)
+    assert Settings.from_dict(off.to_dict()).shuffle_choices is False
+    assert Settings.from_dict({}).shuffle_choices is True
+    assert Settings.from_dict({"window.shuffle_choices": "no"}).shuffle_choices is True
