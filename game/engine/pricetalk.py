@@ -71,6 +71,17 @@ PRICE_PHRASES: dict[str, re.Pattern] = {
         r"difference|increase|rise|gap)\b",
     }.items()
 }
+# Words every match of a kind contains: a text without them skips that kind's pattern, which
+# is much slower to rule out (validate runs this on every choice of every file).
+_NEEDS: dict[str, re.Pattern] = {
+    name: re.compile(rx, re.IGNORECASE)
+    for name, rx in {
+        "a percentage off": r"%|per\s*cent|point|half",
+        "a price match": r"match|beat|priced",
+        "cheaper": r"cheap|lowest",
+        "free months": r"free|on the house|on us|at no |throw|launch offer",
+    }.items()
+}
 # "the discount" in a question asks about one already on the table ("What is the discount for?").
 _ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 
@@ -78,6 +89,9 @@ _ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 def price_phrase(text: str) -> str | None:
     """The kind of price talk `text` reads as (None when none, or when it turns price down)."""
     for name, pattern in PRICE_PHRASES.items():
+        needs = _NEEDS.get(name)
+        if needs is not None and needs.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             before = " ".join(text[: match.start()].split()[-4:])
             if _REFUSAL.search(before):
