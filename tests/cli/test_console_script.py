@@ -39,16 +39,7 @@ def test_a_scenario_with_errors_prints_its_diagnostics_and_exits_1(tmp_path):
     assert "Traceback" not in proc.stderr and "has errors" in proc.stderr
 
 
-def test_a_missing_file_and_bad_usage_exit_2():
+def test_a_missing_file_exits_2():
     proc = salesplay("run", "no/such.yaml", "--choices", "1")
     assert proc.returncode == 2
     assert proc.stderr == "salesplay run: no/such.yaml: No such file or folder. Check the path.\n"
-    proc = salesplay("validate")
-    assert proc.returncode == 2 and "usage" in proc.stderr.lower()
-
-
-def test_validate_exits_1_on_errors(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(BASE.replace("next: done", "next: dnoe"))
-    proc = salesplay("validate", str(bad))
-    assert proc.returncode == 1 and "unknown-node" in proc.stdout and proc.stderr == ""

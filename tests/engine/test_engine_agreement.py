@@ -118,7 +118,7 @@ def analyser_edges(scenario):
     }
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_machine_rules_and_analyser_agree(text):
     loaded = load_text(text, "random.yaml")

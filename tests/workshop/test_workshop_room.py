@@ -37,8 +37,13 @@ def test_each_team_presses_its_own_block(scenario):
     assert room.key_owner(" ", 3) is None
 
 
-@pytest.mark.parametrize(("teams", "fits"), [(4, True), (8, True)], ids=["four", "eight"])
-def test_three_choices_fit_eight_teams(scenario, teams, fits):
+@pytest.mark.parametrize(
+    ("teams", "fits"),
+    [(1, True), (4, True), (8, True), (9, False)],
+    ids=["one", "four", "eight", "nine-more-than-the-key-blocks"],
+)
+def test_three_choices_fit_eight_teams_not_nine(scenario, teams, fits):
+    assert max(len(n.choices) for n in scenario.decisions) == 3
     assert keys_fit(scenario, teams) is fits
 
 
