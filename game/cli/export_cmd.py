@@ -31,6 +31,11 @@ def register(sub) -> None:
         help="your organisation's address: players' accounts and activity ids start with it",
     )
     p.add_argument(
+        "--typed-text",
+        action="store_true",
+        help="also send what reps typed in recall mode (by default only the choice is sent)",
+    )
+    p.add_argument(
         "--data-dir",
         metavar="DIR",
         default=None,
@@ -46,11 +51,13 @@ def run(args) -> int:
         if store.notice:
             sys.stderr.write(f"salesplay export: {store.notice}\n")
         if args.xapi == "-":
-            count = write_array(statements(store, args.player, args.base), sys.stdout)
+            count = write_array(
+                statements(store, args.player, args.base, args.typed_text), sys.stdout
+            )
             return 0
         target = Path(args.xapi)
         try:
-            count = write_file(target, statements(store, args.player, args.base))
+            count = write_file(target, statements(store, args.player, args.base, args.typed_text))
         except OSError as exc:
             raise GameError(
                 f"could not write {target}: {exc.strerror or exc}. "

@@ -25,8 +25,10 @@ DEFAULT_BASE = (
 STATEMENT_NAMESPACE = uuid.UUID("5a1e5b1a-7e11-4a5e-9c0d-5a1e5b1a7e11")
 
 
-def statements(store: Store, player: str | None = None, base: str = DEFAULT_BASE) -> Iterator[dict]:
-    """Every run's statements, oldest run first."""
+def statements(
+    store: Store, player: str | None = None, base: str = DEFAULT_BASE, typed: bool = False
+) -> Iterator[dict]:
+    """Every run's statements, oldest run first; `typed` adds what reps typed (recall mode)."""
     base = base.rstrip("/")
     sql = "SELECT r.id FROM runs r JOIN players p ON p.id = r.player_id"
     params: tuple = ()
@@ -36,11 +38,11 @@ def statements(store: Store, player: str | None = None, base: str = DEFAULT_BASE
     for (run_id,) in store.query(sql + " ORDER BY r.started_at, r.id", params):
         record = store.run(run_id)
         if record is not None:
-            yield from run_statements(record, store.decisions(run_id), base)
+            yield from run_statements(record, store.decisions(run_id), base, typed)
 
 
 def run_statements(
-    run: RunRecord, decisions: list[Decision], base: str = DEFAULT_BASE
+    run: RunRecord, decisions: list[Decision], base: str = DEFAULT_BASE, typed: bool = False
 ) -> list[dict]:
     scenario = activity(
         f"{base}/scenarios/{run.scenario_id}", run.title or run.scenario_id, SIMULATION
@@ -85,6 +87,8 @@ def run_statements(
             "score": {"raw": d.points},
             "extensions": {f"{base}/xapi/tags": list(d.tags)},
         }
+        if typed and d.typed:  # the rep's own words leave the machine only when asked for
+            result["extensions"][f"{base}/xapi/typed"] = d.typed
         out.append(statement("answered", f"answered/{d.seq}", decision, d.at, result, parent=True))
     if run.finished and run.ended_at:
         result = finished_result(run, base)
