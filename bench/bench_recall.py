@@ -7,9 +7,13 @@ matched twice: with the choices' `examples` as written, and with every `examples
 
 Goals (default install): right >= 90%, wrong <= 5%, off-topic refused >= 85%,
 p95 latency <= 5 ms per answer. With the `nlu` extra, when it is installed: right >= 95%,
-wrong <= 3%, p95 <= 15 ms.
+wrong <= 3%, p95 <= 15 ms, loaded in <= 1 s (CPU; in the window it loads in a thread), and
+the memory it adds is printed. A frame while the rep types stays under 2 ms at the 95th
+percentile. The goals are checked without examples (the harder case: a trainer who wrote
+none); with examples is shown beside it. The matcher's thresholds were set while looking
+at these figures, so they flatter it: a held-out set written by someone else is the test.
 
-Run: .venv/bin python bench/bench_recall.py [--nlu] [--verbose]
+Run: .venv/bin/python bench/bench_recall.py [--verbose]   (SALESPLAY_NLU=0: lexical only)
 """
 
 from __future__ import annotations
@@ -148,6 +152,68 @@ def evaluate(label, semantic=None, verbose=False):
     return results
 
 
+def typing_frames(count: int = 120) -> float:
+    """CPU ms per frame while a rep types into the recall box (a key in, one frame drawn): p95.
+
+    The baseline is the same conversation with the choices listed, one frame per key press.
+    """
+    os.environ.update(
+        SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1"
+    )
+    from game.engine import semantic
+    from game.ui.app import App
+    from game.ui.demo import Demo
+    from game.ui.intents import key_event
+
+    def conversation(recall: bool):
+        app = App([str(HERE / "procurement-squeeze.yaml")], use_store=False, size=(1280, 720))
+        app.start()
+        demo = Demo(app, None)
+        demo.type("Bench")
+        demo.press("return")
+        demo.press("return")
+        if recall:
+            demo.press("w")
+        demo.press("p")
+        demo.settle()
+        screen = app.scenes.top
+        screen.words = screen.total_words
+        return app
+
+    def measure(app, keys) -> list[float]:
+        out = []
+        for key in keys:
+            c0 = time.process_time()
+            app.feed(key_event(key))
+            app.render()
+            out.append((time.process_time() - c0) * 1000)
+        return out
+
+    listed = conversation(False)
+    app = conversation(True)
+    bg = semantic.shared()
+    if bg is not None:
+        bg.wait(30)  # measured once loaded; the load itself runs in its own thread
+    text = "before we talk price, how many loads got turned away at the docks last year "
+    keys = [("space" if ch == " " else ch) for ch in (text * 3)[:count]]
+    rounds = []  # three rounds, interleaved; the median round's p95 is reported
+    for _ in range(3):
+        base = measure(listed, ["down", "up"] * (count // 2))
+        for _ in range(len(app.scenes.top.recall.text)):
+            app.feed(key_event("backspace"))
+        rounds.append((p95(measure(app, keys)), base))
+    rounds.sort(key=lambda r: r[0])
+    typing_p95, base = rounds[1]
+    listed.close()
+    app.close()
+    print(
+        f"frames     while typing: CPU p95 {typing_p95:.2f} ms (median of 3 rounds of {count} keys);"
+        f" listed choices, a key each: p95 {p95(base):.2f} ms"
+        f" (ratio {typing_p95 / max(p95(base), 1e-6):.2f}x)"
+    )
+    return typing_p95
+
+
 def main() -> int:
     verbose = "--verbose" in sys.argv
     failed = []
@@ -176,6 +242,8 @@ def main() -> int:
                 failed.append(f"{label} accuracy ({mode})")
             if p95 > goal_p95:
                 failed.append(f"{label} latency")
+    if typing_frames() > 2.0:
+        failed.append("frame time while typing")
     if failed:
         print("Goals missed: " + ", ".join(failed))
         return 1
@@ -191,6 +259,8 @@ def _rss_mb() -> float:
 
 
 def _nlu_available() -> bool:
+    if os.environ.get("SALESPLAY_NLU", "1") == "0":
+        return False
     try:
         from game.engine import semantic
     except ImportError:
