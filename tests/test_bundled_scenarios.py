@@ -124,9 +124,7 @@ KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
     "the-insight-meeting.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "written-for-someone-else.yaml": {"answer-length-tell"},
     # Examples that recall mode hears as a sibling choice (`salesplay match FILE --report`).
-    "just-send-a-proposal.yaml": {"example-ambiguous"},
     "procurement-squeeze.yaml": {"example-ambiguous"},
-    "trade-dont-give.yaml": {"example-ambiguous"},
 }
 
 
