@@ -7,7 +7,7 @@ import sys
 
 from game.cli.common import load_one
 from game.engine.analysis import STATE_CAP, Analysis, Run, analyze, explore
-from game.engine.tells import RULE_NAMES, RULES, Tells, study
+from game.engine.tells import FIRST, LONGEST, RULE_NAMES, RULES, Tells, study
 from game.errors import EXIT_FAIL, EXIT_OK, UsageError
 
 SHOWN = 5  # stuck states and loops listed in the report for people (JSON lists them all)
@@ -203,6 +203,20 @@ def tells_section(scenario, a: Analysis, tells: Tells) -> list[str]:
     """What a rep who games the writing reaches; the trainer wants none of it to win."""
     lines = ["Tells (can the scenario be won without judgment?):"]
     lines += [_rule_line(scenario, a, rule, tells) for rule in RULES]
+    # Greedy play needs the points, which a rep does not see; length and order need nothing.
+    gamed = [
+        {LONGEST: "the longest answer", FIRST: "the first answer"}[r]
+        for r in (LONGEST, FIRST)
+        if tells.rules[r].optimal or tells.rules[r].reaches_best_ending
+    ]
+    if a.best is not None:
+        lines.append(
+            f"  At a glance: always choosing {' or '.join(gamed)} reaches the leader's result "
+            "without any judgment."
+            if gamed
+            else "  At a glance: neither the longest nor the first answer leads to the leader's "
+            "result."
+        )
     lines.append(
         f"  The top-scoring answer is also the longest in {len(tells.longest_is_best)} of "
         f"{tells.decisions} decisions."

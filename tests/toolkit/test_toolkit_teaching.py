@@ -285,6 +285,7 @@ def test_tells_on_a_fixture_with_known_values():
     text = report(s, a, tells)
     assert "Tells (can the scenario be won without judgment?):" in text
     assert "Inversion: a run ending at lost (stalled) scores up to +1" in text
+    assert "At a glance: always choosing the first answer reaches the leader's result" in text
 
 
 def test_tells_of_rules_that_loop_or_tie():
