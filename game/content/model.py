@@ -23,8 +23,19 @@ DEFAULT_RUBRIC: dict[str, int] = {
     "commodity": -2,
     "price": -3,
 }
-COMMODITY_TAGS = frozenset({"price", "commodity"})
-LEADERSHIP_TAGS = frozenset({"insight", "outcome", "leadership"})
+# The default rubric's tags, grouped the way the game teaches them: lead with insight and
+# outcomes; price and commodity answers are what loses deals. The one table of tag groups:
+# analysis, the briefing, the debrief, progress and the workshop all read it.
+TAG_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Leadership", ("insight", "outcome", "leadership")),
+    ("Discovery", ("discovery",)),
+    ("Features & following", ("feature", "follower")),
+    ("Price & commodity", ("price", "commodity")),
+)
+LEADING = TAG_GROUPS[0][1]  # the format's leadership tags, in the order screens list them
+COMMODITY = TAG_GROUPS[-1][1]  # the format's commodity tags, likewise
+LEADERSHIP_TAGS = frozenset(LEADING)
+COMMODITY_TAGS = frozenset(COMMODITY)
 TIMEOUT = "timeout"  # the move token and reserved choice id for a timer running out
 
 

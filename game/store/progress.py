@@ -5,18 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.content.model import TAG_GROUPS
 from game.store.leadership import leadership_index
 from game.store.store import Store
 
-# The tag profile groups the rubric the way the game teaches it: lead with insight and
-# outcomes; price and commodity answers are what loses deals.
-TAG_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Leadership", ("insight", "outcome", "leadership")),
-    ("Discovery", ("discovery",)),
-    ("Features & following", ("feature", "follower")),
-    ("Price & commodity", ("price", "commodity")),
-)
-OTHER = "Other"
+OTHER = "Other"  # the tag profile's group for a scenario's own tags (TAG_GROUPS: the model's)
 
 Bounds = Callable[[str, str], "tuple[int | None, int | None] | None"]
 

@@ -14,6 +14,7 @@ import warnings
 
 import pygame
 
+from game.errors import GameError
 from game.ui import intents as I
 from game.ui.layout import MIN_SIZE, Stage
 from game.ui.scene import SceneStack
@@ -53,10 +54,7 @@ def open_store(data_dir=None):
         from game.store import open_store as _open
     except ImportError:
         return None
-    try:
-        return _open(data_dir)
-    except Exception:
-        return None
+    return _open(data_dir)  # never raises: a store it cannot write keeps answering
 
 
 class App:
@@ -143,7 +141,7 @@ class App:
             return {}
         try:
             return self.store.load_settings() or {}
-        except Exception:
+        except GameError:
             return {}
 
     def open_window(self) -> None:
@@ -217,7 +215,7 @@ class App:
             stored = dict(self.store.load_settings() or {})
             stored.update(self.settings.to_dict())
             self.store.save_settings(stored)
-        except Exception:
+        except GameError:
             self.toast("Settings could not be saved; they last until you close the game.")
 
     def toast(self, text: str, ms: int = 4000) -> None:

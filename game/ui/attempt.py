@@ -103,7 +103,7 @@ class Attempt:
             return None
         try:
             return work(self.store)
-        except Exception as exc:  # a full disk must not end the conversation
+        except GameError as exc:  # the store keeps answering; a SaveError must not end the run
             self.save_problem = f"Progress could not be saved ({exc})."
             return None
 
@@ -171,6 +171,6 @@ class Attempt:
             )
         self.scenario = scenario
         self.conversation = Conversation(scenario, state)
-        if self.run_id is not None and hasattr(self.store, "remember_scenario"):
+        if self.run_id is not None and self.store is not None:
             self._save(lambda s: s.remember_scenario(self.run_id, scenario))
         return ""

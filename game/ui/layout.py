@@ -12,7 +12,6 @@ import pygame
 
 BASE_W, BASE_H = 1280, 720
 MIN_SIZE = (1024, 600)
-MAX_SIZE = (3840, 2160)
 
 
 class Stage(NamedTuple):

@@ -28,6 +28,12 @@ GAIN_SIGN, LOSS_SIGN = "▲", "▼"
 MINUS = "−"  # a real minus sign reads better than a hyphen
 
 
+def signed(n: float, decimals: int = 0) -> str:
+    """A number with a real minus sign when negative (no sign otherwise, none for -0.0)."""
+    text = f"{abs(n):.{decimals}f}"
+    return f"{MINUS}{text}" if n < 0 and float(text) != 0 else text
+
+
 class Palette(NamedTuple):
     background: tuple
     stage: tuple

@@ -6,7 +6,8 @@ import contextlib
 
 import pygame
 
-from game.content.model import DEFAULT_RUBRIC
+from game.content.model import COMMODITY, DEFAULT_RUBRIC, LEADING, TAG_GROUPS
+from game.errors import GameError
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import MINUS, TAG_ICONS
@@ -16,8 +17,11 @@ from game.ui.widgets import Button, Buttons, panel, pips
 def winning_well(scenario) -> str:
     """What earns points in this scenario, in the rubric's own numbers."""
     rubric = scenario.rubric
-    lead = [t for t in ("insight", "outcome", "leadership", "discovery") if rubric.get(t, 0) > 0]
-    lose = [t for t in ("price", "commodity", "follower", "feature") if rubric.get(t, 0) < 0]
+    groups = dict(TAG_GROUPS)
+    earn = (*LEADING, *groups["Discovery"])
+    cost = (*COMMODITY, *reversed(groups["Features & following"]))
+    lead = [t for t in earn if rubric.get(t, 0) > 0]
+    lose = [t for t in cost if rubric.get(t, 0) < 0]
 
     def fmt(t):
         v = rubric[t]
@@ -114,7 +118,7 @@ class Briefing(Scene):
             from game.store import resume
 
             state = resume(self.app.store, rec, self.scenario)
-        except Exception as exc:  # the scenario changed under the saved run
+        except GameError as exc:  # SaveError: the scenario changed under the saved run
             self.app.toast(f"This saved run cannot continue. {exc}", 8000)
             self.saved = None
             self.buttons.set([b for b in self.buttons.items if b.hint != "R"], 0)

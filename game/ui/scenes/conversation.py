@@ -12,7 +12,7 @@ import pygame
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.text import wrap
-from game.ui.theme import MINUS, delta_colour, points_text
+from game.ui.theme import delta_colour, points_text, signed
 from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
@@ -27,10 +27,6 @@ MOOD_WORDS = {
     "impressed": "Looks impressed",
     "pleased": "Looks pleased",
 }
-
-
-def signed(n: int) -> str:
-    return f"{MINUS}{-n}" if n < 0 else str(n)
 
 
 class ConversationScreen(Scene):

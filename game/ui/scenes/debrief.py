@@ -16,8 +16,7 @@ from game.ui.attempt import decisions
 from game.ui.recall import said_line
 from game.ui.scene import Scene
 from game.ui.scenes.coach import consequence
-from game.ui.scenes.conversation import signed
-from game.ui.theme import CHART_TAGS, MINUS, TAG_ICONS, delta_colour, points_text
+from game.ui.theme import CHART_TAGS, MINUS, TAG_ICONS, delta_colour, points_text, signed
 from game.ui.widgets import Button, Buttons, panel, ring
 
 RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "… STALLED"}

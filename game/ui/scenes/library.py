@@ -12,6 +12,7 @@ import os
 
 import pygame
 
+from game.errors import GameError
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.settings import cycle
@@ -204,7 +205,7 @@ class Library(Scene):
                 self.best = dict(store.best_scores(player))
                 for rec in store.resumable_runs(player):
                     self.saved.setdefault(rec.scenario_id, rec)  # newest first
-            except Exception:
+            except GameError:
                 self.app.toast("Saved progress could not be read; playing without it.")
         self.build_cards()
 

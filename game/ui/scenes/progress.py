@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.errors import GameError
 from game.store.progress import OTHER, TAG_GROUPS, ScenarioProgress, player_progress
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.theme import MINUS
+from game.ui.theme import signed
 from game.ui.widgets import Button, Buttons, panel
 
 ROW_TOP, ROW_H, ROW_GAP, ROWS_SHOWN = 150, 66, 10, 6
@@ -24,11 +25,6 @@ GROUP_SIGNS = {
     "Price & commodity": "$",
     OTHER: "·",
 }
-
-
-def signed(n: float, decimals: int = 0) -> str:
-    text = f"{abs(n):.{decimals}f}"
-    return f"{MINUS}{text}" if n < 0 and float(text) != 0 else text
 
 
 class ScenarioRow(Button):
@@ -84,7 +80,7 @@ class Progress(Scene):
         else:
             try:
                 self.items = player_progress(store, self.app.player or "Player", self.bounds)
-            except Exception:  # a damaged file must not close the screen
+            except GameError:  # a damaged file must not close the screen
                 self.problem = (
                     "Saved progress could not be read. Your next runs will still be kept."
                 )

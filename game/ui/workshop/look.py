@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.theme import MINUS, points_text
+from game.ui.theme import points_text, signed
 from game.ui.widgets import panel
 
 SCALE = 1.4  # the design brief: everything 1.4× larger than the solo layout
@@ -43,10 +43,6 @@ def leave_on_second_escape(screen) -> None:
     else:
         screen.leaving = True
         screen.app.toast("Press Esc again to leave this round; its votes so far are lost.")
-
-
-def signed(n: int) -> str:
-    return f"{MINUS}{-n}" if n < 0 else str(n)
 
 
 def ink_on(rgb) -> tuple[int, int, int]:

@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pygame
 
-from game.content.model import TIMEOUT
+from game.content.model import COMMODITY, LEADING, TIMEOUT
 from game.engine.workshop import export_results
 from game.errors import GameError
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.theme import TAG_ICONS
+from game.ui.theme import TAG_ICONS, signed
 from game.ui.widgets import Button, Buttons, panel
-from game.ui.workshop.look import Look, signed, top_bar
+from game.ui.workshop.look import Look, top_bar
 
-PROFILE_LEAD = ("insight", "outcome", "leadership")
-PROFILE_PRICE = ("price", "commodity")
+PROFILE_LEAD, PROFILE_PRICE = LEADING, COMMODITY  # the model's tag groups
 DEFAULT_FOLDER = "workshop-results"
 
 
