@@ -47,6 +47,8 @@ _STOPWORDS = """
     has had having will would shall should can could may might must just really very quite also
     too well oh ah um uh hmm like okay ok what which who whom whose when where why how let lets
     s t d ll re ve m yeah yep yup u
+    see look think know guess mean right get got make thing things something
+    anything way lot bit kind sort maybe perhaps actually basically literally good great nice cool
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
 NEGATORS = frozenset(
