@@ -16,13 +16,16 @@ from game.content.conditions import ConditionError, parse_condition
 from game.content.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean, has_errors, shown
 from game.content.model import (
     DEFAULT_RUBRIC,
+    LOOK_VALUES,
     MOODS,
     RESULTS,
+    SETTINGS,
     TIMEOUT,
     Buyer,
     Choice,
     Ending,
     Loc,
+    Look,
     Meter,
     Node,
     Scenario,
@@ -50,6 +53,7 @@ TOP_KEYS = (
     "minutes",
     "lang",
     "tags",
+    "setting",
     "author",
     "version",
     "buyer",
@@ -59,7 +63,8 @@ TOP_KEYS = (
     "nodes",
     "notes",
 )
-BUYER_KEYS = ("name", "role", "company", "portrait", "notes")
+BUYER_KEYS = ("name", "role", "company", "portrait", "look", "notes")
+LOOK_KEYS = (*LOOK_VALUES, "notes")
 METER_KEYS = ("start", "min", "max", "label", "on_min", "on_max", "notes")
 NODE_KEYS = ("say", "narration", "mood", "choices", "time_limit", "timeout", "ending", "notes")
 ENDING_KEYS = ("result", "title", "points", "debrief", "notes")
@@ -456,6 +461,7 @@ class ScenarioChecker:
         tags = (
             tuple(v for v, _ in self.string_list(top["tags"][1], "`tags`")) if "tags" in top else ()
         )
+        setting = self.word(top["setting"][1], "`setting`", SETTINGS) if "setting" in top else None
         author = self.prose(top, "author", "`author`")
         version = self.prose(top, "version", "`version`")
         self.prose(top, "notes", "`notes`")
@@ -527,6 +533,7 @@ class ScenarioChecker:
             minutes=minutes,
             lang=lang,
             tags=tags,
+            setting=setting,
             author=author,
             version=version,
             format=1,
@@ -551,11 +558,42 @@ class ScenarioChecker:
             portrait_text = self.text(pnode, "`portrait`")
             if portrait_text is not None:
                 portrait = self.portrait(pnode, portrait_text)
+        look = self.look(fields["look"][1]) if "look" in fields else Look()
         if name is None or role is None:
             return None
         return Buyer(
-            name=name, role=role, company=company, portrait=portrait, portrait_text=portrait_text
+            name=name,
+            role=role,
+            company=company,
+            portrait=portrait,
+            portrait_text=portrait_text,
+            look=look,
         )
+
+    def look(self, node: YNode) -> Look:
+        fields = self.mapping(node, LOOK_KEYS, "`buyer.look`")
+        self.prose(fields, "notes", "`notes`")
+        chosen = {}
+        for key, allowed in LOOK_VALUES.items():
+            if key in fields:
+                chosen[key] = self.word(fields[key][1], f"`look.{key}`", allowed)
+        return Look(**chosen)
+
+    def word(self, node: YNode, what: str, allowed: tuple[str, ...]) -> str | None:
+        """Text that must be one of `allowed`; a near miss gets a suggestion."""
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if value not in allowed:
+            hint = did_you_mean(value.lower(), allowed)
+            self.report(
+                node,
+                "bad-value",
+                f"{what} '{shown(value, 30)}' is not one of the allowed words.{hint} "
+                f"Allowed: {', '.join(allowed)}.",
+            )
+            return None
+        return value
 
     def portrait(self, node: YNode, value: str) -> Path | None:
         folder = Path(os.path.abspath(os.path.dirname(self.path) or "."))

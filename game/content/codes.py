@@ -338,7 +338,7 @@ CODES: list[Code] = [
     Code(
         "bad-value",
         "error",
-        "A value is not one of the allowed words (mood, result, lang).",
+        "A value is not one of the allowed words (mood, result, lang, setting, buyer look).",
         "Use one of the words listed in the message.",
         "mood: angry",
         _with("    say: Why should we switch?", "    say: Why should we switch?\n    mood: angry"),

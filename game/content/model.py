@@ -38,6 +38,59 @@ LEADERSHIP_TAGS = frozenset(LEADING)
 COMMODITY_TAGS = frozenset(COMMODITY)
 TIMEOUT = "timeout"  # the move token and reserved choice id for a timer running out
 
+# `setting:` names the backdrop the window draws behind the conversation.
+SETTINGS = (
+    "office",
+    "boardroom",
+    "video-call",
+    "warehouse",
+    "factory",
+    "hospital",
+    "clinic",
+    "cafe",
+    "hotel",
+    "campus",
+    "harbour",
+)
+
+# `buyer.look:` how the window draws a buyer who has no portrait image. Every key is
+# optional; what is left out is picked from the buyer's name, so each buyer keeps one face.
+LOOK_VALUES: dict[str, tuple[str, ...]] = {
+    "presentation": ("woman", "man", "neutral"),
+    "skin": ("pale", "light", "medium", "olive", "brown", "dark"),
+    "age": ("young", "middle", "senior"),
+    "hair": (
+        "short",
+        "cropped",
+        "side-part",
+        "curly",
+        "afro",
+        "bob",
+        "long",
+        "bun",
+        "ponytail",
+        "braids",
+        "bald",
+    ),
+    "hair_colour": ("black", "dark-brown", "brown", "auburn", "blonde", "red", "grey", "white"),
+    "facial_hair": ("none", "stubble", "moustache", "beard"),
+    "glasses": ("none", "round", "square"),
+    "clothes": ("suit", "blazer", "shirt", "sweater", "scrubs", "hi-vis"),
+    "clothes_colour": (
+        "navy",
+        "charcoal",
+        "black",
+        "grey",
+        "blue",
+        "teal",
+        "green",
+        "burgundy",
+        "plum",
+        "camel",
+        "white",
+    ),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Loc:
@@ -49,12 +102,28 @@ class Loc:
 
 
 @dataclass(frozen=True, slots=True)
+class Look:
+    """`buyer.look`: each field is one of `LOOK_VALUES[field]`, or None to pick from the name."""
+
+    presentation: str | None = None
+    skin: str | None = None
+    age: str | None = None
+    hair: str | None = None
+    hair_colour: str | None = None
+    facial_hair: str | None = None
+    glasses: str | None = None
+    clothes: str | None = None
+    clothes_colour: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Buyer:
     name: str
     role: str
     company: str | None = None
     portrait: Path | None = None  # resolved, inside the scenario folder, and readable
     portrait_text: str | None = None  # as written in the file
+    look: Look = Look()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +220,7 @@ class Scenario:
     minutes: int | None = None
     lang: str = "en"
     tags: tuple[str, ...] = ()
+    setting: str | None = None  # one of SETTINGS; None lets the window pick a plain backdrop
     author: str | None = None
     version: str | None = None
     format: int = 1

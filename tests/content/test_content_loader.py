@@ -229,3 +229,52 @@ def test_notes_are_allowed_in_any_mapping():
 def test_a_broken_file_still_names_its_title_for_the_menu():
     result = load_text(BASE.replace("start: ask", "start: nowhere"), "t.yaml")
     assert result.scenario is None and result.title == "Tiny" and result.id == "tiny"
+
+
+LOOKED = BASE.replace(
+    "buyer: {name: Ana Silva, role: Buyer}",
+    "setting: warehouse\n"
+    "buyer:\n  name: Ana Silva\n  role: Buyer\n"
+    "  look: {presentation: woman, skin: dark, hair: braids, glasses: round, age: senior}",
+)
+
+
+def test_look_and_setting_are_read():
+    s = load_text(LOOKED, "t.yaml").scenario
+    assert s.setting == "warehouse"
+    look = s.buyer.look
+    assert (look.presentation, look.skin, look.hair, look.glasses, look.age) == (
+        "woman",
+        "dark",
+        "braids",
+        "round",
+        "senior",
+    )
+    assert look.clothes is None  # left out: the window picks it from the name
+
+
+def test_without_look_or_setting_nothing_is_chosen():
+    s = load_text(BASE, "t.yaml").scenario
+    assert s.setting is None and s.buyer.look == type(s.buyer.look)()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("setting: warehouse", "setting: warehose", "Did you mean 'warehouse'?"),
+        ("glasses: round", "glasses: rund", "Did you mean 'round'?"),
+        ("skin: dark", "skin: drak", "Did you mean 'dark'?"),
+        ("age: senior", "age: ancient", "Allowed: young, middle, senior."),
+    ],
+)
+def test_a_bad_look_or_setting_word_suggests_the_closest(old, new, message):
+    result = load_text(LOOKED.replace(old, new), "t.yaml")
+    assert not result.ok
+    bad = [d for d in result.diagnostics if d.code == "bad-value"]
+    assert len(bad) == 1 and message in bad[0].message
+
+
+def test_an_unknown_look_key_is_reported_with_a_suggestion():
+    result = load_text(LOOKED.replace("glasses: round", "glases: round"), "t.yaml")
+    unknown = [d for d in result.diagnostics if d.code == "unknown-key"]
+    assert unknown and "Did you mean 'glasses'?" in unknown[0].message

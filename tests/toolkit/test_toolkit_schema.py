@@ -69,6 +69,8 @@ BASE = SPEC_EXAMPLE.read_text()
         ("  name: Dana Okafor\n", ""),
         ("start: opening", "start: Opening"),
         ("    say: I think we're done here.\n", ""),
+        ("  name: Dana Okafor\n", "  name: Dana Okafor\n  look: {skin: drak}\n"),
+        ("format: 1\n", "format: 1\nsetting: moon-base\n"),
     ],
     ids=[
         "unknown-key",
@@ -82,11 +84,21 @@ BASE = SPEC_EXAMPLE.read_text()
         "missing-buyer-name",
         "bad-name",
         "missing-say",
+        "look-word",
+        "setting",
     ],
 )
 def test_broken_scenarios_fail(old, new):
     assert old in BASE
     assert errors(BASE.replace(old, new, 1)) != []
+
+
+def test_look_and_setting_pass():
+    text = BASE.replace("format: 1\n", "format: 1\nsetting: boardroom\n").replace(
+        "  name: Dana Okafor\n",
+        "  name: Dana Okafor\n  look: {presentation: woman, skin: dark, hair: braids}\n",
+    )
+    assert errors(text) == []
 
 
 def test_text_is_read_by_its_key_as_the_format_says():
