@@ -14,11 +14,17 @@ import warnings
 
 import pygame
 
+from game.content.loader import load_paths
+from game.engine import scorecard
 from game.errors import GameError
+from game.store import open_store
 from game.ui import intents as I
+from game.ui import navigator
 from game.ui.layout import MIN_SIZE, Stage
-from game.ui.scene import SceneStack
+from game.ui.portraits import Portraits
+from game.ui.scene import UNHANDLED, SceneStack
 from game.ui.settings import Settings
+from game.ui.sound import Sounds
 from game.ui.text import TextKit
 from game.ui.theme import TYPE_SCALE, palette
 
@@ -37,24 +43,11 @@ class Analyses:
 
     def prefetch(self, scenario) -> None:
         """Start making it on a worker thread, so the debrief rarely waits."""
-        from game.engine import scorecard  # here, not at start-up: only a briefing needs it
-
         scorecard.prefetch(scenario)
 
     def get(self, scenario):
         """The scorecard (best, worst and best commodity runs); waits if it is being made."""
-        from game.engine import scorecard
-
         return scorecard.scorecard_for(scenario)
-
-
-def open_store(data_dir=None):
-    """The progress store, or None when it is not available; it never stops the game."""
-    try:
-        from game.store import open_store as _open
-    except ImportError:
-        return None
-    return _open(data_dir)  # never raises: a store it cannot write keeps answering
 
 
 class App:
@@ -73,6 +66,7 @@ class App:
     ):
         self.paths = [os.fspath(p) for p in paths]
         self.mode = mode
+        self.recall = False  # answers in the rep's own words: the last choice, this session
         self.data_dir = data_dir
         self.store = store
         self._open_store = use_store and store is None  # opened by start(), after the scenarios
@@ -107,18 +101,14 @@ class App:
         return self._analyses
 
     @property
-    def portraits(self):
+    def portraits(self) -> Portraits:
         if self._portraits is None:
-            from game.ui.portraits import Portraits
-
             self._portraits = Portraits()
         return self._portraits
 
     def cue(self, name: str) -> None:
         """Play a sound cue if sound is on (the mixer starts on the first one)."""
         if self._sounds is None:
-            from game.ui.sound import Sounds
-
             self._sounds = Sounds()
         self._sounds.enabled = self.settings.sound
         self._sounds.play(name)
@@ -150,7 +140,7 @@ class App:
         pygame.display.set_caption("Salesplay")
         self.kit = TextKit()
         self._set_mode()
-        if self.store is not None and getattr(self.store, "notice", ""):
+        if self.store is not None and self.store.notice:
             self.toast(self.store.notice, 6000)
 
     def _set_mode(self) -> None:
@@ -171,8 +161,6 @@ class App:
 
     def load_library(self) -> None:
         started = time.perf_counter()
-        from game.content.loader import load_paths
-
         self.library, self.unreadable = load_paths(self.paths)
         self.loading_ms = (time.perf_counter() - started) * 1000
 
@@ -182,9 +170,7 @@ class App:
         self.read_settings()
         self.open_window()
         if first_scene is None:
-            from game.ui.scenes.title import Title
-
-            first_scene = Title(self)
+            first_scene = navigator.make(self, "title")
         self.scenes.push(first_scene)
         self.relayout()
 
@@ -242,9 +228,17 @@ class App:
             self.running = False
         return scene
 
-    def back_to(self, kind) -> None:
-        """Pop scenes until one of type `kind` is on top (or only one scene is left)."""
-        while len(self.scenes) > 1 and not isinstance(self.scenes.top, kind):
+    def go(self, name: str, *args, **kwargs):
+        """Open the screen called `name` over this one (names: `game.ui.navigator.SCENES`)."""
+        return self.push(navigator.make(self, name, *args, **kwargs))
+
+    def swap(self, name: str, *args, **kwargs):
+        """Put the screen called `name` in place of the top one."""
+        return self.replace(navigator.make(self, name, *args, **kwargs))
+
+    def back_to(self, name: str) -> None:
+        """Pop scenes until the one called `name` is on top (or only one scene is left)."""
+        while len(self.scenes) > 1 and self.scenes.top.name != name:
             self.scenes.pop()
         self.dirty = True
 
@@ -281,23 +275,22 @@ class App:
             self.apply_settings(resize=True)
             return
         top = self.scenes.top
-        if top is None:
-            return
-        if k == I.HELP and intent.text and getattr(top, "wants_text", False):
-            k = I.CHAR  # '?' typed into an answer is a question mark, not the help screen
-        if k == I.HELP and getattr(top, "name", "") != "help":
-            from game.ui.scenes.help import Help
-
-            self.push(Help(self))
-            return
-        if k == I.SETTINGS and getattr(top, "name", "") != "settings":
-            from game.ui.scenes.settings import SettingsScreen
-
-            self.push(SettingsScreen(self))
-            return
-        changed = top.handle(intent)
-        if k != I.POINT or changed:
-            self.dirty = True
+        if k == I.HELP and intent.text and top is not None and top.wants_text:
+            intent = I.Intent(I.CHAR, text=intent.text)  # '?' typed into an answer is text
+            k = I.CHAR
+        for scene in self.scenes.receivers():
+            changed = scene.handle(intent)
+            if changed is not UNHANDLED:
+                if k != I.POINT or changed:
+                    self.dirty = True
+                return
+            if k in (I.POINT, I.CLICK, I.SCROLL):
+                return  # the pointer belongs to the top screen alone
+        # No screen used it: the keys that work everywhere.
+        if k == I.HELP:
+            self.go("help")
+        elif k == I.SETTINGS:
+            self.go("settings")
 
     def stage_size(self) -> tuple[int, int]:
         return (self.stage.width, self.stage.height)
@@ -311,7 +304,7 @@ class App:
 
     def busy(self) -> bool:
         """True while an animation (not a countdown) is still playing."""
-        return any(getattr(s, "animating", False) for s in self.scenes.visible())
+        return any(s.animating for s in self.scenes.visible())
 
     def step(self, dt_ms: int) -> None:
         for scene in list(self.scenes.visible()):

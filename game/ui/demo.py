@@ -13,6 +13,8 @@ from pathlib import Path
 from game.engine import rules
 from game.errors import MoveError, UsageError
 from game.ui.intents import key_event
+from game.ui.scenes.debrief import TimelineDot
+from game.ui.scenes.library import Library, ScenarioCard
 
 
 class DemoError(UsageError):
@@ -50,7 +52,7 @@ class Demo:
 
     def shot(self) -> None:
         top = self.app.scenes.top
-        name = top.shot_name() if hasattr(top, "shot_name") else top.name
+        name = top.shot_name()
         self.app.render()
         if self.shots:
             path = self.shots / f"{len(self.saved) + 1:02d}-{name}.png"
@@ -105,8 +107,6 @@ def play(
     position token presses that number key; without it the file's order is kept, so a
     position means what it means in `salesplay run`.
     """
-    from game.ui.scenes.library import Library, ScenarioCard
-
     demo = Demo(app, shots)
     app.settings.timers = True  # so `timeout` tokens can happen (not saved)
     app.settings.shuffle_choices = seed is not None  # not saved either
@@ -201,8 +201,6 @@ def play(
 
 def replay_from(demo: Demo, attempt, token: str):
     """`replay:N` at the debrief: pick decision N on the timeline and replay from it."""
-    from game.ui.scenes.debrief import TimelineDot
-
     debrief = demo.top
     if debrief.name != "debrief":
         raise DemoError(f"'{token}' comes before the run has ended: replay from the debrief.")

@@ -41,20 +41,3 @@ class Stage(NamedTuple):
         ox, oy = self.origin
         left, top = ox + round(x * u), oy + round(y * u)
         return pygame.Rect(left, top, round((x + w) * u) + ox - left, round((y + h) * u) + oy - top)
-
-
-def stack(top: float, heights: list[float], gap: float) -> list[tuple[float, float]]:
-    """(y, h) for boxes of `heights` stacked from `top` with `gap` between them."""
-    out, y = [], top
-    for h in heights:
-        out.append((y, h))
-        y += h + gap
-    return out
-
-
-def row(left: float, width: float, count: int, gap: float) -> list[tuple[float, float]]:
-    """(x, w) for `count` equal boxes across `width` from `left` with `gap` between."""
-    if count <= 0:
-        return []
-    w = (width - gap * (count - 1)) / count
-    return [(left + i * (w + gap), w) for i in range(count)]

@@ -5,17 +5,41 @@ another is pushed over it, `resume` when it is on top again, and `exit` when it 
 Scenes get `Intent`s (never pygame events), `update(dt_ms)` while they animate, and
 `layout(stage)` whenever the window changes size. An overlay sets `opaque = False` so the
 scenes below are drawn first.
+
+A scene never imports another: it asks the app for the next one by name
+(`app.go("debrief", attempt)`; the names are in `game.ui.navigator`). `handle` returns
+`UNHANDLED` for input it has no use for; that input goes on to the scene below, through
+overlays down to the first opaque scene, and then to the app (F1 help, F2 settings).
 """
 
 from __future__ import annotations
 
 
+class _Unhandled:
+    """What `Scene.handle` returns for input it did not use. False, like "nothing changed"."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNHANDLED"
+
+
+UNHANDLED = _Unhandled()
+
+
 class Scene:
-    name = "scene"  # used for screenshot file names
+    name = "scene"  # the name others ask for it by (`game.ui.navigator`); screenshot names
     opaque = True
+    animating = False  # True while an animation (not a countdown) is playing
+    wants_text = False  # True while a text box takes typed keys ('?' is then text, not help)
 
     def __init__(self, app):
         self.app = app
+
+    def shot_name(self) -> str:
+        """The screenshot's file name (without .png): screens with steps add their step."""
+        return self.name
 
     # Life cycle.
     def enter(self) -> None: ...
@@ -24,7 +48,10 @@ class Scene:
     def exit(self) -> None: ...
 
     # Work.
-    def handle(self, intent) -> None: ...
+    def handle(self, intent):
+        """True when the screen changed, False when it used the input for nothing visible,
+        `UNHANDLED` to pass the input down the stack."""
+        return UNHANDLED
 
     def update(self, dt_ms: int) -> None:
         """Advance animations and timers by `dt_ms`; called only while `wake_in()` is not None."""
@@ -83,17 +110,15 @@ class SceneStack:
         scene.enter()
         return scene
 
-    def clear_to(self, scene: Scene) -> Scene:
-        """Leave every scene and start again from `scene` (e.g. back to the library)."""
-        while self._scenes:
-            self._scenes.pop().exit()
-        return self.push(scene)
-
-    def find(self, kind) -> Scene | None:
-        for s in reversed(self._scenes):
-            if isinstance(s, kind):
-                return s
-        return None
+    def receivers(self) -> list[Scene]:
+        """Who gets input, in order: the top scene, then those under it down to the first
+        opaque one."""
+        out = []
+        for scene in reversed(self._scenes):
+            out.append(scene)
+            if scene.opaque:
+                break
+        return out
 
     def visible(self) -> list[Scene]:
         """The scenes to draw, bottom first: from the topmost opaque scene up."""

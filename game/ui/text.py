@@ -113,7 +113,7 @@ class TextKit:
         px = int(px)
         if min_px is None:
             min_px = max(11, round(px * 0.6))
-        key = (text, style, px, width, height)
+        key = (text, style, px, width, height, min_px)
         hit = self._layouts.get(key)
         if hit is not None:
             return hit

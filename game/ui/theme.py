@@ -1,4 +1,6 @@
-"""Colours, type scale and fonts.
+"""The shared look: colours, type scale, fonts, tag icons and the words screens share.
+
+Solo and workshop screens both read these; no screen borrows another screen's constants.
 
 Two palettes: the normal one keeps body text at 4.5:1 contrast or more, high contrast at 7:1.
 Gains are teal with ▲ and +, losses orange with ▼ and −, so colour never carries meaning alone.
@@ -105,6 +107,47 @@ CHART_TAGS = (
     "feature",
     "follower",
 )
+
+
+MOOD_WORDS = {
+    "neutral": "Listening",
+    "interested": "Looks interested",
+    "skeptical": "Looks skeptical",
+    "annoyed": "Looks annoyed",
+    "impressed": "Looks impressed",
+    "pleased": "Looks pleased",
+}
+TAG_MEANINGS = {
+    "insight": "You brought the buyer something they did not know.",
+    "outcome": "You spoke to the result the buyer wants, not to your product.",
+    "leadership": "You took the lead and set the agenda.",
+    "discovery": "You asked a question that uncovers what the buyer is really after.",
+    "feature": "You listed features; the buyer was left to work out why they matter.",
+    "follower": "You followed someone else's lead, so they kept setting the terms.",
+    "commodity": "You made the offer sound like everyone else's.",
+    "price": "You led with price, so price became the conversation.",
+}
+TIMEOUT_NOTE = (
+    "The clock ran out before you answered. When a rep hesitates, the buyer fills "
+    "the silence and decides what happens next."
+)
+
+
+def consequence(decision) -> str:
+    """The scenario's feedback, else what the choice's tags mean."""
+    if decision.choice is None:
+        return TIMEOUT_NOTE
+    if decision.feedback:
+        return decision.feedback
+    meanings = [TAG_MEANINGS[t] for t in decision.tags if t in TAG_MEANINGS]
+    return " ".join(meanings) or "A neutral move: it neither built nor cost you anything."
+
+
+def tag_label(tag: str, rubric: dict) -> str:
+    value = rubric.get(tag, 0)
+    worth = f" +{value}" if value > 0 else f" {MINUS}{-value}" if value < 0 else ""
+    icon = TAG_ICONS.get(tag, "•")
+    return f"{icon} {tag}{worth}"
 
 
 def luminance(rgb) -> float:

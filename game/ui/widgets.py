@@ -13,6 +13,12 @@ from collections.abc import Callable
 import pygame
 
 from game.ui import intents as I
+from game.ui.scene import UNHANDLED
+
+# What a group of buttons responds to; everything else passes on (`UNHANDLED`).
+BUTTON_INPUT = frozenset(
+    {I.UP, I.DOWN, I.LEFT, I.RIGHT, I.NEXT, I.PREV, I.CONFIRM, I.POINT, I.CLICK}
+)
 
 
 class Button:
@@ -110,11 +116,14 @@ class Buttons:
             self.focus = focus
         self.focus = max(0, min(self.focus, len(self.items) - 1))
 
-    def handle(self, intent) -> bool:
-        """True when the intent was used (focus moved or a button fired)."""
+    def handle(self, intent):
+        """True when the intent was used (focus moved or a button fired), False when it was
+        meant for the buttons but changed nothing, `UNHANDLED` when it is not for buttons."""
+        k = intent.kind
+        if k not in BUTTON_INPUT:
+            return UNHANDLED
         if not self.items:
             return False
-        k = intent.kind
         if k in (I.UP, I.DOWN, I.LEFT, I.RIGHT):
             return self._move(k)
         if k in (I.NEXT, I.PREV):

@@ -43,16 +43,6 @@ def test_replace_swaps_the_top_without_resuming_the_scene_below():
     assert log == ["b.exit", "c.enter"]
 
 
-def test_clear_to_leaves_every_scene_newest_first():
-    log, stack = [], SceneStack()
-    for n in "ab":
-        stack.push(Recorder(n, log))
-    log.clear()
-    stack.clear_to(Recorder("c", log))
-    assert log == ["b.exit", "a.exit", "c.enter"]
-    assert len(stack) == 1
-
-
 def test_pop_on_an_empty_stack_returns_none():
     assert SceneStack().pop() is None
 
@@ -64,4 +54,12 @@ def test_overlays_are_drawn_over_the_topmost_opaque_scene():
     for s in (a, b, note, help_):
         stack.push(s)
     assert stack.visible() == [b, note, help_]
-    assert stack.find(Recorder) is help_
+
+
+def test_input_goes_through_overlays_down_to_the_first_opaque_scene():
+    log, stack = [], SceneStack()
+    a, b = Recorder("a", log), Recorder("b", log)
+    note = Recorder("note", log, opaque=False)
+    for s in (a, b, note):
+        stack.push(s)
+    assert stack.receivers() == [note, b]

@@ -89,3 +89,11 @@ def test_one_off_text_is_not_kept(kit):
     fresh = TextKit(kit.fonts)
     fresh.render("Half a sentence", "regular", 20, (255, 255, 255), cache=False)
     assert fresh.cached_bytes == 0
+
+
+def test_fit_remembers_each_floor_apart():
+    kit = TextKit()
+    text = " ".join(["negotiation"] * 40)
+    low, _ = kit.fit(text, "regular", 28, 200, 60, min_px=12)
+    high, _ = kit.fit(text, "regular", 28, 200, 60, min_px=24)  # same box, a higher floor
+    assert low < 24 <= high

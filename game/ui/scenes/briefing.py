@@ -8,7 +8,9 @@ import pygame
 
 from game.content.model import COMMODITY, DEFAULT_RUBRIC, LEADING, TAG_GROUPS
 from game.errors import GameError
+from game.store import resume
 from game.ui import intents as I
+from game.ui.attempt import Attempt
 from game.ui.scene import Scene
 from game.ui.theme import MINUS, TAG_ICONS
 from game.ui.widgets import Button, Buttons, panel, pips
@@ -78,7 +80,7 @@ class Briefing(Scene):
                 ),
             )
             first.kind = "normal"
-        self.recall = bool(getattr(app, "recall", False))  # the last choice, this session
+        self.recall = app.recall  # the last choice, this session
         self.recall_button = Button(self.recall_label(), self.toggle_recall, hint="W")
         items.append(self.recall_button)
         items.append(Button("Back", app.pop, hint="Esc"))
@@ -98,11 +100,8 @@ class Briefing(Scene):
         self.app.analyses.prefetch(self.scenario)
 
     def start(self, mode: str, state=None, run_id=None, seed=None) -> None:
-        from game.ui.attempt import Attempt
-        from game.ui.scenes.conversation import ConversationScreen
-
         if state is None and self.saved is not None and self.app.store is not None:
-            with contextlib.suppress(Exception):  # a fresh start replaces the old save
+            with contextlib.suppress(GameError):  # a fresh start replaces the old save
                 self.app.store.discard_run(self.saved.run_id)
         if seed is None:
             seed = self.app.choice_seed
@@ -110,13 +109,11 @@ class Briefing(Scene):
             self.scenario, mode, self.app.player, self.app.store, state, run_id, seed=seed
         )
         attempt.recall = self.recall
-        self.app.replace(ConversationScreen(self.app, attempt))
+        self.app.swap("conversation", attempt)
 
     def resume_saved(self) -> None:
         rec = self.saved
         try:
-            from game.store import resume
-
             state = resume(self.app.store, rec, self.scenario)
         except GameError as exc:  # SaveError: the scenario changed under the saved run
             self.app.toast(f"This saved run cannot continue. {exc}", 8000)

@@ -11,42 +11,10 @@ import pygame
 
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.theme import MINUS, TAG_ICONS, delta_colour, points_text
+from game.ui.theme import consequence, delta_colour, points_text, tag_label
 from game.ui.widgets import Button, Buttons, chip, chip_width, panel, triangle
 
 RISE_MS = 180
-
-TAG_MEANINGS = {
-    "insight": "You brought the buyer something they did not know.",
-    "outcome": "You spoke to the result the buyer wants, not to your product.",
-    "leadership": "You took the lead and set the agenda.",
-    "discovery": "You asked a question that uncovers what the buyer is really after.",
-    "feature": "You listed features; the buyer was left to work out why they matter.",
-    "follower": "You followed someone else's lead, so they kept setting the terms.",
-    "commodity": "You made the offer sound like everyone else's.",
-    "price": "You led with price, so price became the conversation.",
-}
-TIMEOUT_NOTE = (
-    "The clock ran out before you answered. When a rep hesitates, the buyer fills "
-    "the silence and decides what happens next."
-)
-
-
-def consequence(decision) -> str:
-    """The scenario's feedback, else what the choice's tags mean."""
-    if decision.choice is None:
-        return TIMEOUT_NOTE
-    if decision.feedback:
-        return decision.feedback
-    meanings = [TAG_MEANINGS[t] for t in decision.tags if t in TAG_MEANINGS]
-    return " ".join(meanings) or "A neutral move: it neither built nor cost you anything."
-
-
-def tag_label(tag: str, rubric: dict) -> str:
-    value = rubric.get(tag, 0)
-    worth = f" +{value}" if value > 0 else f" {MINUS}{-value}" if value < 0 else ""
-    icon = TAG_ICONS.get(tag, "•")
-    return f"{icon} {tag}{worth}"
 
 
 class CoachNote(Scene):
@@ -85,9 +53,7 @@ class CoachNote(Scene):
         if k in (I.BACK, I.CONFIRM) or (k == I.CHAR and intent.text == " "):
             self.close()
             return True
-        if k == I.RELOAD:
-            return self.conversation.handle(intent)
-        return self.buttons.handle(intent)
+        return self.buttons.handle(intent)  # F5 and the rest go on to the conversation
 
     def layout(self, stage) -> None:
         self.box = stage.rect(24, 704 - 262, 1232, 262)

@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.loader import load_scenario
 from game.ui import intents as I
-from game.ui.scene import Scene
+from game.ui.recall import RECALL_H, RecallPanel
+from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
-from game.ui.theme import delta_colour, points_text, signed
+from game.ui.theme import MOOD_WORDS, delta_colour, points_text, signed
 from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
 TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
 CHOICES_MAX_H = 330
 COACH_H = 262  # the coach's note panel, in units
-MOOD_WORDS = {
-    "neutral": "Listening",
-    "interested": "Looks interested",
-    "skeptical": "Looks skeptical",
-    "annoyed": "Looks annoyed",
-    "impressed": "Looks impressed",
-    "pleased": "Looks pleased",
-}
+PASSED_ON = (I.HELP, I.SETTINGS)  # even mid-line, these open their screens
 
 
 class ConversationScreen(Scene):
@@ -90,8 +85,6 @@ class ConversationScreen(Scene):
         self.buttons.set(items, 0)
         self.recall = None
         if getattr(self.attempt, "recall", False) and not self.attempt.state.finished:
-            from game.ui.recall import RecallPanel
-
             self.recall = RecallPanel(self)
         self.layout(self.app.stage)
         self.app.dirty = True
@@ -139,20 +132,14 @@ class ConversationScreen(Scene):
             self.attempt.save_problem = ""
         self.show_node()
         if self.attempt.practice:
-            from game.ui.scenes.coach import CoachNote
-
             self.noting = True
             self.layout(self.app.stage)
-            self.app.push(CoachNote(self.app, self, decision))
+            self.app.go("coach", self, decision)
 
     def open_debrief(self) -> None:
-        from game.ui.scenes.debrief import Debrief
-
-        self.app.replace(Debrief(self.app, self.attempt))
+        self.app.swap("debrief", self.attempt)
 
     def reload(self) -> None:
-        from game.content.loader import load_scenario
-
         fresh = load_scenario(self.attempt.scenario.path)
         if not fresh.ok:
             first = fresh.errors[0] if fresh.errors else None
@@ -191,6 +178,8 @@ class ConversationScreen(Scene):
             if self.attempt.run_id is not None and not self.attempt.state.finished:
                 self.app.toast("Saved. Resume it from its card in the library.")
             return True
+        if k in PASSED_ON:
+            return UNHANDLED
         if not self.revealed and (intent.is_key or k == I.CLICK):
             self.words = self.total_words  # any key completes the line, and chooses nothing
             return True
@@ -255,8 +244,6 @@ class ConversationScreen(Scene):
         heights = self.choice_heights(stage)
         block = sum(heights) + 10 * max(0, len(heights) - 1)
         if self.recall is not None and self.recall.hides_list:
-            from game.ui.recall import RECALL_H
-
             self.recall.layout(stage)
             block = RECALL_H
         if self.noting:

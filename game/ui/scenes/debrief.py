@@ -12,11 +12,18 @@ import pygame
 
 from game.content.model import COMMODITY_TAGS, TIMEOUT
 from game.ui import intents as I
-from game.ui.attempt import decisions
+from game.ui.attempt import Attempt, decisions
 from game.ui.recall import said_line
 from game.ui.scene import Scene
-from game.ui.scenes.coach import consequence
-from game.ui.theme import CHART_TAGS, MINUS, TAG_ICONS, delta_colour, points_text, signed
+from game.ui.theme import (
+    CHART_TAGS,
+    MINUS,
+    TAG_ICONS,
+    consequence,
+    delta_colour,
+    points_text,
+    signed,
+)
 from game.ui.widgets import Button, Buttons, panel, ring
 
 RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "… STALLED"}
@@ -93,31 +100,22 @@ class Debrief(Scene):
     def replay(self) -> None:
         if self.selected is None:
             return
-        from game.ui.scenes.conversation import ConversationScreen
-
         fresh = self.attempt.replay(self.selected.number - 1)
         if fresh.replayed_assessment:
             self.app.toast("Replaying is practice: your assessment result stays as it was.", 5000)
-        self.app.replace(ConversationScreen(self.app, fresh))
+        self.app.swap("conversation", fresh)
 
     def again(self) -> None:
-        from game.ui.attempt import Attempt
-        from game.ui.scenes.conversation import ConversationScreen
-
         s = self.attempt
         fresh = Attempt(s.scenario, s.mode, s.player, s.store)
-        self.app.replace(ConversationScreen(self.app, fresh))
+        self.app.swap("conversation", fresh)
 
     def open_notes(self) -> None:
-        from game.ui.scenes.notes import Notes
-
         first = (self.selected.number - 1) if self.selected else 0
-        self.app.push(Notes(self.app, self.scenario, self.decisions, first))
+        self.app.go("notes", self.scenario, self.decisions, first)
 
     def to_library(self) -> None:
-        from game.ui.scenes.library import Library
-
-        self.app.back_to(Library)
+        self.app.back_to("library")
 
     def handle(self, intent):
         k = intent.kind

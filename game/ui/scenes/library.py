@@ -6,8 +6,6 @@ opening it lists every diagnostic. Best scores and saved runs come from the stor
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 
 import pygame
@@ -145,32 +143,6 @@ class ScenarioCard(Button):
         )
 
 
-PROGRESS_MODULE = "game.ui.scenes.progress"
-
-
-def has_progress_screen() -> bool:
-    return importlib.util.find_spec(PROGRESS_MODULE) is not None
-
-
-def progress_scene_class():
-    """The progress screen's class, when that module is installed (imported on first use)."""
-    name = PROGRESS_MODULE
-    if not has_progress_screen():
-        return None
-    module = importlib.import_module(name)
-    if hasattr(module, "Progress"):
-        return module.Progress
-    for value in vars(module).values():
-        if (
-            isinstance(value, type)
-            and issubclass(value, Scene)
-            and value is not Scene
-            and value.__module__ == name
-        ):
-            return value
-    return None
-
-
 class Library(Scene):
     name = "library"
 
@@ -182,9 +154,7 @@ class Library(Scene):
         self.cards: list[ScenarioCard] = []
         self.level_button = Button("Level: any", self.next_level, hint="L")
         self.tag_button = Button("Tag: any", self.next_tag, hint="T")
-        self.progress_button = Button(
-            "Progress", self.open_progress, hint="P", enabled=has_progress_screen()
-        )
+        self.progress_button = Button("Progress", self.open_progress, hint="P")
         self.settings_button = Button("Settings", self.open_settings, hint="F2")
         self.buttons = Buttons()
         self.best: dict[str, int] = {}
@@ -259,15 +229,9 @@ class Library(Scene):
     # ----- actions --------------------------------------------------------------------
     def open(self, result) -> None:
         if result.ok:
-            from game.ui.scenes.briefing import Briefing
-
-            self.app.push(
-                Briefing(self.app, result.scenario, saved=self.saved.get(result.scenario.id))
-            )
+            self.app.go("briefing", result.scenario, saved=self.saved.get(result.scenario.id))
         else:
-            from game.ui.scenes.problems import Problems
-
-            self.app.push(Problems(self.app, result))
+            self.app.go("problems", result)
 
     def next_level(self) -> None:
         self.level = cycle([None, 1, 2, 3], self.level)
@@ -280,14 +244,10 @@ class Library(Scene):
         self.build_cards()
 
     def open_progress(self) -> None:
-        cls = progress_scene_class()
-        if cls is not None:
-            self.app.push(cls(self.app))
+        self.app.go("progress")
 
     def open_settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.app.go("settings")
 
     def handle(self, intent):
         k = intent.kind

@@ -7,9 +7,8 @@ import pygame
 
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.scenes.coach import consequence, tag_label
 from game.ui.text import wrap
-from game.ui.theme import delta_colour, points_text
+from game.ui.theme import consequence, delta_colour, points_text, tag_label
 from game.ui.widgets import Button, Buttons, panel
 
 

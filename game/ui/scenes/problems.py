@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.loader import load_scenario
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Buttons, panel
@@ -30,8 +31,6 @@ class Problems(Scene):
             self.first = max(0, min(count - 1, self.first + step))
             return True
         if k == I.RELOAD:
-            from game.content.loader import load_scenario
-
             fresh = load_scenario(self.result.path)
             for i, r in enumerate(self.app.library):
                 if r.path == self.result.path:

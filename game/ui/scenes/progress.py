@@ -96,8 +96,8 @@ class Progress(Scene):
 
     def bounds(self, scenario_id: str, sha256: str):
         """Best and worst scores from the scenario's scorecard, for runs saved without an index."""
-        for result in getattr(self.app, "library", []):
-            sc = getattr(result, "scenario", None)
+        for result in self.app.library:
+            sc = result.scenario
             if sc is not None and sc.id == scenario_id and sc.sha256 == sha256:
                 card = self.app.analyses.get(sc)
                 if card.best is not None and card.worst is not None:

@@ -82,7 +82,7 @@ class SettingsScreen(Scene):
 
     def handle(self, intent):
         k = intent.kind
-        if k == I.BACK:
+        if k in (I.BACK, I.SETTINGS):
             self.close()
             return True
         f = self.buttons.focused

@@ -29,21 +29,15 @@ class Title(Scene):
         self.field = pygame.Rect(0, 0, 0, 0)
 
     def go(self) -> None:
-        from game.ui.scenes.library import Library
-
         self.app.player = self.typed.strip() or "Guest"
         self.app.save_settings()
-        self.app.push(Library(self.app))
+        self.app.go("library")
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.app.go("settings")
 
     def help(self) -> None:
-        from game.ui.scenes.help import Help
-
-        self.app.push(Help(self.app))
+        self.app.go("help")
 
     def quit(self) -> None:
         self.app.running = False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.theme import points_text, signed
+from game.ui.theme import MOOD_WORDS, points_text, signed
 from game.ui.widgets import panel
 
 SCALE = 1.4  # the design brief: everything 1.4× larger than the solo layout
@@ -247,8 +247,6 @@ def clock_text(seconds: int) -> str:
 
 def buyer_card(surface, look, rect, buyer, mood: str) -> None:
     """The buyer's portrait in its mood, with the mood in words and the buyer's name."""
-    from game.ui.scenes.conversation import MOOD_WORDS
-
     st, pal, kit = look.stage, look.pal, look.kit
     panel(surface, look, rect)
     text_h = st.px(70)

@@ -12,9 +12,14 @@ from game.content.model import TIMEOUT
 from game.errors import MoveError
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.scenes.coach import TAG_MEANINGS, TIMEOUT_NOTE, tag_label
-from game.ui.scenes.conversation import MOOD_WORDS
-from game.ui.theme import delta_colour, points_text
+from game.ui.theme import (
+    MOOD_WORDS,
+    TAG_MEANINGS,
+    TIMEOUT_NOTE,
+    delta_colour,
+    points_text,
+    tag_label,
+)
 from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
 from game.ui.workshop.look import (
     Look,
@@ -160,13 +165,9 @@ class RevealScreen(Scene):
     # ----- the facilitator --------------------------------------------------------------
     def proceed(self) -> None:
         if self.workshop.finished:
-            from game.ui.workshop.scoreboard import Scoreboard
-
-            self.app.replace(Scoreboard(self.app, self.room))
+            self.app.swap("workshop-scoreboard", self.room)
         else:
-            from game.ui.workshop.vote import VoteScreen
-
-            self.app.replace(VoteScreen(self.app, self.room))
+            self.app.swap("workshop-vote", self.room)
 
     def start_override(self) -> None:
         self.overriding = True
@@ -187,10 +188,8 @@ class RevealScreen(Scene):
         self.app.replace(RevealScreen(self.app, self.room, decision))
 
     def undo(self) -> None:
-        from game.ui.workshop.vote import VoteScreen
-
         self.workshop.undo()
-        self.app.replace(VoteScreen(self.app, self.room))
+        self.app.swap("workshop-vote", self.room)
 
     def handle(self, intent):
         k = intent.kind

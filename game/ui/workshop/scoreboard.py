@@ -87,10 +87,8 @@ class Scoreboard(Scene):
         self.message = "Saved: the CSV and the JSON are in this folder"
 
     def again(self) -> None:
-        from game.ui.workshop.setup import WorkshopSetup
-
-        self.app.back_to(WorkshopSetup)
-        if not isinstance(self.app.scenes.top, WorkshopSetup):
+        self.app.back_to("workshop-setup")
+        if self.app.scenes.top.name != "workshop-setup":
             self.close()
 
     def close(self) -> None:

@@ -290,13 +290,11 @@ class WorkshopSetup(Scene):
             return
         for t in self.teams:
             t.name = t.name.strip()
-        from game.ui.workshop.vote import VoteScreen
-
         room = Room(
             self.scenario, [Team(t.name, t.colour) for t in self.teams], self.timer, self.method
         )
         self.app.analyses.prefetch(self.scenario)  # the leader's path, ready by the scoreboard
-        self.app.push(VoteScreen(self.app, room))
+        self.app.go("workshop-vote", room)
 
     # ----- input ------------------------------------------------------------------------
     def handle(self, intent):

@@ -202,9 +202,7 @@ class VoteScreen(Scene):
             self.stalled = True  # no votes and no buyer's clock: time, or the facilitator's pick
             self.refresh()
             return
-        from game.ui.workshop.reveal import RevealScreen
-
-        self.app.replace(RevealScreen(self.app, self.room, decision))
+        self.app.swap("workshop-reveal", self.room, decision)
 
     def undo(self) -> None:
         if not self.workshop.decisions:

@@ -1,0 +1,81 @@
+"""Scenes ask for each other by name: no scene module imports another, and nothing hides an
+import inside a function; input a screen does not use goes down the stack."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from game.ui import intents as I
+from game.ui.navigator import SCENES
+from game.ui.scene import UNHANDLED, Scene
+from tests.helpers import ROOT
+
+UI = ROOT / "game" / "ui"
+SCENE_FILES = sorted((UI / "scenes").glob("*.py")) + sorted(
+    p for p in (UI / "workshop").glob("*.py") if p.stem in {"setup", "vote", "reveal", "scoreboard"}
+)
+
+
+def imports(path: Path) -> list[tuple[str, bool]]:
+    """(module, at top level) for every import in the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top = {id(n) for n in tree.body}
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            out.append((node.module, id(node) in top))
+        elif isinstance(node, ast.Import):
+            out += [(a.name, id(node) in top) for a in node.names]
+    return out
+
+
+@pytest.mark.parametrize("path", SCENE_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_scene_module_imports_no_other_scene_and_nothing_inside_functions(path):
+    found = imports(path)
+    screens = {"game.ui.scenes", "game.ui.workshop.setup", "game.ui.workshop.vote"}
+    screens |= {"game.ui.workshop.reveal", "game.ui.workshop.scoreboard"}
+    assert not [m for m, _ in found if m in screens or m.startswith("game.ui.scenes.")]
+    assert [m for m, top in found if not top] == []
+
+
+def test_every_screen_is_named_once():
+    assert len(SCENES) == 15
+    for name, cls in SCENES.items():
+        assert cls.name == name and issubclass(cls, Scene)
+
+
+class Overlay(Scene):
+    opaque = False
+
+    def __init__(self, app, log):
+        super().__init__(app)
+        self.log = log
+
+    def handle(self, intent):
+        self.log.append(("overlay", intent.kind))
+        return True if intent.kind == I.CONFIRM else UNHANDLED
+
+
+def test_input_an_overlay_leaves_goes_to_the_screen_under_it_then_to_the_app(app):
+    log = []
+    library = app.go("library")
+    app.push(Overlay(app, log))
+    app.dispatch(I.Intent(I.CONFIRM))
+    assert app.scenes.top.name == "scene" and log == [("overlay", I.CONFIRM)]
+    app.dispatch(I.Intent(I.CHAR, text="p"))  # the library's key for the progress screen
+    assert app.scenes.top.name == "progress"
+    app.pop()
+    app.pop()
+    assert app.scenes.top is library
+    app.dispatch(I.Intent(I.HELP))  # no screen uses F1: the app opens the help
+    assert app.scenes.top.name == "help"
+
+
+def test_settings_key_on_the_settings_screen_closes_it_instead_of_stacking(app):
+    app.dispatch(I.Intent(I.SETTINGS))
+    assert app.scenes.top.name == "settings"
+    app.dispatch(I.Intent(I.SETTINGS))
+    assert app.scenes.top.name != "settings"
