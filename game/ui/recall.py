@@ -350,9 +350,11 @@ class RecallPanel:
                 y += row_h
             keys = [("1–5", "hear it as that line"), ("Tab", "back")]
         else:
-            line = pygame.Rect(
-                inner.left, head.bottom + st.px(8), inner.width, inner.height - st.px(96)
-            )
+            # From the bottom up: the keys, what the rep typed, then the line it was heard as.
+            cap_px = app.px("caption")
+            typed_top = inner.bottom - st.px(30) - st.px(8) - kit.line_height(cap_px)
+            top = head.bottom + st.px(10)
+            line = pygame.Rect(inner.left, top, inner.width, max(st.px(20), typed_top - top - 8))
             panel(surface, app, line.inflate(st.px(8), st.px(4)), fill=pal.raised, radius=10)
             kit.box(
                 surface,
@@ -363,15 +365,15 @@ class RecallPanel:
                 line.inflate(-st.px(16), -st.px(8)),
                 valign="middle",
             )
-            typed = kit.box(
+            kit.line(
                 surface,
                 f"You typed: {self.text.strip()}",
                 "italic",
-                app.px("caption"),
+                cap_px,
                 pal.muted,
-                pygame.Rect(inner.left, line.bottom + st.px(6), inner.width, st.px(26)),
+                (inner.left, typed_top),
+                max_width=inner.width,
             )
-            del typed
             keys = [("⏎", "say it"), ("Esc", "edit"), ("Tab", "other readings")]
         x, y = inner.left, inner.bottom - st.px(15)
         for cap, words in keys:

@@ -110,3 +110,19 @@ def test_without_the_extra_nothing_starts_in_the_background(monkeypatch):
     assert semantic.shared() is None
     monkeypatch.setattr(semantic, "_loaded", None)
     assert semantic.for_command_line() is None
+
+
+def test_a_scorer_still_loading_leaves_the_lexical_match_alone():
+    class Loading:
+        def scores(self, answer, variants):
+            return None  # what BackgroundScorer answers until its thread has loaded the model
+
+        def prepare(self, variants):
+            pass
+
+    s = load_text(SCENARIO, "dock.yaml").scenario
+    choices = list(s.nodes["ask"].choices)
+    answer = "what are the late deliveries costing you"
+    assert Matcher(s, semantic=Loading()).match(answer, "ask", choices) == Matcher(s).match(
+        answer, "ask", choices
+    )

@@ -130,14 +130,30 @@ def test_the_clock_keeps_running_while_the_rep_types(recall):
     assert screen.remaining_ms <= start - 1000
 
 
-def test_screens_fit(recall):
-    app, demo, screen = recall
-    for keys in ((), ("return",)):
-        demo.type("what did the late deliveries cost you")
-        for k in keys:
-            demo.press(k)
-        app.render()
-        check_fits(app, f"recall {keys}")
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (3840, 2160)], ids=str)
+@pytest.mark.parametrize("text_size", [1.0, 1.45], ids=lambda t: f"text{int(t * 100)}")
+def test_recall_screens_fit(make_app, size, text_size):
+    app = make_app(paths=(SPEC_EXAMPLE,), size=size)
+    app.settings.text_size = text_size
+    app.relayout()
+    demo = Demo(app, None)
+    demo.type("Zoë")
+    demo.press("return")
+    demo.press("return")
+    demo.press("w")
+    demo.press("p")
+    demo.settle()
+    screen = app.scenes.top
+    screen.words = screen.total_words
+    where = f"{size} text {text_size}"
+    check_fits(app, f"{where} empty box")
+    demo.type("what did the late deliveries cost you last quarter " * 3)
+    check_fits(app, f"{where} typing a long answer")
+    demo.press("return")
+    assert screen.recall.state == "heard"
+    check_fits(app, f"{where} heard")
+    demo.press("tab")
+    check_fits(app, f"{where} alternatives")
 
 
 def test_headless_demo_types_answers_and_saves_the_recall_screens(tmp_path, capsys):
