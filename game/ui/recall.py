@@ -15,12 +15,14 @@ timers are off in the settings).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 import pygame
 
 from game.engine import semantic
 from game.engine.matcher import Match, is_action, matcher_for
+from game.errors import GameError
 from game.ui import intents as I
 from game.ui.widgets import Button, keycap, panel
 
@@ -34,7 +36,7 @@ class RecallNote:
     """How one decision was taken in recall mode, for the debrief."""
 
     typed: str  # the rep's last words at this decision ("" when they picked from the list)
-    confidence: float  # of the line that was said (0 when picked from the list)
+    confidence: float | None  # of the line that was said (0 from the list, None: not kept)
     listed: bool = False  # the list was offered after two misses, and the rep picked from it
     misses: int = 0
 
@@ -47,7 +49,23 @@ def said_line(attempt, decision) -> str:
         return plain
     if note.listed:
         return f"{plain} (picked from the list after {note.misses} misses)"
-    return f"You typed: “{note.typed}”. Heard as: “{decision.said}” ({note.confidence:.0%})"
+    sure = f" ({note.confidence:.0%})" if note.confidence is not None else ""
+    return f"You typed: “{note.typed}”. Heard as: “{decision.said}”{sure}"
+
+
+def restore(attempt, store) -> None:
+    """A resumed run: the words saved with its decisions, and recall mode if it was typed."""
+    if store is None or attempt.run_id is None:
+        return
+    try:
+        saved = store.decisions(attempt.run_id)
+    except (GameError, sqlite3.Error, OSError):  # the debrief can do without them
+        return
+    for d in saved:
+        if d.typed:
+            attempt.typed.setdefault(d.seq, RecallNote(d.typed, None))
+    if attempt.typed:
+        attempt.recall = True
 
 
 def clipboard_text() -> str:

@@ -195,3 +195,39 @@ def test_key_intents_for_editing():
     assert I.translate(key_event("home")) == Intent(I.HOME)
     assert I.translate(key_event("end")) == Intent(I.END)
     assert I.translate(key_event("delete")) == Intent(I.DELETE)
+
+
+def test_a_resumed_run_keeps_recall_mode_and_its_typed_words(make_app, tmp_path):
+    from game.store import open_store
+
+    stores = [open_store(tmp_path / "data"), open_store(tmp_path / "data")]
+    try:
+        app = make_app(paths=(SPEC_EXAMPLE,), store=stores[0])
+        demo = Demo(app, None)
+        demo.type("Zoë")
+        demo.press("return")
+        demo.press("return")
+        demo.press("w")
+        demo.press("p")
+        demo.settle()
+        app.scenes.top.words = app.scenes.top.total_words
+        demo.type("what did the late deliveries cost you")
+        demo.press("return")
+        demo.press("return")
+        demo.settle()
+        if app.scenes.top.name == "coach":
+            demo.press("return")
+        stores[0].close()
+        app2 = make_app(paths=(SPEC_EXAMPLE,), store=stores[1])
+        demo2 = Demo(app2, None)
+        demo2.press("return")
+        demo2.press("return")
+        briefing = app2.scenes.top
+        assert briefing.saved is not None and not briefing.recall  # the switch is off...
+        demo2.press("r")
+        attempt = app2.scenes.top.attempt
+        assert attempt.recall and app2.scenes.top.recall is not None  # ...the saved run says on
+        assert attempt.typed[1].typed == "what did the late deliveries cost you"
+    finally:
+        for s in stores:
+            s.close()

@@ -11,6 +11,7 @@ from game.errors import GameError
 from game.store import resume
 from game.ui import intents as I
 from game.ui.attempt import Attempt
+from game.ui.recall import restore
 from game.ui.scene import Scene
 from game.ui.theme import MINUS, TAG_ICONS
 from game.ui.widgets import Button, Buttons, panel, pips
@@ -109,6 +110,8 @@ class Briefing(Scene):
             self.scenario, mode, self.app.player, self.app.store, state, run_id, seed=seed
         )
         attempt.recall = self.recall
+        if state is not None:
+            restore(attempt, self.app.store)  # a resumed run keeps its typed words
         self.app.swap("conversation", attempt)
 
     def resume_saved(self) -> None:
