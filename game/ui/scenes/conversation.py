@@ -104,16 +104,12 @@ class ConversationScreen(Scene):
 
     # ----- moves ------------------------------------------------------------------------
     def take(self, choice, typed: str | None = None) -> None:
-        before = dict(self.attempt.state.meters)
-        decision = self.attempt.choose(choice, typed=typed)
-        self.after_move(decision, before)
+        self.after_move(self.attempt.choose(choice, typed=typed))
 
     def time_out(self) -> None:
-        before = dict(self.attempt.state.meters)
-        decision = self.attempt.time_out()
-        self.after_move(decision, before)
+        self.after_move(self.attempt.time_out())
 
-    def after_move(self, decision, before) -> None:
+    def after_move(self, decision) -> None:
         if self.attempt.state.finished:
             self.app.cue("end")
         elif self.attempt.practice and decision.points:
@@ -121,12 +117,13 @@ class ConversationScreen(Scene):
         else:
             self.app.cue("choose")  # assessment keeps the verdict for the debrief
         after = self.attempt.state.meters
-        self.deltas = {n: after[n] - before[n] for n in after if after[n] != before[n]}
+        changed = self.attempt.state.moves[-1].changes()  # the move carries what it changed
+        self.deltas = {c.meter: c.change for c in changed}
         if self.app.settings.reduced_motion:
             self.shown = dict(after)
         else:
-            for n in self.deltas:
-                self.easing[n] = (self.shown.get(n, before[n]), after[n], 0)
+            for c in changed:
+                self.easing[c.meter] = (self.shown.get(c.meter, c.before), c.after, 0)
         if self.attempt.save_problem:
             self.app.toast(self.attempt.save_problem, 6000)
             self.attempt.save_problem = ""

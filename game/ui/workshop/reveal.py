@@ -339,12 +339,9 @@ class RevealScreen(Scene):
 
     def meter_changes(self) -> list[tuple[str, int]]:
         """(label, change) for each meter the room's path moved, in declaration order."""
-        before, after = self.decision.before.meters, self.decision.after.meters
-        return [
-            (m.label or name, after[name] - before[name])
-            for name, m in self.room.scenario.meters.items()
-            if after[name] != before[name]
-        ]
+        meters = self.room.scenario.meters
+        move = self.decision.after.moves[-1]  # the room's move carries what it changed
+        return [(meters[c.meter].label or c.meter, c.change) for c in move.changes()]
 
     def draw_changes(self, surface, changes, line) -> None:
         look, st, kit = self.look, self.app.stage, self.app.kit
