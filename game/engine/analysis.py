@@ -423,7 +423,6 @@ def analyze(
     `graph` (from `explore`, or a policy's part of it) skips the exploration.
     """
     graph = graph if graph is not None else explore(scenario, state_cap)
-    compiled = graph.c
     n = len(graph.keys)
     order = components(graph.edges)
     comp = [0] * n
@@ -431,7 +430,38 @@ def analyze(
         for s in members:
             comp[s] = c
     looping = [len(m) > 1 or any(e[0] == m[0] for e in graph.edges[m[0]]) for m in order]
+    gaining, losing, loops = _find_loops(graph, order, comp, looping)
 
+    start = [(0, (0, 0), None)]
+    high, high_parent = _optimise(graph, order, comp, looping, gaining, start, 1)
+    low, low_parent = _optimise(graph, order, comp, looping, losing, start, -1)
+    reached = frozenset(graph.node_id(s) for s in range(n))
+
+    best = worst = with_commodity = None
+    if not gaining:
+        best = _best_run(graph, high, high_parent, 1)
+        if best is not None:
+            with_commodity = _best_with_commodity(graph, order, comp, looping, start)
+    if not losing:
+        worst = _best_run(graph, low, low_parent, -1)
+    return Analysis(
+        scenario=scenario.id,
+        exhaustive=not graph.truncated,
+        states=n,
+        best=best,
+        worst=worst,
+        best_with_commodity=with_commodity,
+        endings=_ending_table(scenario, graph, high, low, reached),
+        unreachable_nodes=tuple(nid for nid in scenario.nodes if nid not in reached),
+        stuck_states=_stuck(graph),
+        loops=tuple(loops),
+        state_cap=state_cap,
+        reached_nodes=reached,
+    )
+
+
+def _find_loops(graph, order, comp, looping) -> tuple[set, set, list[Loop]]:
+    """The components with a gaining round, those with a losing one, and one Loop of each."""
     gaining, losing, loops, seen_loops = set(), set(), [], set()
     for c, members in enumerate(order):
         if not looping[c]:
@@ -447,76 +477,62 @@ def analyze(
                 if (loop.nodes, loop.gain) not in seen_loops:
                     seen_loops.add((loop.nodes, loop.gain))
                     loops.append(loop)
+    return gaining, losing, loops
 
-    start = [(0, (0, 0), None)]
-    high, high_parent = _optimise(graph, order, comp, looping, gaining, start, 1)
-    low, low_parent = _optimise(graph, order, comp, looping, losing, start, -1)
 
+def _best_run(graph, label, parent, sign: int) -> Run | None:
+    """The best ending state's run for `sign` (1: highest score, -1: lowest)."""
+    end = _pick(graph, label)
+    return None if end is None else _run(graph, [parent], False, end, sign * label[end][0])
+
+
+def _best_with_commodity(graph, order, comp, looping, start) -> Run | None:
+    """The best run that takes at least one commodity choice: a layer without one, then one."""
+    layer0, parent0 = _optimise(graph, order, comp, looping, set(), start, 1, allow_commodity=False)
+    seeds = [
+        (e[0], (lab[0] + e[1], lab[1] - 1), (u, e[2], 0))
+        for u, lab in layer0.items()
+        for e in graph.edges[u]
+        if e[3]
+    ]
+    layer1, parent1 = _optimise(graph, order, comp, looping, set(), seeds, 1)
+    end = _pick(graph, layer1)
+    return None if end is None else _run(graph, [parent0, parent1], True, end, layer1[end][0])
+
+
+def _ending_table(scenario, graph, high, low, reached) -> dict[str, EndingReach]:
+    """Per ending: its result, whether it is reached, and the lowest and highest scores."""
     endings: dict[str, list] = {n.id: [None, None] for n in scenario.endings}
-    for s in range(n):
-        if graph.is_ending(s):
-            span = endings[graph.node_id(s)]
-            top = high.get(s, (None,))[0]
-            bottom = low.get(s, (None,))[0]
-            if top is not None:
-                span[1] = top if span[1] is None else max(span[1], top)
-            if bottom is not None:
-                span[0] = -bottom if span[0] is None else min(span[0], -bottom)
-    reached = frozenset(graph.node_id(s) for s in range(n))
-    ending_table = {}
-    for nid, (lo, hi) in endings.items():
-        ok = nid in reached
-        ending_table[nid] = EndingReach(
+    for s in range(len(graph.keys)):
+        if not graph.is_ending(s):
+            continue
+        span = endings[graph.node_id(s)]
+        top = high.get(s, (None,))[0]
+        bottom = low.get(s, (None,))[0]
+        if top is not None:
+            span[1] = top if span[1] is None else max(span[1], top)
+        if bottom is not None:
+            span[0] = -bottom if span[0] is None else min(span[0], -bottom)
+    return {
+        nid: EndingReach(
             scenario.nodes[nid].ending.result,
-            ok,
-            _finite(lo) if ok else None,
-            _finite(hi) if ok else None,
+            nid in reached,
+            _finite(lo) if nid in reached else None,
+            _finite(hi) if nid in reached else None,
         )
+        for nid, (lo, hi) in endings.items()
+    }
 
-    best = worst = with_commodity = None
-    if not gaining:
-        end = _pick(graph, high)
-        if end is not None:
-            best = _run(graph, [high_parent], False, end, high[end][0])
-            layer0, parent0 = _optimise(
-                graph, order, comp, looping, set(), start, 1, allow_commodity=False
-            )
-            seeds = [
-                (e[0], (lab[0] + e[1], lab[1] - 1), (u, e[2], 0))
-                for u, lab in layer0.items()
-                for e in graph.edges[u]
-                if e[3]
-            ]
-            layer1, parent1 = _optimise(graph, order, comp, looping, set(), seeds, 1)
-            end = _pick(graph, layer1)
-            if end is not None:
-                with_commodity = _run(graph, [parent0, parent1], True, end, layer1[end][0])
-    if not losing:
-        end = _pick(graph, low)
-        if end is not None:
-            worst = _run(graph, [low_parent], False, end, -low[end][0])
 
-    stuck = tuple(
+def _stuck(graph) -> tuple[StuckState, ...]:
+    compiled = graph.c
+    return tuple(
         StuckState(
             graph.node_id(s),
             dict(zip(compiled.meter_names, graph.keys[s][1], strict=True)),
             tuple(sorted(f for f, bit in compiled.flag_bit.items() if graph.keys[s][2] & bit)),
         )
         for s in graph.stuck
-    )
-    return Analysis(
-        scenario=scenario.id,
-        exhaustive=not graph.truncated,
-        states=n,
-        best=best,
-        worst=worst,
-        best_with_commodity=with_commodity,
-        endings=ending_table,
-        unreachable_nodes=tuple(nid for nid in scenario.nodes if nid not in reached),
-        stuck_states=stuck,
-        loops=tuple(loops),
-        state_cap=state_cap,
-        reached_nodes=reached,
     )
 
 
