@@ -11,7 +11,7 @@ import json
 import sys
 
 from game.cli.common import load_one
-from game.cli.run_cmd import play_tokens
+from game.cli.run_cmd import add_path_and_choices, play_tokens
 from game.engine.machine import Conversation
 from game.engine.matcher import matcher_for
 from game.engine.recall_report import confusions
@@ -27,13 +27,7 @@ def register(sub) -> None:
             "and match each to the closest visible choice at that node, without moving."
         ),
     )
-    p.add_argument("path", metavar="PATH", help="a scenario file")
-    p.add_argument(
-        "--choices",
-        metavar="TOKENS",
-        default=None,
-        help="comma-separated: a position among the visible choices, a choice id, or timeout",
-    )
+    add_path_and_choices(p)
     p.add_argument("--json", action="store_true", help="print one JSON object per answer")
     p.add_argument(
         "--report",

@@ -16,13 +16,7 @@ def register(sub) -> None:
         help="play a scenario without a window",
         description="Play TOKENS (1-based visible positions, choice ids or 'timeout').",
     )
-    p.add_argument("path", metavar="PATH", help="a scenario file")
-    p.add_argument(
-        "--choices",
-        metavar="TOKENS",
-        default=None,
-        help="comma-separated: a position among the visible choices, a choice id, or timeout",
-    )
+    add_path_and_choices(p)
     p.add_argument("--json", action="store_true", help="print the contract's JSON object")
     p.add_argument(
         "--player", metavar="NAME", default=None, help="record the run as NAME's progress"
@@ -34,6 +28,17 @@ def register(sub) -> None:
         help="where progress is kept (default: $SALESPLAY_HOME, else the user data folder)",
     )
     p.set_defaults(handler=run)
+
+
+def add_path_and_choices(p) -> None:
+    """PATH and --choices TOKENS, as `run` reads them (`match` reads them the same way)."""
+    p.add_argument("path", metavar="PATH", help="a scenario file")
+    p.add_argument(
+        "--choices",
+        metavar="TOKENS",
+        default=None,
+        help="comma-separated: a position among the visible choices, a choice id, or timeout",
+    )
 
 
 def play_tokens(conversation: Conversation, tokens: str | None) -> None:

@@ -42,41 +42,41 @@ class AmbiguousExample:
     sibling: float
 
 
+def _with_siblings(scenario: Scenario):
+    """Each decision's choices, each with the other choices of its node."""
+    for node in scenario.decisions:
+        for choice in node.choices:
+            others = [c for c in node.choices if c.id != choice.id]
+            if others:
+                yield node, choice, others
+
+
 def ambiguous_examples(
     scenario: Scenario, matcher: Matcher | None = None
 ) -> list[AmbiguousExample]:
     """Examples that, left out of their own choice, the matcher would take as a sibling."""
     matcher = matcher or Matcher(scenario)
     out = []
-    for node in scenario.decisions:
-        for choice in node.choices:
-            others = [c for c in node.choices if c.id != choice.id]
-            if not others:
-                continue
-            for i, example in enumerate(choice.examples):
-                rest = choice.examples[:i] + choice.examples[i + 1 :]
-                own_choice = replace(choice, examples=rest)
-                key = f"\0{node.id}\0{choice.id}\0{i}"  # a private cache slot for the variant
-                (own,) = matcher.scores(example, key, [own_choice])
-                theirs = matcher.scores(example, node.id, others)
-                best = max(range(len(others)), key=lambda k: theirs[k])
-                if matcher.accepts(
-                    theirs[best],
-                    own
-                    if own > max(theirs[:best] + theirs[best + 1 :], default=0)
-                    else max(theirs[:best] + theirs[best + 1 :], default=0),
-                ):
-                    out.append(
-                        AmbiguousExample(
-                            node.id,
-                            choice.id,
-                            i,
-                            example,
-                            others[best].id,
-                            round(own, 3),
-                            round(theirs[best], 3),
-                        )
+    for node, choice, others in _with_siblings(scenario):
+        for i, example in enumerate(choice.examples):
+            without = replace(choice, examples=choice.examples[:i] + choice.examples[i + 1 :])
+            key = f"\0{node.id}\0{choice.id}\0{i}"  # a private cache slot for that variant
+            (own,) = matcher.scores(example, key, [without])
+            theirs = matcher.scores(example, node.id, others)
+            best = max(range(len(others)), key=lambda k: theirs[k])
+            runner_up = max([own] + theirs[:best] + theirs[best + 1 :])
+            if matcher.accepts(theirs[best], runner_up):
+                out.append(
+                    AmbiguousExample(
+                        node.id,
+                        choice.id,
+                        i,
+                        example,
+                        others[best].id,
+                        round(own, 3),
+                        round(theirs[best], 3),
                     )
+                )
     return out
 
 
@@ -87,15 +87,11 @@ def confusions(scenario: Scenario) -> list[Confusion]:
     for a in ambiguous_examples(scenario, matcher):
         ambiguous.setdefault((a.node, a.choice, a.other), []).append(a.example)
     out = []
-    for node in scenario.decisions:
-        for choice in node.choices:
-            others = [c for c in node.choices if c.id != choice.id]
-            if not others:
-                continue
-            scores = matcher.scores(choice.text, node.id, others)
-            for other, score in zip(others, scores, strict=True):
-                examples = tuple(ambiguous.get((node.id, choice.id, other.id), ()))
-                if score >= CONFUSABLE or examples:
-                    out.append(Confusion(node.id, choice.id, other.id, round(score, 3), examples))
+    for node, choice, others in _with_siblings(scenario):
+        scores = matcher.scores(choice.text, node.id, others)
+        for other, score in zip(others, scores, strict=True):
+            examples = tuple(ambiguous.get((node.id, choice.id, other.id), ()))
+            if score >= CONFUSABLE or examples:
+                out.append(Confusion(node.id, choice.id, other.id, round(score, 3), examples))
     out.sort(key=lambda c: (list(scenario.nodes).index(c.node), -c.similarity, c.choice))
     return out

@@ -275,20 +275,12 @@ class RecallPanel:
         field = pygame.Rect(inner.left, inner.top + st.px(44), inner.width, st.px(64))
         self.draw_field(surface, field)
         y = field.bottom + st.px(12)
-        hints = [("⏎", "check what I heard"), ("Esc", "leave (saved)")]
-        x = inner.left
-        for cap, words in hints:
-            r = keycap(surface, app, cap, (x, y + st.px(15)))
-            t = kit.line(
-                surface,
-                words,
-                "regular",
-                app.px("caption"),
-                pal.muted,
-                (r.right + st.px(8), r.centery),
-                anchor="midleft",
-            )
-            x = t.right + st.px(24)
+        self.draw_keys(
+            surface,
+            [("⏎", "check what I heard"), ("Esc", "leave (saved)")],
+            inner.left,
+            y + st.px(15),
+        )
         if self.actions:
             example = self.actions[0].text.strip().strip("()[]*").rstrip(".")
             kit.box(
@@ -393,15 +385,19 @@ class RecallPanel:
                 max_width=inner.width,
             )
             keys = [("⏎", "say it"), ("Esc", "edit"), ("Tab", "other readings")]
-        x, y = inner.left, inner.bottom - st.px(15)
+        self.draw_keys(surface, keys, inner.left, inner.bottom - st.px(15))
+
+    def draw_keys(self, surface, keys, x: int, y: int) -> None:
+        """A row of keycaps, each with what it does, from (x, y) as their middle left."""
+        app, st = self.app, self.app.stage
         for cap, words in keys:
             r = keycap(surface, app, cap, (x, y))
-            t = kit.line(
+            t = app.kit.line(
                 surface,
                 words,
                 "regular",
                 app.px("caption"),
-                pal.muted,
+                app.pal.muted,
                 (r.right + st.px(8), r.centery),
                 anchor="midleft",
             )

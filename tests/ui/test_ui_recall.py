@@ -14,22 +14,30 @@ from tests.helpers import SPEC_EXAMPLE
 from tests.layout_checks import check_fits
 
 
-@pytest.fixture
-def recall(make_app):
-    """The spec example's first decision in recall mode, practice."""
-    app = make_app(paths=(SPEC_EXAMPLE,))
+def open_recall(app, name="Zoë"):
+    """From the title to the first decision in recall mode (practice); returns the demo."""
     demo = Demo(app, None)
-    demo.type("Zoë")
+    if not app.scenes.top.typed:  # the title remembers the last player's name
+        demo.type(name)
     demo.press("return")
     demo.press("return")  # the only card
     assert app.scenes.top.name == "briefing"
-    demo.press("w")
+    if not app.scenes.top.recall:
+        demo.press("w")
     demo.press("p")
     demo.settle()
     screen = app.scenes.top
     assert screen.name == "conversation" and screen.recall is not None
     screen.words = screen.total_words  # the buyer's line has been read
-    return app, demo, screen
+    return demo
+
+
+@pytest.fixture
+def recall(make_app):
+    """The spec example's first decision in recall mode, practice."""
+    app = make_app(paths=(SPEC_EXAMPLE,))
+    demo = open_recall(app)
+    return app, demo, app.scenes.top
 
 
 def test_nothing_is_said_until_the_rep_confirms_what_was_heard(recall):
@@ -136,15 +144,8 @@ def test_recall_screens_fit(make_app, size, text_size):
     app = make_app(paths=(SPEC_EXAMPLE,), size=size)
     app.settings.text_size = text_size
     app.relayout()
-    demo = Demo(app, None)
-    demo.type("Zoë")
-    demo.press("return")
-    demo.press("return")
-    demo.press("w")
-    demo.press("p")
-    demo.settle()
+    demo = open_recall(app)
     screen = app.scenes.top
-    screen.words = screen.total_words
     where = f"{size} text {text_size}"
     check_fits(app, f"{where} empty box")
     demo.type("what did the late deliveries cost you last quarter " * 3)
@@ -203,14 +204,7 @@ def test_a_resumed_run_keeps_recall_mode_and_its_typed_words(make_app, tmp_path)
     stores = [open_store(tmp_path / "data"), open_store(tmp_path / "data")]
     try:
         app = make_app(paths=(SPEC_EXAMPLE,), store=stores[0])
-        demo = Demo(app, None)
-        demo.type("Zoë")
-        demo.press("return")
-        demo.press("return")
-        demo.press("w")
-        demo.press("p")
-        demo.settle()
-        app.scenes.top.words = app.scenes.top.total_words
+        demo = open_recall(app)
         demo.type("what did the late deliveries cost you")
         demo.press("return")
         demo.press("return")
