@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    _tolerant_output()
     try:
         return int(args.handler(args) or 0)
     except GameError as exc:
@@ -86,6 +87,20 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _tolerant_output() -> None:
+    """Let stdout and stderr print any path and any text instead of failing half-way.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates; a strict UTF-8 stream
+    (any real UTF-8 locale) would raise on it. Such names are written back as their original
+    bytes, as other tools do; a console that cannot show a character gets an escape instead.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) != "strict" or not hasattr(stream, "reconfigure"):
+            continue
+        utf8 = (stream.encoding or "").lower().replace("-", "") in ("utf8", "utf8sig")
+        stream.reconfigure(errors="surrogateescape" if utf8 else "backslashreplace")
 
 
 def report(exc: GameError, command: str) -> None:

@@ -329,7 +329,15 @@ class ScenarioChecker:
             )
             return None
         raw = node.value.strip()
-        if len(raw) > 8 or not INTEGER.match(raw):
+        if INTEGER.match(raw) and len(raw) > 8:  # digits, but far outside any range
+            self.report(
+                node,
+                "out-of-range",
+                f"{what} is {shown(raw, 20)}, outside {low:,} to {high:,}. "
+                "Pick a value in that range.",
+            )
+            return None
+        if not INTEGER.match(raw):
             self.report(
                 node,
                 "bad-integer",
@@ -627,6 +635,16 @@ class ScenarioChecker:
                 "portrait-missing",
                 f"Portrait '{value}' was not found or cannot be read, "
                 "so the game will draw the buyer. Check the file name and its folder.",
+                WARNING,
+            )
+            return None
+        problem = image_problem(resolved)
+        if problem:
+            self.report(
+                node,
+                "portrait-missing",
+                f"Portrait '{value}' {problem}, so the game will draw the buyer. "
+                "Save the picture again as PNG or JPEG.",
                 WARNING,
             )
             return None
@@ -1139,6 +1157,37 @@ def _comma_hint(node: YNode, name: str) -> str:
 def _is_note(key: YNode, value: YNode) -> bool:
     """`notes: text` may stand in any mapping, including those keyed by ids."""
     return key.kind == SCALAR and key.value == "notes" and value.kind == SCALAR
+
+
+# The first bytes of the usual picture formats, by file ending; other endings are not sniffed.
+IMAGE_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".bmp": (b"BM",),
+    ".webp": (b"RIFF",),
+}
+
+
+def image_problem(path: Path) -> str | None:
+    """Why the picture at `path` cannot be shown ("is empty", ...), or None when it looks fine.
+
+    Only the file's first bytes are read; a file whose ending names a common format must start
+    the way that format does (a text file renamed to .png would otherwise pass unnoticed)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return "cannot be read"
+    if not head:
+        return "is an empty file"
+    starts = IMAGE_SIGNATURES.get(path.suffix.lower())
+    if starts and not head.startswith(starts):
+        return f"is not a {path.suffix[1:].upper()} picture (its contents are something else)"
+    if path.suffix.lower() == ".webp" and head[8:12] != b"WEBP":
+        return "is not a WEBP picture (its contents are something else)"
+    return None
 
 
 def _describe(node: YNode) -> str:

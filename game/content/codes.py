@@ -530,8 +530,9 @@ CODES: list[Code] = [
     Code(
         "portrait-missing",
         "warning",
-        "The portrait image is missing or unreadable; a drawn portrait is used.",
-        "Check the file name.",
+        "The portrait image is missing, unreadable, empty, or not the kind of picture its "
+        "name says (a text file called .png); a drawn portrait is used.",
+        "Check the file name, or save the picture again as PNG or JPEG.",
         "portrait: portraits/ana.png",
         _with("role: Buyer}", "role: Buyer, portrait: portraits/nobody.png}"),
     ),

@@ -19,6 +19,13 @@ MAX_LENGTH = 500
 MAX_NESTING = 32
 MAX_LITERAL = 1_000_000
 INT, BOOL = "integer", "true/false"
+
+
+def _kind(typ: str) -> str:
+    """A type with its article, for messages: 'an integer', 'a true/false'."""
+    return f"an {typ}" if typ == INT else f"a {typ}"
+
+
 _COMPARE = {"<", "<=", ">", ">=", "==", "!="}
 _TOKEN = re.compile(
     r"\s*(?:(?P<int>-?[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op><=|>=|==|!=|&&|\|\||[<>()=!])"
@@ -172,7 +179,7 @@ class _Parser:
             if ltyp != rtyp:
                 raise ConditionError(
                     "condition-type",
-                    f"'{op.text}' compares a {ltyp} with a {rtyp}; "
+                    f"'{op.text}' compares {_kind(ltyp)} with {_kind(rtyp)}; "
                     "compare two numbers or two true/false values.",
                     op.offset,
                 )

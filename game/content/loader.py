@@ -60,23 +60,27 @@ def _decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         )
 
 
-def load_text(data: bytes | str, path: str = "<scenario>") -> LoadResult:
-    """Check and build a scenario from a file's contents."""
+def _too_large(path: str, size: int) -> Diagnostic:
+    return Diagnostic(
+        path,
+        1,
+        1,
+        ERROR,
+        "file-too-large",
+        f"The file is {size / 1048576:.1f} MiB ({size:,} bytes); scenarios are limited to "
+        f"{MAX_BYTES // 1048576} MiB. Split it into smaller scenarios.",
+    )
+
+
+def load_text(
+    data: bytes | str, path: str = "<scenario>", *, size: int | None = None
+) -> LoadResult:
+    """Check and build a scenario from a file's contents (`size`: the whole file's, when
+    only its first bytes were read)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     result = LoadResult(path)
     if len(raw) > MAX_BYTES:
-        result.diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                ERROR,
-                "file-too-large",
-                f"The file is "
-                f"{len(raw) / 1048576:.1f} MiB; scenarios are limited to "
-                f"{MAX_BYTES // 1048576} MiB. Split it into smaller scenarios.",
-            )
-        )
+        result.diagnostics.append(_too_large(path, max(len(raw), size or 0)))
         return result
     text, problem = (data, None) if isinstance(data, str) else _decode(raw, path)
     if problem is not None:
@@ -123,6 +127,7 @@ def load_scenario(path: str | os.PathLike) -> LoadResult:
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
+            size = os.fstat(fh.fileno()).st_size if len(data) > MAX_BYTES else None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return LoadResult(
@@ -138,7 +143,7 @@ def load_scenario(path: str | os.PathLike) -> LoadResult:
                 )
             ],
         )
-    return load_text(data, path)
+    return load_text(data, path, size=size)
 
 
 def find_scenario_files(folder: str) -> list[str]:
@@ -163,10 +168,14 @@ def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[LoadResult], li
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
-            results.extend(load_scenario(f) for f in find_scenario_files(p))
-        elif os.path.exists(p):
+            for f in find_scenario_files(p):
+                result = load_scenario(f)
+                if _unreadable(result):  # a path that cannot be read, even inside a folder
+                    missing.append(f)
+                results.append(result)
+        elif os.path.lexists(p):  # a broken link or a link loop: open() names the reason
             result = load_scenario(p)
-            if any(d.code == "file-unreadable" for d in result.diagnostics):
+            if _unreadable(result):
                 missing.append(p)
             results.append(result)
         else:
@@ -188,6 +197,10 @@ def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[LoadResult], li
             )
     _check_unique_ids(results)
     return results, missing
+
+
+def _unreadable(result: LoadResult) -> bool:
+    return any(d.code == "file-unreadable" for d in result.diagnostics)
 
 
 def _check_unique_ids(results: list[LoadResult]) -> None:
