@@ -12,6 +12,7 @@ downloaded at run time; without the extra the matcher is lexical only.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import os
@@ -211,8 +212,11 @@ class BackgroundScorer:
         self.error: str = ""
         self.load_seconds: float | None = None
         self._scorer: SemanticScorer | None = None
+        self._workers: list[threading.Thread] = []
         self._thread = threading.Thread(target=self._load, name="salesplay-nlu", daemon=True)
         self._thread.start()
+        # onnxruntime aborts the process if it is torn down while a thread is inside it.
+        atexit.register(self.close)
 
     def _load(self) -> None:
         t0 = time.perf_counter()
@@ -229,7 +233,15 @@ class BackgroundScorer:
     def prepare(self, variants: list[list[str]]) -> None:
         """Embed a node's lines in the background (a frame never waits for it)."""
         if self.ready.is_set() and self._scorer is not None:
-            threading.Thread(target=self._scorer.prepare, args=(variants,), daemon=True).start()
+            worker = threading.Thread(target=self._scorer.prepare, args=(variants,), daemon=True)
+            self._workers = [w for w in self._workers if w.is_alive()] + [worker]
+            worker.start()
+
+    def close(self, timeout: float = 30) -> None:
+        """Wait for the load and any embedding in progress (at exit)."""
+        self._thread.join(timeout)
+        for worker in self._workers:
+            worker.join(timeout)
 
     def scores(self, answer: str, variants: list[list[str]]) -> list[float] | None:
         if not self.ready.is_set() or self._scorer is None:

@@ -126,3 +126,14 @@ def test_a_scorer_still_loading_leaves_the_lexical_match_alone():
     assert Matcher(s, semantic=Loading()).match(answer, "ask", choices) == Matcher(s).match(
         answer, "ask", choices
     )
+
+
+@needs_extra
+def test_closing_waits_for_the_load_and_the_embedding_in_progress():
+    # onnxruntime aborts the process when it is torn down with a thread inside it; the
+    # background scorer's close() (registered to run at exit) waits for its threads first.
+    bg = semantic.BackgroundScorer()
+    assert bg.wait(30)
+    bg.prepare([[f"line number {i} about late deliveries" for i in range(40)]])
+    bg.close()
+    assert not bg._thread.is_alive() and not any(w.is_alive() for w in bg._workers)
