@@ -104,7 +104,8 @@ class Conversation:
 
     @property
     def finished(self) -> bool:
-        return self._state.finished
+        """True once the machine stands in a final state: an ending."""
+        return self.machine.get_state(self._position.state).final
 
     @property
     def last_move(self) -> Move | None:
