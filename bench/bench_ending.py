@@ -72,6 +72,7 @@ def main() -> int:
             floor.append((time.perf_counter() - t0) * 1000)
         app.close()
     last = times[-20:]
+    print("last frames ms:", " ".join(f"{t:.0f}" for t in last))
     worst = max(last)
     ok = ended_at == "debrief" and worst <= BUDGET_MS
     print(f"{moves} key presses to the {ended_at}; median {statistics.median(times):.1f} ms")

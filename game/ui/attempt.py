@@ -76,6 +76,7 @@ class Attempt:
         self.conversation = Conversation(scenario, state)
         self.run_id = run_id
         self.save_problem = ""
+        self._decided: list[tuple[Move, Decision]] = []
         # the attempt's choice-order seed: kept with it, so resume and replay show one order
         self.seed = random.randrange(2**31) if seed is None else int(seed)
         self.replayed_assessment = False  # a replay of an assessment is practice, and says so
@@ -113,7 +114,18 @@ class Attempt:
             self._save(lambda s: s.record_move(self.run_id, state.moves[-1], state, typed=typed))
             if state.finished:
                 self._save(lambda s: s.finish_run(self.run_id, state))
-        return decision(self.scenario, len(state.moves), state.moves[-1])
+        return self.decisions()[-1]
+
+    def decisions(self) -> list[Decision]:
+        """The run's decisions so far, each made once from its move (kept while moves stay)."""
+        moves, kept = self.state.moves, self._decided
+        same = 0
+        while same < min(len(kept), len(moves)) and kept[same][0] is moves[same]:
+            same += 1
+        del kept[same:]  # a rewind or a reload dropped or changed these
+        for n in range(same, len(moves)):
+            kept.append((moves[n], decision(self.scenario, n + 1, moves[n])))
+        return [d for _, d in kept]
 
     def choose(self, choice: Choice, typed: str | None = None) -> Decision:
         """Take `choice`; `typed` is what the rep typed for it, when they typed (recall mode)."""

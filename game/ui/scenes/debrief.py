@@ -12,7 +12,7 @@ import pygame
 
 from game.content.model import COMMODITY_TAGS, TIMEOUT
 from game.ui import intents as I
-from game.ui.attempt import Attempt, decisions
+from game.ui.attempt import Attempt
 from game.ui.recall import said_line
 from game.ui.scene import Scene
 from game.ui.theme import (
@@ -72,7 +72,7 @@ class Debrief(Scene):
         self.attempt = attempt
         self.scenario = attempt.scenario
         self.state = attempt.state
-        self.decisions = decisions(self.scenario, self.state)
+        self.decisions = attempt.decisions()
         card = app.analyses.get(self.scenario)  # the scorecard, prefetched by the briefing
         self.analysed = card is not None
         self.best_score, self.worst_score = card.best_score, card.worst_score
