@@ -165,19 +165,27 @@ def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[LoadResult], li
     """
     results: list[LoadResult] = []
     missing: list[str] = []
+    seen: set[str] = set()
+
+    def load(f: str) -> None:
+        # One file named twice (a folder and a file in it, or through a link) is checked
+        # once: otherwise its id would clash with itself.
+        real = os.path.realpath(f)
+        if real in seen:
+            return
+        seen.add(real)
+        result = load_scenario(f)
+        if _unreadable(result):  # a path that cannot be read, even inside a folder
+            missing.append(f)
+        results.append(result)
+
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
             for f in find_scenario_files(p):
-                result = load_scenario(f)
-                if _unreadable(result):  # a path that cannot be read, even inside a folder
-                    missing.append(f)
-                results.append(result)
+                load(f)
         elif os.path.lexists(p):  # a broken link or a link loop: open() names the reason
-            result = load_scenario(p)
-            if _unreadable(result):
-                missing.append(p)
-            results.append(result)
+            load(p)
         else:
             missing.append(p)
             results.append(

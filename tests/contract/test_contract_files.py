@@ -191,3 +191,18 @@ def test_a_portrait_that_cannot_be_shown_is_a_warning(tmp_path, name, data, warn
 def test_a_directory_given_to_run_is_a_usage_error(tmp_path):
     proc = cli("run", str(tmp_path), "--choices", "1")
     assert proc.code == 2 and proc.out == ""
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    write(tmp_path, PROBE, "one.yaml")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "one.yaml")
+    proc, diags = validate(tmp_path, tmp_path / "one.yaml", tmp_path / "." / "one.yaml")
+    assert proc.code == 0, proc.out
+    assert not any(d["code"] == "duplicate-scenario-id" for d in diags)
+    write(tmp_path, PROBE, "copy.yaml")  # a real second file with the same id still clashes
+    proc, diags = validate(tmp_path)
+    assert proc.code == 1
+    # copy.yaml comes first; one.yaml, read once (through link.yaml), clashes with it.
+    assert [d["path"] for d in diags if d["code"] == "duplicate-scenario-id"] == [
+        str(tmp_path / "link.yaml")
+    ]
