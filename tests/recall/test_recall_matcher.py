@@ -181,6 +181,7 @@ def test_stems_are_light():
 def test_importing_the_engine_leaves_pygame_and_onnxruntime_out():
     code = (
         "import sys, game.engine.matcher, game.engine.recall_report, game.engine.machine\n"
+        "import game.engine.semantic, game.engine.quality\n"
         "import game.cli.match_cmd\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('pygame', 'onnxruntime'))\n"
         "assert not bad, bad\n"
