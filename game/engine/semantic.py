@@ -189,7 +189,9 @@ class SemanticScorer:
 
     def prepare(self, variants: list[list[str]]) -> None:
         """Embed a node's authored lines ahead of the first answer."""
-        self.vectors([v for group in variants for v in group])
+        texts = [v for group in variants for v in group]
+        if texts:  # a node whose choices are all hidden (it waits for its timer) has none
+            self.vectors(texts)
 
     def scores(self, answer: str, variants: list[list[str]]) -> list[float] | None:
         """Per choice, how close the answer is to its closest line, 0..1."""
