@@ -120,7 +120,6 @@ KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
     "first-message.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "prove-it.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "same-as-everyone.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
-    "the-bake-off.yaml": {"answer-length-tell"},
     "the-insight-meeting.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "written-for-someone-else.yaml": {"answer-length-tell"},
     # Examples that recall mode hears as a sibling choice (`salesplay match FILE --report`).
@@ -280,7 +279,6 @@ NOT_YET_REWRITTEN = {
     "first-message",
     "prove-it",
     "same-as-everyone",
-    "the-bake-off",
     "the-insight-meeting",
     "written-for-someone-else",
 }

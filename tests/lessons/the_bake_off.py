@@ -1,96 +1,64 @@
-"""The lesson of scenarios/the-bake-off.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/the-bake-off.yaml: turn a comparison sheet into the buyer's own
+outcome without outclaiming her figures, and propose a paid pilot with criteria and a date."""
 
 from tests.lessons import Lesson, Run
 
 LESSON = Lesson(
-    leader=Run(
-        "why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-        "add_the_row,pilot_terms",
-        "pilot",
-        "won",
-        35,
-    ),
+    leader=Run("why_now,changeover_count,the_insight,pilot,paid,date", "pilot", "won", 26),
     runs={
-        "a column among columns competes on price": Run(
-            "fill_in,lowest", "cheapest_column", "won", -10
+        "the lowest row fourteen wins the sheet": Run(
+            "fill_in,lowest", "cheapest_column", "won", -8
         ),
-        "features spend his patience": Run(
-            "best_rows,yes_and_more", "lost_in_the_rows", "lost", -2
-        ),
-        "a price promised before the goal sets the pilot's price": Run(
-            "fill_in,what_for,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-            "add_the_row,promised_price",
+        "the sharpest price promised early prices the pilot": Run(
+            "sharpen,promised_why,changeover_count,the_insight,pilot,honour_price",
             "pilot_on_price",
             "won",
-            17,
+            2,
         ),
-        "a lower price per room follows him to finance": Run(
-            "best_rows,lowest_per_room,what_for,empty_question,bookings_insight,beyond_the_target,"
-            "what_row_twelve_does,add_the_row,promised_price",
-            "pilot_on_price",
-            "won",
-            17,
+        "a benchmark defended against her own eight percent": Run(
+            "why_now,big_claim,defend", "one_of_three", "lost", 1
         ),
-        "a feature first, then the goal, still reaches the pilot": Run(
-            "best_rows,which_row,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-            "add_the_row,pilot_terms",
-            "pilot",
-            "won",
-            34,
-        ),
-        "a cheaper invoice is not his fifteen percent": Run(
-            "why_now,price_gap", "cheapest_column", "won", -3
-        ),
-        "promising what the others promise": Run(
-            "why_now,empty_question,bookings_insight,promise_eight", "one_of_three", "lost", 8
-        ),
-        "a common feature, then the insight": Run(
-            "why_now,empty_question,eco_sensors,bookings_late,beyond_the_target,what_row_twelve_does,"
-            "add_the_row,pilot_terms",
-            "pilot",
-            "won",
-            31,
-        ),
-        "features after the goal still spend his patience": Run(
-            "why_now,empty_question,eco_sensors,bookings_late,analytics",
-            "lost_in_the_rows",
-            "lost",
-            7,
-        ),
-        "an insight traded for price": Run(
-            "why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,cheapest",
-            "cheapest_column",
-            "won",
-            14,
-        ),
-        "a free pilot is a trial, not a decision": Run(
-            "why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-            "add_the_row,free_pilot",
+        "a benchmark withdrawn still costs the pilot": Run(
+            "why_now,big_claim,own_it,the_insight,case_studies,free_late",
             "free_trial",
             "stalled",
-            20,
+            5,
         ),
-        "the sheet keeps the last word": Run(
-            "why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-            "add_the_row,sheet_decides",
+        "one slip at the opening is forgiven": Run(
+            "fill_in,late_why,changeover_count,the_insight,pilot,paid,date", "pilot", "won", 24
+        ),
+        "matching the others' free pilot": Run(
+            "why_now,changeover_count,the_insight,pilot,free_now", "free_trial", "stalled", 2
+        ),
+        "a paid pilot handed back to the sheet": Run(
+            "why_now,changeover_count,the_insight,pilot,paid,sheet_decides",
             "pilot_then_sheet",
             "stalled",
-            23,
+            8,
+        ),
+        "case studies first, then the commitment": Run(
+            "why_now,changeover_count,the_insight,case_studies,pilot_late,paid,date",
+            "pilot",
+            "won",
+            22,
+        ),
+        "a discount on top of a good pilot": Run(
+            "why_now,changeover_count,the_insight,pilot,paid,discount_close",
+            "pilot_on_price",
+            "won",
+            9,
+        ),
+        "rows and promises spend her patience": Run(
+            "sharpen,servo_pitch,rows_price", "out_of_patience", "lost", -11
         ),
     },
     hidden={
-        "a promised price cannot become a fee behind his target": (
-            "fill_in,what_for,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-            "add_the_row,pilot_terms"
+        "after the benchmark, too little credibility for the pilot": (
+            "why_now,big_claim,own_it,the_insight,pilot"
         ),
-        "a lower price per room cannot either": (
-            "best_rows,lowest_per_room,what_for,empty_question,bookings_insight,beyond_the_target,"
-            "what_row_twelve_does,add_the_row,pilot_terms"
+        "a promised price leaves no paid pilot": (
+            "sharpen,promised_why,changeover_count,the_insight,pilot,paid"
         ),
-        "no price promised, none to honour": (
-            "why_now,empty_question,bookings_insight,beyond_the_target,what_row_twelve_does,"
-            "add_the_row,promised_price"
-        ),
+        "the benchmark is offered only once": "why_now,big_claim,own_it,promise_25",
     },
 )
