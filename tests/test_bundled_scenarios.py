@@ -123,7 +123,6 @@ KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
     "the-insight-meeting.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "written-for-someone-else.yaml": {"answer-length-tell"},
     # Examples that recall mode hears as a sibling choice (`salesplay match FILE --report`).
-    "procurement-squeeze.yaml": {"example-ambiguous"},
 }
 
 
