@@ -1,67 +1,53 @@
-"""The lesson of scenarios/same-as-everyone.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/same-as-everyone.yaml: when every vendor looks the same, find the
+problem that is not, and bring in the treasurer who owns it; use her number, not a bigger one.
+Level 3: every slip closes the best ending."""
 
 from tests.lessons import Lesson, Run
 
 LESSON = Lesson(
-    leader=Run(
-        "idle_cash,peer_curve,her_data,same_blindness,cost_of_waiting,present_together",
-        "advisor",
-        "won",
-        36,
-    ),
+    leader=Run("ask_cash,ask_monday,bring_mei,her_number,let_them,mei_signs", "advisor", "won", 26),
     runs={
-        "absorbing the exit fees ends in an auction": Run(
-            "exit_fees,lower_still", "won_on_price", "won", -11
+        "matching the margin, then the floor": Run(
+            "match_margin,floor", "won_cheapest", "won", -13
         ),
-        "a discount recovered from still follows her to the board": Run(
-            "exit_fees,idle_late,peer_curve,her_data,same_blindness,cost_of_waiting,"
-            "present_with_discount",
-            "won_discounted",
-            "won",
-            20,
+        "sizing her balance sheet from outside, then defending it": Run(
+            "ask_cash,size_claim,defend_90", "next_agenda_item", "lost", 1
         ),
-        "feature lists spend her patience": Run(
-            "rails_list,live_banks", "heard_enough", "lost", -4
+        "doing the treasurer's sum for the CFO sends it to an inbox": Run(
+            "ask_cash,size_claim,withdraw_90,compute_it,send_workings",
+            "workings_sent",
+            "stalled",
+            11,
         ),
-        "matching the incumbent at the deadline": Run(
-            "idle_cash,peer_curve,her_data,same_blindness,match_friday,still_lower",
-            "won_on_price",
-            "won",
-            8,
+        "the sum, with a match stapled to it": Run(
+            "ask_cash,ask_monday,compute_it,send_with_match", "won_cheapest", "won", 2
         ),
-        "silence at the Friday deadline": Run(
-            "idle_cash,peer_curve,her_data,same_blindness,timeout",
-            "signed_corelink",
-            "lost",
-            21,
+        "a second lecture ends the meeting": Run(
+            "rude,bristle_more", "next_agenda_item", "lost", -8
         ),
-        "good advice for the incumbent's contract": Run(
-            "idle_cash,peer_curve,her_data,same_blindness,date_clause",
-            "clause_added",
-            "lost",
-            19,
+        "arguing with the treasurer about her own facility": Run(
+            "ask_cash,ask_monday,bring_mei,stick_90,cold_sorry", "workings_sent", "stalled", 2
         ),
-        "a demo first, then the insight inside her objection": Run(
-            "idle_cash,live_dashboard,day_late,her_data,same_blindness,cost_of_waiting,present_together",
-            "advisor",
-            "won",
-            30,
+        "one question too many before her number": Run(
+            "ask_cash,ask_monday,bring_mei,ask_mei,test_yes,late_next", "on_the_list", "stalled", 8
         ),
-        "handing the numbers over to present alone": Run(
-            "idle_cash,peer_curve,her_data,same_blindness,cost_of_waiting,send_summary",
-            "pilot_only",
-            "won",
-            28,
+        "giving away the difference she just measured": Run(
+            "ask_cash,ask_monday,bring_mei,her_number,same_really", "same_again", "lost", 1
+        ),
+        "a proposal instead of the treasurer's plan and a date": Run(
+            "ask_cash,ask_monday,bring_mei,her_number,let_them,proposal_only",
+            "on_the_list",
+            "stalled",
+            5,
         ),
     },
     hidden={
-        "after a discount, no fee tied to the cash released": (
-            "exit_fees,idle_late,peer_curve,her_data,same_blindness,cost_of_waiting,present_together"
+        "after a feature list, too little credibility to bring in the treasurer": (
+            "features_list,brochure_ask,ask_monday,bring_mei"
         ),
-        "the Fed question is asked only once": "idle_cash,live_dashboard,under_renewal,idle_late",
-        "two slips leave too little trust for the board": (
-            "idle_cash,peer_curve,case_study,stay_on_cash,cost_of_waiting,present_together"
+        "after a guess at her interest, too little credibility too": (
+            "ask_cash,size_claim,withdraw_90,bring_mei"
         ),
+        "silence at the opening costs the treasurer": "timeout,late_ask,ask_monday,bring_mei",
     },
 )
