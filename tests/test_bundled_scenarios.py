@@ -119,7 +119,6 @@ KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
     "fine-as-we-are.yaml": {"answer-length-tell"},
     "first-message.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "prove-it.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
-    "the-insight-meeting.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "written-for-someone-else.yaml": {"answer-length-tell"},
     # Examples that recall mode hears as a sibling choice (`salesplay match FILE --report`).
 }
@@ -276,7 +275,6 @@ NOT_YET_REWRITTEN = {
     "fine-as-we-are",
     "first-message",
     "prove-it",
-    "the-insight-meeting",
     "written-for-someone-else",
 }
 

@@ -1,74 +1,62 @@
-"""The lesson of scenarios/the-insight-meeting.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/the-insight-meeting.yaml: an executive gives time for one idea he
+can test, with its source and its limits, and the smallest next step that would prove it.
+Level 3: every slip closes the best ending."""
 
 from tests.lessons import Lesson, Run
 
 LESSON = Lesson(
     leader=Run(
-        "brandt_batches,spindle_question,measured_gap,second_plant,one_number,brandt_test,"
-        "joint_pitch",
-        "partner",
+        "one_idea,hypothesis,source_honest,outcome_link,ask_data,one_week",
+        "monday_review",
         "won",
-        38,
+        26,
     ),
     runs={
-        "a free quarter, then the lowest price": Run(
-            "free_quarter,per_machine", "cheapest_sensors", "won", -11
+        "a free year before a reason": Run("free_year,free_more", "intro_price", "won", -8),
+        "promising half, then defending it": Run(
+            "one_idea,halve_it,double_down", "dismissed", "lost", 1
         ),
-        "agreeing to the cost race": Run(
-            "brandt_batches,cost_race,per_machine", "cheapest_sensors", "won", -7
-        ),
-        "fixing this morning's bearing": Run("cell_four,bearing_yes", "sensor_on_four", "won", -2),
-        "an introduction and a spec sheet": Run(
-            "company_intro,sensor_specs", "one_pager", "stalled", -2
-        ),
-        "silence at the opening": Run("timeout", "back_to_the_floor", "stalled", 0),
-        "from the bearing to Brandt, with fewer minutes": Run(
-            "cell_four,bearing_to_bigger,spindle_question,measured_gap,second_plant,one_number,"
-            "brandt_test,joint_pitch",
-            "partner",
-            "won",
-            33,
-        ),
-        "a half-price pilot goes with her to Brandt": Run(
-            "brandt_batches,spindle_question,measured_gap,second_plant,one_number,half_price_pilot,"
-            "pitch_with_discount",
-            "won_discounted",
-            "won",
-            21,
-        ),
-        "the three-quote process turns the idea into a line item": Run(
-            "brandt_batches,spindle_question,measured_gap,second_plant,one_number,to_dave",
-            "three_quotes",
+        "a promise retracted still costs the last step": Run(
+            "one_idea,halve_it,retract,source_honest,outcome_link,ask_data,case_study_ok",
+            "deck_sent",
             "stalled",
-            21,
+            11,
         ),
-        "letting her leave with the next step": Run(
-            "brandt_batches,spindle_question,measured_gap,second_plant,one_number,timeout",
-            "left_for_the_floor",
+        "an unsourced industry figure": Run(
+            "one_idea,hypothesis,industry_stat", "dismissed", "lost", -1
+        ),
+        "folding when asked for the source": Run(
+            "one_idea,hypothesis,fold,hunch_price", "intro_price", "won", -2
+        ),
+        "answering his outcome with your price": Run(
+            "one_idea,hypothesis,source_honest,pays_for_itself", "intro_price", "won", 2
+        ),
+        "a free study nobody on his side owns": Run(
+            "one_idea,hypothesis,source_honest,outcome_link,ask_data,free_study",
+            "free_diagnostic",
             "stalled",
-            23,
+            6,
         ),
-        "stepping back from the bet": Run(
-            "brandt_batches,spindle_question,measured_gap,second_plant,one_number,brandt_test,your_team",
-            "supplier_only",
-            "won",
-            27,
+        "asking his teams' view first costs the last step": Run(
+            "one_idea,ask_cause,hypothesis_late,source_honest,outcome_link,ask_data,case_study_ok",
+            "deck_sent",
+            "stalled",
+            8,
         ),
-        "detours run out her fifteen minutes": Run(
-            "company_intro,brandt_late,oee_module,sensor_demo,late_gap,average_gain,change_the_game",
-            "out_of_time",
-            "lost",
-            -3,
+        "the question every vendor asks": Run(
+            "keeps_you_up,generic_more", "board_pack", "lost", -4
         ),
+        "slides after he asked you to skip": Run("deck,keep_deck", "board_pack", "lost", -6),
     },
     hidden={
-        "after a free install, no fee riding on the lots": (
-            "brandt_batches,spindle_question,measured_gap,second_plant,free_install,brandt_test,joint_pitch"
+        "after asking his teams first, too little interest for the test": (
+            "one_idea,ask_cause,hypothesis_late,source_honest,outcome_link,ask_data,one_week"
         ),
-        "the Brandt news is told only once": "brandt_batches,cost_race,price_pivot",
-        "too little belief to stand in front of Brandt": (
-            "brandt_batches,oee_module,accept_85,late_gap,second_plant,training,brandt_test,joint_pitch"
+        "after silence at the opening, too little interest too": (
+            "timeout,late_idea,hypothesis,source_honest,outcome_link,ask_data,one_week"
+        ),
+        "his teams' view is asked only once": (
+            "one_idea,ask_cause,supplier_pitch,skip_to_idea,ask_cause"
         ),
     },
 )
