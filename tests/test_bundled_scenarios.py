@@ -118,7 +118,6 @@ KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
     "approve-my-discount.yaml": {"answer-length-tell", "buyer-ignores"},
     "fine-as-we-are.yaml": {"answer-length-tell"},
     "first-message.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
-    "prove-it.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "written-for-someone-else.yaml": {"answer-length-tell"},
     # Examples that recall mode hears as a sibling choice (`salesplay match FILE --report`).
 }
@@ -274,7 +273,6 @@ NOT_YET_REWRITTEN = {
     "approve-my-discount",
     "fine-as-we-are",
     "first-message",
-    "prove-it",
     "written-for-someone-else",
 }
 

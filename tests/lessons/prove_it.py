@@ -1,68 +1,59 @@
-"""The lesson of scenarios/prove-it.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/prove-it.yaml: own a past failure plainly, use what it taught you
+with its source and limits, and say no to the commitment that would repeat it."""
 
 from tests.lessons import Lesson, Run
 
 LESSON = Lesson(
     leader=Run(
-        "size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome,call_me",
-        "trusted",
+        "own_it,rathmore_insight,rathmores,do_sum,walk,joint_discovery",
+        "discovery_calloff",
         "won",
-        26,
+        29,
     ),
     runs={
-        "a discount for being small follows you to the pilot": Run(
-            "risk_price,fresh_eyes,own_it,wrong_building,spare_sets,pilot_with_discount",
-            "discount_pilot",
+        "a discount as an apology, then a bigger one": Run(
+            "discount_sorry,discount_more", "won_discounted", "won", -8
+        ),
+        "blaming the last client to her friend": Run(
+            "blame_client,blamed_more", "next_bidder", "lost", -8
+        ),
+        "one slip, owned at the second asking, is absorbed": Run(
+            "grovel,doubt_own,rathmore_insight,rathmores,do_sum,walk,joint_discovery",
+            "discovery_calloff",
             "won",
-            6,
+            27,
         ),
-        "defending every doubt runs out her patience": Run(
-            "name_drop,resume,their_network", "walkout", "lost", -9
-        ),
-        "cheaper per tray starts an auction with the incumbent": Run(
-            "size_to_risk,fresh_eyes,own_it,eight_scans,cheaper_per_tray,match_and_beat",
-            "won_on_price",
-            "won",
-            -7,
-        ),
-        "silence at Harbourview, then the facts": Run(
-            "size_to_risk,fresh_eyes,timeout,own_it_late,wrong_building,spare_sets,pilot_on_outcome,call_me",
-            "trusted",
-            "won",
-            24,
-        ),
-        "a service level instead of a name": Run(
-            "size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome,support_desk",
-            "pilot_on_paper",
-            "won",
-            19,
-        ),
-        "no answer at two in the morning": Run(
-            "size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome,timeout",
-            "no_answer",
+        "Rathmore's number promised as hers, then withdrawn": Run(
+            "own_it,rathmore_insight,same_here,number_back,do_sum,walk,trust_us",
+            "shortlist_only",
             "stalled",
-            17,
+            13,
         ),
-        "four hospitals asked for before one is proven": Run(
-            "size_to_risk,fresh_eyes,own_it,wrong_building,spare_sets,full_proposal",
-            "proposal_filed",
-            "stalled",
-            12,
+        "Rathmore's number written into the contract": Run(
+            "own_it,rathmore_insight,same_here,number_yes", "won_fixed", "won", 5
         ),
-        "doubts left standing keep the pilot small": Run(
-            "name_drop,bring_vp,their_network,scheduling,late_insight,spare_sets,pilot_plain",
-            "probation",
-            "won",
-            2,
+        "accepting the fixed price that made Rathmore late": Run(
+            "own_it,rathmore_insight,rathmores,do_sum,accept_fixed", "won_fixed", "won", 5
+        ),
+        "walking away when a way through existed": Run(
+            "own_it,rathmore_insight,rathmores,do_sum,no_bid", "no_bid", "stalled", 9
+        ),
+        "a discount instead of the penalty": Run(
+            "own_it,rathmore_insight,rathmores,do_sum,rate_cut", "won_discounted", "won", 5
+        ),
+        "a guarantee, then an adjective": Run(
+            "own_it,on_time,guarantee_back,rathmores,vague_big", "next_bidder", "lost", -1
         ),
     },
     hidden={
-        "after a discount, no outcome-priced pilot": (
-            "risk_price,fresh_eyes,own_it,wrong_building,spare_sets,pilot_on_outcome"
+        "after Rathmore's number as hers, too little respect for her terms": (
+            "own_it,rathmore_insight,same_here,number_back,do_sum,walk,joint_discovery"
         ),
-        "without credibility, no outcome-priced pilot": (
-            "name_drop,bring_vp,their_network,scheduling,late_insight,spare_sets,pilot_on_outcome"
+        "a discount offered on the way follows you to her terms": (
+            "discount_sorry,discount_own,rathmore_insight,rathmores,do_sum,walk,joint_discovery"
+        ),
+        "the discount is explained away only once": (
+            "own_it,rathmore_insight,payback_price,discount_own"
         ),
     },
 )
