@@ -1,49 +1,42 @@
-"""The lesson of scenarios/approve-my-discount.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/approve-my-discount.yaml: a sales leader coaches the director who
+asks for a discount, takes the quarter's risk, and lets him lead; telling him the answer scores
+now and leaves the deal yours. Level 3: every slip closes the best ending."""
 
 from tests.lessons import Lesson, Run
 
 LESSON = Lesson(
     leader=Run(
-        "what_for,work_it_out,size_it,rehearse,sam_tells_dana,design_close,your_call",
-        "sam_leads",
-        "won",
-        35,
+        "what_for,who_wants,what_worth,trade_q,cover_him,you_lead", "kwame_leads", "won", 27
     ),
     runs={
-        "a signed discount becomes the habit": Run("sign,sign_again", "habit", "won", -15),
-        "doing the rep's thinking wins the deal, not the rep": Run(
-            "what_for,tell_answer,size_it,rehearse,no_backup,design_close,your_call",
-            "harbor_signs",
-            "won",
-            27,
+        "signing the form": Run("sign_it", "signed", "won", -9),
+        "managing by the policy cap": Run("policy_cap,cap_ten", "within_policy", "won", -6),
+        "taking the deal over": Run("take_over,taken_keep", "checked_out", "lost", -8),
+        "telling him the plan scores now and makes it yours": Run(
+            "what_for,who_wants,tell_plan,told_lead", "your_deal", "won", 11
         ),
-        "managing activity runs out the rep's confidence": Run(
-            "call_count,more_calls", "checked_out", "stalled", -2
+        "leading the call yourself": Run(
+            "what_for,who_wants,what_worth,trade_q,cover_him,i_lead", "your_deal", "won", 9
         ),
-        "hesitating at the door": Run(
-            "what_for,work_it_out,size_it,rehearse,sam_tells_dana,design_close,timeout",
-            "walked_in_unsure",
-            "lost",
-            22,
+        "leaving him to go in alone": Run(
+            "what_for,who_wants,what_worth,trade_q,cover_him,no_call", "slipped", "stalled", 6
         ),
-        "taking the deal over": Run("my_deal,just_wait", "your_deal", "won", -6),
-        "a backup discount signed under pressure goes into the meeting": Run(
-            "what_for,work_it_out,size_it,rehearse,backup_form,design_close,as_agreed",
-            "discount_anyway",
-            "won",
-            16,
+        "leaving the quarter's risk with him": Run(
+            "what_for,who_wants,what_worth,trade_q,your_problem", "checked_out", "lost", 3
+        ),
+        "a verdict on his rep, then her discount": Run(
+            "what_for,nadia_weak,defends_sign", "signed", "won", -9
+        ),
+        "a product demo, then ten as a final offer": Run(
+            "what_for,who_wants,nursing_pitch,demo_ten", "within_policy", "won", -1
         ),
     },
     hidden={
-        "a discount in hand means no clean call": (
-            "what_for,work_it_out,ten_percent,rehearse,no_backup,design_close,your_call"
+        "after the policy cap, not enough ownership for him to lead": (
+            "policy_cap,cap_ask,who_wants,what_worth,trade_q,cover_him,you_lead"
         ),
-        "only a confident rep answers the VP alone": (
-            "my_deal,hand_back,work_it_out,size_it,rehearse,sam_tells_dana"
-        ),
-        "no discount to offer as agreed when none was agreed": (
-            "what_for,work_it_out,size_it,rehearse,no_backup,design_close,as_agreed"
+        "after taking it over and giving it back, not enough either": (
+            "take_over,taken_back,who_wants,what_worth,trade_q,cover_him,you_lead"
         ),
     },
 )
