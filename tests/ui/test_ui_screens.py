@@ -194,7 +194,7 @@ def test_the_debrief_chart_shows_the_scenarios_own_tags(make_app):
     for key in ("return", "return", "a"):
         demo.press(key)
     screen = app.scenes.top
-    for choice_id in ("name_drop", "resume", "their_network"):  # three defensive answers: a walkout
+    for choice_id in ("blame_client", "blamed_more"):  # blaming the last client twice: a walkout
         screen = app.scenes.top
         screen.take(screen.attempt.conversation.node.choice(choice_id))
         app.step(2000)
@@ -204,5 +204,5 @@ def test_the_debrief_chart_shows_the_scenarios_own_tags(make_app):
         demo.press("return")
     debrief = app.scenes.top
     assert debrief.name == "debrief"
-    assert debrief.chart_tags()[-1] == "defensive"
-    assert "• defensive" in drawn_texts(app)
+    assert debrief.chart_tags()[-1] == "blame"
+    assert "• blame" in drawn_texts(app)
