@@ -1,4 +1,7 @@
-"""`salesplay play PATH`: open the game window on scenario files and folders.
+"""`salesplay play [PATH...]`: open the game window on scenario files and folders.
+
+With no PATH it opens the bundled library and the player's own scenario folder (in the user
+data folder; the library says where it is and how to add files).
 
 With `--choices` it plays headless through the real screens and, with `--screenshots DIR`,
 saves a PNG of each screen visited. Without a display it uses SDL's dummy video driver.
@@ -18,7 +21,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "play", help="open the game window (or play it headless with --choices)"
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="scenario files or folders (default: the bundled library and your own folder)",
+    )
     p.add_argument(
         "--choices",
         metavar="TOKENS",
@@ -100,7 +108,15 @@ def run(args) -> int:
 
     from game.ui.app import App
 
-    app = App(args.paths, player=args.player, mode=args.mode, data_dir=args.data_dir, size=size)
+    own = None
+    paths = args.paths
+    if not paths:  # the game as installed: its library, plus the player's own scenarios
+        from game.bundle import bundled_scenarios, player_folder
+
+        own = player_folder(args.data_dir)
+        paths = [bundled_scenarios(), own]
+    app = App(paths, player=args.player, mode=args.mode, data_dir=args.data_dir, size=size)
+    app.player_folder = own
     try:
         app.start()
         if not headless:

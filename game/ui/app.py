@@ -66,6 +66,7 @@ class App:
     ):
         self.paths = [os.fspath(p) for p in paths]
         self.mode = mode
+        self.player_folder = None  # the player's own scenario folder, when the library has one
         self.recall = False  # answers in the rep's own words: the last choice, this session
         self.data_dir = data_dir
         self.store = store

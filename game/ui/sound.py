@@ -7,7 +7,10 @@ no audio device the game stays silent and carries on.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
 from array import array
 
 import pygame
@@ -19,6 +22,24 @@ CUES = {
     "loss": ((440, 80), (330, 120)),
     "end": ((523, 90), (659, 90), (784, 160)),
 }
+
+
+@contextlib.contextmanager
+def quiet_stderr():
+    """Send what C libraries write to the error stream (file descriptor 2) nowhere, briefly."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real descriptor behind stderr: nothing to silence
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def tone_samples(notes, volume: float = 0.18) -> array:
@@ -44,7 +65,8 @@ class Sounds:
         if self._failed:
             return False
         try:
-            pygame.mixer.init(frequency=RATE, size=-16, channels=1)
+            with quiet_stderr():  # ALSA prints a page of errors when there is no sound card
+                pygame.mixer.init(frequency=RATE, size=-16, channels=1)
             self._cues = {
                 name: pygame.mixer.Sound(buffer=tone_samples(notes).tobytes())
                 for name, notes in CUES.items()

@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 import pygame
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+from game.bundle import fonts_folder
+
+FONT_DIR = fonts_folder()  # inside the package: an installed game has its fonts
 FONT_FILES = {
     "regular": "Inter-Regular.otf",
     "bold": "Inter-Bold.otf",

@@ -17,7 +17,7 @@ from game.ui.settings import cycle
 from game.ui.widgets import Button, Buttons, chip, chip_width, panel, pips
 
 COLUMNS = 3
-GRID_TOP, GRID_BOTTOM = 150, 700
+GRID_TOP, GRID_BOTTOM = 150, 680
 CARD_H, GAP = 196, 22
 
 
@@ -369,15 +369,29 @@ class Library(Scene):
             if self.visible(card):
                 card.draw(surface, app, card is focus)
         surface.set_clip(clip)
+        right = 1240
         if self.max_scroll():
             rows = (len(self.cards) + COLUMNS - 1) // COLUMNS
             first, last = self.scroll + 1, min(rows, self.scroll + self.rows_visible())
-            kit.line(
+            more = " · scroll ↓" if last < rows else " · scroll ↑"
+            shown = kit.line(
                 surface,
-                f"Rows {first}–{last} of {rows} · scroll ↓",
+                f"Rows {first}–{last} of {rows}{more}",
                 "regular",
                 app.px("caption"),
                 pal.muted,
-                st.rect(1240, 718, 0, 0).bottomright,
+                st.rect(1240, 716, 0, 0).bottomright,
                 anchor="bottomright",
+            )
+            right = (shown.left - st.area.left) / st.u - 24
+        if app.player_folder is not None:
+            kit.line(
+                surface,
+                f"Your own scenarios: save .yaml files in {app.player_folder}, then press F5",
+                "regular",
+                app.px("caption"),
+                pal.muted,
+                st.rect(40, 716, 0, 0).bottomleft,
+                anchor="bottomleft",
+                max_width=st.px(right - 40),
             )
