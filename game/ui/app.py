@@ -20,6 +20,7 @@ from game.errors import GameError
 from game.store import open_store
 from game.ui import intents as I
 from game.ui import navigator
+from game.ui.backdrops import Backdrops
 from game.ui.layout import MIN_SIZE, Stage
 from game.ui.portraits import Portraits
 from game.ui.scene import UNHANDLED, SceneStack
@@ -79,6 +80,7 @@ class App:
         self.scenes = SceneStack()
         self._analyses = None
         self._portraits = None
+        self.backdrops = Backdrops()
         self._sounds = None
         self._key_text = ""  # what the last KEYDOWN typed, so its TEXTINPUT is not typed twice
         self.loading_ms = 0.0
@@ -89,6 +91,7 @@ class App:
         self.stage = Stage(*self.settings.window_size)
         self.pal = palette(self.settings.high_contrast)
         self.dirty = True
+        self.patches: list = []  # rects to redraw when only a small part changed
         self.running = False
         self.toast_text = ""
         self.toast_ms = 0
@@ -310,8 +313,11 @@ class App:
     def step(self, dt_ms: int) -> None:
         for scene in list(self.scenes.visible()):
             if scene.wake_in() is not None:
-                scene.update(dt_ms)
-                self.dirty = True
+                changed = scene.update(dt_ms)
+                if changed is None or changed is True:
+                    self.dirty = True
+                elif changed:  # only these rects changed: the loop redraws just them
+                    self.patches.extend(changed)
         if self.toast_ms > 0:
             self.toast_ms -= dt_ms
             if self.toast_ms <= 0:
@@ -337,7 +343,23 @@ class App:
             colour = [round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)]
             surface.fill(colour, pygame.Rect(area.left, y0, area.width, y1 - y0))
 
+    def render_patches(self) -> list:
+        """Redraw only the rects scenes said changed (a ticking clock, a blink); returns them.
+
+        Everything is drawn as usual, but clipped to the changed area, so the cost and the
+        pixels sent to the screen are those of the small area, not of the window.
+        """
+        area = self.patches[0].unionall(self.patches[1:])
+        rects, self.patches = self.patches, []
+        self.surface.set_clip(area)
+        try:
+            self.render()
+        finally:
+            self.surface.set_clip(None)
+        return rects
+
     def render(self) -> None:
+        self.patches = []
         surface = self.surface
         if surface.get_size() != self.stage_size():
             self.relayout()
@@ -379,6 +401,8 @@ class App:
             if self.dirty:
                 self.render()
                 pygame.display.flip()
+            elif self.patches:
+                pygame.display.update(self.render_patches())
             wake = self.wake_in()
             if wake is None:
                 events = [pygame.event.wait()]  # still: sleep until the player does something

@@ -13,6 +13,7 @@ from pathlib import Path
 from game.engine import rules
 from game.errors import MoveError, UsageError
 from game.ui.intents import key_event
+from game.ui.scenes.conversation import TIMES_UP_MS
 from game.ui.scenes.debrief import TimelineDot
 from game.ui.scenes.library import Library, ScenarioCard
 
@@ -182,6 +183,7 @@ def play(
             pass  # said in recall mode
         elif choice is None:
             demo.wait(attempt.scenario.nodes[state.node].time_limit * 1000 + 100)
+            demo.wait(TIMES_UP_MS + 100)  # the "Time's up" moment, then the buyer moves on
         else:
             demo.press(str([c.id for c in shown].index(choice.id) + 1))
         demo.settle()

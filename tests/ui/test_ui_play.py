@@ -11,6 +11,7 @@ import pytest
 from game.cli import main
 from game.ui.demo import Demo
 from game.ui.intents import key_event
+from game.ui.scenes.conversation import TIMES_UP_MS
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TENDER, BROKEN = SCENARIOS / "umlaut-tender.yaml", SCENARIOS / "broken.yaml"
@@ -282,12 +283,16 @@ def test_the_clock_waits_while_help_is_open_then_runs_out(make_app):
     assert screen.attempt.state.node == "opening"
     demo.press("escape")
     demo.wait(20_100)
+    assert screen.times_up_ms  # the clock ran out: "Time's up" has its moment first
+    assert screen.attempt.state.node == "opening"
+    demo.wait(TIMES_UP_MS)
     assert screen.attempt.state.node == "walkout"
 
 
 def test_a_still_screen_asks_for_no_frames(make_app):
     app = make_app()
     app.settings.timers = False
+    app.settings.reduced_motion = True  # no blinking or breathing either
     open_tender(app)
     app.render()
     assert app.wake_in() is None
@@ -315,3 +320,22 @@ def test_the_real_loop_plays_posted_keys_and_quits(make_app):
     assert app.scenes.top.name == "library"
     assert app.settings.fullscreen is False
     assert app.surface.get_size() == (1280, 720)
+
+
+def test_the_idle_buyer_redraws_only_the_portrait_and_only_when_the_pose_changes(make_app):
+    app = make_app()
+    app.settings.timers = False
+    demo = open_tender(app)
+    demo.settle()
+    screen = demo.top
+    app.render()
+    frames, patched = app.frames, 0
+    for _ in range(100):  # 12 s of idling in the loop's own steps
+        app.step(screen.wake_in())
+        assert not app.dirty  # never the whole window
+        if app.patches:
+            assert app.patches == [screen.rects["portrait"]]
+            patched += 1
+            app.render_patches()
+    assert 4 <= patched <= 40  # a few blinks and breaths: not a frame every step
+    assert app.frames - frames == patched

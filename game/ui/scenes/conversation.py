@@ -7,6 +7,8 @@ In practice mode the coach's note rises over the choices after each move.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.content.loader import load_scenario
@@ -19,6 +21,12 @@ from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
 TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
+PULSE_MS, PULSE_FRAME_MS = 5000, 40  # the last five seconds pulse, at 25 steps a second
+TIMES_UP_MS = 1400  # "Time's up" stays this long before the buyer moves on
+IDLE_FRAME_MS = 120  # how often the buyer's pose is looked at (drawn only when it changes)
+BLINK_EVERY_MS, BLINK_MS = 4300, 150
+BREATH_MS = 4200
+PORTRAIT = 210  # the portrait's side in units: the same on every turn
 CHOICES_MAX_H = 330
 COACH_H = 262  # the coach's note panel, in units
 PASSED_ON = (I.HELP, I.SETTINGS)  # even mid-line, these open their screens
@@ -42,6 +50,8 @@ class ConversationScreen(Scene):
         self.choice_px: int | None = None
         self.noting = False  # a coach's note is over the choices
         self.recall = None  # recall mode: the panel the rep types into (game.ui.recall)
+        self.idle_ms = 0  # time the buyer has been on screen: blinks and breathing
+        self.times_up_ms = 0  # the "Time's up" moment before a time-out plays
 
     # ----- the node on screen -----------------------------------------------------------
     @property
@@ -107,6 +117,11 @@ class ConversationScreen(Scene):
         self.after_move(self.attempt.choose(choice, typed=typed))
 
     def time_out(self) -> None:
+        """The clock ran out: a moment that says so, then the time-out move."""
+        self.times_up_ms = TIMES_UP_MS
+        self.app.cue("loss")
+
+    def play_time_out(self) -> None:
         self.after_move(self.attempt.time_out())
 
     def after_move(self, decision) -> None:
@@ -177,6 +192,8 @@ class ConversationScreen(Scene):
             return True
         if k in PASSED_ON:
             return UNHANDLED
+        if self.times_up_ms:
+            return False  # the clock has spoken: the buyer moves on
         if not self.revealed and (intent.is_key or k == I.CLICK):
             self.words = self.total_words  # any key completes the line, and chooses nothing
             return True
@@ -187,14 +204,72 @@ class ConversationScreen(Scene):
             return True
         return self.buttons.handle(intent)
 
-    def wake_in(self) -> int | None:
-        if self.animating:
-            return 16
-        if self.remaining_ms is not None and not self.paused:
-            return min(TIMER_FRAME_MS, max(1, self.remaining_ms))
-        return None
+    @property
+    def moving(self) -> bool:
+        """The buyer blinks and breathes while the rep reads (not with reduced motion)."""
+        return not self.paused and not self.app.settings.reduced_motion
 
-    def update(self, dt_ms: int) -> None:
+    def wake_in(self) -> int | None:
+        if self.animating or self.times_up_ms:
+            return 16
+        waits = []
+        if self.remaining_ms is not None and not self.paused:
+            step = PULSE_FRAME_MS if self.pulsing else TIMER_FRAME_MS
+            waits.append(min(step, max(1, self.remaining_ms)))
+        if self.moving:
+            waits.append(IDLE_FRAME_MS)
+        return min(waits) if waits else None
+
+    @property
+    def pulsing(self) -> bool:
+        left = self.remaining_ms
+        return left is not None and left <= PULSE_MS and not self.app.settings.reduced_motion
+
+    def idle_pose(self, ms: int | None = None) -> tuple[bool, int]:
+        """(eyes closed, breathing offset in pixels) at `ms` on screen."""
+        ms = self.idle_ms if ms is None else ms
+        if not self.moving:
+            return False, 0
+        blink = ms % BLINK_EVERY_MS > BLINK_EVERY_MS - BLINK_MS
+        lift = round(math.sin(2 * math.pi * ms / BREATH_MS) * self.app.stage.u * 1.6)
+        return blink, lift
+
+    def update(self, dt_ms: int):
+        """Returns True to redraw everything, or the rects that changed (empty: none)."""
+        if self.times_up_ms:
+            self.times_up_ms = max(0, self.times_up_ms - dt_ms)
+            if not self.times_up_ms:
+                self.play_time_out()
+            return True
+        if self.animating:
+            self.advance(dt_ms)
+            return True
+        patches = []
+        if self.moving:
+            before = self.idle_pose()
+            self.idle_ms += dt_ms
+            if self.idle_pose() != before and "portrait" in self.rects:
+                patches.append(self.rects["portrait"])
+        if self.revealed and self.remaining_ms is not None and not self.paused:
+            before = self.clock_look()
+            self.remaining_ms -= dt_ms
+            if self.remaining_ms <= 0:
+                self.remaining_ms = None
+                self.time_out()
+                return True
+            if self.clock_look() != before and "clock" in self.rects:
+                patches.append(self.rects["clock"])
+        return patches
+
+    def clock_look(self) -> tuple:
+        """What the clock shows: its seconds, the ring's step and the pulse's step."""
+        left = max(0, self.remaining_ms or 0)
+        total = self.node.time_limit * 1000
+        ring_steps = max(1, round(self.app.stage.px(26) * 2 * math.pi / 3))  # ~3 px a step
+        pulse = (left // PULSE_FRAME_MS) if self.pulsing else 0
+        return ((left + 999) // 1000, int(ring_steps * left / total), pulse)
+
+    def advance(self, dt_ms: int) -> None:
         if not self.revealed:
             per_word = self.app.settings.ms_per_word
             self.words = self.total_words if per_word == 0 else self.words + dt_ms / per_word
@@ -255,16 +330,23 @@ class ConversationScreen(Scene):
             "bar": stage.rect(0, 0, 1280, 56),
             "portrait_card": stage.rect(24, 72, 436, upper_bottom - 72),
             "speech": stage.rect(484, 72, 772, upper_bottom - 72),
+            "choices": stage.rect(24, top, 1232, block),
         }
 
     # ----- drawing ----------------------------------------------------------------------
     def draw(self, surface) -> None:
+        setting = self.attempt.scenario.setting
+        if setting and not self.app.settings.high_contrast:
+            area = self.app.stage.area
+            surface.blit(self.app.backdrops.get(setting, area.size, self.app.pal.stage), area)
         self.draw_bar(surface)
         self.draw_buyer(surface)
         self.draw_speech(surface)
         if self.noting:
             return
-        if self.recall is not None and self.recall.hides_list:
+        if self.times_up_ms:
+            self.draw_times_up(surface)
+        elif self.recall is not None and self.recall.hides_list:
             self.recall.draw(surface)
         else:
             self.buttons.draw(surface, self.app, role="choice", px=self.choice_px)
@@ -352,65 +434,65 @@ class ConversationScreen(Scene):
         bar(surface, app, track, (shown - meter.min) / span, colour=pal.gain)
 
     def draw_buyer(self, surface) -> None:
+        """The buyer's card: a portrait of one fixed size, the mood in words under it (never
+        over the face), then the name, role and company."""
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         card = self.rects["portrait_card"]
         panel(surface, app, card)
         buyer = self.attempt.scenario.buyer
-        text_h = st.px(92)
-        side = max(st.px(40), min(card.width - st.px(48), card.height - text_h - st.px(36)))
-        img = app.portraits.get(buyer.name, self.node.mood, side, buyer.portrait)
-        pr = img.get_rect(midtop=(card.centerx, card.top + st.px(18)))
-        surface.blit(img, pr)
-        mood = MOOD_WORDS.get(self.node.mood, self.node.mood)
-        chip_r = pygame.Rect(
-            0,
-            0,
-            kit.size(mood, "semibold", app.px("caption"))[0] + st.px(20),
-            kit.line_height(app.px("caption")) + st.px(6),
+        cap = app.px("caption")
+        below = kit.line_height(cap) + kit.line_height(app.px("body")) + st.px(34)
+        # Sized for the shortest card any turn can have, so it never changes between turns.
+        shortest = st.px(704 - max(CHOICES_MAX_H, COACH_H) - 16 - 72)
+        side = max(st.px(60), min(st.px(PORTRAIT), card.width - st.px(48)))
+        side = min(side, max(st.px(60), shortest - below - st.px(22)))
+        blink, lift = self.idle_pose()
+        img = app.portraits.get(
+            buyer.name, self.node.mood, side, buyer.portrait, look=buyer.look, blink=blink
         )
-        y = pr.bottom + st.px(10)
-        if chip_r.width <= pr.width - st.px(12):
-            chip_r.midbottom = (pr.centerx, pr.bottom - st.px(8))
-            pygame.draw.rect(surface, pal.panel, chip_r, border_radius=chip_r.height // 2)
-            kit.line(
-                surface,
-                mood,
-                "semibold",
-                app.px("caption"),
-                pal.text,
-                chip_r.center,
-                anchor="center",
-            )
-        else:  # a small portrait: the mood goes under it instead of over it
-            r = kit.line(
-                surface,
-                mood,
-                "semibold",
-                app.px("caption"),
-                pal.accent,
-                (card.centerx, y),
-                anchor="midtop",
-                max_width=card.width - st.px(32),
-            )
-            y = r.bottom + st.px(4)
+        frame = img.get_rect(midtop=(card.centerx, card.top + st.px(14)))
+        self.rects["portrait"] = frame
+        clip = surface.get_clip()
+        surface.set_clip(frame.clip(clip) if clip else frame)
+        surface.blit(img, frame.move(0, -lift))  # breathing: the picture rises and falls
+        if lift:  # the strip the picture uncovered takes its edge row
+            row = img.subsurface((0, side - 1 if lift > 0 else 0, side, 1))
+            strip = pygame.transform.scale(row, (side, abs(lift)))
+            surface.blit(strip, (frame.left, frame.bottom - lift if lift > 0 else frame.top))
+        surface.set_clip(clip)
+        mood = MOOD_WORDS.get(self.node.mood, self.node.mood)
+        y = frame.bottom + st.px(8)
+        r = kit.line(
+            surface,
+            mood,
+            "semibold",
+            cap,
+            pal.accent,
+            (card.centerx, y),
+            anchor="midtop",
+            max_width=card.width - st.px(32),
+        )
+        y = r.bottom + st.px(4)
         inner_w = card.width - st.px(32)
+        name_h = kit.line_height(app.px("body"))
         kit.box(
             surface,
             buyer.name,
             "bold",
             app.px("body"),
             pal.text,
-            pygame.Rect(card.left + st.px(16), y, inner_w, st.px(30)),
+            pygame.Rect(card.left + st.px(16), y, inner_w, name_h),
             align="center",
         )
         who = buyer.role + (f" · {buyer.company}" if buyer.company else "")
+        top = y + name_h + st.px(2)
         kit.box(
             surface,
             who,
             "regular",
-            app.px("caption"),
+            cap,
             pal.muted,
-            pygame.Rect(card.left + st.px(16), y + st.px(32), inner_w, card.bottom - y - st.px(40)),
+            pygame.Rect(card.left + st.px(16), top, inner_w, max(0, card.bottom - top - st.px(8))),
             align="center",
         )
 
@@ -504,22 +586,63 @@ class ConversationScreen(Scene):
         )
 
     def draw_clock(self, surface, box) -> None:
+        """The ring warms from teal through amber to orange, and pulses in the last 5 s."""
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         total = self.node.time_limit * 1000
         left = max(0, self.remaining_ms)
         radius = st.px(26)
-        centre = (box.right - radius - st.px(8), box.centery + st.px(4))
+        centre = (box.right - radius - st.px(12), box.centery + st.px(4))
+        self.rects["clock"] = pygame.Rect(box.left, box.top, box.width, box.height)
         fraction = left / total
-        colour = pal.loss if fraction < 0.25 else pal.accent
-        ring(surface, app, centre, radius, fraction, colour, st.px(7))
+        colour = warm_colour(pal, fraction)
+        width = st.px(7)
+        if self.pulsing:
+            beat = 0.5 + 0.5 * math.cos(2 * math.pi * (left % 1000) / 1000)
+            radius += round(st.px(4) * beat)
+            width += round(st.px(2) * beat)
+        ring(surface, app, centre, radius, fraction, colour, width)
         secs = (left + 999) // 1000
         text = f"{secs // 60}:{secs % 60:02d} left to answer"
         kit.line(
             surface,
             text,
-            "semibold",
+            "bold" if secs <= PULSE_MS // 1000 else "semibold",
             app.px("body"),
-            pal.text,
-            (centre[0] - radius - st.px(14), centre[1]),
+            colour if secs <= PULSE_MS // 1000 else pal.text,
+            (centre[0] - st.px(26) - st.px(18), centre[1]),
             anchor="midright",
         )
+
+    def draw_times_up(self, surface) -> None:
+        """The moment the clock runs out: it says so, over the choices, before moving on."""
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        area = pygame.Rect(self.rects["choices"])
+        panel(surface, app, area, fill=pal.raised, border=pal.loss, width=3, radius=18)
+        head = kit.line(
+            surface,
+            "Time's up",
+            "bold",
+            app.px("heading"),
+            pal.loss,
+            (area.centerx, area.centery - st.px(4)),
+            anchor="midbottom",
+        )
+        kit.line(
+            surface,
+            "You hesitated; the buyer fills the silence.",
+            "regular",
+            app.px("body"),
+            pal.text,
+            (area.centerx, head.bottom + st.px(6)),
+            anchor="midtop",
+            max_width=area.width - st.px(32),
+        )
+
+
+def warm_colour(pal, fraction: float):
+    """Teal while there is time, amber from half way, orange in the last fifth."""
+    if fraction > 0.5:
+        return pal.gain
+    if fraction > 0.2:
+        return pal.accent
+    return pal.loss
