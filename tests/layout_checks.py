@@ -16,6 +16,8 @@ def check_fits(app, where: str) -> None:
         assert app.stage.area.contains(b.rect), f"{where}: '{b.label}' leaves the stage"
     for a, b in itertools.combinations(buttons, 2):
         assert not a.rect.colliderect(b.rect), f"{where}: '{a.label}' overlaps '{b.label}'"
+    smallest = min(app.kit.sizes_drawn, default=app.floor_px())
+    assert smallest >= app.floor_px(), f"{where}: text drawn at {smallest} px, under the floor"
     for box, ink in app.kit.drawn:
         if ink.width and ink.height:
             assert box.contains(ink), f"{where}: text spills from {box} to {ink}"

@@ -27,7 +27,7 @@ from game.ui.scene import UNHANDLED, SceneStack
 from game.ui.settings import Settings
 from game.ui.sound import Sounds
 from game.ui.text import TextKit
-from game.ui.theme import TYPE_SCALE, palette
+from game.ui.theme import FLOOR_PX, TYPE_SCALE, palette
 
 
 def now_ms() -> int:
@@ -180,12 +180,20 @@ class App:
 
     # ----- the look -------------------------------------------------------------------
     def px(self, role: str) -> int:
-        return max(8, round(TYPE_SCALE[role] * self.stage.u * self.settings.text_size))
+        return max(
+            self.floor_px(), round(TYPE_SCALE[role] * self.stage.u * self.settings.text_size)
+        )
+
+    def floor_px(self) -> int:
+        """The documented floor: 14 px at 1280×720 and 100% text, scaled like all text."""
+        return max(8, round(FLOOR_PX * self.stage.u * self.settings.text_size))
 
     def relayout(self) -> None:
         if self.surface is not None:
             self.stage = Stage(*self.surface.get_size())
         self.pal = palette(self.settings.high_contrast)
+        if self.kit is not None:
+            self.kit.floor_px = self.floor_px()
         for scene in self.scenes:
             scene.layout(self.stage)
         self.dirty = True
@@ -365,6 +373,7 @@ class App:
             self.relayout()
         self.draw_backdrop(surface)
         self.kit.drawn.clear()
+        self.kit.sizes_drawn.clear()
         for scene in self.scenes.visible():
             scene.draw(surface)
         if self.toast_text:

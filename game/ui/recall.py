@@ -24,6 +24,7 @@ from game.engine import semantic
 from game.engine.matcher import Match, is_action, matcher_for
 from game.errors import GameError
 from game.ui import intents as I
+from game.ui.theme import quoted
 from game.ui.widgets import Button, keycap, panel
 
 RECALL_H = 210  # the panel's height, in units
@@ -43,14 +44,14 @@ class RecallNote:
 
 def said_line(attempt, decision) -> str:
     """What the debrief shows for a decision: the typed words beside the line they matched."""
-    plain = f"You: “{decision.said}”" if decision.choice else decision.said
+    plain = f"You: {quoted(decision.said)}" if decision.choice else decision.said
     note = getattr(attempt, "typed", {}).get(decision.number)
     if note is None or decision.choice is None:
         return plain
     if note.listed:
         return f"{plain} (picked from the list after {note.misses} misses)"
     sure = f" ({note.confidence:.0%})" if note.confidence is not None else ""
-    return f"You typed: “{note.typed}”. Heard as: “{decision.said}”{sure}"
+    return f"You typed: “{note.typed}”. Heard as: {quoted(decision.said)}{sure}"
 
 
 def restore(attempt, store) -> None:

@@ -69,6 +69,14 @@ class Settings:
         return s
 
 
+def step_to(options, current, step: int = 1):
+    """The option after (or before) `current`, stopping at the first and the last."""
+    options = list(options)
+    if current not in options:
+        return options[0]
+    return options[max(0, min(len(options) - 1, options.index(current) + step))]
+
+
 def cycle(options, current, step: int = 1):
     """The option after (or before) `current`, wrapping round."""
     options = list(options)

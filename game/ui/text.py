@@ -76,15 +76,19 @@ class TextKit:
         self.budget_bytes = budget_bytes
         self.cached_bytes = 0
         self.drawn: list[tuple[pygame.Rect, pygame.Rect]] = []
+        self.floor_px = 6  # no text is drawn smaller (the app sets it from the text size)
+        self.sizes_drawn: set[int] = set()  # the pixel sizes rendered since the last clear
 
     def font(self, style: str, px: int) -> pygame.font.Font:
-        return self.fonts.get(style, max(6, int(px)))
+        return self.fonts.get(style, max(self.floor_px, int(px)))
 
     def line_height(self, px: int) -> int:
         return round(px * LINE_HEIGHT)
 
     def render(self, text: str, style: str, px: int, colour, cache: bool = True) -> pygame.Surface:
         """`text` drawn once and kept; `cache=False` for one-off text (a line being revealed)."""
+        px = max(self.floor_px, int(px))
+        self.sizes_drawn.add(px)
         if not cache:
             return self.font(style, px).render(text, True, colour)
         key = (text, style, px, tuple(colour))
@@ -118,7 +122,7 @@ class TextKit:
         if hit is not None:
             return hit
         size = px
-        floor = min(px, max(6, min_px))
+        floor = max(self.floor_px, min(px, max(6, min_px)))
         while True:
             font = self.font(style, size)
             lines = wrap(text, font, max(1, width))

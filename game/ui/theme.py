@@ -16,6 +16,7 @@ from typing import NamedTuple
 import pygame
 
 from game.bundle import fonts_folder
+from game.content.model import TAG_GROUPS
 
 FONT_DIR = fonts_folder()  # inside the package: an installed game has its fonts
 FONT_FILES = {
@@ -26,7 +27,10 @@ FONT_FILES = {
 }
 TYPE_SCALE = {"caption": 16, "body": 22, "choice": 22, "line": 28, "heading": 36, "title": 56}
 LINE_HEIGHT = 1.3
-TEXT_SIZES = (0.85, 1.0, 1.2, 1.45)
+TEXT_SIZES = (0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
+# The smallest text the window draws, at u = 1 and 100% text: 14 px at 1280×720. It grows
+# with the window's unit and the text size, so larger text never comes back small.
+FLOOR_PX = 14
 
 GAIN_SIGN, LOSS_SIGN = "▲", "▼"
 MINUS = "−"  # a real minus sign reads better than a hyphen
@@ -89,16 +93,26 @@ HIGH_CONTRAST = Palette(
 )
 
 # Tag chips: an icon and a word, never colour alone. Commodity tags read as losses.
-TAG_ICONS = {
-    "insight": "★",
-    "outcome": "◆",
-    "leadership": "▲",
-    "discovery": "?",
-    "feature": "•",
-    "follower": "↩",
-    "commodity": "=",
-    "price": "$",
+# One symbol per tag group (game.content.model.TAG_GROUPS), never colour alone; the chips
+# and charts write the tag's word beside it. A scenario's own tags share one plain mark.
+GROUP_ICONS = {
+    "Leadership": "★",
+    "Discovery": "?",
+    "Features & following": "↩",
+    "Price & commodity": "$",
 }
+OTHER_ICON = "○"
+TAG_ICONS = {tag: GROUP_ICONS[group] for group, tags in TAG_GROUPS for tag in tags}
+
+
+def quoted(text: str) -> str:
+    """Text in curly quotes, unless the author already quoted it (no doubled marks)."""
+    t = text.strip()
+    if len(t) >= 2 and t[0] in "\"“'‘«„" and t[-1] in "\"”'’»“":
+        t = t[1:-1]
+    return f"“{t}”"
+
+
 CHART_TAGS = (
     "insight",
     "outcome",
@@ -148,7 +162,7 @@ def consequence(decision) -> str:
 def tag_label(tag: str, rubric: dict) -> str:
     value = rubric.get(tag, 0)
     worth = f" +{value}" if value > 0 else f" {MINUS}{-value}" if value < 0 else ""
-    icon = TAG_ICONS.get(tag, "•")
+    icon = TAG_ICONS.get(tag, OTHER_ICON)
     return f"{icon} {tag}{worth}"
 
 

@@ -11,7 +11,8 @@ from game.ui.intents import key_event
 from tests.layout_checks import check_fits
 
 SIZES = [(1024, 600), (1280, 720), (1366, 768), (1920, 1080), (2560, 1080), (3840, 2160)]
-TEXT_SIZES = [1.0, 1.45]
+LARGEST = [(1024, 600), (1280, 720), (1920, 1080)]  # the largest text, on the common windows
+CASES = [(size, 1.0) for size in SIZES] + [(size, 2.0) for size in LARGEST]
 
 
 def walk(app):
@@ -50,8 +51,11 @@ def walk(app):
     check_fits(app, "settings")
 
 
-@pytest.mark.parametrize("text_size", TEXT_SIZES, ids=lambda t: f"text{int(t * 100)}")
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    CASES,
+    ids=lambda c: f"{c[0]}x{c[1]}" if isinstance(c, tuple) else f"text{int(c * 100)}",
+)
 def test_every_screen_fits(make_app, size, text_size):
     app = make_app(size=size)
     app.settings.text_size = text_size
@@ -109,3 +113,23 @@ def test_arrow_keys_move_to_what_lies_that_way(make_app, tmp_path):
     demo.press("up")
     demo.press("up")
     assert library.buttons.focused is library.tag_button  # the header button above it
+
+
+def test_text_size_steps_up_to_200_percent_and_stops_at_the_ends(make_app):
+    app = make_app()
+    demo = Demo(app, None)
+    demo.press("f2")
+    seen = [app.settings.text_size]
+    for _ in range(8):
+        demo.press("right")
+        seen.append(app.settings.text_size)
+    assert seen[:6] == [1.0, 1.25, 1.5, 1.75, 2.0, 2.0] and seen[-1] == 2.0  # no wrap to 85%
+    for _ in range(9):
+        demo.press("left")
+    assert app.settings.text_size == 0.85
+
+
+def test_at_100_percent_nothing_is_drawn_under_14_px_at_1280x720(make_app):
+    app = make_app(size=(1280, 720))
+    assert app.floor_px() == 14
+    walk(app)  # check_fits asserts every screen's smallest text against the floor

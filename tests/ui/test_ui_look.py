@@ -46,7 +46,7 @@ def test_the_stage_is_a_centred_16_9_area_in_units(size, u, origin):
 
 def test_settings_round_trip_and_ignore_bad_values():
     s = Settings(
-        text_size=1.2,
+        text_size=1.25,
         text_speed="fast",
         high_contrast=True,
         timers=False,

@@ -251,13 +251,13 @@ def test_settings_are_kept_between_runs(make_app, store_at):
     demo = Demo(app, None)
     demo.press("f2")
     assert app.scenes.top.name == "settings"
-    demo.press("right")  # text size: 100% -> 120%
+    demo.press("right")  # text size: 100% -> 125%
     for _ in range(4):
         demo.press("down")
     demo.press("return")  # timers: on -> off
     demo.press("escape")
     app2 = make_app(store=store_at())
-    assert app2.settings.text_size == 1.2
+    assert app2.settings.text_size == 1.25
     assert app2.settings.timers is False
 
 

@@ -205,4 +205,27 @@ def test_the_debrief_chart_shows_the_scenarios_own_tags(make_app):
     debrief = app.scenes.top
     assert debrief.name == "debrief"
     assert debrief.chart_tags()[-1] == "blame"
-    assert "• blame" in drawn_texts(app)
+    assert "○ blame" in drawn_texts(app)  # the mark all of a scenario's own tags share
+
+
+def test_a_win_on_price_is_amber_and_says_what_it_cost(make_app):
+    from game.ui.demo import play
+    from tests.helpers import SPEC_EXAMPLE
+
+    app = make_app(paths=(SPEC_EXAMPLE,))
+    play(app, ["match", "2"], None)
+    debrief = app.scenes.top
+    assert debrief.name == "debrief" and debrief.state.result == "won"
+    assert debrief.price_cost() == 8  # two price answers (−3 each) and the ending's −2
+    texts = drawn_texts(app)
+    assert "$ Won on price" in texts and "✓ WON" not in texts
+    assert any("it cost you 8 points" in t for t in texts)
+    assert "×2" in texts  # the chart counts answers; it does not show points
+
+
+def test_quotation_marks_are_never_doubled():
+    from game.ui.theme import quoted
+
+    assert quoted('"Hi Amara, one question."') == "“Hi Amara, one question.”"
+    assert quoted("“Already curly”") == "“Already curly”"
+    assert quoted("Plain") == "“Plain”"

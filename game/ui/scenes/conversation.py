@@ -16,7 +16,7 @@ from game.ui import intents as I
 from game.ui.recall import RECALL_H, RecallPanel
 from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
-from game.ui.theme import MOOD_WORDS, delta_colour, points_text, signed
+from game.ui.theme import MOOD_WORDS, delta_colour, points_text, quoted, signed
 from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
@@ -510,7 +510,7 @@ class ConversationScreen(Scene):
             nar_h = min(nar_box_h, kit.line_height(npx) * len(nlines)) + st.px(14)
         clock_h = st.px(76) if self.remaining_ms is not None else 0
         room_h = area.height - nar_h - clock_h
-        text = f"“{node.say}”"
+        text = quoted(node.say)
         pad_x, pad_y = st.px(24), st.px(20)
         floor = max(
             11, round(app.px("line") * 0.45)

@@ -18,10 +18,12 @@ from game.ui.scene import Scene
 from game.ui.theme import (
     CHART_TAGS,
     MINUS,
+    OTHER_ICON,
     TAG_ICONS,
     consequence,
     delta_colour,
     points_text,
+    quoted,
     signed,
 )
 from game.ui.widgets import Button, Buttons, panel, ring
@@ -111,8 +113,7 @@ class Debrief(Scene):
         self.app.swap("conversation", fresh)
 
     def open_notes(self) -> None:
-        first = (self.selected.number - 1) if self.selected else 0
-        self.app.go("notes", self.scenario, self.decisions, first)
+        self.app.go("notes", self.scenario, self.decisions, 0)  # every note, from the first
 
     def to_library(self) -> None:
         self.app.back_to("library")
@@ -161,10 +162,15 @@ class Debrief(Scene):
         result = self.state.result or "stalled"
         colour = pal.gain if result == "won" else pal.loss if result == "lost" else pal.neutral
         word = RESULT_WORDS.get(result, result.upper())
+        cost = self.price_cost()
+        if result == "won" and cost is not None:  # a deal bought with price is no triumph
+            word, colour = "$ Won on price", pal.warning
         r = kit.line(
             surface, word, "bold", app.px("heading"), colour, st.rect(40, 26, 0, 0).topleft
         )
         title = end.title if end else ""
+        if result == "won" and cost is not None:
+            title += f" · it cost you {cost} point{'s' if cost != 1 else ''}" if cost else ""
         kit.box(
             surface,
             f"· {title}",
@@ -275,6 +281,16 @@ class Debrief(Scene):
             ),
         )
 
+    def price_cost(self) -> int | None:
+        """Points lost on price and commodity answers (and a discounted ending), or None when
+        the run used none."""
+        priced = [d for d in self.decisions if set(d.tags) & COMMODITY_TAGS]
+        if not priced:
+            return None
+        lost = -sum(min(0, d.points) for d in priced)
+        end = self.scenario.nodes[self.state.ending].ending if self.state.ending else None
+        return lost + (-end.points if end and end.points < 0 else 0)
+
     def chart_tags(self) -> list[str]:
         """The default eight, then up to three of the scenario's own tags this run earned."""
         rubric = self.scenario.rubric
@@ -303,7 +319,7 @@ class Debrief(Scene):
             colour = pal.loss if costly else pal.gain
             kit.box(
                 surface,
-                f"{TAG_ICONS.get(tag, '•')} {tag}",
+                f"{TAG_ICONS.get(tag, OTHER_ICON)} {tag}",
                 "regular",
                 px,
                 pal.text,
@@ -318,10 +334,9 @@ class Debrief(Scene):
                 fill = track.copy()
                 fill.width = max(st.px(6), round(track.width * count / most))
                 pygame.draw.rect(surface, colour, fill, border_radius=st.px(4))
-            mark = "▼" if costly and count else "▲" if count else ""
-            kit.box(
+            kit.box(  # a count of answers, not points: written as times
                 surface,
-                f"{count} {mark}".strip(),
+                f"×{count}",
                 "semibold",
                 px,
                 colour if count else pal.muted,
@@ -398,6 +413,9 @@ class Debrief(Scene):
                 (
                     "No run of this scenario scores higher than yours. Play it again in assessment "
                     "mode to prove it was no accident."
+                    if self.attempt.practice
+                    else "No run of this scenario scores higher than yours, and you proved it "
+                    "without the coach."
                 )
                 if self.index == 100 or self.index is None
                 else "Your choices matched the leader's as far as they went."
@@ -448,4 +466,4 @@ class Debrief(Scene):
         )
         top = max(ink.bottom, you.top) + st.px(12)
         lead = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
-        kit.box(surface, f"Leader: “{words}”", "semibold", app.px("caption"), pal.gain, lead)
+        kit.box(surface, f"Leader: {quoted(words)}", "semibold", app.px("caption"), pal.gain, lead)

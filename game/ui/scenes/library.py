@@ -16,7 +16,7 @@ from game.ui.scene import Scene
 from game.ui.settings import cycle
 from game.ui.widgets import Button, Buttons, chip, chip_width, panel, pips
 
-COLUMNS = 3
+COLUMNS = 3  # at 100% text; larger text gets fewer, wider columns
 GRID_TOP, GRID_BOTTOM = 150, 680
 CARD_H, GAP = 196, 22
 
@@ -61,18 +61,11 @@ class ScenarioCard(Button):
             )
             surface.blit(thumb, (inner.right - side, inner.top))
             text_w = inner.width - side - st.px(12)
-        title_box = pygame.Rect(inner.left, inner.top, text_w, st.px(36))
         px = round(look.px("body") * 1.1)
-        kit.box(
-            surface,
-            self.label,
-            "bold",
-            px,
-            pal.text,
-            title_box,
-            valign="middle",
-            min_px=round(px * 0.8),
-        )
+        cap = look.px("caption")
+        cap_h = kit.line_height(cap)
+        title_box = pygame.Rect(inner.left, inner.top, text_w, 2 * kit.line_height(px))
+        kit.box(surface, self.label, "bold", px, pal.text, title_box, min_px=px)  # wraps to 2
         y = title_box.bottom + st.px(6)
         if broken:
             errors = result.errors or result.diagnostics
@@ -81,40 +74,41 @@ class ScenarioCard(Button):
             kit.line(surface, head, "bold", look.px("body"), pal.warning, (inner.left, y))
             first = errors[0].message if errors else "This file could not be read."
             where = f"line {errors[0].line}: " if errors else ""
+            top = y + kit.line_height(look.px("body")) + st.px(4)
             kit.box(
                 surface,
                 where + first,
                 "regular",
-                look.px("caption"),
+                cap,
                 pal.muted,
-                pygame.Rect(inner.left, y + st.px(32), inner.width, inner.bottom - y - st.px(32)),
+                pygame.Rect(inner.left, top, inner.width, max(0, inner.bottom - top)),
             )
             return
         sc = result.scenario
         buyer = f"{sc.buyer.name} · {sc.buyer.role}"
-        kit.line(
+        kit.box(
             surface,
             buyer,
             "regular",
-            look.px("caption"),
+            cap,
             pal.muted,
-            (inner.left, y),
-            max_width=text_w,
-        )
-        y += st.px(28)
-        pip_box = pips(surface, look, (inner.left, y + st.px(10)), sc.difficulty, 3)
+            pygame.Rect(inner.left, y, inner.width, 2 * cap_h),
+            min_px=cap,
+        )  # the role wraps to a second line rather than being cut
+        y += 2 * cap_h + st.px(6)
+        pip_box = pips(surface, look, (inner.left, y + cap_h // 2 - st.px(2)), sc.difficulty, 3)
         level = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         minutes = f"  {level} · {sc.minutes} min" if sc.minutes else f"  {level}"
         kit.line(
             surface,
             minutes,
             "regular",
-            look.px("caption"),
+            cap,
             pal.muted,
             (pip_box.right + st.px(4), y),
             max_width=inner.right - pip_box.right - st.px(4),
         )
-        y += st.px(30)
+        y += cap_h + st.px(6)
         x = inner.left
         for tag in sc.tags:
             w = chip_width(look, tag)
@@ -138,7 +132,7 @@ class ScenarioCard(Button):
             "semibold",
             look.px("caption"),
             colour,
-            pygame.Rect(inner.left, inner.bottom - st.px(26), inner.width, st.px(26)),
+            pygame.Rect(inner.left, inner.bottom - cap_h, inner.width, cap_h),
             valign="bottom",
         )
 
@@ -282,9 +276,9 @@ class Library(Scene):
         f = self.buttons.focused
         if k == I.DOWN and isinstance(f, ScenarioCard):
             i = self.cards.index(f)
-            row = i // COLUMNS
-            if (row + 1) * COLUMNS < len(self.cards):  # a next row exists: its nearest card
-                target = self.cards[min(i + COLUMNS, len(self.cards) - 1)]
+            row = i // self.columns
+            if (row + 1) * self.columns < len(self.cards):  # a next row exists: its nearest card
+                target = self.cards[min(i + self.columns, len(self.cards) - 1)]
                 self.buttons.focus = self.buttons.items.index(target)
                 self.keep_focus_in_view()
             return True
@@ -297,10 +291,10 @@ class Library(Scene):
         return self.app.stage.rect(40, GRID_TOP, 1200, GRID_BOTTOM - GRID_TOP)
 
     def rows_visible(self) -> int:
-        return max(1, int((GRID_BOTTOM - GRID_TOP + GAP) // (CARD_H + GAP)))
+        return max(1, int((GRID_BOTTOM - GRID_TOP + GAP) // (self.card_h + GAP)))
 
     def max_scroll(self) -> int:
-        rows = (len(self.cards) + COLUMNS - 1) // COLUMNS
+        rows = (len(self.cards) + self.columns - 1) // self.columns
         return max(0, rows - self.rows_visible())
 
     def visible(self, card) -> bool:
@@ -310,23 +304,37 @@ class Library(Scene):
         f = self.buttons.focused
         if not isinstance(f, ScenarioCard):
             return
-        row = self.cards.index(f) // COLUMNS
+        row = self.cards.index(f) // self.columns
         if row < self.scroll:
             self.scroll = row
         elif row >= self.scroll + self.rows_visible():
             self.scroll = row - self.rows_visible() + 1
         self.layout(self.app.stage)
 
+    @property
+    def columns(self) -> int:
+        """Three across at 100% text, two from 150%, one at 200%: text grows, cards widen."""
+        return max(1, min(COLUMNS, int(3.4 / self.app.settings.text_size)))
+
+    @property
+    def card_h(self) -> float:
+        """A card's height in units, from the line heights of what it holds."""
+        kit, st = self.app.kit, self.app.stage
+        title = kit.line_height(round(self.app.px("body") * 1.1))
+        cap = kit.line_height(self.app.px("caption"))
+        chip = cap + st.px(8)
+        return (2 * title + 4 * cap + chip + st.px(36 + 6 + 4 * 6)) / st.u
+
     def layout(self, stage) -> None:
         self.level_button.rect = stage.rect(40, 92, 210, 44)
         self.tag_button.rect = stage.rect(262, 92, 290, 44)
         self.progress_button.rect = stage.rect(850, 92, 180, 44)
         self.settings_button.rect = stage.rect(1042, 92, 198, 44)
-        width = (1200 - GAP * (COLUMNS - 1)) / COLUMNS
+        width = (1200 - GAP * (self.columns - 1)) / self.columns
         for i, card in enumerate(self.cards):
-            row, col = divmod(i, COLUMNS)
-            y = GRID_TOP + (row - self.scroll) * (CARD_H + GAP)
-            card.rect = stage.rect(40 + col * (width + GAP), y, width, CARD_H)
+            row, col = divmod(i, self.columns)
+            y = GRID_TOP + (row - self.scroll) * (self.card_h + GAP)
+            card.rect = stage.rect(40 + col * (width + GAP), y, width, self.card_h)
 
     def widgets(self) -> list:
         return [b for b in self.buttons.items if not isinstance(b, ScenarioCard) or self.visible(b)]
@@ -371,7 +379,7 @@ class Library(Scene):
         surface.set_clip(clip)
         right = 1240
         if self.max_scroll():
-            rows = (len(self.cards) + COLUMNS - 1) // COLUMNS
+            rows = (len(self.cards) + self.columns - 1) // self.columns
             first, last = self.scroll + 1, min(rows, self.scroll + self.rows_visible())
             more = " · scroll ↓" if last < rows else " · scroll ↑"
             shown = kit.line(

@@ -8,7 +8,7 @@ import pygame
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.text import wrap
-from game.ui.theme import consequence, delta_colour, points_text, tag_label
+from game.ui.theme import consequence, delta_colour, points_text, quoted, tag_label
 from game.ui.widgets import Button, Buttons, panel
 
 
@@ -56,7 +56,7 @@ class Notes(Scene):
 
     @staticmethod
     def _said(d) -> str:
-        return f"Buyer: “{d.line}”\nYou: " + (f"“{d.said}”" if d.choice else d.said)
+        return f"Buyer: {quoted(d.line)}\nYou: " + (quoted(d.said) if d.choice else d.said)
 
     def handle(self, intent):
         k = intent.kind

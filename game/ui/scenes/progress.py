@@ -222,7 +222,7 @@ class Progress(Scene):
         )
         index = "not known yet" if p.best_index is None else str(p.best_index)
         line = (
-            f"{len(p.attempts)} attempts · best {signed(p.best)} · last {signed(p.last)} · "
+            f"{len(p.attempts)} attempt{'s' if len(p.attempts) != 1 else ''} · best {signed(p.best)} · last {signed(p.last)} · "
             f"average {signed(p.average, 1)} · best Index {index}"
         )
         kit.box(

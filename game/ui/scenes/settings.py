@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.settings import TEXT_SPEEDS, WINDOW_SIZES, cycle
+from game.ui.settings import TEXT_SPEEDS, WINDOW_SIZES, cycle, step_to
 from game.ui.theme import TEXT_SIZES
 from game.ui.widgets import Button, Buttons
 
@@ -58,7 +58,7 @@ class SettingsScreen(Scene):
         s = self.app.settings
         resize = False
         if key == "text_size":
-            s.text_size = cycle(TEXT_SIZES, s.text_size, step)
+            s.text_size = step_to(TEXT_SIZES, s.text_size, step)  # stops at the ends
         elif key == "text_speed":
             s.text_speed = cycle(list(TEXT_SPEEDS), s.text_speed, step)
         elif key == "window_size":
