@@ -305,8 +305,8 @@ MOODS = {
     },
     "annoyed": {
         "brows": ((-0.02, 0.006), (-0.02, 0.006)),
-        "eye": 0.7,
-        "lid": 0.2,
+        "eye": 0.85,
+        "lid": 0.15,
         "mouth": "frown",
     },
     "impressed": {
@@ -636,7 +636,7 @@ def _face(pen: _Pen, f: Features, mood: str, skin, hair, fw: float, blink: bool)
                 ep.ellipse(skin, cx - 0.034, eye_y + open_h / 2 - open_h * lid, 0.068, open_h * 1.2)
             if mood in ("annoyed", "skeptical"):  # the upper lid drops
                 ep.ellipse(
-                    skin, cx - 0.034, eye_y - open_h / 2 - open_h * 0.75, 0.068, open_h * 1.05
+                    skin, cx - 0.034, eye_y - open_h / 2 - open_h * 0.82, 0.068, open_h * 1.05
                 )
             # Keep only what lies inside the eye's own almond.
             mask = pygame.Surface(pen.surf.get_size(), pygame.SRCALPHA)
