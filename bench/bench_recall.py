@@ -9,7 +9,9 @@ Goals (default install): right >= 90%, wrong <= 5%, off-topic refused >= 85%,
 p95 latency <= 5 ms per answer. With the `nlu` extra, when it is installed: right >= 95%,
 wrong <= 3%, p95 <= 15 ms, loaded in <= 1 s (CPU; in the window it loads in a thread), and
 the memory it adds is printed. A frame while the rep types stays under 2 ms at the 95th
-percentile. The goals are checked without examples (the harder case: a trainer who wrote
+percentile. Two more sets are shown, not checked: heldout.yaml (marked *) and unseen.yaml
+(marked **, written by another author for decisions the first two sets do not use, before
+reading the matcher). The goals are checked without examples (the harder case: a trainer who wrote
 none); with examples is shown beside it. The matcher's thresholds were set while looking
 at these figures, so they flatter it: a held-out set written by someone else is the test.
 
@@ -236,6 +238,7 @@ def main() -> int:
     for label, scorer in runs:
         goal_right, goal_wrong, goal_refused, goal_p95 = GOALS[label]
         evaluate(f"{label}*", scorer, verbose, "heldout.yaml")  # shown, not a goal: see its notes
+        evaluate(f"{label}**", scorer, verbose, "unseen.yaml")  # shown, not a goal: see its notes
         for mode, (right, wrong, refused, p95) in evaluate(label, scorer, verbose).items():
             if mode != "no examples":
                 continue  # the goals hold without examples; with them is shown for comparison
