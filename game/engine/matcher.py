@@ -36,6 +36,8 @@ ACCEPT = 0.22  # the best choice's score must reach this...
 MARGIN = 0.06  # ...and beat the runner-up by this much (unless it is far above ACCEPT)
 SURE = 0.60  # at or above this, a small margin is enough
 SURE_MARGIN = 0.02
+CLEAR = 0.12  # below ACCEPT, a best choice at least this high is taken when it stands alone:
+CLEAR_RATIO = 0.5  # ...the runner-up scores at most this share of it
 WORD_WEIGHT = 0.7  # words vs character n-grams
 SMALL_ONLY = 0.8  # an answer with content words, against a line of small words only
 ONE_WORD = 0.7  # the score kept when a longer answer shares only one word with a line
@@ -101,7 +103,7 @@ result: result results outcome outcomes
 company: company companies business firm organisation organization
 competitor: competitor competitors rival rivals competition
 customer: customer customers client clients
-manager: manager managers boss bosses
+manager: manager managers boss bosses director directors cfo ceo coo head
 wait: wait waiting waits queue queuing queueing idle
 truck: truck trucks lorry lorries
 start: start starts begin begins originate
@@ -113,7 +115,23 @@ money: money cash dollars euros pounds
 write: write writing written draft drafting
 together: together jointly collaborate
 product: product products platform platforms solution solutions system systems software tool tools
-price: price prices pricing priced
+price: price prices pricing priced cost costs costing
+backup: backup backups fallback fallbacks contingency
+trial: trial trials pilot pilots
+free: free complimentary gratis
+review: review reviewing rethink reconsider revisit
+whole: whole entire
+pay: pay pays paying paid payment payments
+money: budget budgets budgeted funds funding
+risk: risk risks risky gamble
+rehearse: rehearse rehearsal rehearsing practise practice practising practicing roleplay
+empty: empty unused vacant
+overflow: overflow overflowing excess surplus
+reference: reference references referral referrals testimonial testimonials
+year: year years yearly annual annually
+month: month months monthly
+week: week weeks weekly
+today: today tonight now
 """
 SYNONYMS: dict[str, str] = {
     word: head.rstrip(":")
@@ -299,6 +317,20 @@ class _Doc:
 class _Entry:
     docs: list[_Doc] = field(default_factory=list)
     action: bool = False
+    question: bool = False
+
+
+_ASKING = frozenset(
+    ["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is", "are", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should", "shall", "may", "have", "has", "any", "anything"]
+)
+MOOD = 0.85  # the score kept when a question is matched with a statement, or the reverse
+
+
+def is_question(text: str) -> bool:
+    """The text asks something: a question mark, or a clause opening with a question word."""
+    if "?" in text:
+        return True
+    return any(c and c[0] in _ASKING for c in clauses(text))
 
 
 def is_action(text: str) -> bool:
@@ -361,7 +393,7 @@ class Matcher:
         key = (node_id, choice.id)
         entry = self._entries.get(key)
         if entry is None:
-            entry = _Entry(action=is_action(choice.text))
+            entry = _Entry(action=is_action(choice.text), question=is_question(choice.text))
             for variant in (choice.text, *choice.examples):
                 text = _unbracket(variant)
                 terms = concepts(text)
@@ -406,6 +438,7 @@ class Matcher:
             return [0.0] * len(choices)
         query = self._doc(terms, small)
         acting = is_action(text)
+        asking = is_question(answer)
         out = []
         for choice in choices:
             entry = self._entry(node_id, choice)
@@ -425,6 +458,8 @@ class Matcher:
                 best = max(best, score)
             if acting and not entry.action:
                 best *= 0.5  # a bracketed answer is a stage direction: prefer actions
+            if asking != entry.question:
+                best *= MOOD  # an answer that asks is closer to a choice that asks
             out.append(min(1.0, best))
         if self.semantic is not None:
             sem = self.semantic.scores(answer, [_variants(c) for c in choices])
@@ -435,9 +470,16 @@ class Matcher:
 
     @staticmethod
     def accepts(best: float, second: float) -> bool:
-        """The best score is close enough, and clearly ahead of the runner-up."""
+        """The best score is close enough, and clearly ahead of the runner-up.
+
+        An answer in words the authored line does not use scores low on every choice; when
+        one choice still stands out (the runner-up has at most half its score) it is taken
+        down to an absolute floor, CLEAR, under which nothing is.
+        """
         margin = SURE_MARGIN if best >= SURE else MARGIN
-        return best >= ACCEPT and best - second >= margin
+        if best >= ACCEPT and best - second >= margin:
+            return True
+        return best >= CLEAR and second <= CLEAR_RATIO * best
 
     def match(self, text: str, node_id: str, choices: Sequence[Choice]) -> Match:
         """The closest of `choices` (the visible ones at `node_id`), or None when none is."""
