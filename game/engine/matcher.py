@@ -320,9 +320,11 @@ class _Entry:
     question: bool = False
 
 
-_ASKING = frozenset(
-    ["what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is", "are", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should", "shall", "may", "have", "has", "any", "anything"]
-)
+_ASKING = frozenset({
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is", "are", "was",
+    "were", "do", "does", "did", "can", "could", "would", "will", "should", "shall", "may",
+    "have", "has", "any", "anything",
+})  # fmt: skip
 MOOD = 0.85  # the score kept when a question is matched with a statement, or the reverse
 
 
