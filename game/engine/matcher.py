@@ -84,7 +84,7 @@ NUMBERS = {
 
 # Words that mean the same in a sales conversation, each mapped to one stand-in.
 _SYNONYM_GROUPS = """
-discount: discount discounts discounted discounting cheaper cheap rebate markdown reduction
+discount: discount discounts discounted discounting cheaper cheap rebate markdown reduction save saves saving savings
 match: match matched matching beat equal
 late: late lateness delay delays delayed overdue tardy
 delivery: delivery deliveries shipment shipments shipping dispatch
@@ -328,11 +328,15 @@ _ASKING = frozenset({
 MOOD = 0.85  # the score kept when a question is matched with a statement, or the reverse
 
 
-def is_question(text: str) -> bool:
-    """The text asks something: a question mark, or a clause opening with a question word."""
+def is_question(text: str, typed: bool = True) -> bool:
+    """The text asks something: a question mark, or (typed) a clause opening with a question word.
+
+    Reps often leave the question mark off; authored lines are punctuated, and in them a clause
+    that opens with "what" is often a statement ("what differs is the cover").
+    """
     if "?" in text:
         return True
-    return any(c and c[0] in _ASKING for c in clauses(text))
+    return typed and any(c and c[0] in _ASKING for c in clauses(text))
 
 
 def is_action(text: str) -> bool:
@@ -395,7 +399,9 @@ class Matcher:
         key = (node_id, choice.id)
         entry = self._entries.get(key)
         if entry is None:
-            entry = _Entry(action=is_action(choice.text), question=is_question(choice.text))
+            entry = _Entry(
+                action=is_action(choice.text), question=is_question(choice.text, typed=False)
+            )
             for variant in (choice.text, *choice.examples):
                 text = _unbracket(variant)
                 terms = concepts(text)
@@ -471,6 +477,12 @@ class Matcher:
         return out
 
     @staticmethod
+    def confident(best: float, second: float) -> bool:
+        """The best score is at or above ACCEPT, and clearly ahead of the runner-up."""
+        margin = SURE_MARGIN if best >= SURE else MARGIN
+        return best >= ACCEPT and best - second >= margin
+
+    @staticmethod
     def accepts(best: float, second: float) -> bool:
         """The best score is close enough, and clearly ahead of the runner-up.
 
@@ -478,8 +490,7 @@ class Matcher:
         one choice still stands out (the runner-up has at most half its score) it is taken
         down to an absolute floor, CLEAR, under which nothing is.
         """
-        margin = SURE_MARGIN if best >= SURE else MARGIN
-        if best >= ACCEPT and best - second >= margin:
+        if Matcher.confident(best, second):
             return True
         return best >= CLEAR and second <= CLEAR_RATIO * best
 

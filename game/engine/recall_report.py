@@ -65,7 +65,9 @@ def ambiguous_examples(
             theirs = matcher.scores(example, node.id, others)
             best = max(range(len(others)), key=lambda k: theirs[k])
             runner_up = max([own] + theirs[:best] + theirs[best + 1 :])
-            if matcher.accepts(theirs[best], runner_up):
+            # only a confident match is flagged: a weak lone lead (see Matcher.accepts) is an
+            # example that shares few words with any line, not one that reads like a sibling
+            if matcher.confident(theirs[best], runner_up):
                 out.append(
                     AmbiguousExample(
                         node.id,

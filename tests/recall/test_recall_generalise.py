@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.content import load_text
-from game.engine.matcher import CLEAR, Matcher, concepts, is_question
+from game.engine.matcher import ACCEPT, CLEAR, Matcher, concepts, is_question
 
 SCENARIO = """\
 format: 1
@@ -104,3 +104,12 @@ def test_the_refusal_rule():
     assert Matcher.accepts(0.15, 0.05)
     assert not Matcher.accepts(0.15, 0.10)
     assert not Matcher.accepts(CLEAR - 0.01, 0.0)
+
+
+def test_a_synonym_and_a_lone_lead_find_what_the_line_says_otherwise():
+    from tests.recall.test_recall_matcher import SCENARIO as DOCK
+
+    s = load_text(DOCK, "dock.yaml").scenario
+    answer = "how much money do you lose when shipments arrive behind schedule"
+    m = Matcher(s).match(answer, "ask", list(s.nodes["ask"].choices))
+    assert m.choice == "cost" and m.confidence < ACCEPT  # below ACCEPT, alone in front
