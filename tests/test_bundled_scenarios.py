@@ -286,7 +286,7 @@ def tells(scenario: str) -> dict:
 # Rewritten scenarios that still fail a per-scenario tells check, and which checks. Its writer
 # fixes the scenario and removes the entry (the check fails while a listed scenario passes, so
 # the table cannot go stale); it ends empty.
-TELLS_TO_SETTLE: dict[str, set[str]] = {"the-champion-leaves": {"shared_replies"}}
+TELLS_TO_SETTLE: dict[str, set[str]] = {}
 
 
 def holds(scenario: str, check: str, ok: bool, detail=None) -> None:
@@ -370,7 +370,7 @@ FORGIVENESS = {1: "two mistakes or more", 2: "exactly one mistake", 3: "no mista
 # Rewritten scenarios whose difficulty does not match the rule yet, with the mistakes their
 # best ending forgives today. Its writer sets the difficulty (or makes the scenario less
 # forgiving) and removes the entry; the table ends empty.
-DIFFICULTY_TO_SETTLE = {"the-champion-leaves": 1, "the-quiet-room": 5, "trade-dont-give": 2}
+DIFFICULTY_TO_SETTLE = {"the-quiet-room": 5, "trade-dont-give": 2}
 
 
 @pytest.mark.parametrize("scenario", rewritten())

@@ -34,7 +34,7 @@ LESSON = Lesson(
             25,
         ),
         "a discount early, and a discount to survive": Run(
-            "early_discount,skip_review,all_set,stay_discount,twenty_then",
+            "early_discount,skip_after_discount,all_set,stay_discount,twenty_then",
             "kept_on_price",
             "won",
             -16,
@@ -54,6 +54,20 @@ LESSON = Lesson(
             "stalled",
             12,
         ),
+        "a dashboard before the count: one mistake, and the re-signing is gone": Run(
+            "meet_users,review_instead,revalidate,dashboard,consolidate_after_view,ask_harbour,"
+            "licences_harbour,pilot_first,agree_measure",
+            "on_probation",
+            "won",
+            20,
+        ),
+        "an early discount, checked by finance, ends in a test at the draft price": Run(
+            "early_discount,finance_after_discount,revalidate,one_of_the_cuts,ask_daniel,"
+            "already_discounted,test_not_cut,agree_measure",
+            "on_probation",
+            "won",
+            9,
+        ),
         "a re-pitch first costs the trust the re-signing needs": Run(
             "meet_users,finance_too,repitch,what_then,one_of_the_cuts,ask_daniel,"
             "licences_not_price,pilot_first,agree_measure",
@@ -67,6 +81,10 @@ LESSON = Lesson(
             f"just_beatriz,meet_controller_late,{DECEMBER},ask_daniel,licences_not_price,"
             "vikram_sponsors"
         ),
+        "after the dashboard, no re-signing": (
+            "meet_users,review_instead,revalidate,dashboard,consolidate_after_view,ask_harbour,"
+            "licences_harbour,vikram_sponsors"
+        ),
         "after a re-pitch, no re-signing either": (
             "meet_users,finance_too,repitch,what_then,one_of_the_cuts,ask_daniel,"
             "licences_not_price,vikram_sponsors"
@@ -75,7 +93,7 @@ LESSON = Lesson(
             f"meet_users,review_instead,{DECEMBER},ask_daniel"
         ),
         "an early discount leaves no licence argument": (
-            f"early_discount,meet_controller_late,{DECEMBER},ask_daniel,licences_not_price"
+            f"early_discount,finance_after_discount,{DECEMBER},ask_daniel,licences_not_price"
         ),
     },
 )
