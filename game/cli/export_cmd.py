@@ -1,4 +1,5 @@
-"""`salesplay export --xapi FILE`: every run as xAPI statements (a JSON array) for a Record Store."""
+"""`salesplay export --xapi FILE | --lrs URL`: every run and workshop round as xAPI statements,
+written to a file (a JSON array) or pushed to a Learning Record Store."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 
 from game.errors import GameError, UsageError
 from game.store import open_store
-from game.store.xapi import DEFAULT_BASE, statements
+from game.store.lrs import push
+from game.store.xapi import DEFAULT_BASE, check_base, statements
 
 
 def register(sub) -> None:
@@ -20,8 +22,29 @@ def register(sub) -> None:
         description="Write a JSON array of xAPI statements: attempted, answered (one per decision), "
         "completed, and passed or failed, for every recorded run.",
     )
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--xapi", metavar="FILE", help="the file to write ('-' for standard output)")
+    where.add_argument(
+        "--lrs",
+        metavar="URL",
+        help="push to this Learning Record Store's xAPI endpoint (only statements it lacks)",
+    )
     p.add_argument(
-        "--xapi", metavar="FILE", required=True, help="the file to write ('-' for standard output)"
+        "--lrs-user",
+        metavar="NAME",
+        default=None,
+        help="with --lrs: the LRS account (default: $SALESPLAY_LRS_USER)",
+    )
+    p.add_argument(
+        "--lrs-password",
+        metavar="SECRET",
+        default=None,
+        help="with --lrs: its password or key (default: $SALESPLAY_LRS_PASSWORD)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="with --xapi: replace FILE when it exists (otherwise an existing file is kept)",
     )
     p.add_argument("--player", metavar="NAME", default=None, help="only this player's runs")
     p.add_argument(
@@ -45,19 +68,32 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    if not args.base.startswith(("http://", "https://")):
-        raise UsageError(f"--base must be a web address such as {DEFAULT_BASE}, not '{args.base}'.")
+    base = check_base(args.base)  # UsageError (exit 2) says what is wrong with it
+    if args.xapi not in (None, "-") and Path(args.xapi).exists() and not args.force:
+        raise UsageError(
+            f"{args.xapi} already exists; choose another name, or add --force to replace it."
+        )
     with open_store(args.data_dir) as store:
         if store.notice:
             sys.stderr.write(f"salesplay export: {store.notice}\n")
-        if args.xapi == "-":
-            count = write_array(
-                statements(store, args.player, args.base, args.typed_text), sys.stdout
+        if args.lrs is not None:
+            user = args.lrs_user or os.environ.get("SALESPLAY_LRS_USER")
+            password = args.lrs_password or os.environ.get("SALESPLAY_LRS_PASSWORD")
+            result = push(
+                store,
+                statements(store, args.player, base, args.typed_text),
+                args.lrs,
+                user,
+                password,
             )
+            sys.stderr.write(result.summary() + "\n")
+            return 0
+        if args.xapi == "-":
+            count = write_array(statements(store, args.player, base, args.typed_text), sys.stdout)
             return 0
         target = Path(args.xapi)
         try:
-            count = write_file(target, statements(store, args.player, args.base, args.typed_text))
+            count = write_file(target, statements(store, args.player, base, args.typed_text))
         except OSError as exc:
             raise GameError(
                 f"could not write {target}: {exc.strerror or exc}. "

@@ -14,7 +14,7 @@ import sys
 
 from game.cli.common import load_one
 from game.engine.workshop import MAX_TEAMS, MIN_TEAMS, Workshop, export_results, read_team_names
-from game.errors import MoveError, UsageError
+from game.errors import MoveError, SaveError, UsageError
 
 GUIDE = """\
 How a round plays:
@@ -71,6 +71,19 @@ def register(sub) -> None:
         help="also write the results as CSV and JSON into DIR",
     )
     p.add_argument(
+        "--save",
+        action="store_true",
+        help="record the round in the progress store (the window always does): it shows in "
+        "`report` and `export --xapi`",
+    )
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="with --save: where progress is kept (default: $SALESPLAY_HOME, else the user "
+        "data folder)",
+    )
+    p.add_argument(
         "--window",
         action="store_true",
         help="open the projector screens (setup, votes, reveal, scoreboard)",
@@ -123,12 +136,20 @@ def run(args) -> int:
     if names is None:
         raise UsageError("--teams is required without --window, e.g. --teams Falcons,Owls")
     workshop = Workshop(load_one(args.path).scenario, names)
-    if args.votes is not None:
-        for group in args.votes.split(";"):
-            try:
-                workshop.play_group(group)
-            except MoveError as exc:
-                raise MoveError(f"decision {len(workshop.decisions) + 1}: {exc}") from exc
+    saver = RoundSaver(args.data_dir) if args.save else None
+    if saver is not None:
+        saver.start(workshop)
+    try:
+        if args.votes is not None:
+            for group in args.votes.split(";"):
+                try:
+                    workshop.play_group(group)
+                except MoveError as exc:
+                    raise MoveError(f"decision {len(workshop.decisions) + 1}: {exc}") from exc
+                if saver is not None:
+                    saver.save()
+    finally:
+        not_recorded = saver.close() if saver is not None else ""
     if args.export:
         for path in export_results(workshop, args.export):  # GameError (exit 1) if it cannot
             sys.stderr.write(f"wrote {path}\n")
@@ -137,7 +158,43 @@ def run(args) -> int:
         sys.stdout.write("\n")
     else:
         print(describe(workshop))
+    if not_recorded:
+        raise SaveError(not_recorded)  # like `run --player`: the results print, the exit is 1
     return 0
+
+
+class RoundSaver:
+    """`--save`: the round in the progress store, written after every decision."""
+
+    def __init__(self, data_dir):
+        from game.store import open_store
+
+        self.store = open_store(data_dir)
+        self.round = None
+        if self.store.notice:
+            sys.stderr.write(f"salesplay workshop: {self.store.notice}\n")
+
+    def start(self, workshop) -> None:
+        from game.store.rounds import start_round
+
+        self.round = start_round(self.store, workshop)
+
+    def save(self) -> None:
+        self.round.save()
+
+    def close(self) -> str:
+        """Why the round was not recorded, or "" when it was."""
+        try:
+            if not self.store.saving:
+                return "the round was not recorded."
+            self.store.flush()
+            if self.store.unsaved:
+                why = f"the round was not recorded. {self.store.problem}"
+                self.store.discard_unsaved()
+                return why
+            return ""
+        finally:
+            self.store.close()
 
 
 def describe(workshop: Workshop) -> str:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from game.content.model import COMMODITY_TAGS, LEADERSHIP_TAGS, TIMEOUT, Choice, Node, Scenario
@@ -25,7 +27,19 @@ from game.errors import GameError, MoveError, UsageError
 
 ABSTAIN = "-"  # a team that did not vote
 MIN_TEAMS, MAX_TEAMS = 2, 8  # what the setup screen offers; the command line takes any number ≥ 1
-EXPORT_COLUMNS = ("team", "decision", "node", "choice", "points", "tags", "taken")
+EXPORT_COLUMNS = (
+    "team",
+    "decision",
+    "node",
+    "choice",
+    "points",
+    "tags",
+    "taken",  # yes when this team's vote is the path the room took
+    "path_taken",  # the choice the room took (or timeout), even when no team voted for it
+    "round",
+    "at",  # when the decision was taken (UTC), else when the results were exported
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +135,7 @@ class Workshop:
         self.teams = tuple(teams)
         self.start = rules.new_state(scenario)
         self.decisions: list[Decision] = []
+        self.round_id = str(uuid.uuid4())  # names the round in exports; a saved round keeps its own
 
     # ----- where the room stands -------------------------------------------------------
     @property
@@ -326,30 +341,72 @@ class Workshop:
         return out
 
 
-def export_results(workshop: Workshop, folder: str | os.PathLike) -> tuple[Path, Path]:
-    """Write the results as CSV and JSON into `folder` (created if need be); returns both paths."""
+def csv_safe(value):
+    """A text cell a spreadsheet would run as a formula (=, +, -, @) is written with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def free_stem(folder: Path, stem: str, suffixes: Sequence[str]) -> str:
+    """`stem`, or `stem-2`, `stem-3`... : the first name no earlier export has taken."""
+    n, candidate = 1, stem
+    while any((folder / f"{candidate}{s}").exists() for s in suffixes):
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
+
+
+def export_results(
+    workshop: Workshop,
+    folder: str | os.PathLike,
+    times: Sequence[str] = (),
+    now: str = "",
+) -> tuple[Path, Path]:
+    """Write the results as CSV and JSON into `folder` (created if need be); returns both paths.
+
+    Earlier exports are never overwritten: a taken name gets a number (`-2`, `-3`...).
+    `times` are the decisions' times (UTC, ISO 8601); `now` stands in for missing ones.
+    """
     where = Path(folder).expanduser()
+    now = now or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
         where.mkdir(parents=True, exist_ok=True)
-        stem = f"workshop-{workshop.scenario.id}"
-        csv_path, json_path = where / f"{stem}.csv", where / f"{stem}.json"
-        with open(csv_path, "w", newline="", encoding="utf-8") as f:
+        for _ in range(100):  # another export may take the same name between check and open
+            stem = free_stem(where, f"workshop-{workshop.scenario.id}", (".csv", ".json"))
+            csv_path, json_path = where / f"{stem}.csv", where / f"{stem}.json"
+            try:
+                csv_file = open(csv_path, "x", newline="", encoding="utf-8")  # noqa: SIM115
+            except FileExistsError:
+                continue
+            break
+        taken = {d.number: d.taken for d in workshop.decisions}
+        with csv_file as f:
             writer = csv.writer(f)
             writer.writerow(EXPORT_COLUMNS)
             for r in workshop.rows():
+                n = r["decision"]
                 writer.writerow(
                     [
-                        r["team"],
-                        r["decision"],
-                        r["node"],
-                        r["choice"] or "",
-                        r["points"],
-                        " ".join(r["tags"]),
-                        "yes" if r["taken"] else "no",
+                        csv_safe(v)
+                        for v in (
+                            r["team"],
+                            n,
+                            r["node"],
+                            r["choice"] or "",
+                            r["points"],
+                            " ".join(r["tags"]),
+                            "yes" if r["taken"] else "no",
+                            taken[n],
+                            workshop.round_id,
+                            times[n - 1] if n <= len(times) else now,
+                        )
                     ]
                 )
-        with open(json_path, "w", encoding="utf-8") as f:
-            json.dump(workshop.results(), f, ensure_ascii=False, indent=2)
+        with open(json_path, "x", encoding="utf-8") as f:
+            results = workshop.results()
+            results["round"] = workshop.round_id
+            json.dump(results, f, ensure_ascii=False, indent=2)
             f.write("\n")
     except OSError as exc:
         raise GameError(

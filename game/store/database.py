@@ -18,7 +18,7 @@ from pathlib import Path
 
 FILE_NAME = "salesplay.db"
 APPLICATION_ID = 0x53504C59  # "SPLY": tells our file apart from any other SQLite file
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 
 # Each entry takes the schema from version i to i + 1, run in one transaction.
@@ -111,6 +111,15 @@ MIGRATIONS: list[str] = [
         taken TEXT NOT NULL,
         points TEXT NOT NULL,  -- JSON: per team
         PRIMARY KEY (round_id, seq)
+    ) WITHOUT ROWID;
+    """,
+    # 3: which statements each Learning Record Store already has, so a push sends only new ones
+    """
+    CREATE TABLE lrs_sent (
+        endpoint TEXT NOT NULL,  -- the statements resource, without credentials
+        statement_id TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (endpoint, statement_id)
     ) WITHOUT ROWID;
     """,
 ]

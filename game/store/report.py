@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from game.store.rounds import rounds
 from game.store.store import Store, player_name
 
 
@@ -22,6 +23,7 @@ class ReportRow:
     best_index: int | None  # Leadership Index, when the scenario's range is known
     last_index: int | None
     last_played: str  # ISO 8601, UTC
+    mode: str = "practice"  # practice | assessment | workshop (then `player` is a team)
 
 
 COLUMNS = (
@@ -34,10 +36,12 @@ COLUMNS = (
     "best_index",
     "last_index",
     "last_played",
+    "mode",
 )
 HEADINGS = (
     "Player",
     "Scenario",
+    "Mode",
     "Attempts",
     "Best",
     "Last",
@@ -49,9 +53,10 @@ HEADINGS = (
 
 
 def summarize(store: Store, player: str | None = None) -> list[ReportRow]:
-    """One row per player and scenario with at least one finished run, sorted by player then title."""
+    """One row per player, scenario and mode with a finished attempt; teams of finished
+    workshop rounds appear as players in mode `workshop`. Sorted by player, then title."""
     sql = (
-        "SELECT p.name, r.scenario_id, r.score, r.leadership, r.ended_at"
+        "SELECT p.name, r.scenario_id, r.score, r.leadership, r.ended_at, r.mode"
         " FROM runs r JOIN players p ON p.id = r.player_id WHERE r.ending IS NOT NULL"
     )
     params: tuple = ()
@@ -61,11 +66,17 @@ def summarize(store: Store, player: str | None = None) -> list[ReportRow]:
     rows = store.query(sql + " ORDER BY r.ended_at, r.id", params)
     titles = dict(store.query("SELECT scenario_id, title FROM scenarios ORDER BY rowid"))
 
-    groups: dict[tuple[str, str], list] = {}
-    for name, scenario_id, score, index, ended_at in rows:
-        groups.setdefault((name, scenario_id), []).append((score, index, ended_at))
+    groups: dict[tuple[str, str, str], list] = {}
+    for name, scenario_id, score, index, ended_at, mode in rows:
+        groups.setdefault((name, scenario_id, mode), []).append((score, index, ended_at))
+    for saved in rounds(store, finished_only=True):
+        for team, score in zip(saved.teams, saved.scores, strict=False):
+            if player is None or player_name(team) == player_name(player):
+                key = (team, saved.scenario_id, "workshop")
+                groups.setdefault(key, []).append((score, None, saved.ended_at or ""))
     out = []
-    for (name, scenario_id), runs in groups.items():
+    for (name, scenario_id, mode), runs in groups.items():
+        runs.sort(key=lambda r: r[2])
         scores = [s for s, _, _ in runs]
         indexes = [i for _, i, _ in runs if i is not None]
         out.append(
@@ -80,9 +91,13 @@ def summarize(store: Store, player: str | None = None) -> list[ReportRow]:
                 best_index=max(indexes) if indexes else None,
                 last_index=runs[-1][1],
                 last_played=runs[-1][2],
+                mode=mode,
             )
         )
-    out.sort(key=lambda r: (r.player.casefold(), r.title.casefold(), r.scenario))
+    order = {m: n for n, m in enumerate(("practice", "assessment", "workshop"))}
+    out.sort(
+        key=lambda r: (r.player.casefold(), r.title.casefold(), r.scenario, order.get(r.mode, 9))
+    )
     return out
 
 
@@ -110,6 +125,7 @@ def as_table(rows: list[ReportRow]) -> str:
         [
             r.player,
             r.title,
+            r.mode,
             str(r.attempts),
             str(r.best),
             str(r.last),
@@ -121,7 +137,7 @@ def as_table(rows: list[ReportRow]) -> str:
         for r in rows
     ]
     widths = [max(len(h), *(len(line[i]) for line in body)) for i, h in enumerate(HEADINGS)]
-    numeric = {2, 3, 4, 5, 6, 7}
+    numeric = {3, 4, 5, 6, 7, 8}
 
     def line(cells):
         return "  ".join(

@@ -1,18 +1,30 @@
 """xAPI statements for a Learning Record Store: what each player attempted, answered and achieved.
 
-Per run: `attempted` the scenario; `answered` each decision (the choice, its points and tags);
-once finished, `completed` and then `passed` (the deal was won) or `failed` (lost or stalled),
-with the score scaled by the Leadership Index. Statement ids are derived from the run's own id,
-so exporting twice gives the same statements and a Record Store files them only once.
+Per attempt: `attempted` the scenario; `answered` each decision (the choice, its points and
+tags; the interaction lists the node's choices); once finished, `completed` and then `passed`
+(the deal was won) or `failed` (lost or stalled), with the score scaled by the Leadership
+Index. A time-out is an `answered` whose response is `timeout` with the extension
+`.../xapi/timed-out`. A workshop round gives the same statements for each team, with the team
+as an xAPI `Group` (identified by an account on the base address) and the team's own vote as
+its answer.
+
+Statement ids are derived from the base IRI and the run's own id, so exporting twice gives the
+same statements (a Record Store files them once), and another base gives other ids. All
+statements come in time order.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
-from collections.abc import Iterator
 from datetime import datetime
+from urllib.parse import urlsplit
 
-from game.store.records import Decision, RunRecord
+from game.content.model import TIMEOUT
+from game.errors import UsageError
+from game.store.records import RUN_COLUMNS, RUN_FROM, decision_from_row, run_from_row
+from game.store.rounds import RoundRecord, rounds
 from game.store.store import Store, player_name
 
 ADL = "http://adlnet.gov/expapi/verbs/"
@@ -23,30 +35,111 @@ DEFAULT_BASE = (
     "https://salesplay.invalid"  # reserved name: set --base to your organisation's address
 )
 STATEMENT_NAMESPACE = uuid.UUID("5a1e5b1a-7e11-4a5e-9c0d-5a1e5b1a7e11")
+NOT_IN_IRI = re.compile(r"[\s<>\"{}|\\^`]")
+
+
+def check_base(text: str) -> str:
+    """The base as an absolute http(s) IRI without a trailing slash, or UsageError saying why."""
+    base = text.strip()
+    parts = urlsplit(base)
+    why = ""
+    if NOT_IN_IRI.search(base):
+        why = "it holds a space or a character an IRI cannot have"
+    elif parts.scheme not in ("http", "https"):
+        why = "it must start with https:// or http://"
+    elif not parts.netloc or not parts.hostname:
+        why = "it names no host after the //"
+    elif parts.query or parts.fragment:
+        why = "it must not have a ? query or a # fragment"
+    if why:
+        raise UsageError(
+            f"--base must be an absolute web address such as https://learning.example.com, "
+            f"not '{text}': {why}."
+        )
+    return base.rstrip("/")  # the host is there, so the // stays
 
 
 def statements(
     store: Store, player: str | None = None, base: str = DEFAULT_BASE, typed: bool = False
-) -> Iterator[dict]:
-    """Every run's statements, oldest run first; `typed` adds what reps typed (recall mode)."""
-    base = base.rstrip("/")
-    sql = "SELECT r.id FROM runs r JOIN players p ON p.id = r.player_id"
+) -> list[dict]:
+    """Every attempt's and workshop round's statements, in time order; `typed` adds what reps
+    typed (recall mode)."""
+    base = check_base(base)
+    sql = f"SELECT {RUN_COLUMNS} FROM {RUN_FROM}"
     params: tuple = ()
     if player is not None:
         sql += " WHERE p.name = ?"
         params = (player_name(player),)
-    for (run_id,) in store.query(sql + " ORDER BY r.started_at, r.id", params):
-        record = store.run(run_id)
-        if record is not None:
-            yield from run_statements(record, store.decisions(run_id), base, typed)
+    runs = [run_from_row(r) for r in store.query(sql + " ORDER BY r.started_at, r.id", params)]
+    decisions: dict[int, list] = {}
+    for row in store.query(
+        "SELECT run_id, seq, at, node, choice, choice_index, points, tags, target, typed"
+        " FROM decisions ORDER BY run_id, seq"
+    ):
+        decisions.setdefault(row[0], []).append(decision_from_row(row[1:]))
+    book = Interactions(store, base)
+    out: list[dict] = []
+    for run in runs:
+        out.extend(run_statements(run, decisions.get(run.run_id, []), base, book, typed))
+    for saved in rounds(store):
+        for team, name in enumerate(saved.teams):
+            if player is None or player_name(name) == player_name(player):
+                out.extend(round_statements(saved, team, base, book))
+    out.sort(key=lambda s: s["timestamp"])  # stable: a run's own order holds within a time
+    return out
+
+
+class Interactions:
+    """The activity of each decision node, with its choices, built once per scenario version."""
+
+    def __init__(self, store: Store, base: str):
+        self.base = base
+        self.choices = {
+            sha: json.loads(text)
+            for sha, text in store.query("SELECT sha256, choices FROM scenarios")
+            if text
+        }
+        self._made: dict[tuple[str, str], dict] = {}
+
+    def scenario(self, scenario_id: str, title: str) -> dict:
+        key = ("", scenario_id)
+        if key not in self._made:
+            self._made[key] = activity(
+                f"{self.base}/scenarios/{scenario_id}", title or scenario_id, SIMULATION
+            )
+        return self._made[key]
+
+    def decision(self, sha256: str, scenario_id: str, title: str, node: str) -> dict:
+        key = (sha256, node)
+        if key not in self._made:
+            obj = activity(
+                f"{self.base}/scenarios/{scenario_id}/decisions/{node}",
+                f"{title or scenario_id}: {node}",
+                INTERACTION,
+            )
+            obj["definition"]["interactionType"] = "choice"
+            listed = self.choices.get(sha256, {}).get(node)
+            if listed:
+                obj["definition"]["choices"] = [
+                    {"id": cid, "description": {"en-US": text}} for cid, text in listed
+                ]
+            self._made[key] = obj
+        return self._made[key]
+
+
+def _statement_id(base: str, registration: str, key: str) -> str:
+    return str(uuid.uuid5(STATEMENT_NAMESPACE, f"{base}\n{registration}\n{key}"))
+
+
+def _verb(name: str) -> dict:
+    return {"id": ADL + name, "display": {"en-US": name}}
 
 
 def run_statements(
-    run: RunRecord, decisions: list[Decision], base: str = DEFAULT_BASE, typed: bool = False
+    run, decisions, base: str = DEFAULT_BASE, book=None, typed: bool = False
 ) -> list[dict]:
-    scenario = activity(
-        f"{base}/scenarios/{run.scenario_id}", run.title or run.scenario_id, SIMULATION
-    )
+    book = book or _NoChoices(base)
+    scenario = book.scenario(run.scenario_id, run.title)
     context = {
         "registration": run.uuid,
         "platform": "Salesplay",
@@ -55,50 +148,119 @@ def run_statements(
             f"{base}/xapi/scenario-sha256": run.sha256,
         },
     }
+    nested = dict(context, contextActivities={"parent": [scenario]})
     actor = agent(run.player, base)
 
-    def statement(
-        verb: str, key: str, obj: dict, when: str, result: dict | None = None, parent=False
-    ):
+    def statement(verb, key, obj, when, result=None, ctx=context):
         s = {
-            "id": str(uuid.uuid5(STATEMENT_NAMESPACE, f"{run.uuid}/{key}")),
+            "id": _statement_id(base, run.uuid, key),
             "actor": actor,
-            "verb": {"id": ADL + verb, "display": {"en-US": verb}},
+            "verb": _verb(verb),
             "object": obj,
             "timestamp": when,
-            "context": dict(context, contextActivities={"parent": [scenario]})
-            if parent
-            else context,
+            "context": ctx,
         }
         if result is not None:
             s["result"] = result
         return s
 
     out = [statement("attempted", "attempted", scenario, run.started_at)]
+    last = run.started_at
     for d in decisions:
-        decision = activity(
-            f"{base}/scenarios/{run.scenario_id}/decisions/{d.node}",
-            f"{run.title or run.scenario_id}: {d.node}",
-            INTERACTION,
-        )
-        decision["definition"]["interactionType"] = "choice"
         result = {
             "response": d.choice,
             "score": {"raw": d.points},
             "extensions": {f"{base}/xapi/tags": list(d.tags)},
         }
+        if d.choice == TIMEOUT:
+            result["extensions"][f"{base}/xapi/timed-out"] = True
         if typed and d.typed:  # the rep's own words leave the machine only when asked for
             result["extensions"][f"{base}/xapi/typed"] = d.typed
-        out.append(statement("answered", f"answered/{d.seq}", decision, d.at, result, parent=True))
+        obj = book.decision(run.sha256, run.scenario_id, run.title, d.node)
+        out.append(statement("answered", f"answered/{d.seq}/{d.choice}", obj, d.at, result, nested))
+        last = max(last, d.at)
     if run.finished and run.ended_at:
+        when = max(run.ended_at, last)  # never before the last answer
         result = finished_result(run, base)
-        out.append(statement("completed", "completed", scenario, run.ended_at, result))
+        out.append(statement("completed", "completed", scenario, when, result))
         verdict = "passed" if run.result == "won" else "failed"
-        out.append(statement(verdict, verdict, scenario, run.ended_at, result))
+        out.append(statement(verdict, verdict, scenario, when, result))
     return out
 
 
-def finished_result(run: RunRecord, base: str) -> dict:
+def round_statements(saved: RoundRecord, team: int, base: str, book=None) -> list[dict]:
+    """One team's statements of a workshop round, the team as an identified Group."""
+    book = book or _NoChoices(base)
+    name = saved.teams[team]
+    scenario = book.scenario(saved.scenario_id, saved.title)
+    registration = saved.uuid
+    actor = group(name, saved.uuid, team, base)
+    context = {
+        "registration": registration,
+        "platform": "Salesplay",
+        "extensions": {
+            f"{base}/xapi/mode": "workshop",
+            f"{base}/xapi/scenario-sha256": saved.sha256,
+            f"{base}/xapi/round": saved.uuid,
+        },
+    }
+    nested = dict(context, contextActivities={"parent": [scenario]})
+    key_prefix = f"team/{team}/"
+
+    def statement(verb, key, obj, when, result=None, ctx=context):
+        s = {
+            "id": _statement_id(base, registration, key_prefix + key),
+            "actor": actor,
+            "verb": _verb(verb),
+            "object": obj,
+            "timestamp": when,
+            "context": ctx,
+        }
+        if result is not None:
+            s["result"] = result
+        return s
+
+    out = [statement("attempted", "attempted", scenario, saved.started_at)]
+    last = saved.started_at
+    for d in saved.decisions:
+        vote = d.votes[team] if team < len(d.votes) else None
+        last = max(last, d.at)
+        if vote is None:
+            continue  # the team did not vote: nothing answered
+        result = {
+            "response": vote,
+            "score": {"raw": d.points[team] if team < len(d.points) else 0},
+            "extensions": {f"{base}/xapi/path-taken": d.taken},
+        }
+        obj = book.decision(saved.sha256, saved.scenario_id, saved.title, d.node)
+        out.append(statement("answered", f"answered/{d.seq}", obj, d.at, result, nested))
+    if saved.finished and saved.ended_at:
+        when = max(saved.ended_at, last)
+        score = saved.scores[team] if team < len(saved.scores) else 0
+        result = {
+            "score": {"raw": score},
+            "success": saved.result == "won",
+            "completion": True,
+            "extensions": {
+                f"{base}/xapi/ending": saved.ending,
+                f"{base}/xapi/result": saved.result,
+            },
+        }
+        duration = iso_duration(saved.started_at, when)
+        if duration:
+            result["duration"] = duration
+        out.append(statement("completed", "completed", scenario, when, result))
+        verdict = "passed" if saved.result == "won" else "failed"
+        out.append(statement(verdict, verdict, scenario, when, result))
+    return out
+
+
+class _NoChoices(Interactions):
+    def __init__(self, base: str):
+        self.base, self.choices, self._made = base, {}, {}
+
+
+def finished_result(run, base: str) -> dict:
     """Score scaled by the Leadership Index (0-100 -> 0-1); raw is the game's own score."""
     score: dict = {"raw": run.score}
     if run.leadership is not None:
@@ -122,6 +284,15 @@ def finished_result(run: RunRecord, base: str) -> dict:
 def agent(player: str, base: str) -> dict:
     """The player as an account on the organisation's Salesplay, named as they typed it."""
     return {"objectType": "Agent", "name": player, "account": {"homePage": base, "name": player}}
+
+
+def group(name: str, round_uuid: str, team: int, base: str) -> dict:
+    """A workshop team: an identified Group, one per team of one round."""
+    return {
+        "objectType": "Group",
+        "name": name,
+        "account": {"homePage": f"{base}/workshop", "name": f"{round_uuid}/team-{team + 1}"},
+    }
 
 
 def activity(iri: str, name: str, kind: str) -> dict:

@@ -6,6 +6,8 @@ Usage: python store_child.py MODE DATA_DIR [TOKENS]
   churn    play runs for ever, printing "committed RUN_ID N" after each saved decision
   window   play TOKENS fifty times over, as a second window would, then exit
   report   play TOKENS and print what the store said, as JSON
+  round    a workshop round of teams Falcons and Owls: TOKENS are ';'-joined vote groups, with
+           "undo" and "override=ID" for the facilitator; "saved N" after each, then "ready"
 """
 
 from __future__ import annotations
@@ -61,6 +63,22 @@ def main(mode: str, data_dir: str, tokens: list[str]) -> int:
                 ["match", "c1", "c2", "c2"],
                 lambda run_id, n: print(f"committed {run_id} {n}", flush=True),
             )
+    elif mode == "round":
+        from game.engine.workshop import Workshop
+        from game.store.rounds import start_round
+
+        saved = start_round(store, Workshop(scenario, ["Falcons", "Owls"]))
+        for n, group in enumerate(tokens, 1):
+            if group == "undo":
+                saved.workshop.undo()
+            elif group.startswith("override="):
+                saved.workshop.override(group.partition("=")[2])
+            else:
+                saved.workshop.play_group(group)
+            saved.save()
+            print(f"saved {n}", flush=True)
+        print("ready", flush=True)
+        time.sleep(60)
     elif mode == "window":
         for _ in range(50):
             play_run(store, scenario, tokens)
@@ -86,4 +104,5 @@ def main(mode: str, data_dir: str, tokens: list[str]) -> int:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    sys.exit(main(args[0], args[1], args[2].split(",") if len(args) > 2 and args[2] else []))
+    split = ";" if args[0] == "round" else ","
+    sys.exit(main(args[0], args[1], args[2].split(split) if len(args) > 2 and args[2] else []))

@@ -251,7 +251,15 @@ def test_report_csv_and_table_carry_the_same_figures(played, capsys):
     )
     _, out, _ = salesplay(capsys, "report", "--data-dir", played)
     lines = out.splitlines()
-    assert lines[0].split()[:6] == ["Player", "Scenario", "Attempts", "Best", "Last", "Average"]
+    assert lines[0].split()[:7] == [
+        "Player",
+        "Scenario",
+        "Mode",
+        "Attempts",
+        "Best",
+        "Last",
+        "Average",
+    ]
     assert [line.split()[0] for line in lines[2:]] == ["Ana", "Ben"]
     assert "The Procurement Squeeze" in lines[2] and " 3 " in lines[2] and "-0.7" in lines[2]
 

@@ -42,7 +42,7 @@ STATEMENT = {
             "type": "object",
             "required": ["objectType", "account"],
             "properties": {
-                "objectType": {"const": "Agent"},
+                "objectType": {"enum": ["Agent", "Group"]},
                 "account": {
                     "type": "object",
                     "required": ["homePage", "name"],
@@ -117,7 +117,7 @@ def data(tmp_path, monkeypatch):
 
 def export(capsys, data, *extra) -> list[dict]:
     out = data / "statements.json"
-    assert main(["export", "--xapi", str(out), "--data-dir", str(data), *extra]) == 0
+    assert main(["export", "--xapi", str(out), "--data-dir", str(data), "--force", *extra]) == 0
     assert "xAPI statements" in capsys.readouterr().err
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -204,7 +204,11 @@ def test_an_empty_store_exports_an_empty_array(tmp_path, capsys):
     assert export(capsys, tmp_path) == []
 
 
-@pytest.mark.parametrize("base", ["salesplay", "ftp://x"], ids=["bare-word", "not-web"])
+@pytest.mark.parametrize(
+    "base",
+    ["salesplay", "ftp://x", "https://my org.example", "http://", "https://x.example/?a=1"],
+    ids=["bare-word", "not-web", "space", "no-host", "query"],
+)
 def test_a_base_that_is_not_a_web_address_is_refused(tmp_path, capsys, base):
     assert (
         main(
@@ -220,7 +224,7 @@ def test_a_base_that_is_not_a_web_address_is_refused(tmp_path, capsys, base):
         )
         == 2
     )
-    assert "--base must be a web address" in capsys.readouterr().err
+    assert "--base must be an absolute web address" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
 
 
@@ -230,3 +234,50 @@ def test_an_unwritable_target_fails_clearly(tmp_path, capsys):
     )
     assert code == 1
     assert "could not write" in capsys.readouterr().err
+
+
+def test_another_base_gives_other_statement_ids(data, capsys):
+    first = export(capsys, data)
+    other = export(capsys, data, "--base", "https://learning.example.org")
+    assert len(first) == len(other)
+    assert not {s["id"] for s in first} & {s["id"] for s in other}
+
+
+def test_a_plain_http_base_keeps_its_slashes(data, capsys):
+    statements = export(capsys, data, "--base", "http://lrs.example.org/")
+    assert statements[0]["actor"]["account"]["homePage"] == "http://lrs.example.org"
+
+
+def test_statements_are_in_time_order_and_completed_follows_the_last_answer(data, capsys):
+    statements = export(capsys, data)
+    stamps = [s["timestamp"] for s in statements]
+    assert stamps == sorted(stamps)
+    by_run: dict = {}
+    for s in statements:
+        by_run.setdefault(s["context"]["registration"], []).append(s)
+    for run in by_run.values():
+        answered = [s["timestamp"] for s in run if s["verb"]["id"].endswith("answered")]
+        completed = [s["timestamp"] for s in run if s["verb"]["id"].endswith("completed")]
+        assert all(c >= max(answered) for c in completed)
+
+
+def test_interactions_list_the_nodes_choices(data, capsys):
+    answer = export(capsys, data, "--player", "Ana")[1]
+    definition = answer["object"]["definition"]
+    assert definition["interactionType"] == "choice"
+    assert [c["id"] for c in definition["choices"]] == ["match", "cost_of_delay", "c3"]
+    assert definition["choices"][0]["description"] == {"en-US": "We can match Acme."}
+
+
+def test_a_time_out_is_an_answer_marked_timed_out(data, capsys):
+    statements = export(capsys, data, "--player", "Ana")
+    (timed_out,) = [s for s in statements if s.get("result", {}).get("response") == "timeout"]
+    assert timed_out["result"]["extensions"]["https://salesplay.invalid/xapi/timed-out"] is True
+
+
+def test_an_export_never_replaces_a_file_without_force(data, capsys):
+    out = data / "kept.json"
+    out.write_text("mine")
+    code = main(["export", "--xapi", str(out), "--data-dir", str(data)])
+    assert code == 2 and "already exists" in capsys.readouterr().err
+    assert out.read_text() == "mine"

@@ -147,7 +147,8 @@ def test_export_writes_csv_and_json(tmp_path):
     proc = workshop("--teams", "A,B", "--votes", "2,1;1,1", "--json", "--export", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     lines = (tmp_path / "workshop-procurement-squeeze.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "team,decision,node,choice,points,tags,taken" and len(lines) == 1 + 4
+    assert lines[0] == "team,decision,node,choice,points,tags,taken,path_taken,round,at"
+    assert len(lines) == 1 + 4
     data = json.loads((tmp_path / "workshop-procurement-squeeze.json").read_text(encoding="utf-8"))
     assert data["teams"] == json.loads(proc.stdout)["teams"]
 
