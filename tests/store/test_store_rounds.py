@@ -71,7 +71,7 @@ def test_rounds_appear_in_report_as_mode_workshop(tmp_path):
     with open_store(tmp_path) as store:
         saved = finished_round(store)
         rows = {(r.player, r.mode): r for r in summarize(store)}
-    scores = dict(zip(saved.workshop.teams, [saved.workshop.team_score(i) for i in (0, 1)]))
+    scores = {t: saved.workshop.team_score(i) for i, t in enumerate(saved.workshop.teams)}
     assert set(rows) == {("Falcons", "workshop"), ("Owls", "workshop")}
     assert rows["Falcons", "workshop"].best == scores["Falcons"]
     assert rows["Owls", "workshop"].attempts == 1
