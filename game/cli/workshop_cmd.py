@@ -80,8 +80,8 @@ def register(sub) -> None:
         "--data-dir",
         metavar="DIR",
         default=None,
-        help="with --save: where progress is kept (default: $SALESPLAY_HOME, else the user "
-        "data folder)",
+        help="where rounds are saved, with --save or --window (default: $SALESPLAY_HOME, else "
+        "the user data folder)",
     )
     p.add_argument(
         "--window",
@@ -254,9 +254,18 @@ def run_window(args, names, size) -> int:
             size=size or (1920, 1080),
             high_contrast=args.high_contrast,
             export=args.export,
+            save=args.save,
+            data_dir=args.data_dir,
         )
         for p in paths:
             print(p)
         return 0
-    open_workshop(scenarios, names, timer=args.timer, size=size, high_contrast=args.high_contrast)
+    open_workshop(
+        scenarios,
+        names,
+        timer=args.timer,
+        size=size,
+        high_contrast=args.high_contrast,
+        data_dir=args.data_dir,
+    )
     return 0

@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from game.engine.workshop import csv_safe
 from game.store.rounds import rounds
 from game.store.store import Store, player_name
 
@@ -111,10 +112,8 @@ def as_csv(rows: list[ReportRow]) -> str:
     writer.writerow(("player", "scenario", "title", *COLUMNS[2:]))
     for r in rows:
         writer.writerow(
-            [
-                _cell(v)
-                for v in (r.player, r.scenario, r.title, *(getattr(r, c) for c in COLUMNS[2:]))
-            ]
+            [csv_safe(r.player), csv_safe(r.scenario), csv_safe(r.title)]
+            + [_cell(getattr(r, c)) for c in COLUMNS[2:]]
         )
     return buffer.getvalue()
 

@@ -290,10 +290,16 @@ def rounds(store, *, open_only: bool = False, finished_only: bool = False) -> li
 
 def open_rounds(store, scenario_id: str | None = None) -> list[RoundRecord]:
     """Interrupted rounds (not finished, not left on purpose), the most recent first."""
+    with store._lock:  # a round left a moment ago may not be on disk yet
+        done = {
+            i.uuid
+            for i in store._dirty.values()
+            if isinstance(i, RoundItem) and (i.closed_at or i.ended_at)
+        }
     found = [
         r
         for r in rounds(store, open_only=True)
-        if scenario_id is None or r.scenario_id == scenario_id
+        if (scenario_id is None or r.scenario_id == scenario_id) and r.uuid not in done
     ]
     return sorted(found, key=lambda r: (r.updated_at, r.round_id), reverse=True)
 

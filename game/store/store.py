@@ -474,23 +474,39 @@ class Store:
         rows = self.query(f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE r.id = ?", (run_id,))
         return run_from_row(rows[0]) if rows else None
 
+    def _with_pending(self, records: list[RunRecord], keep) -> list[RunRecord]:
+        """`records` from the file, with this session's not-yet-written changes laid over."""
+        if not self.saving:
+            return records
+        with self._lock:
+            pending = [i for i in self._dirty.values() if isinstance(i, RunItem)]
+            if not pending:
+                return records
+            fresh = {i.db_id or i.key: i.record(i.db_id or i.key) for i in pending if not i.deleted}
+            gone = {i.db_id for i in pending if i.deleted and i.db_id is not None}
+        out = [r for r in records if r.run_id not in fresh and r.run_id not in gone]
+        return out + [r for r in fresh.values() if keep(r)]
+
     def resumable_runs(self, player: str) -> list[RunRecord]:
         """Unfinished attempts of `player` with at least one decision, the most recent first."""
+        name = player_name(player)
         rows = self.query(
             f"SELECT {RUN_COLUMNS} FROM {RUN_FROM} WHERE p.name = ? AND r.ended_at IS NULL"
             " AND r.choices != '[]' ORDER BY r.updated_at DESC, r.id DESC",
-            (player_name(player),),
+            (name,),
         )
-        return [run_from_row(r) for r in rows]
+        found = self._with_pending(
+            [run_from_row(r) for r in rows],
+            lambda r: r.player == name and r.ended_at is None and bool(r.choices),
+        )
+        return sorted(found, key=lambda r: (r.updated_at, r.run_id), reverse=True)
 
     def best_scores(self, player: str) -> dict[str, int]:
         """Scenario id -> best score of the player's finished attempts."""
-        rows = self.query(
-            "SELECT r.scenario_id, max(r.score) FROM runs r JOIN players p ON p.id = r.player_id"
-            " WHERE p.name = ? AND r.ending IS NOT NULL GROUP BY r.scenario_id",
-            (player_name(player),),
-        )
-        return dict(rows)
+        out: dict[str, int] = {}
+        for r in self.finished_runs(player):
+            out[r.scenario_id] = max(out.get(r.scenario_id, r.score), r.score)
+        return out
 
     def finished_runs(
         self, player: str | None = None, scenario_id: str | None = None
@@ -505,7 +521,16 @@ class Store:
             sql += " AND r.scenario_id = ?"
             params.append(scenario_id)
         rows = self.query(sql + " ORDER BY r.ended_at, r.id", tuple(params))
-        return [run_from_row(r) for r in rows]
+        name = None if player is None else player_name(player)
+        found = self._with_pending(
+            [run_from_row(r) for r in rows],
+            lambda r: (
+                r.ending is not None
+                and (name is None or r.player == name)
+                and (scenario_id is None or r.scenario_id == scenario_id)
+            ),
+        )
+        return sorted(found, key=lambda r: (r.ended_at or "", r.run_id))
 
     def decisions(self, run_id: int) -> list[Decision]:
         with self._lock:
@@ -585,6 +610,7 @@ class _Worker:
     def _loop(self) -> None:
         try:
             db = database.connect(self.store.path)
+            db.execute(f"PRAGMA busy_timeout = {WRITE_BUSY_MS}")
         except (OSError, sqlite3.Error, database.BadFile) as exc:
             with self.store._lock:
                 self.store.problem = NOT_SAVED_YET + why_not_saving(exc, self.store.path)
@@ -596,6 +622,7 @@ class _Worker:
                 if db is None:
                     with suppress(OSError, sqlite3.Error, database.BadFile):
                         db = database.connect(self.store.path)
+                        db.execute(f"PRAGMA busy_timeout = {WRITE_BUSY_MS}")
                 done = db is not None and self.store.flush(db)
                 if done or not self.store.unsaved:
                     self._idle.set()
@@ -625,11 +652,8 @@ KEEP_PLAYING = " You can keep playing, but what you play from now on will not be
 def why_not_saving(exc: BaseException, path: Path | None, *, busy: bool = False) -> str:
     """The reason, in the player's words."""
     folder = path.parent if path else None
-    if busy:
-        return (
-            f"another Salesplay kept the progress file in {folder} busy for several seconds. "
-            "Saving is tried again by itself."
-        )
+    if busy:  # short: it is the window's banner
+        return "another Salesplay window kept the progress file busy. It is tried again by itself."
     name = getattr(exc, "sqlite_errorname", "")
     text = str(exc).lower()
     probed = probe_folder(folder) if folder else None

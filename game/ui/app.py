@@ -51,6 +51,10 @@ class Analyses:
         return scorecard.scorecard_for(scenario)
 
 
+STORE_CHECK_MS = 500  # how often the loop looks at the store while a save is pending
+STORE_RETRY_MS = 2000  # how often it asks the store to try an unsaved write again
+
+
 class App:
     """Owns the window, the scene stack and the shared look; `run()` is the loop."""
 
@@ -95,6 +99,9 @@ class App:
         self.running = False
         self.toast_text = ""
         self.toast_ms = 0
+        self.banner = ""  # the store's lasting "progress not saved, retrying" line
+        self._owns_store = False  # opened here, so closed here (writing what is still queued)
+        self._retry_ms = 0
         self.frames = 0
 
     # ----- start-up -------------------------------------------------------------------
@@ -122,6 +129,9 @@ class App:
         if self._open_store:
             self.store = open_store(self.data_dir)
             self._open_store = False
+            self._owns_store = self.store is not None
+            if self.store is not None and hasattr(self.store, "start_background"):
+                self.store.start_background()  # saves never hold up a frame
         self.settings = Settings.from_dict(self._stored_settings())
         if self._size:
             self.settings.window_size = self._size
@@ -269,11 +279,22 @@ class App:
                 self._key_text = getattr(event, "unicode", "") or ""
         if intent is not None:
             self.dispatch(intent)
+        self._check_store()
+
+    def _check_store(self) -> None:
+        """Show the store's problem as a lasting banner until everything is saved again."""
+        problem = getattr(self.store, "problem", "") if self.store is not None else ""
+        if problem != self.banner:
+            self.banner = problem
+            self.dirty = True
 
     def dispatch(self, intent) -> None:
         k = intent.kind
         if k == I.QUIT:
-            self.running = False
+            ask = getattr(self.scenes.top, "before_quit", None) if len(self.scenes) else None
+            if ask is None or ask():  # a scene holding unexported results asks once first
+                self.running = False
+            self.dirty = True
             return
         if k == I.RESIZE:
             if self.surface is not None:
@@ -312,6 +333,8 @@ class App:
         waits = [w for s in self.scenes.visible() if (w := s.wake_in()) is not None]
         if self.toast_ms > 0:
             waits.append(self.toast_ms)
+        if self.banner or getattr(self.store, "unsaved", 0):
+            waits.append(STORE_CHECK_MS)  # look again soon: a save is on its way or retrying
         return min(waits) if waits else None
 
     def busy(self) -> bool:
@@ -331,6 +354,12 @@ class App:
             if self.toast_ms <= 0:
                 self.toast_text = ""
                 self.dirty = True
+        self._check_store()
+        if self.banner:
+            self._retry_ms += dt_ms
+            if self._retry_ms >= STORE_RETRY_MS and hasattr(self.store, "retry"):
+                self._retry_ms = 0
+                self.store.retry()  # on the store's own thread in the window
 
     def draw_backdrop(self, surface) -> None:
         """The margins, and the stage with a soft light from above.
@@ -378,8 +407,25 @@ class App:
             scene.draw(surface)
         if self.toast_text:
             self._draw_toast(surface)
+        if self.banner:
+            self._draw_banner(surface)
         self.frames += 1
         self.dirty = False
+
+    def _draw_banner(self, surface) -> None:
+        st = self.stage
+        area = st.rect(0, 0, 1280, 52)  # room for two lines of a long folder name
+        surface.fill(self.pal.warning, area)
+        self.kit.box(
+            surface,
+            self.banner,
+            "semibold",
+            self.px("caption"),
+            (20, 20, 24),
+            area.inflate(-st.px(24), 0),
+            align="center",
+            valign="middle",
+        )
 
     def _draw_toast(self, surface) -> None:
         st = self.stage
@@ -432,4 +478,8 @@ class App:
     def close(self) -> None:
         if self._sounds is not None:
             self._sounds.close()
+        if self._owns_store:
+            self._owns_store = False
+            with contextlib.suppress(Exception):
+                self.store.close()
         pygame.display.quit()

@@ -20,11 +20,12 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def make_app(paths, size):
+def make_app(paths, size, *, save: bool = False, data_dir=None):
+    """The window; `save` keeps the round in the progress store (in `data_dir`)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import App
 
-    return App(paths, size=size, use_store=False)
+    return App(paths, size=size, use_store=save, data_dir=data_dir)
 
 
 def start(app, first_scene, high_contrast: bool) -> None:
@@ -36,12 +37,21 @@ def start(app, first_scene, high_contrast: bool) -> None:
 
 
 def open_workshop(
-    scenarios, names, *, timer: int = 90, size=None, high_contrast: bool = False
+    scenarios,
+    names,
+    *,
+    timer: int = 90,
+    size=None,
+    high_contrast: bool = False,
+    data_dir=None,
 ) -> None:
-    """The interactive window, starting at the setup screen with the first scenario chosen."""
+    """The interactive window, starting at the setup screen with the first scenario chosen.
+
+    Every round is saved after each decision, so the setup can offer to resume one.
+    """
     from game.ui.workshop.setup import WorkshopSetup
 
-    app = make_app([s.path for s in scenarios], size or (1920, 1080))
+    app = make_app([s.path for s in scenarios], size or (1920, 1080), save=True, data_dir=data_dir)
     try:
         start(
             app,
@@ -63,13 +73,15 @@ def screenshot_demo(
     size=(1920, 1080),
     high_contrast: bool = False,
     export=None,
+    save: bool = False,
+    data_dir=None,
 ) -> list:
     """Play `votes` (the command line's groups) through the screens; returns the PNG paths."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless by design, even with a display
     from game.ui.demo import Demo
     from game.ui.workshop.setup import WorkshopSetup
 
-    app = make_app([scenario.path], size)
+    app = make_app([scenario.path], size, save=save, data_dir=data_dir)
     try:
         start(
             app,

@@ -39,10 +39,13 @@ class Look:
 def leave_on_second_escape(screen) -> None:
     """Esc once warns the room; Esc again leaves the round (a projector is no place for a slip)."""
     if screen.leaving:
+        room = getattr(screen, "room", None)
+        if room is not None:
+            room.leave()
         screen.app.pop()
     else:
         screen.leaving = True
-        screen.app.toast("Press Esc again to leave this round; its votes so far are lost.")
+        screen.app.toast("Press Esc again to leave this round; it will not be offered to resume.")
 
 
 def ink_on(rgb) -> tuple[int, int, int]:

@@ -185,10 +185,12 @@ class RevealScreen(Scene):
         except MoveError as exc:
             self.app.toast(str(exc))
             return
+        self.room.save()
         self.app.replace(RevealScreen(self.app, self.room, decision))
 
     def undo(self) -> None:
         self.workshop.undo()
+        self.room.save()
         self.app.swap("workshop-vote", self.room)
 
     def handle(self, intent):

@@ -5,6 +5,7 @@ No pygame here, so the key layout and the setup's choices can be tested on their
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from game.content.model import Scenario
@@ -76,6 +77,7 @@ class Room:
     method: str = KEYS
     workshop: Workshop = field(init=False)
     timer: DiscussionTimer = field(init=False)
+    saved: object = None  # the round in the progress store (game.store.rounds.SavedRound)
 
     def __post_init__(self):
         if self.method == KEYS and not keys_fit(self.scenario, len(self.teams)):
@@ -84,6 +86,22 @@ class Room:
             team.short = short
         self.workshop = Workshop(self.scenario, [t.name for t in self.teams])
         self.timer = DiscussionTimer(self.timer_seconds)
+
+    def save(self) -> None:
+        """Keep the round as it stands in the progress store (after every decision)."""
+        if self.saved is not None:
+            with suppress(Exception):  # the store never stops the room; its banner says why
+                self.saved.save()
+
+    def leave(self) -> None:
+        """The facilitator left the round on purpose: kept, but not offered to resume."""
+        if self.saved is not None:
+            with suppress(Exception):
+                self.saved.close()
+
+    @property
+    def exported(self) -> bool:
+        return self.saved is not None and self.saved.exported
 
     def keys(self, team: int, count: int) -> str:
         """The keys team `team` presses for choices 1..count."""

@@ -74,22 +74,42 @@ class Scoreboard(Scene):
         self.message = ""
         self.saved: tuple[Path, Path] | None = None
         self.closing = False
+        self.starting_again = False
         self.rects: dict[str, pygame.Rect] = {}
 
     # ----- actions ----------------------------------------------------------------------
     def export(self) -> None:
+        times = self.room.saved.times() if self.room.saved is not None else ()
         try:
-            csv_path, json_path = export_results(self.workshop, self.folder.label.strip() or ".")
+            csv_path, json_path = export_results(
+                self.workshop, self.folder.label.strip() or ".", times=times
+            )
         except GameError as exc:
             self.saved, self.message = None, str(exc)
             return
         self.saved = (csv_path, json_path)
-        self.message = "Saved: the CSV and the JSON are in this folder"
+        if self.room.saved is not None:
+            self.room.saved.mark_exported()
+        self.message = f"Saved: {csv_path.stem}.csv/.json"  # a new name: nothing overwritten
 
     def again(self) -> None:
+        if self.saved is None and not self.starting_again:
+            self.starting_again = True  # the results would leave the screen: say so once
+            self.app.toast(
+                "The results are not exported yet. Press N again for a new round anyway."
+            )
+            return
         self.app.back_to("workshop-setup")
         if self.app.scenes.top.name != "workshop-setup":
             self.close()
+
+    def before_quit(self) -> bool:
+        """Closing the window asks too, once, while the results are not exported."""
+        if self.saved is None and not self.closing:
+            self.closing = True
+            self.app.toast("The results are not exported yet. Close again to leave anyway.")
+            return False
+        return True
 
     def close(self) -> None:
         if self.saved is None and not self.closing:

@@ -190,16 +190,27 @@ class WorkshopSetup(Scene):
             "Remove the last team", self.remove_team, enabled=len(self.teams) > MIN_TEAMS
         )
         self.start_button = Button("Start the workshop", self.start, hint="⏎", kind="primary")
+        self.open_round = self.find_open_round()
+        self.resume_button = None
+        if self.open_round is not None:
+            done = len(self.open_round.decisions)
+            self.resume_button = Button(
+                f"Resume the interrupted round ({done} decision{'s' if done != 1 else ''} in)",
+                self.resume_round,
+                hint="R",
+            )
         items: list[Button] = list(self.rows)
         for swatch, field in self.team_rows:
             items += [swatch, field]
         items += [self.add_button, self.remove_button, self.start_button]
+        if self.resume_button is not None:
+            items.append(self.resume_button)
         self.refresh_values()
         old_focus, old_count = self.buttons.focus, len(self.buttons)
         if focus_start or focused is None:
             focus = len(items) - 1
         elif old_count - old_focus <= 3:  # add, remove or start: keep it as teams come and go
-            focus = len(items) - (old_count - old_focus)
+            focus = min(len(items) - 1, len(items) - (old_count - old_focus))
         else:
             focus = old_focus  # settings and team rows keep their places
         self.buttons.set(items, focus)
@@ -293,7 +304,53 @@ class WorkshopSetup(Scene):
         room = Room(
             self.scenario, [Team(t.name, t.colour) for t in self.teams], self.timer, self.method
         )
+        store = getattr(self.app, "store", None)
+        if store is not None:
+            try:  # saved from the first vote on, so a crash loses nothing
+                from game.store.rounds import start_round
+
+                room.saved = start_round(store, room.workshop)
+            except Exception as exc:
+                self.app.toast(f"This round will not be saved ({exc}).", 6000)
         self.app.analyses.prefetch(self.scenario)  # the leader's path, ready by the scoreboard
+        self.app.go("workshop-vote", room)
+
+    def find_open_round(self):
+        """The most recent interrupted round of the chosen scenario, if the store has one."""
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return None
+        try:
+            from game.store.rounds import open_rounds
+
+            found = open_rounds(store, self.scenario.id)
+        except Exception:
+            return None
+        return found[0] if found else None
+
+    def enter(self) -> None:
+        self.rebuild(focus_start=True)  # the store opens with the window: look for a round now
+
+    def resume(self) -> None:
+        self.rebuild()  # back from a round: it may have finished, or been left
+
+    def resume_round(self) -> None:
+        """Carry on the interrupted round where it stopped: same teams, votes and path."""
+        record = self.open_round
+        if record is None:
+            return
+        from game.errors import SaveError
+        from game.store.rounds import resume_round
+
+        try:
+            saved = resume_round(self.app.store, record, self.scenario)
+        except SaveError as exc:
+            self.app.toast(str(exc), 8000)
+            return
+        teams = [Team(name, i % len(TEAM_COLOURS)) for i, name in enumerate(record.teams)]
+        room = Room(self.scenario, teams, self.timer, self.method)
+        room.workshop, room.saved = saved.workshop, saved
+        self.app.analyses.prefetch(self.scenario)
         self.app.go("workshop-vote", room)
 
     # ----- input ------------------------------------------------------------------------
@@ -314,6 +371,9 @@ class WorkshopSetup(Scene):
                 return True
         elif k == I.CHAR and intent.text == "+":
             self.add_team()
+            return True
+        elif k == I.CHAR and intent.text.lower() == "r" and self.resume_button is not None:
+            self.resume_round()
             return True
         if k in (I.LEFT, I.RIGHT):
             d = 1 if k == I.RIGHT else -1
@@ -342,6 +402,9 @@ class WorkshopSetup(Scene):
         self.add_button.rect = st.rect(620, 604, 300, 50)
         self.remove_button.rect = st.rect(932, 604, 324, 50)
         self.start_button.rect = st.rect(24, 604, 560, 96)
+        if self.resume_button is not None:
+            self.start_button.rect = st.rect(24, 604, 272, 96)
+            self.resume_button.rect = st.rect(308, 604, 276, 96)
 
     def draw(self, surface) -> None:
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit

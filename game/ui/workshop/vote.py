@@ -202,12 +202,14 @@ class VoteScreen(Scene):
             self.stalled = True  # no votes and no buyer's clock: time, or the facilitator's pick
             self.refresh()
             return
+        self.room.save()
         self.app.swap("workshop-reveal", self.room, decision)
 
     def undo(self) -> None:
         if not self.workshop.decisions:
             return
         self.workshop.undo()
+        self.room.save()
         self.app.replace(VoteScreen(self.app, self.room))
 
     # ----- input and time ---------------------------------------------------------------
