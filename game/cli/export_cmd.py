@@ -116,13 +116,16 @@ def write_file(target: Path, items) -> int:
     return count
 
 
+dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def write_array(items, stream) -> int:
     """Stream the statements as one JSON array, one statement per line."""
     count = 0
     stream.write("[")
     for item in items:
         stream.write(",\n" if count else "\n")
-        json.dump(item, stream, ensure_ascii=False, separators=(",", ":"))
+        stream.write(dumps(item))  # dumps runs in C; dump(stream) would encode in Python
         count += 1
     stream.write("\n]\n" if count else "]\n")
     return count

@@ -15,10 +15,12 @@ statements come in time order.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from game.content.model import TIMEOUT
@@ -35,6 +37,7 @@ DEFAULT_BASE = (
     "https://salesplay.invalid"  # reserved name: set --base to your organisation's address
 )
 STATEMENT_NAMESPACE = uuid.UUID("5a1e5b1a-7e11-4a5e-9c0d-5a1e5b1a7e11")
+NAMESPACE_BYTES = STATEMENT_NAMESPACE.bytes
 NOT_IN_IRI = re.compile(r"[\s<>\"{}|\\^`]")
 
 
@@ -128,37 +131,56 @@ class Interactions:
 
 
 def _statement_id(base: str, registration: str, key: str) -> str:
-    return str(uuid.uuid5(STATEMENT_NAMESPACE, f"{base}\n{registration}\n{key}"))
+    """uuid5(STATEMENT_NAMESPACE, base + run + key), written out directly (it is hot here)."""
+    digest = bytearray(
+        hashlib.sha1(NAMESPACE_BYTES + f"{base}\n{registration}\n{key}".encode()).digest()[:16]
+    )
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+VERB = {name: {"id": ADL + name, "display": {"en-US": name}} for name in VERBS}
 
 
 def _verb(name: str) -> dict:
-    return {"id": ADL + name, "display": {"en-US": name}}
+    return VERB[name]
+
+
+@lru_cache(maxsize=8)
+def _keys(base: str) -> tuple[str, ...]:
+    """The extension keys under one base, made once per export."""
+    return tuple(
+        f"{base}/xapi/{k}"
+        for k in ("mode", "scenario-sha256", "tags", "timed-out", "typed", "round", "path-taken")
+    )
 
 
 def run_statements(
     run, decisions, base: str = DEFAULT_BASE, book=None, typed: bool = False
 ) -> list[dict]:
     book = book or _NoChoices(base)
+    mode_key, sha_key, tags_key, timed_out_key, typed_key, _, _ = _keys(base)
     scenario = book.scenario(run.scenario_id, run.title)
     context = {
         "registration": run.uuid,
         "platform": "Salesplay",
-        "extensions": {
-            f"{base}/xapi/mode": run.mode,
-            f"{base}/xapi/scenario-sha256": run.sha256,
-        },
+        "extensions": {mode_key: run.mode, sha_key: run.sha256},
     }
     nested = dict(context, contextActivities={"parent": [scenario]})
     actor = agent(run.player, base)
+    registration = run.uuid
+    answered = VERB["answered"]
 
-    def statement(verb, key, obj, when, result=None, ctx=context):
+    def statement(verb, key, obj, when, result=None):
         s = {
-            "id": _statement_id(base, run.uuid, key),
+            "id": _statement_id(base, registration, key),
             "actor": actor,
-            "verb": _verb(verb),
+            "verb": VERB[verb],
             "object": obj,
             "timestamp": when,
-            "context": ctx,
+            "context": context,
         }
         if result is not None:
             s["result"] = result
@@ -167,18 +189,28 @@ def run_statements(
     out = [statement("attempted", "attempted", scenario, run.started_at)]
     last = run.started_at
     for d in decisions:
-        result = {
-            "response": d.choice,
-            "score": {"raw": d.points},
-            "extensions": {f"{base}/xapi/tags": list(d.tags)},
-        }
+        extensions = {tags_key: list(d.tags)}
         if d.choice == TIMEOUT:
-            result["extensions"][f"{base}/xapi/timed-out"] = True
+            extensions[timed_out_key] = True
         if typed and d.typed:  # the rep's own words leave the machine only when asked for
-            result["extensions"][f"{base}/xapi/typed"] = d.typed
-        obj = book.decision(run.sha256, run.scenario_id, run.title, d.node)
-        out.append(statement("answered", f"answered/{d.seq}/{d.choice}", obj, d.at, result, nested))
-        last = max(last, d.at)
+            extensions[typed_key] = d.typed
+        out.append(
+            {
+                "id": _statement_id(base, registration, f"answered/{d.seq}/{d.choice}"),
+                "actor": actor,
+                "verb": answered,
+                "object": book.decision(run.sha256, run.scenario_id, run.title, d.node),
+                "timestamp": d.at,
+                "context": nested,
+                "result": {
+                    "response": d.choice,
+                    "score": {"raw": d.points},
+                    "extensions": extensions,
+                },
+            }
+        )
+        if d.at > last:
+            last = d.at
     if run.finished and run.ended_at:
         when = max(run.ended_at, last)  # never before the last answer
         result = finished_result(run, base)

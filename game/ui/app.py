@@ -333,7 +333,7 @@ class App:
         waits = [w for s in self.scenes.visible() if (w := s.wake_in()) is not None]
         if self.toast_ms > 0:
             waits.append(self.toast_ms)
-        if self.banner or getattr(self.store, "unsaved", 0):
+        if self.banner or (getattr(self.store, "saving", False) and self.store.unsaved):
             waits.append(STORE_CHECK_MS)  # look again soon: a save is on its way or retrying
         return min(waits) if waits else None
 
