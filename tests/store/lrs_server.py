@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -127,3 +128,4 @@ class Ralph:
             self.process.kill()
             self.process.wait(timeout=10)
         self.log.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
