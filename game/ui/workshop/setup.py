@@ -9,6 +9,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine.workshop import MAX_TEAMS, MIN_TEAMS
+from game.errors import SaveError
+from game.store.rounds import open_rounds, resume_round, start_round
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Buttons, panel
@@ -307,8 +309,6 @@ class WorkshopSetup(Scene):
         store = getattr(self.app, "store", None)
         if store is not None:
             try:  # saved from the first vote on, so a crash loses nothing
-                from game.store.rounds import start_round
-
                 room.saved = start_round(store, room.workshop)
             except Exception as exc:
                 self.app.toast(f"This round will not be saved ({exc}).", 6000)
@@ -321,8 +321,6 @@ class WorkshopSetup(Scene):
         if store is None:
             return None
         try:
-            from game.store.rounds import open_rounds
-
             found = open_rounds(store, self.scenario.id)
         except Exception:
             return None
@@ -339,9 +337,6 @@ class WorkshopSetup(Scene):
         record = self.open_round
         if record is None:
             return
-        from game.errors import SaveError
-        from game.store.rounds import resume_round
-
         try:
             saved = resume_round(self.app.store, record, self.scenario)
         except SaveError as exc:
