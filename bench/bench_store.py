@@ -56,24 +56,31 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.3f} ms"
 
 
+def timed_decisions(store, scenario_list, n: int, rng, pause: float = 0.0) -> list[float]:
+    """Play random runs, timing each record_move call; `pause` is the player thinking."""
+    timings: list[float] = []
+    while len(timings) < n:
+        scenario = rng.choice(scenario_list)
+        run_id = store.start_run("Bench", scenario, "practice")
+        state = rules.new_state(scenario)
+        for _ in range(30):
+            visible = rules.visible_choices(scenario, state)
+            if state.finished or not visible:
+                break
+            state = rules.choose(scenario, state, rng.choice(visible))
+            t = time.perf_counter()
+            store.record_move(run_id, state.moves[-1], state)
+            timings.append(time.perf_counter() - t)
+            if pause:
+                time.sleep(pause)
+        store.finish_run(run_id, state)
+    return timings
+
+
 def bench_record(folder: Path, scenario_list, n: int = 400) -> tuple[float, float]:
     """Median time of record_move, and of a bare WAL commit of one row (the baseline)."""
-    rng = random.Random(7)
-    timings = []
     with open_store(folder) as store:
-        while len(timings) < n:
-            scenario = rng.choice(scenario_list)
-            run_id = store.start_run("Bench", scenario, "practice")
-            state = rules.new_state(scenario)
-            for _ in range(30):
-                visible = rules.visible_choices(scenario, state)
-                if state.finished or not visible:
-                    break
-                state = rules.choose(scenario, state, rng.choice(visible))
-                t = time.perf_counter()
-                store.record_move(run_id, state.moves[-1], state)
-                timings.append(time.perf_counter() - t)
-            store.finish_run(run_id, state)
+        timings = timed_decisions(store, scenario_list, n, random.Random(7))
     db = sqlite3.connect(folder / "baseline.db", isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = WAL")
@@ -98,24 +105,9 @@ def bench_record(folder: Path, scenario_list, n: int = 400) -> tuple[float, floa
 
 def bench_window(folder: Path, scenario_list, bare: float, n: int = 400) -> None:
     """How long the window waits per decision when the store writes on its own thread."""
-    rng = random.Random(9)
-    timings = []
     with open_store(folder) as store:
         store.start_background()
-        while len(timings) < n:
-            scenario = rng.choice(scenario_list)
-            run_id = store.start_run("Bench", scenario, "practice")
-            state = rules.new_state(scenario)
-            for _ in range(30):
-                visible = rules.visible_choices(scenario, state)
-                if state.finished or not visible:
-                    break
-                state = rules.choose(scenario, state, rng.choice(visible))
-                t = time.perf_counter()
-                store.record_move(run_id, state.moves[-1], state)
-                timings.append(time.perf_counter() - t)
-                time.sleep(0.002)  # a player never decides faster than this
-            store.finish_run(run_id, state)
+        timings = timed_decisions(store, scenario_list, n, random.Random(9), pause=0.002)
         store.wait_saved(30)
     worst = max(timings)
     print(

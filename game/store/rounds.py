@@ -183,21 +183,9 @@ class SavedRound:
     def save(self) -> None:
         """Write the round as it stands: teams, votes, overrides, path and scores."""
         w, item, at = self.workshop, self.item, database.now()
-        rows = []
-        for d in w.decisions:
-            when = self._times.setdefault(d.number, at)
-            rows.append(
-                (
-                    d.number,
-                    when,
-                    d.node,
-                    json.dumps(list(d.choices)),
-                    json.dumps(list(d.votes)),
-                    d.majority,
-                    d.taken,
-                    json.dumps(list(d.points)),
-                )
-            )
+        rows = [
+            decision_row(d.number, self._times.setdefault(d.number, at), d) for d in w.decisions
+        ]
         for n in [n for n in self._times if n > len(w.decisions)]:
             del self._times[n]  # an undone decision gets a new time when voted again
         state = w.state
@@ -223,6 +211,20 @@ class SavedRound:
         with self.store._lock:
             self.item.exported_at = max(database.now(), self.item.updated_at or "")
         self.store.mark(self.item)
+
+
+def decision_row(seq: int, at: str, d) -> tuple:
+    """A round_decisions row (without the round id) from an engine or a saved decision."""
+    return (
+        seq,
+        at,
+        d.node,
+        json.dumps(list(d.choices)),
+        json.dumps(list(d.votes)),
+        d.majority,
+        d.taken,
+        json.dumps(list(d.points)),
+    )
 
 
 def start_round(store, workshop: Workshop) -> SavedRound:
@@ -333,19 +335,7 @@ def resume_round(store, record: RoundRecord, scenario: Scenario) -> SavedRound:
         path=list(record.path),
         scores=list(record.scores),
         exported_at=record.exported_at,
-        decisions=[
-            (
-                d.seq,
-                d.at,
-                d.node,
-                json.dumps(list(d.choices)),
-                json.dumps(list(d.votes)),
-                d.majority,
-                d.taken,
-                json.dumps(list(d.points)),
-            )
-            for d in record.decisions
-        ],
+        decisions=[decision_row(d.seq, d.at, d) for d in record.decisions],
         db_id=record.round_id,
     )
     return SavedRound(store, workshop, item)

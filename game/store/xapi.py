@@ -144,8 +144,18 @@ def _statement_id(base: str, registration: str, key: str) -> str:
 VERB = {name: {"id": ADL + name, "display": {"en-US": name}} for name in VERBS}
 
 
-def _verb(name: str) -> dict:
-    return VERB[name]
+def _statement(sid, actor, verb, obj, when, context, result=None) -> dict:
+    s = {
+        "id": sid,
+        "actor": actor,
+        "verb": VERB[verb],
+        "object": obj,
+        "timestamp": when,
+        "context": context,
+    }
+    if result is not None:
+        s["result"] = result
+    return s
 
 
 @lru_cache(maxsize=8)
@@ -174,17 +184,8 @@ def run_statements(
     answered = VERB["answered"]
 
     def statement(verb, key, obj, when, result=None):
-        s = {
-            "id": _statement_id(base, registration, key),
-            "actor": actor,
-            "verb": VERB[verb],
-            "object": obj,
-            "timestamp": when,
-            "context": context,
-        }
-        if result is not None:
-            s["result"] = result
-        return s
+        sid = _statement_id(base, registration, key)
+        return _statement(sid, actor, verb, obj, when, context, result)
 
     out = [statement("attempted", "attempted", scenario, run.started_at)]
     last = run.started_at
@@ -240,17 +241,8 @@ def round_statements(saved: RoundRecord, team: int, base: str, book=None) -> lis
     key_prefix = f"team/{team}/"
 
     def statement(verb, key, obj, when, result=None, ctx=context):
-        s = {
-            "id": _statement_id(base, registration, key_prefix + key),
-            "actor": actor,
-            "verb": _verb(verb),
-            "object": obj,
-            "timestamp": when,
-            "context": ctx,
-        }
-        if result is not None:
-            s["result"] = result
-        return s
+        sid = _statement_id(base, registration, key_prefix + key)
+        return _statement(sid, actor, verb, obj, when, ctx, result)
 
     out = [statement("attempted", "attempted", scenario, saved.started_at)]
     last = saved.started_at
