@@ -115,7 +115,6 @@ def play(scenario: str, choices: str) -> tuple[int, dict | None]:
 # entry as its scenario is fixed, and then this table. A file not listed must validate
 # strictly with no warning; a listed one must fail with exactly its codes and no other.
 KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
-    "fine-as-we-are.yaml": {"answer-length-tell"},
     "first-message.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
     "written-for-someone-else.yaml": {"answer-length-tell"},
     # Examples that recall mode hears as a sibling choice (`salesplay match FILE --report`).
@@ -269,7 +268,6 @@ def test_a_meter_and_a_condition_change_what_the_rep_can_say(scenario):
 # Scenarios not yet rewritten for library v2. Each leaves this set in the commit that rewrites
 # it; the set ends empty and is then deleted. The checks below cover every other scenario.
 NOT_YET_REWRITTEN = {
-    "fine-as-we-are",
     "first-message",
     "written-for-someone-else",
 }

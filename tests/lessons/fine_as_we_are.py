@@ -1,103 +1,63 @@
-"""The lesson of scenarios/fine-as-we-are.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/fine-as-we-are.yaml: with a content buyer the rival is no decision.
+Find the cost inside a full diary with his own figures, tie it to what he wants, back the
+estimate with a named source, ask the person who runs the diary, and leave with a date."""
 
 from tests.lessons import Lesson, Run
 
+TO_SANNE = "inside_full,do_the_sum,what_for,fridays,named_source"
+
 LESSON = Lesson(
-    leader=Run(
-        "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,lead_next_step",
-        "invited_back",
-        "won",
-        32,
-    ),
+    leader=Run(TO_SANNE + ",ask_sanne,dated_decision", "decided", "won", 38),
     runs={
-        "a discount, then a recovery, leaves only a call": Run(
-            "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,call_thursday",
-            "second_call",
-            "stalled",
-            20,
+        "keep in touch: the status quo wins": Run(
+            TO_SANNE + ",ask_sanne,keep_in_touch", "drift", "stalled", 16
         ),
-        "closing on the discount wins one clinic on price": Run(
-            "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,one_clinic_deal",
-            "won_on_price",
-            "won",
-            11,
+        "no next step before his next patient": Run(
+            TO_SANNE + ",ask_sanne,timeout", "out_of_time", "stalled", 16
         ),
-        "a free migration buys one clinic, not her goal": Run(
-            "hidden_cost,work_it_out,what_it_means,within_reach,free_migration,ask_marta_late,"
-            "one_clinic_deal",
-            "won_on_price",
-            "won",
-            10,
+        "a discount at the end wins on price": Run(
+            TO_SANNE + ",ask_sanne,sign_discount", "won_on_price", "won", 14
         ),
-        "a feature in place of her goal leaves only a call": Run(
-            "hidden_cost,work_it_out,what_it_means,scales_up,ask_marta,call_thursday",
-            "second_call",
-            "stalled",
-            17,
-        ),
-        "cheaper cannot sell what she does not need": Run(
-            "features,one_question,demo,beat_price", "cheaper_not_needed", "lost", -6
-        ),
-        "cheaper software is not the cost she just found": Run(
-            "hidden_cost,work_it_out,switch_saves", "cheaper_not_needed", "lost", 2
-        ),
-        "a price list answers her goal with cost": Run(
-            "hidden_cost,work_it_out,what_it_means,price_list",
-            "price_on_nothing",
-            "stalled",
-            10,
-        ),
-        "features and a brochure get filed": Run(
-            "features,send_brochure", "filed_away", "stalled", -3
-        ),
-        "money cannot buy off the fear of change": Run(
-            "hidden_cost,work_it_out,what_it_means,within_reach,free_migration,bigger_discount",
-            "cheaper_not_needed",
-            "lost",
-            11,
-        ),
-        "the right question after the wrong answer": Run(
-            "hidden_cost,work_it_out,what_it_means,within_reach,easy_setup,ask_marta_late,lead_next_step",
-            "invited_back",
-            "won",
-            29,
-        ),
-        "a discount to hurry a careful buyer": Run(
-            "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,sign_this_month",
-            "price_on_nothing",
-            "stalled",
-            19,
-        ),
-        "no next step before her next meeting": Run(
-            "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,timeout",
-            "out_of_time",
-            "stalled",
-            22,
-        ),
-        "the demo detour, then back to her cost": Run(
-            "hidden_cost,demo,back_to_cost,what_it_means,within_reach,ask_marta,lead_next_step",
-            "invited_back",
+        "deciding Sanne's mornings for her, then asking": Run(
+            TO_SANNE + ",start_monday,win_sanne_back,measure_late",
+            "decided_late",
             "won",
             30,
         ),
+        "a signature without Sanne": Run(
+            TO_SANNE + ",start_monday,close_anyway", "rushed_start", "won", 18
+        ),
+        "a premature claim, taken back": Run(
+            "bold_claim,fair_ask,do_the_sum,what_for,fridays,named_source,ask_sanne,dated_decision",
+            "decided",
+            "won",
+            37,
+        ),
+        "a feature and a wrong sum, both recovered": Run(
+            "features,back_to_gaps,twenty_percent,own_the_sum,what_for,fridays,named_source,"
+            "ask_sanne,dated_decision",
+            "decided",
+            "won",
+            32,
+        ),
+        "agreeing that he is fine": Run("agree_fine", "nice_chat", "stalled", -6),
+        "his cost answered with your fee": Run(
+            "inside_full,do_the_sum,our_fee", "not_needed", "lost", -3
+        ),
+        "cheaper than what already works": Run("features,beat_price", "not_needed", "lost", -8),
+        "claims instead of his numbers spend his interest": Run(
+            "inside_full,waitlist_demo,whats_it_worth,pays_ten_times,forget_us,fill_every_gap,"
+            "everyone_does,ask_sanne,measure_maybe",
+            "no_date",
+            "stalled",
+            -4,
+        ),
     },
     hidden={
-        "after a discount, no next step she leads": (
-            "discount,one_question,work_it_out,what_it_means,within_reach,ask_marta,lead_next_step"
+        "claims spend the interest a dated decision needs": (
+            "inside_full,waitlist_demo,whats_it_worth,pays_ten_times,forget_us,fill_every_gap,"
+            "everyone_does,ask_sanne,dated_decision"
         ),
-        "after a free migration, no next step she leads": (
-            "hidden_cost,work_it_out,what_it_means,within_reach,free_migration,ask_marta_late,"
-            "lead_next_step"
-        ),
-        "a feature in place of her goal leaves too little interest": (
-            "hidden_cost,work_it_out,what_it_means,scales_up,ask_marta,lead_next_step"
-        ),
-        "no offer made, no deal closed on one": (
-            "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,one_clinic_deal"
-        ),
-        "with her interest and no offer, no settling for a call": (
-            "hidden_cost,work_it_out,what_it_means,within_reach,ask_marta,call_thursday"
-        ),
+        "a free setup leaves no clean date": (TO_SANNE + ",free_setup,win_sanne_back,measure_late"),
     },
 )
