@@ -8,7 +8,7 @@ DECEMBER = "revalidate,one_of_the_cuts"
 
 LESSON = Lesson(
     leader=Run(
-        f"meet_users,review_instead,{DECEMBER},ask_harbour,licences_harbour,vikram_sponsors",
+        f"meet_users,finance_too,{DECEMBER},ask_harbour,licences_harbour,vikram_sponsors",
         "re_signed",
         "won",
         37,
@@ -55,7 +55,7 @@ LESSON = Lesson(
             12,
         ),
         "a dashboard before the count: one mistake, and the re-signing is gone": Run(
-            "meet_users,review_instead,revalidate,dashboard,consolidate_after_view,ask_harbour,"
+            "meet_users,finance_too,revalidate,dashboard,consolidate_after_view,ask_harbour,"
             "licences_harbour,pilot_first,agree_measure",
             "on_probation",
             "won",
@@ -82,7 +82,7 @@ LESSON = Lesson(
             "vikram_sponsors"
         ),
         "after the dashboard, no re-signing": (
-            "meet_users,review_instead,revalidate,dashboard,consolidate_after_view,ask_harbour,"
+            "meet_users,finance_too,revalidate,dashboard,consolidate_after_view,ask_harbour,"
             "licences_harbour,vikram_sponsors"
         ),
         "after a re-pitch, no re-signing either": (
@@ -90,7 +90,7 @@ LESSON = Lesson(
             "licences_not_price,vikram_sponsors"
         ),
         "nobody in finance met, nobody to call": (
-            f"meet_users,review_instead,{DECEMBER},ask_daniel"
+            f"meet_users,skip_rest,all_set,{DECEMBER},ask_daniel"
         ),
         "an early discount leaves no licence argument": (
             f"early_discount,finance_after_discount,{DECEMBER},ask_daniel,licences_not_price"

@@ -28,12 +28,15 @@ LESSON = Lesson(
             "three_years_380,walk_away,push_more", "lost_to_rival", "lost", 2
         ),
         "a line held for its own sake": Run("hold_412,still_412", "lost_to_rival", "lost", -10),
-        "a rigid start and a jab, recovered": Run(
-            "hold_412,ask_cap_late,caps_move,take_it_back,plant2_trade,terms_for_reference,"
-            "cfo_case,training_trade",
+        "a rigid start, recovered": Run(
+            "hold_412,ask_cap_late,whats_on_list,plant2_trade,terms_for_reference,cfo_case,"
+            "training_trade",
             "balanced_deal",
             "won",
-            29,
+            33,
+        ),
+        "a rigid start and a jab spend her patience": Run(
+            "hold_412,ask_cap_late,caps_move", "lost_to_rival", "lost", -9
         ),
         "ninety days given free, then taking things back at the pen": Run(
             "ask_cap,whats_on_list,ninety_free,trade_after_terms,cfo_case,more_asks",
@@ -46,9 +49,6 @@ LESSON = Lesson(
             "signed_with_gift",
             "won",
             0,
-        ),
-        "three stumbles spend her patience": Run(
-            "hold_412,ask_cap_late,caps_move,always_a_way", "lost_to_rival", "lost", -11
         ),
     },
     hidden={
