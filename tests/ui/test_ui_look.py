@@ -155,3 +155,22 @@ def test_sound_off_never_starts_the_mixer(monkeypatch):
     monkeypatch.setattr(pygame.mixer, "init", lambda *a, **k: started.append(1))
     Sounds(enabled=False).play("choose")
     assert not started
+
+
+def test_no_sound_device_prints_nothing(tmp_path):
+    """ALSA writes a page of errors from C when there is no card; the game silences them."""
+    import subprocess
+    import sys
+
+    code = (
+        "from game.ui.sound import Sounds\n"
+        "s = Sounds()\n"
+        "s.play('choose')\n"
+        "import sys; sys.stderr.write('still here\\n')\n"
+    )
+    env = {"SDL_AUDIODRIVER": "alsa", "PYGAME_HIDE_SUPPORT_PROMPT": "1", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.returncode == 0
+    assert proc.stderr == "still here\n"  # stderr works again after the mixer tried
