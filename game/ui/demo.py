@@ -134,9 +134,9 @@ def play(
             if scenario_id
             else "The library has no scenarios."
         )
-    for _ in range(target % 3):
+    for _ in range(target % library.columns):  # the grid has fewer columns for larger text
         demo.press("right")
-    for _ in range(target // 3):
+    for _ in range(target // library.columns):
         demo.press("down")
     focused = library.buttons.focused
     if not isinstance(focused, ScenarioCard) or focused is not library.cards[target]:

@@ -229,3 +229,21 @@ def test_quotation_marks_are_never_doubled():
     assert quoted('"Hi Amara, one question."') == "“Hi Amara, one question.”"
     assert quoted("“Already curly”") == "“Already curly”"
     assert quoted("Plain") == "“Plain”"
+
+
+def test_the_library_suggests_where_to_start_and_sorts_by_difficulty(make_app):
+    from tests.helpers import ROOT
+
+    app = make_app(paths=(ROOT / "scenarios",))
+    demo = Demo(app, None)
+    demo.press("return")
+    library = app.scenes.top
+    start = [c for c in library.cards if c.first]
+    easiest = min(c.data.scenario.difficulty for c in library.cards if c.data.ok)
+    assert len(start) == 1 and start[0].data.scenario.difficulty == easiest
+    assert any(t.startswith("★ Start here") for t in drawn_texts(app))
+    demo.press("s")
+    levels = [c.data.scenario.difficulty for c in library.cards if c.data.ok]
+    assert levels == sorted(levels)
+    demo.press("s")  # back to the files' order
+    assert [c.data.path for c in library.cards] == [r.path for r in app.library]

@@ -24,7 +24,7 @@ CARD_H, GAP = 196, 22
 class ScenarioCard(Button):
     """A library card; `data` is the LoadResult."""
 
-    def __init__(self, result, action, best=None, saved=None):
+    def __init__(self, result, action, best=None, saved=None, first=False):
         title = (
             result.scenario.title
             if result.scenario
@@ -33,6 +33,7 @@ class ScenarioCard(Button):
         super().__init__(title, action, kind="card", data=result)
         self.best = best
         self.saved = saved
+        self.first = first  # the suggestion for a new player: the easiest scenario not played
 
     def draw(self, surface, look, focused: bool, role: str = "body") -> None:
         pal, st, kit = look.pal, look.stage, look.kit
@@ -125,7 +126,9 @@ class ScenarioCard(Button):
             )
         else:
             status = "Not played yet" if self.best is None else f"Best score {self.best}"
-        colour = pal.accent if self.best is not None or self.saved else pal.muted
+        if self.first:
+            status = "★ Start here: the easiest one you have not played"
+        colour = pal.accent if self.best is not None or self.saved or self.first else pal.muted
         kit.box(
             surface,
             status,
@@ -144,6 +147,7 @@ class Library(Scene):
         super().__init__(app)
         self.level: int | None = None
         self.tag: str | None = None
+        self.easiest_first = False  # S: sort by difficulty instead of the files' order
         self.scroll = 0  # first visible row
         self.cards: list[ScenarioCard] = []
         self.level_button = Button("Level: any", self.next_level, hint="L")
@@ -195,14 +199,39 @@ class Library(Scene):
             out.append(r)
         return out
 
+    def start_here(self, results):
+        """The easiest scenario this player has neither finished nor started, if any."""
+        fresh = [
+            r
+            for r in results
+            if r.scenario is not None
+            and r.scenario.id not in self.best
+            and r.scenario.id not in self.saved
+        ]
+        return min(
+            fresh, key=lambda r: (r.scenario.difficulty, r.scenario.minutes or 0), default=None
+        )
+
     def build_cards(self) -> None:
         focused = self.buttons.focused
         keep = focused.data.path if isinstance(focused, ScenarioCard) else None
         self.cards = []
-        for r in self.shown():
+        shown = self.shown()
+        if self.easiest_first:
+            shown.sort(
+                key=lambda r: (r.scenario is None, r.scenario.difficulty if r.scenario else 0)
+            )
+        start = self.start_here(shown)
+        for r in shown:
             sid = r.scenario.id if r.scenario else None
             self.cards.append(
-                ScenarioCard(r, lambda r=r: self.open(r), self.best.get(sid), self.saved.get(sid))
+                ScenarioCard(
+                    r,
+                    lambda r=r: self.open(r),
+                    self.best.get(sid),
+                    self.saved.get(sid),
+                    first=r is start,
+                )
             )
         self.level_button.label = (
             "Level: any"
@@ -232,6 +261,12 @@ class Library(Scene):
         self.scroll = 0
         self.build_cards()
 
+    def toggle_sort(self) -> None:
+        self.easiest_first = not self.easiest_first
+        self.scroll = 0
+        self.build_cards()
+        self.app.toast("Easiest first." if self.easiest_first else "In the files' order.", 2000)
+
     def next_tag(self) -> None:
         self.tag = cycle([None, *self.tags()], self.tag)
         self.scroll = 0
@@ -249,9 +284,12 @@ class Library(Scene):
             self.app.pop()
             return True
         if k == I.CHAR:
-            action = {"l": self.next_level, "t": self.next_tag, "p": self.open_progress}.get(
-                intent.text.lower()
-            )
+            action = {
+                "l": self.next_level,
+                "t": self.next_tag,
+                "p": self.open_progress,
+                "s": self.toggle_sort,
+            }.get(intent.text.lower())
             if action:
                 action()
                 return True
