@@ -23,6 +23,7 @@ from game.content.model import (
     TIMEOUT,
     Buyer,
     Choice,
+    Condition,
     Ending,
     Loc,
     Look,
@@ -415,6 +416,46 @@ class ScenarioChecker:
         return out
 
     # -- the scenario --------------------------------------------------------------------
+    def _format(self, fmt_node: YNode | None) -> None:
+        if fmt_node is None:
+            return
+        fmt = self.integer(fmt_node, "`format`")
+        if fmt is not None and fmt not in SUPPORTED_FORMATS:
+            self.report(
+                fmt_node,
+                "unsupported-format",
+                f"Format {fmt} is not supported; this version "
+                f"of Salesplay reads format {', '.join(map(str, SUPPORTED_FORMATS))}. Write "
+                "`format: 1`.",
+            )
+
+    def _lang(self, lnode: YNode) -> str:
+        lang_value = self.text(lnode, "`lang`")
+        if lang_value is not None and not LANG.match(lang_value):
+            self.report(
+                lnode,
+                "bad-value",
+                f"`lang` '{lang_value}' is not a language tag. Use one such as en, de or pt-BR.",
+            )
+            return "en"
+        return lang_value or "en"
+
+    def _check_start(self, start: str, start_node, node_ids, nodes) -> None:
+        if start not in node_ids:
+            self.report(
+                start_node,
+                "unknown-node",
+                f"`start` names node '{start}', which does not "
+                f"exist.{did_you_mean(start, node_ids) or ' Add that node under nodes:.'}",
+            )
+        elif start in nodes and nodes[start].is_ending:
+            self.report(
+                start_node,
+                "start-is-ending",
+                f"`start` names '{start}', which is an ending. "
+                "Start at a decision node with choices.",
+            )
+
     def build(self, root: YNode, sha256: str) -> tuple[Scenario | None, str | None, str | None]:
         if root.kind != MAPPING:
             self.report(
@@ -433,17 +474,7 @@ class ScenarioChecker:
                 "title, summary, buyer, start, nodes). Start from `salesplay new`.",
             )
             return None, None, None
-        fmt_node = self.required(top, "format", root, "A scenario")
-        if fmt_node is not None:
-            fmt = self.integer(fmt_node, "`format`")
-            if fmt is not None and fmt not in SUPPORTED_FORMATS:
-                self.report(
-                    fmt_node,
-                    "unsupported-format",
-                    f"Format {fmt} is not supported; this version "
-                    f"of Salesplay reads format {', '.join(map(str, SUPPORTED_FORMATS))}. Write "
-                    "`format: 1`.",
-                )
+        self._format(self.required(top, "format", root, "A scenario"))
         id_node = self.required(top, "id", root, "A scenario")
         sid = self.name(id_node, "The scenario id", SLUG, reserved=False)
         if id_node is not None:
@@ -454,18 +485,7 @@ class ScenarioChecker:
         if "difficulty" in top:
             difficulty = self.integer(top["difficulty"][1], "`difficulty`", low=1, high=3) or 1
         minutes = self.integer(top["minutes"][1], "`minutes`", low=1) if "minutes" in top else None
-        lang = "en"
-        if "lang" in top:
-            lang_value = self.text(top["lang"][1], "`lang`")
-            if lang_value is not None and not LANG.match(lang_value):
-                self.report(
-                    top["lang"][1],
-                    "bad-value",
-                    f"`lang` '{lang_value}' is not a language tag. "
-                    "Use one such as en, de or pt-BR.",
-                )
-            elif lang_value:
-                lang = lang_value
+        lang = self._lang(top["lang"][1]) if "lang" in top else "en"
         tags = (
             tuple(v for v, _ in self.string_list(top["tags"][1], "`tags`")) if "tags" in top else ()
         )
@@ -500,20 +520,7 @@ class ScenarioChecker:
             if built is not None:
                 nodes[nid] = built
         if start is not None:
-            if start not in node_ids:
-                self.report(
-                    start_node,
-                    "unknown-node",
-                    f"`start` names node '{start}', which does not "
-                    f"exist.{did_you_mean(start, node_ids) or ' Add that node under nodes:.'}",
-                )
-            elif start in nodes and nodes[start].is_ending:
-                self.report(
-                    start_node,
-                    "start-is-ending",
-                    f"`start` names '{start}', which is an ending. "
-                    "Start at a decision node with choices.",
-                )
+            self._check_start(start, start_node, node_ids, nodes)
         for tag, tnode in rubric_nodes.items():
             if tag not in used_tags:
                 hint = did_you_mean(tag, used_tags | set(DEFAULT_RUBRIC))
@@ -785,6 +792,17 @@ class ScenarioChecker:
                                     flags.setdefault(item.value, item)
         return flags
 
+    def _mood(self, mnode: YNode, nid: str) -> str:
+        value = self.text(mnode, f"The mood of node '{nid}'")
+        if value is not None and value not in MOODS:
+            self.report(
+                mnode,
+                "bad-value",
+                f"Mood '{value}' is not one of {', '.join(MOODS)}.{did_you_mean(value, MOODS)}",
+            )
+            return "neutral"
+        return "neutral" if value is None else value
+
     def node(self, nid, key, body, meters, flags, node_ids, rubric, used_tags) -> Node | None:
         fields = self.mapping(body, NODE_KEYS, f"node '{nid}'")
         if body.kind != MAPPING:
@@ -794,18 +812,7 @@ class ScenarioChecker:
         )
         narration = self.prose(fields, "narration", f"The narration of node '{nid}'")
         self.prose(fields, "notes", "`notes`")
-        mood = "neutral"
-        if "mood" in fields:
-            mnode = fields["mood"][1]
-            value = self.text(mnode, f"The mood of node '{nid}'")
-            if value is not None and value not in MOODS:
-                self.report(
-                    mnode,
-                    "bad-value",
-                    f"Mood '{value}' is not one of {', '.join(MOODS)}.{did_you_mean(value, MOODS)}",
-                )
-            elif value is not None:
-                mood = value
+        mood = self._mood(fields["mood"][1], nid) if "mood" in fields else "neutral"
         has_choices, has_ending = "choices" in fields, "ending" in fields
         if has_choices and has_ending:
             self.report(
@@ -931,14 +938,8 @@ class ScenarioChecker:
                 out.append(choice)
         return tuple(out) if ok else None
 
-    def choice(
-        self, nid, index, node, meters, flags, node_ids, rubric, used_tags, ids
-    ) -> Choice | None:
-        where = f"choice {index + 1} of node '{nid}'"
-        fields = self.mapping(node, CHOICE_KEYS, where, item="choice")
-        if node.kind != MAPPING:
-            return None
-        errors_before = self.error_count
+    def _choice_id(self, fields, index: int) -> str:
+        """The choice's own id, else its default c1, c2, ... (a reserved id is reported)."""
         cid = f"c{index + 1}"
         if "id" in fields:
             inode = fields["id"][1]
@@ -953,24 +954,10 @@ class ScenarioChecker:
                     )
                 else:
                     cid = given
-        if cid in ids:
-            self.report(
-                fields["id"][1] if "id" in fields else node,
-                "duplicate-choice-id",
-                f"Choice id "
-                f"'{cid}' is used twice in node '{nid}' (first on line {ids[cid].line}). Make it unique.",
-            )
-        ids.setdefault(cid, node)
-        text = self.required_prose(fields, "text", node, where.capitalize(), f"The text of {where}")
-        next_node = self.required(fields, "next", node, where.capitalize())
-        target = self.name(next_node, "`next`")
-        if target is not None and target not in node_ids:
-            self.report(
-                next_node,
-                "unknown-node",
-                f"{where.capitalize()} goes to node '{target}', which does "
-                f"not exist.{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}",
-            )
+        return cid
+
+    def _choice_tags(self, fields, rubric, used_tags: set[str]) -> list[str]:
+        """The choice's rubric tags, each once; repeats and unknown tags are reported."""
         tags: list[str] = []
         for tag, tnode in self.string_list(
             fields["tags"][1] if "tags" in fields else None, "`tags`"
@@ -994,45 +981,93 @@ class ScenarioChecker:
                 continue
             tags.append(tag)
             used_tags.add(tag)
-        points = self.integer(fields["points"][1], "`points`") if "points" in fields else None
+        return tags
+
+    def _effects(self, enode, meters, where: str) -> list[tuple[str, int]]:
+        """The choice's (meter, change) pairs in file order; unknown meters and zeros reported."""
         effects: list[tuple[str, int]] = []
-        if "effects" in fields:
-            enode = fields["effects"][1]
-            efields = {}
-            if enode.kind == MAPPING:
-                efields = self.mapping(enode, (), f"the effects of {where}", check_unknown=False)
-            else:
+        efields = {}
+        if enode.kind == MAPPING:
+            efields = self.mapping(enode, (), f"the effects of {where}", check_unknown=False)
+        else:
+            self.report(
+                enode,
+                "wrong-type",
+                f"`effects` should map meters to changes, such as "
+                f"{{trust: 10}}, but this is {_describe(enode)}.",
+            )
+        for mname, (mkey, mval) in efields.items():
+            if _is_note(mkey, mval):
+                continue
+            if mname not in meters:
+                hint = did_you_mean(mname, meters)
+                declared = ", ".join(meters) if meters else "none are declared"
                 self.report(
-                    enode,
-                    "wrong-type",
-                    f"`effects` should map meters to changes, such as "
-                    f"{{trust: 10}}, but this is {_describe(enode)}.",
+                    mkey,
+                    "unknown-meter",
+                    f"Effect on '{mname}', which is not a declared meter "
+                    f"({declared}).{hint or ' Declare it under meters:.'}"
+                    + ("" if hint else _comma_hint(enode, mname)),
                 )
-            for mname, (mkey, mval) in efields.items():
-                if _is_note(mkey, mval):
-                    continue
-                if mname not in meters:
-                    hint = did_you_mean(mname, meters)
-                    declared = ", ".join(meters) if meters else "none are declared"
-                    self.report(
-                        mkey,
-                        "unknown-meter",
-                        f"Effect on '{mname}', which is not a declared meter "
-                        f"({declared}).{hint or ' Declare it under meters:.'}"
-                        + ("" if hint else _comma_hint(enode, mname)),
-                    )
-                    continue
-                change = self.integer(mval, f"The change to '{mname}'")
-                if change == 0:
-                    self.report(
-                        mval,
-                        "zero-effect",
-                        f"The change to '{mname}' is 0, so it does nothing. "
-                        "Remove it, or give the change you meant.",
-                        WARNING,
-                    )
-                elif change is not None:
-                    effects.append((mname, change))
+                continue
+            change = self.integer(mval, f"The change to '{mname}'")
+            if change == 0:
+                self.report(
+                    mval,
+                    "zero-effect",
+                    f"The change to '{mname}' is 0, so it does nothing. "
+                    "Remove it, or give the change you meant.",
+                    WARNING,
+                )
+            elif change is not None:
+                effects.append((mname, change))
+        return effects
+
+    def _condition(self, cnode, meters, flags, node_ids) -> Condition | None:
+        """The parsed `if:`; a condition error is reported at its column in the text."""
+        source = self.text(cnode, "`if`")
+        if source is None:
+            return None
+        try:
+            return replace(parse_condition(source, meters, flags, node_ids), loc=self.loc(cnode))
+        except ConditionError as exc:
+            line, col = cnode.line, cnode.col
+            if cnode.style in ("", "'", '"') and "\n" not in source:
+                col += exc.offset + (1 if cnode.style else 0)
+            self.error_count += 1
+            self.diags.append(Diagnostic(self.path, line, col, ERROR, exc.code, exc.message))
+            return None
+
+    def choice(
+        self, nid, index, node, meters, flags, node_ids, rubric, used_tags, ids
+    ) -> Choice | None:
+        where = f"choice {index + 1} of node '{nid}'"
+        fields = self.mapping(node, CHOICE_KEYS, where, item="choice")
+        if node.kind != MAPPING:
+            return None
+        errors_before = self.error_count
+        cid = self._choice_id(fields, index)
+        if cid in ids:
+            self.report(
+                fields["id"][1] if "id" in fields else node,
+                "duplicate-choice-id",
+                f"Choice id "
+                f"'{cid}' is used twice in node '{nid}' (first on line {ids[cid].line}). Make it unique.",
+            )
+        ids.setdefault(cid, node)
+        text = self.required_prose(fields, "text", node, where.capitalize(), f"The text of {where}")
+        next_node = self.required(fields, "next", node, where.capitalize())
+        target = self.name(next_node, "`next`")
+        if target is not None and target not in node_ids:
+            self.report(
+                next_node,
+                "unknown-node",
+                f"{where.capitalize()} goes to node '{target}', which does "
+                f"not exist.{did_you_mean(target, node_ids) or ' Add that node under nodes:.'}",
+            )
+        tags = self._choice_tags(fields, rubric, used_tags)
+        points = self.integer(fields["points"][1], "`points`") if "points" in fields else None
+        effects = self._effects(fields["effects"][1], meters, where) if "effects" in fields else []
         set_flags = self._flag_list(fields, "set")
         clear_flags = self._flag_list(fields, "clear")
         for flag in set(set_flags) & set(clear_flags):
@@ -1043,23 +1078,9 @@ class ScenarioChecker:
                 "choice, so it ends cleared. Keep only the one you mean.",
                 WARNING,
             )
-        condition = None
-        if "if" in fields:
-            cnode = fields["if"][1]
-            source = self.text(cnode, "`if`")
-            if source is not None:
-                try:
-                    condition = replace(
-                        parse_condition(source, meters, flags, node_ids), loc=self.loc(cnode)
-                    )
-                except ConditionError as exc:
-                    line, col = cnode.line, cnode.col
-                    if cnode.style in ("", "'", '"') and "\n" not in source:
-                        col += exc.offset + (1 if cnode.style else 0)
-                    self.error_count += 1
-                    self.diags.append(
-                        Diagnostic(self.path, line, col, ERROR, exc.code, exc.message)
-                    )
+        condition = (
+            self._condition(fields["if"][1], meters, flags, node_ids) if "if" in fields else None
+        )
         feedback = self.prose(fields, "feedback", f"The feedback of {where}")
         examples = self._examples(fields, where)
         self.prose(fields, "notes", "`notes`")

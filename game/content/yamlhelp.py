@@ -146,6 +146,54 @@ def _starts_with(first: str) -> str:
     return f"Text that starts with {shown} means {what} in YAML"
 
 
+def _quoted(exc: yaml.MarkedYAMLError, mark, lines: list[str], problem: str) -> Explained:
+    """A quoted text that never closes, or holds a backslash YAML does not know."""
+    open_row = min(exc.context_mark.line, len(lines) - 1)
+    open_col = exc.context_mark.column
+    quote = lines[open_row][open_col] if open_col < len(lines[open_row]) else '"'
+    if "escape" in problem:
+        return Explained(
+            mark.line + 1,
+            mark.column + 1,
+            "yaml-needs-quotes",
+            "Inside double quotes a backslash starts a special character, and this one is "
+            "not one YAML knows. Use single quotes around the text instead, or write the "
+            "backslash twice (`\\\\`).",
+        )
+    return Explained(
+        open_row + 1,
+        open_col + 1,
+        "yaml-unclosed-quote",
+        f"The quote ({quote}) that opens here is never closed, so YAML reads the rest of "
+        f"the file as part of this text. Add the closing {quote} at the end of the text.",
+    )
+
+
+def _mapping_value(lines: list[str], row: int, col: int) -> Explained | None:
+    """`: ` inside a text value, or a key line indented under the text above it."""
+    line = lines[row]
+    key = _key_of(line)
+    prefix = _PREFIX.match(line)
+    colon_is_key = key is not None and prefix is not None and prefix.end() >= col
+    if colon_is_key and row > 0:
+        # `key:` on a line indented under a text value: the line joined the text above.
+        above = next((r for r in range(row - 1, -1, -1) if lines[r].strip()), None)
+        if above is not None and _key_of(lines[above]) is not None:
+            return Explained(
+                row + 1,
+                _indent(line) + 1,
+                "yaml-indentation",
+                f"`{key}:` is indented more than `{_key_of(lines[above])}:` on line "
+                f"{above + 1}, so YAML reads this line as part of the text above because "
+                f"of its indentation. Line `{key}:` up with the keys above it.",
+            )
+    return _needs_quotes(
+        lines,
+        row,
+        "This text contains `: ` (a colon and a space), which YAML reads as a new key",
+    )
+
+
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained | None:
     """A located, plain-language diagnostic for a PyYAML syntax error, or None if unknown."""
     lines = _lines(text)
@@ -170,47 +218,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained | None:
         )
 
     if "quoted scalar" in context and exc.context_mark is not None:
-        open_row = min(exc.context_mark.line, len(lines) - 1)
-        open_col = exc.context_mark.column
-        quote = lines[open_row][open_col] if open_col < len(lines[open_row]) else '"'
-        if "escape" in problem:
-            return Explained(
-                mark.line + 1,
-                mark.column + 1,
-                "yaml-needs-quotes",
-                "Inside double quotes a backslash starts a special character, and this one is "
-                "not one YAML knows. Use single quotes around the text instead, or write the "
-                "backslash twice (`\\\\`).",
-            )
-        return Explained(
-            open_row + 1,
-            open_col + 1,
-            "yaml-unclosed-quote",
-            f"The quote ({quote}) that opens here is never closed, so YAML reads the rest of "
-            f"the file as part of this text. Add the closing {quote} at the end of the text.",
-        )
+        return _quoted(exc, mark, lines, problem)
 
     if "mapping values are not allowed" in problem:
-        key = _key_of(line)
-        prefix = _PREFIX.match(line)
-        colon_is_key = key is not None and prefix is not None and prefix.end() >= col
-        if colon_is_key and row > 0:
-            # `key:` on a line indented under a text value: the line joined the text above.
-            above = next((r for r in range(row - 1, -1, -1) if lines[r].strip()), None)
-            if above is not None and _key_of(lines[above]) is not None:
-                return Explained(
-                    row + 1,
-                    _indent(line) + 1,
-                    "yaml-indentation",
-                    f"`{key}:` is indented more than `{_key_of(lines[above])}:` on line "
-                    f"{above + 1}, so YAML reads this line as part of the text above because "
-                    f"of its indentation. Line `{key}:` up with the keys above it.",
-                )
-        return _needs_quotes(
-            lines,
-            row,
-            "This text contains `: ` (a colon and a space), which YAML reads as a new key",
-        )
+        return _mapping_value(lines, row, col)
 
     if "alias" in context or "anchor" in context or "tag" in context or "directive" in context:
         start = _value_start(line)

@@ -79,6 +79,139 @@ def _reader_position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]
     return line, exc.position - last
 
 
+def _second_document(event, path: str) -> Diagnostic:
+    line, col = _mark(event)
+    return _diag(
+        path,
+        line,
+        col,
+        "yaml-multiple-documents",
+        "This file holds more than one YAML document (a second one starts here). "
+        "A scenario is one document: remove the `---` and what follows, "
+        "or move it to its own file.",
+    )
+
+
+def _scalar(event, path: str, diags: list[Diagnostic], stack, keys) -> YNode:
+    start, end = event.start_mark, event.end_mark
+    node = YNode(
+        SCALAR,
+        start.line + 1,
+        start.column + 1,
+        event.value,
+        event.style or "",
+        (),
+        False,
+        end.line + 1,
+        end.column + 1,
+    )
+    if event.anchor is not None or event.tag is not None:
+        _check_decorations(event, path, diags)
+    if (
+        node.value == "<<"
+        and node.style == ""
+        and stack
+        and stack[-1].kind == MAPPING
+        and keys[-1] is None
+    ):
+        diags.append(
+            _diag(
+                path,
+                node.line,
+                node.col,
+                "yaml-merge-key",
+                "Merge keys (`<<`) are not supported. Write the keys out in full.",
+            )
+        )
+    return node
+
+
+def _collection(event, kind, path: str, diags: list[Diagnostic], depth: int) -> YNode | None:
+    """The node a mapping or sequence opens; None (reported) when the file nests too deep."""
+    line, col = _mark(event)
+    if event.anchor is not None or event.tag is not None:
+        _check_decorations(event, path, diags)
+    if depth >= MAX_DEPTH:
+        diags.append(
+            _diag(
+                path,
+                line,
+                col,
+                "yaml-too-deep",
+                f"The file nests deeper than {MAX_DEPTH} levels here. A scenario needs "
+                "about seven; check the indentation or the brackets.",
+            )
+        )
+        return None
+    return YNode(
+        MAPPING if kind is yaml.MappingStartEvent else SEQUENCE,
+        line,
+        col,
+        None,
+        None,
+        [],
+        bool(event.flow_style),
+    )
+
+
+def _alias(event, path: str, diags: list[Diagnostic]) -> YNode:
+    line, col = _mark(event)
+    diags.append(
+        _diag(
+            path,
+            line,
+            col,
+            "yaml-alias",
+            f"Alias '*{event.anchor}' repeats another part of the file; scenarios do "
+            "not use anchors or aliases. Write the value out in full here; if this is text "
+            "that starts with `*`, put the whole text in quotes.",
+        )
+    )
+    return YNode(SCALAR, line, col, value="", style="")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
+    told = explain(exc, text)
+    if told is not None:
+        return _diag(path, told.line, told.col, told.code, told.message)
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "it could not be read"
+    context = f" ({exc.context})" if exc.context else ""
+    return _diag(
+        path,
+        line,
+        col,
+        "yaml-syntax",
+        f"This is not valid YAML: {problem}{context}. Check the indentation, quotes and "
+        "colons on this line and the one before it.",
+    )
+
+
+def _bad_character(exc: yaml.reader.ReaderError, text: str, path: str) -> Diagnostic:
+    line, col = _reader_position(text, exc)
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    return _diag(
+        path,
+        line,
+        col,
+        "yaml-bad-character",
+        f"Character U+{char:04X} is not allowed in YAML (a control character, often "
+        "pasted from another program). Delete it or retype the text around it.",
+    )
+
+
+def _attach(parent: YNode, keys: list[YNode | None], node: YNode) -> None:
+    """Add `node` to the open container: a sequence item, a mapping's key, or its value."""
+    if parent.kind == SEQUENCE:
+        parent.items.append(node)
+    elif keys[-1] is None:
+        keys[-1] = node
+    else:
+        parent.items.append((keys[-1], node))
+        keys[-1] = None
+
+
 def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document into YNodes. Problems come back as diagnostics, never raised."""
     diags: list[Diagnostic] = []
@@ -99,18 +232,7 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    line, col = _mark(event)
-                    diags.append(
-                        _diag(
-                            path,
-                            line,
-                            col,
-                            "yaml-multiple-documents",
-                            "This file holds more than one YAML document (a second one starts here). "
-                            "A scenario is one document: remove the `---` and what follows, "
-                            "or move it to its own file.",
-                        )
-                    )
+                    diags.append(_second_document(event, path))
                     break
                 continue
             if kind in collection_end:
@@ -119,127 +241,28 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                 node.end_line, node.end_col = event.start_mark.line + 1, event.start_mark.column + 1
                 continue
             if kind is scalar_event:
-                start, end = event.start_mark, event.end_mark
-                node = YNode(
-                    SCALAR,
-                    start.line + 1,
-                    start.column + 1,
-                    event.value,
-                    event.style or "",
-                    (),
-                    False,
-                    end.line + 1,
-                    end.column + 1,
-                )
-                if event.anchor is not None or event.tag is not None:
-                    _check_decorations(event, path, diags)
-                if (
-                    node.value == "<<"
-                    and node.style == ""
-                    and stack
-                    and stack[-1].kind == MAPPING
-                    and keys[-1] is None
-                ):
-                    diags.append(
-                        _diag(
-                            path,
-                            node.line,
-                            node.col,
-                            "yaml-merge-key",
-                            "Merge keys (`<<`) are not supported. Write the keys out in full.",
-                        )
-                    )
+                node = _scalar(event, path, diags, stack, keys)
             elif kind in collection_start:
-                line, col = _mark(event)
-                if event.anchor is not None or event.tag is not None:
-                    _check_decorations(event, path, diags)
-                if len(stack) >= MAX_DEPTH:
-                    diags.append(
-                        _diag(
-                            path,
-                            line,
-                            col,
-                            "yaml-too-deep",
-                            f"The file nests deeper than {MAX_DEPTH} levels here. A scenario needs "
-                            "about seven; check the indentation or the brackets.",
-                        )
-                    )
+                node = _collection(event, kind, path, diags, len(stack))
+                if node is None:
                     return None, diags
-                node = YNode(
-                    MAPPING if kind is yaml.MappingStartEvent else SEQUENCE,
-                    line,
-                    col,
-                    None,
-                    None,
-                    [],
-                    bool(event.flow_style),
-                )
             elif kind is alias_event:
-                line, col = _mark(event)
-                diags.append(
-                    _diag(
-                        path,
-                        line,
-                        col,
-                        "yaml-alias",
-                        f"Alias '*{event.anchor}' repeats another part of the file; scenarios do "
-                        "not use anchors or aliases. Write the value out in full here; if this is text "
-                        "that starts with `*`, put the whole text in quotes.",
-                    )
-                )
-                node = YNode(SCALAR, line, col, value="", style="")
+                node = _alias(event, path, diags)
             else:  # stream start/end, document end
                 continue
             # Attach the new node to its parent.
             if not stack:
                 root = node
             else:
-                parent = stack[-1]
-                if parent.kind == SEQUENCE:
-                    parent.items.append(node)
-                elif keys[-1] is None:
-                    keys[-1] = node
-                else:
-                    parent.items.append((keys[-1], node))
-                    keys[-1] = None
+                _attach(stack[-1], keys, node)
             if kind in collection_start:
                 stack.append(node)
                 keys.append(None)
     except yaml.MarkedYAMLError as exc:
-        told = explain(exc, text)
-        if told is not None:
-            diags.append(_diag(path, told.line, told.col, told.code, told.message))
-            return None, diags
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "it could not be read"
-        context = f" ({exc.context})" if exc.context else ""
-        diags.append(
-            _diag(
-                path,
-                line,
-                col,
-                "yaml-syntax",
-                f"This is not valid YAML: {problem}{context}. Check the indentation, quotes and "
-                "colons on this line and the one before it.",
-            )
-        )
+        diags.append(_syntax_error(exc, text, path))
         return None, diags
     except yaml.reader.ReaderError as exc:
-        line, col = _reader_position(text, exc)
-        char = (
-            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        )
-        diags.append(
-            _diag(
-                path,
-                line,
-                col,
-                "yaml-bad-character",
-                f"Character U+{char:04X} is not allowed in YAML (a control character, often "
-                "pasted from another program). Delete it or retype the text around it.",
-            )
-        )
+        diags.append(_bad_character(exc, text, path))
         return None, diags
     except yaml.YAMLError as exc:  # any other parser complaint, still as a diagnostic
         diags.append(

@@ -112,6 +112,16 @@ def play(
     app.settings.timers = True  # so `timeout` tokens can happen (not saved)
     app.settings.shuffle_choices = seed is not None  # not saved either
     app.choice_seed = seed
+    attempt = _start(demo, scenario_id, player, mode, recall=any(t.startswith(SAY) for t in tokens))
+    for token in tokens:
+        attempt = _play_token(demo, attempt, token)
+    if attempt.state.finished and demo.top.name != "debrief":
+        raise DemoError("The debrief did not open at the end of the run.")
+    return attempt.state, demo.saved
+
+
+def _start(demo: Demo, scenario_id: str | None, player: str, mode: str, recall: bool):
+    """From the title through the library and the briefing to the first decision."""
     demo.settle()
     for _ in range(len(getattr(demo.top, "typed", ""))):  # the title remembers the last name
         demo.press("backspace")
@@ -122,12 +132,16 @@ def play(
         raise DemoError("The library did not open.")
     demo.shot()
     library = demo.top
-    target = None
-    for i, card in enumerate(library.cards):
-        sc = card.data.scenario
-        if scenario_id is None or (sc and sc.id == scenario_id) or card.data.id == scenario_id:
-            target = i
-            break
+    target = next(
+        (
+            i
+            for i, card in enumerate(library.cards)
+            if scenario_id is None
+            or (card.data.scenario and card.data.scenario.id == scenario_id)
+            or card.data.id == scenario_id
+        ),
+        None,
+    )
     if target is None:
         raise DemoError(
             f"No scenario '{scenario_id}' in the library."
@@ -146,59 +160,57 @@ def play(
     if demo.top.name == "problems":
         lines = [d.format() for d in focused.data.diagnostics]
         raise DemoError("The scenario has errors:\n" + "\n".join(lines))
-    if any(t.startswith(SAY) for t in tokens):
+    if recall:
         demo.press("w")  # recall mode: answers are typed
     demo.press("a" if mode == "assessment" else "p")
-    screen = demo.top
-    attempt = screen.attempt
     demo.shot()
-    for token in tokens:
-        if token.startswith("replay:"):
-            attempt = replay_from(demo, attempt, token)
-            demo.shot()
-            continue
-        state = attempt.state
-        shown = attempt.shown_choices(app.settings.shuffle_choices)
-        if token.startswith(SAY):
-            if not say(demo, token[len(SAY) :]):
-                continue  # not understood: nothing was said, the next token answers again
-            token = None
-        elif getattr(demo.top, "recall", None) is not None and demo.top.recall.hides_list:
-            raise DemoError(
-                f"'{token}': in recall mode answers are typed (say:TEXT), until the list "
-                "is offered after two misses."
-            )
-        try:
-            choice = rules.resolve_token(attempt.scenario, state, token) if token else None
-        except MoveError as exc:
-            raise DemoError(str(exc)) from exc
-        if (
-            token is not None
-            and choice is not None
-            and token.strip().isascii()
-            and token.strip().isdigit()
-        ):
-            choice = shown[int(token) - 1]  # the number key: a position on screen
-        if token is None:
-            pass  # said in recall mode
-        elif choice is None:
-            demo.wait(attempt.scenario.nodes[state.node].time_limit * 1000 + 100)
-            demo.wait(TIMES_UP_MS + 100)  # the "Time's up" moment, then the buyer moves on
-        else:
-            demo.press(str([c.id for c in shown].index(choice.id) + 1))
-        demo.settle()
-        if demo.top.name == "coach":
-            demo.shot()
-            demo.press("return")
-        if demo.top.name == "conversation" and attempt.state.finished:
-            demo.shot()  # the buyer's last words, then the debrief
-            demo.press("return")
+    return demo.top.attempt
+
+
+def _play_token(demo: Demo, attempt, token: str):
+    """Play one token the way a player would (a key, a wait, typed words); returns the attempt
+    on screen afterwards (a replay starts a new one)."""
+    if token.startswith("replay:"):
+        attempt = replay_from(demo, attempt, token)
         demo.shot()
-        if demo.top.name == "debrief":
-            attempt = demo.top.attempt
-    if attempt.state.finished and demo.top.name != "debrief":
-        raise DemoError("The debrief did not open at the end of the run.")
-    return attempt.state, demo.saved
+        return attempt
+    state = attempt.state
+    shown = attempt.shown_choices(demo.app.settings.shuffle_choices)
+    if token.startswith(SAY):
+        if not say(demo, token[len(SAY) :]):
+            return attempt  # not understood: nothing was said, the next token answers again
+        token = None
+    elif getattr(demo.top, "recall", None) is not None and demo.top.recall.hides_list:
+        raise DemoError(
+            f"'{token}': in recall mode answers are typed (say:TEXT), until the list "
+            "is offered after two misses."
+        )
+    if token is not None:
+        _answer(demo, attempt, state, shown, token)
+    demo.settle()
+    if demo.top.name == "coach":
+        demo.shot()
+        demo.press("return")
+    if demo.top.name == "conversation" and attempt.state.finished:
+        demo.shot()  # the buyer's last words, then the debrief
+        demo.press("return")
+    demo.shot()
+    return demo.top.attempt if demo.top.name == "debrief" else attempt
+
+
+def _answer(demo: Demo, attempt, state, shown, token: str) -> None:
+    """Press the number key of the choice a `run` token names, or let the clock run out."""
+    try:
+        choice = rules.resolve_token(attempt.scenario, state, token)
+    except MoveError as exc:
+        raise DemoError(str(exc)) from exc
+    if choice is None:
+        demo.wait(attempt.scenario.nodes[state.node].time_limit * 1000 + 100)
+        demo.wait(TIMES_UP_MS + 100)  # the "Time's up" moment, then the buyer moves on
+        return
+    if token.strip().isascii() and token.strip().isdigit():
+        choice = shown[int(token) - 1]  # the number key: a position on screen
+    demo.press(str([c.id for c in shown].index(choice.id) + 1))
 
 
 def replay_from(demo: Demo, attempt, token: str):
