@@ -110,27 +110,11 @@ def play(scenario: str, choices: str) -> tuple[int, dict | None]:
     return code, (json.loads(out) if code == 0 else None)
 
 
-# Bundled scenarios that fail the teaching checks (answer-length-tell, buyer-ignores,
-# result-inversion, ...), and the codes they fail with. The library rewrite removes each
-# entry as its scenario is fixed, and then this table. A file not listed must validate
-# strictly with no warning; a listed one must fail with exactly its codes and no other.
-KNOWN_TEACHING_FAILURES: dict[str, set[str]] = {
-    "first-message.yaml": {"answer-length-tell", "buyer-ignores", "result-inversion"},
-    "written-for-someone-else.yaml": {"answer-length-tell"},
-    # Examples that recall mode hears as a sibling choice (`salesplay match FILE --report`).
-}
-
-
 def test_bundled_scenarios_validate_strictly():
     code, out = salesplay("validate", "--strict", "--format", "json", str(SCENARIOS))
-    failing: dict[str, set[str]] = {}
-    for d in json.loads(out):
-        if d["severity"] in ("error", "warning"):
-            failing.setdefault(Path(d["path"]).name, set()).add(d["code"])
-    assert failing == KNOWN_TEACHING_FAILURES, (
-        "update KNOWN_TEACHING_FAILURES: remove a scenario's entry once it passes"
-    )
-    assert code == (1 if failing else 0)
+    diagnostics = json.loads(out)
+    assert [d for d in diagnostics if d["severity"] in ("error", "warning")] == []
+    assert code == 0
 
 
 @pytest.mark.parametrize("scenario", sorted(LESSONS))
@@ -264,17 +248,10 @@ def test_a_meter_and_a_condition_change_what_the_rep_can_say(scenario):
 
 
 # ---- library v2: no tells, and difficulty by how forgiving a scenario is --------------------
-#
-# Scenarios not yet rewritten for library v2. Each leaves this set in the commit that rewrites
-# it; the set ends empty and is then deleted. The checks below cover every other scenario.
-NOT_YET_REWRITTEN = {
-    "first-message",
-    "written-for-someone-else",
-}
 
 
 def rewritten() -> list[str]:
-    return sorted(set(LESSONS) - NOT_YET_REWRITTEN)
+    return sorted(LESSONS)
 
 
 def tells(scenario: str) -> dict:
@@ -292,10 +269,6 @@ def holds(scenario: str, check: str, ok: bool, detail=None) -> None:
         assert not ok, f"{scenario} passes '{check}' now: remove it from TELLS_TO_SETTLE"
     else:
         assert ok, detail
-
-
-def test_not_yet_rewritten_names_bundled_scenarios():
-    assert set(LESSONS) >= NOT_YET_REWRITTEN, sorted(NOT_YET_REWRITTEN - set(LESSONS))
 
 
 @pytest.mark.parametrize("scenario", rewritten())

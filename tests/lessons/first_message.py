@@ -1,57 +1,73 @@
-"""The lesson of scenarios/first-message.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/first-message.yaml: a first message earns a reply when it is about the
+buyer's own post, offers one idea she did not have and asks for something small; the call it
+earns ends with a test, a measure and a date."""
 
 from tests.lessons import Lesson, Run
 
+MESSAGE = "her_post,one_batch,small_ask,bring_shops"
+
 LESSON = Lesson(
-    leader=Run(
-        "her_week,zones,map_ask,bring_the_map,her_goal,ground_two_day,model_it",
-        "modelled",
-        "won",
-        31,
-    ),
+    leader=Run(MESSAGE + ",her_shops,test_with_date,book_test", "test_booked", "won", 35),
     runs={
-        "a price hook, recovered by an insight, still costs": Run(
-            "cost_hook,zones,january_ask,one_fact,her_goal,ground_two_day,model_it",
-            "modelled",
-            "won",
-            24,
+        "setting the agenda around yourself spends her minutes": Run(
+            MESSAGE + ",company_intro,test_late,book_test", "test_booked", "won", 33
         ),
-        "rates in the message turn the map into a comparison": Run(
-            "her_week,rate_line,january_ask,one_fact,her_goal,ground_two_day,model_with_rates",
+        "a free day instead of a date": Run(
+            MESSAGE + ",her_shops,test_with_date,first_day_free", "free_day", "stalled", 7
+        ),
+        "a follow-up with no purpose": Run(
+            MESSAGE + ",her_shops,test_with_date,follow_up", "pencilled_in", "stalled", 8
+        ),
+        "hesitating before the mash": Run(
+            MESSAGE + ",her_shops,test_with_date,timeout", "hard_stop", "stalled", 9
+        ),
+        "rates first, then a rate war": Run(
+            MESSAGE + ",rates_first,beat_it", "booked_on_price", "won", -5
+        ),
+        "a rate card in the message makes the test one more quote": Run(
+            "her_post,one_batch,send_rates,test_first,her_shops,test_with_date,book_with_rates",
             "compared",
             "stalled",
-            16,
+            4,
         ),
-        "a quote, then a rate war": Run(
-            "cost_hook,rate_line,quote_ask,walk_the_quote,beat_both",
-            "trial_on_rates",
+        "a generic message, rescued by a second one": Run(
+            "compliment,service_list,one_fact,her_shops,test_with_date,book_test",
+            "test_booked",
             "won",
-            -20,
-        ),
-        "asking for nothing gets nothing": Run(
-            "admire_profile,fit_question,just_connect", "connected", "stalled", -6
+            26,
         ),
         "a polite reply taken at its word": Run(
-            "about_us,case_study,demo_ask,spring", "check_back", "stalled", -5
+            "compliment,service_list,after_summer", "after_summer", "stalled", -9
         ),
-        "hesitating at the hard stop": Run(
-            "her_week,zones,map_ask,bring_the_map,her_goal,ground_two_day,timeout",
-            "hard_stop",
-            "stalled",
-            19,
+        "a brochure, then a tour of the machines": Run(
+            "her_post,one_batch,small_ask,send_brochure,machine_tour", "hard_stop", "stalled", -2
         ),
-        "an intro first spends the insight's minutes": Run(
-            "her_week,zones,map_ask,bring_the_map,company_intro,second_site_late,model_it",
-            "modelled",
+        "a visit offered, then the idea in one line": Run(
+            "her_post,one_batch,demo_visit,one_line_instead,her_shops,test_with_date,book_test",
+            "test_booked",
             "won",
-            24,
+            33,
+        ),
+        "certainty instead of a test": Run(
+            "her_post,one_batch,small_ask,bring_shops,her_shops,they_will",
+            "pencilled_in",
+            "stalled",
+            1,
+        ),
+        "price all the way": Run(
+            "cheap_hook,cans_sell_more,send_rates,walk_through,beat_it",
+            "booked_on_price",
+            "won",
+            -22,
         ),
     },
     hidden={
-        "a message about the seller cannot ask about her map": "about_us,zones,map_ask",
-        "rates shared, no clean model": (
-            "her_week,zones,map_ask,rate_card,her_goal,ground_two_day,model_it"
+        "a message about the seller cannot make the warm ask": "about_us,one_batch_late,small_ask",
+        "an unsourced claim costs the relevance the warm ask needs": (
+            "her_post,cans_sell_more,small_ask"
+        ),
+        "rates shared, no clean test": (
+            "cheap_hook,one_batch,small_ask_cold,one_fact,her_shops,test_with_date,book_test"
         ),
     },
 )

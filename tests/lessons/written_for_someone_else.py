@@ -1,57 +1,57 @@
-"""The lesson of scenarios/written-for-someone-else.yaml: its leader's path and the runs that show what the
-other moves cost."""
+"""The lesson of scenarios/written-for-someone-else.yaml: a public tender written around a rival
+changes only in the open. Ask what the process allows, turn the product clause into a performance
+one by a published question, refuse the private call, bid on the authority's measure, keep out of
+the panel's room, and hold the price with the whole-life cost; or decline with reasons."""
 
 from tests.lessons import Lesson, Run
 
+OPEN_QUESTION = "what_may_i_ask,performance_question"
+CLEAN_BID = OPEN_QUESTION + ",redirect_henrik,annex_bid,bring_engineer"
+
 LESSON = Lesson(
-    leader=Run(
-        "success,week_three,elena_why,add_requirement,audit_risk,present,share_risk",
-        "shaped",
-        "won",
-        37,
-    ),
+    leader=Run(CLEAN_BID + ",hold_whole_life", "awarded", "won", 37),
     runs={
-        "following the tender ends in the lowest bid": Run(
-            "just_bid,lowest_bid", "lowest_bid", "won", -13
+        "the best quality score, given back in price": Run(
+            CLEAN_BID + ",match_lowest", "awarded_cheap", "won", 11
         ),
-        "a price promised early follows you to the committee": Run(
-            "just_bid,late_goal,week_three,elena_why,add_requirement,all_bidders,present_with_discount",
-            "shaped_cheaply",
-            "won",
-            11,
+        "a guarantee on what the authority's repairs decide": Run(
+            CLEAN_BID + ",guarantee_leakage", "guarantee_refused", "lost", 7
         ),
-        "handing the idea over": Run(
-            "success,week_three,elena_why,add_requirement,audit_risk,send_slides",
-            "handed_over",
-            "stalled",
-            20,
+        "the private call comes back a week later": Run(
+            OPEN_QUESTION + ",tip_henrik,own_up", "disqualified", "lost", 6
         ),
-        "case studies answer a doubt nobody raised": Run(
-            "success,week_three,elena_why,add_requirement,audit_risk,present,case_studies",
-            "second_round",
-            "stalled",
-            26,
+        "staying on the call without refusing": Run(
+            OPEN_QUESTION + ",vague_henrik,annex_bid,bring_engineer,hold_plain",
+            "lost_narrowly",
+            "lost",
+            8,
         ),
-        "a free term at the last step gives the value away": Run(
-            "success,week_three,elena_why,add_requirement,audit_risk,present,free_term",
-            "shaped_cheaply",
-            "won",
-            24,
+        "asking for the engineers first costs the standing the award needs": Run(
+            "meet_engineering,accept_route,performance_question,redirect_henrik,annex_bid,"
+            "bring_engineer,hold_plain",
+            "lost_narrowly",
+            "lost",
+            8,
         ),
-        "giving up on the registrar leaves only price": Run(
-            "success,week_three,undercut,lowest_bid", "lowest_bid", "won", -4
+        "offering to help the panel": Run(
+            OPEN_QUESTION + ",redirect_henrik,annex_bid,help_score", "disqualified", "lost", 5
+        ),
+        "a fair question, then a price race": Run(
+            OPEN_QUESTION + ",redirect_henrik,cheapest_bid,hold_low", "awarded_low", "won", 7
+        ),
+        "the clause stands: a reasoned no-bid": Run(
+            "what_may_i_ask,extra_features,reasoned_no_bid", "no_bid", "stalled", 4
+        ),
+        "the clause stands: the lowest bid": Run("lowest_anyway,bid_low", "lowest_bid", "won", -12),
+        "an accusation, a challenge, a covering letter": Run(
+            "rigged,formal_challenge,bid_as_is", "non_compliant", "lost", -11
         ),
     },
     hidden={
-        "after promising a price, you cannot present at full value": (
-            "just_bid,late_goal,week_three,elena_why,add_requirement,all_bidders,present"
+        "one stumble in the process and the whole-life case cannot carry the award": (
+            "meet_engineering,accept_route,performance_question,redirect_henrik,annex_bid,"
+            "bring_engineer,hold_whole_life"
         ),
-        "a feature walkthrough costs the trust the audit argument needs": (
-            "walkthrough,ask_goal,week_three,elena_why,add_requirement,audit_risk"
-        ),
-        "the late question is asked only once": (
-            "about_48,workaround,late_goal,dashboard,workaround,late_goal"
-        ),
-        "no link to a goal that was never asked": "about_48,link_goal",
+        "a clean record, no plain hold": CLEAN_BID + ",hold_plain",
     },
 )
