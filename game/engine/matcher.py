@@ -38,6 +38,8 @@ SURE = 0.60  # at or above this, a small margin is enough
 SURE_MARGIN = 0.02
 CLEAR = 0.12  # below ACCEPT, a best choice at least this high is taken when it stands alone:
 CLEAR_RATIO = 0.5  # ...the runner-up scores at most this share of it
+CLEAR_BLENDED = 0.16  # the floor when the semantic scores are blended in: they give any answer
+# some similarity to every line, so a lone lead needs more
 WORD_WEIGHT = 0.7  # words vs character n-grams
 SMALL_ONLY = 0.8  # an answer with content words, against a line of small words only
 ONE_WORD = 0.7  # the score kept when a longer answer shares only one word with a line
@@ -132,6 +134,8 @@ year: year years yearly annual annually
 month: month months monthly
 week: week weeks weekly
 today: today tonight now
+sign: sign signs signed signing commit commits committed commitment approve approved
+extend: extend extends extended extension longer lengthen
 """
 SYNONYMS: dict[str, str] = {
     word: head.rstrip(":")
@@ -439,11 +443,17 @@ class Matcher:
 
     def scores(self, text: str, node_id: str, choices: Sequence[Choice]) -> list[float]:
         """One score in 0..1 per choice, in the order given."""
+        return self._scores(text, node_id, choices)[0]
+
+    def _scores(
+        self, text: str, node_id: str, choices: Sequence[Choice]
+    ) -> tuple[list[float], bool]:
+        """The scores, and whether the semantic ones were blended in."""
         answer = _unbracket(text)
         terms = concepts(answer, self.correct)
         small = function_words(answer)
         if not (terms or small) or not choices:
-            return [0.0] * len(choices)
+            return [0.0] * len(choices), False
         query = self._doc(terms, small)
         acting = is_action(text)
         asking = is_question(answer)
@@ -474,7 +484,8 @@ class Matcher:
             if sem is not None:
                 k = self.semantic_weight
                 out = [min(1.0, (1 - k) * a + k * b) for a, b in zip(out, sem, strict=True)]
-        return out
+                return out, True
+        return out, False
 
     @staticmethod
     def confident(best: float, second: float) -> bool:
@@ -483,20 +494,21 @@ class Matcher:
         return best >= ACCEPT and best - second >= margin
 
     @staticmethod
-    def accepts(best: float, second: float) -> bool:
+    def accepts(best: float, second: float, floor: float = CLEAR) -> bool:
         """The best score is close enough, and clearly ahead of the runner-up.
 
         An answer in words the authored line does not use scores low on every choice; when
         one choice still stands out (the runner-up has at most half its score) it is taken
-        down to an absolute floor, CLEAR, under which nothing is.
+        down to an absolute floor (CLEAR, or CLEAR_BLENDED for blended scores), under which
+        nothing is.
         """
         if Matcher.confident(best, second):
             return True
-        return best >= CLEAR and second <= CLEAR_RATIO * best
+        return best >= floor and second <= CLEAR_RATIO * best
 
     def match(self, text: str, node_id: str, choices: Sequence[Choice]) -> Match:
         """The closest of `choices` (the visible ones at `node_id`), or None when none is."""
-        scores = self.scores(text, node_id, choices)
+        scores, blended = self._scores(text, node_id, choices)
         ranked = sorted(
             (Scored(c.id, round(s, 3)) for c, s in zip(choices, scores, strict=True)),
             key=lambda s: -s.confidence,
@@ -504,7 +516,8 @@ class Matcher:
         chosen = None
         if ranked:
             second = ranked[1].confidence if len(ranked) > 1 else 0.0
-            if self.accepts(ranked[0].confidence, second):
+            floor = CLEAR_BLENDED if blended else CLEAR
+            if self.accepts(ranked[0].confidence, second, floor):
                 chosen = ranked[0].choice
         return Match(text, chosen, ranked[0].confidence if ranked else 0.0, tuple(ranked))
 

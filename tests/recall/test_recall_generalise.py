@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.content import load_text
-from game.engine.matcher import ACCEPT, CLEAR, Matcher, concepts, is_question
+from game.engine.matcher import ACCEPT, CLEAR, CLEAR_BLENDED, Matcher, concepts, is_question
 
 SCENARIO = """\
 format: 1
@@ -53,7 +53,8 @@ def match(scenario):
 @pytest.mark.parametrize(
     ("a", "b"),
     [("pilot", "trial"), ("budget", "money"), ("boss", "director"), ("cfo", "manager"),
-     ("cost", "price"), ("agreement", "contract"), ("yearly", "annual")],
+     ("cost", "price"), ("agreement", "contract"), ("yearly", "annual"), ("commit", "sign"),
+     ("longer", "extend"), ("saving", "cheaper")],
 )  # fmt: skip
 def test_sales_synonyms_share_a_concept(a, b):
     assert concepts(a) == concepts(b)
@@ -104,6 +105,9 @@ def test_the_refusal_rule():
     assert Matcher.accepts(0.15, 0.05)
     assert not Matcher.accepts(0.15, 0.10)
     assert not Matcher.accepts(CLEAR - 0.01, 0.0)
+    # blended semantic scores need a higher floor for a lone lead
+    assert not Matcher.accepts(CLEAR_BLENDED - 0.01, 0.0, CLEAR_BLENDED)
+    assert Matcher.accepts(CLEAR_BLENDED, 0.0, CLEAR_BLENDED)
 
 
 def test_a_synonym_and_a_lone_lead_find_what_the_line_says_otherwise():
