@@ -12,8 +12,12 @@ Offline, deterministic and pure Python. Each choice is described by its `text` a
 Both are weighted by how rare a word is in the scenario (IDF). A choice's score blends the
 cosine with the share of the answer's weight that the choice covers, so a short answer is
 not drowned by a long authored line, and an answer full of words the scenario never uses
-(off-topic) scores low. The best choice is accepted only above a threshold and with a
-margin over the next one; otherwise nothing is matched and the rep is asked to say more.
+(off-topic) scores low. An answer that asks (a question mark, or typed without one but
+opening a clause with a question word) is a little closer to a line that asks, and a
+statement to a statement. The best choice is accepted above a threshold with a margin over
+the next one, or, below it, down to an absolute floor when it stands alone (the runner-up
+has at most half its score: an answer in the rep's own words that shares little with any
+line); otherwise nothing is matched and the rep is asked to say more.
 
 An optional semantic scorer (the `nlu` extra) can be blended in; see `game.engine.semantic`.
 """
