@@ -174,3 +174,18 @@ def test_no_sound_device_prints_nothing(tmp_path):
     )
     assert proc.returncode == 0
     assert proc.stderr == "still here\n"  # stderr works again after the mixer tried
+
+
+def test_every_screen_draws_the_buyer_from_the_files_look():
+    """No screen asks for a portrait without the buyer's look (it would draw someone else)."""
+    import re
+
+    from tests.helpers import ROOT
+
+    calls = 0
+    for path in sorted((ROOT / "game" / "ui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for call in re.findall(r"portraits\.get\((.*?)\)\n", text, re.S):
+            calls += 1
+            assert "look=" in call, f"{path.name}: portraits.get({call.strip()[:40]}...)"
+    assert calls >= 5  # conversation, briefing, library, title, workshop

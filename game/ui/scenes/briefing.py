@@ -162,7 +162,9 @@ class Briefing(Scene):
         panel(surface, app, card)
         side = min(card.width - st.px(40), st.px(360))
         start = sc.nodes[sc.start]
-        img = app.portraits.get(sc.buyer.name, start.mood, side, sc.buyer.portrait)
+        img = app.portraits.get(
+            sc.buyer.name, start.mood, side, sc.buyer.portrait, look=sc.buyer.look
+        )
         pr = img.get_rect(midtop=(card.centerx, card.top + st.px(24)))
         surface.blit(img, pr)
         y = pr.bottom + st.px(18)

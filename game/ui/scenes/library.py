@@ -58,7 +58,12 @@ class ScenarioCard(Button):
             sc = result.scenario
             side = st.px(60)
             thumb = look.portraits.get(
-                sc.buyer.name, sc.nodes[sc.start].mood, side, sc.buyer.portrait, round_=True
+                sc.buyer.name,
+                sc.nodes[sc.start].mood,
+                side,
+                sc.buyer.portrait,
+                round_=True,
+                look=sc.buyer.look,
             )
             surface.blit(thumb, (inner.right - side, inner.top))
             text_w = inner.width - side - st.px(12)

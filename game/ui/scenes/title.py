@@ -80,7 +80,9 @@ class Title(Scene):
         side, gap = st.px(84), st.px(20)
         x = st.rect(640, 0, 0, 0).left - (len(buyers) * side + (len(buyers) - 1) * gap) // 2
         for buyer, mood in zip(buyers, LINEUP_MOODS, strict=False):
-            face = app.portraits.get(buyer.name, mood, side, buyer.portrait, round_=True)
+            face = app.portraits.get(
+                buyer.name, mood, side, buyer.portrait, round_=True, look=buyer.look
+            )
             surface.blit(face, (x, st.rect(0, 26, 0, 0).top))
             x += side + gap
         kit.box(

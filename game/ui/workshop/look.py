@@ -254,7 +254,7 @@ def buyer_card(surface, look, rect, buyer, mood: str) -> None:
     panel(surface, look, rect)
     text_h = st.px(70)
     side = max(st.px(40), min(rect.width - st.px(24), rect.height - text_h - st.px(20)))
-    img = look.app.portraits.get(buyer.name, mood, side, buyer.portrait)
+    img = look.app.portraits.get(buyer.name, mood, side, buyer.portrait, look=buyer.look)
     pr = img.get_rect(midtop=(rect.centerx, rect.top + st.px(10)))
     surface.blit(img, pr)
     inner_w = rect.width - st.px(16)
