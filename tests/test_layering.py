@@ -1,4 +1,4 @@
-"""Content, engine and store never import pygame; nor does the command line for non-window commands."""
+"""Content, engine, store and the room server never import pygame; nor does the command line for non-window commands."""
 
 import subprocess
 import sys
@@ -8,6 +8,7 @@ GROUPS = {
     "engine": "game.engine.rules, game.engine.machine, game.engine.state, game.engine.scorecard",
     "store": "game.store",
     "cli": "game.cli",
+    "server": "game.server.room, game.server.view, game.server.app, game.server.headless",
 }
 
 

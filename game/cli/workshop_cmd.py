@@ -108,6 +108,25 @@ def register(sub) -> None:
         help="window size for --window and --screenshots (default 1920x1080 for screenshots)",
     )
     p.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
+    p.add_argument(
+        "--serve",
+        action="store_true",
+        help="run the round as a server for phones, without a window (see docs/workshop.md)",
+    )
+    p.add_argument(
+        "--host",
+        metavar="H",
+        default="127.0.0.1",
+        help="with --serve: the address to listen on, e.g. this laptop's address on the room's "
+        "network (default 127.0.0.1, this machine only)",
+    )
+    p.add_argument(
+        "--port",
+        metavar="P",
+        type=int,
+        default=8765,
+        help="with --serve: the port to listen on (0 picks a free one; default 8765)",
+    )
     # A group may start with "-" (no vote), e.g. `--votes -,2`: let a value holding a comma or
     # semicolon through as an argument, as argparse already does for negative numbers.
     p._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-.*[,;]")
@@ -131,6 +150,8 @@ def run(args) -> int:
     size = parse_size(args.size)
     if args.timer < 0:
         raise UsageError("--timer takes 0 (no timer) or a number of seconds.")
+    if args.serve:
+        return run_serve(args, names)
     if args.window or args.screenshots:
         return run_window(args, names, size)
     if names is None:
@@ -195,6 +216,31 @@ class RoundSaver:
             return ""
         finally:
             self.store.close()
+
+
+def run_serve(args, names) -> int:
+    """`--serve`: phones vote over HTTP; prints the listening line, then the round's JSON."""
+    if names is None:
+        raise UsageError("--serve needs --teams, e.g. --teams Falcons,Owls")
+    if args.votes is not None or args.window or args.screenshots:
+        raise UsageError(
+            "--serve takes its votes from phones: leave out --votes, --window and --screenshots."
+        )
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port} is not a port (0 to 65535; 0 picks a free one).")
+    workshop = Workshop(load_one(args.path).scenario, names)
+    from game.server.headless import serve_round  # the web library loads only when serving
+
+    serve_round(workshop, host=args.host, port=args.port, timer=args.timer)  # GameError: exit 1
+    if args.export:
+        for path in export_results(workshop, args.export):
+            sys.stderr.write(f"wrote {path}\n")
+    if args.json:
+        json.dump(workshop.to_dict(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(describe(workshop))
+    return 0
 
 
 def describe(workshop: Workshop) -> str:
