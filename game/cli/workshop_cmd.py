@@ -117,15 +117,15 @@ def register(sub) -> None:
         "--host",
         metavar="H",
         default="127.0.0.1",
-        help="with --serve: the address to listen on, e.g. this laptop's address on the room's "
-        "network (default 127.0.0.1, this machine only)",
+        help="where phones reach the room (--serve, or Votes: Phones in the window): this "
+        "laptop's address on the room's network (default 127.0.0.1, this machine only)",
     )
     p.add_argument(
         "--port",
         metavar="P",
         type=int,
         default=8765,
-        help="with --serve: the port to listen on (0 picks a free one; default 8765)",
+        help="the port phones use (0 picks a free one; default 8765)",
     )
     # A group may start with "-" (no vote), e.g. `--votes -,2`: let a value holding a comma or
     # semicolon through as an argument, as argparse already does for negative numbers.
@@ -313,5 +313,7 @@ def run_window(args, names, size) -> int:
         size=size,
         high_contrast=args.high_contrast,
         data_dir=args.data_dir,
+        host=args.host,
+        port=args.port,
     )
     return 0

@@ -9,7 +9,9 @@
                             (400 hidden or unknown choice, 409 votes closed)
 
 Refusals are JSON `{"error": sentence}`. Every handler runs on the server's own event loop;
-what happens in the room goes to the controller as events on a queue (`RoomServer.events`).
+what happens in the room goes to the controller as events on a queue (`RoomServer.events`):
+`("phones", [count per team])` when a phone joins, and `("vote", ballot, team, team's vote,
+phone number, phones of the team that voted)` for every vote taken.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from game.server.room import PhoneRoom, Refusal
 
 MAX_BODY = 2048  # bytes: the largest request the API needs is well under 300
 LONG_POLL_S = 25.0
+SETTLE_S = 0.15  # a woken long poll waits this long, so a burst of teammates' votes is one answer
 HEADERS = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
@@ -53,9 +56,12 @@ class Notifier:
             event, self.events[i] = self.events[i], asyncio.Event()
             event.set()
 
-    async def wait(self, team: int, timeout: float) -> None:
+    async def wait(self, team: int, timeout: float) -> bool:
+        """True when woken, False when the time ran out."""
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.events[team].wait(), timeout)
+            return True
+        return False
 
 
 def refuse(status: int, message: str) -> web.Response:
@@ -120,7 +126,8 @@ def make_app(room: PhoneRoom, notifier: Notifier, send) -> web.Application:
         key, phone = room.phone(request.headers.get("Authorization"))
         after = request.query.get("after")
         if after is not None and after == room.etag(phone.team):
-            await notifier.wait(phone.team, LONG_POLL_S)
+            if await notifier.wait(phone.team, LONG_POLL_S):
+                await asyncio.sleep(SETTLE_S)
             if key not in room.phones:  # the phone moved to another team meanwhile
                 raise Refusal(403, "This phone token is not one the room gave out; join again.")
         return web.json_response(room.state(key, phone), headers=HEADERS)
@@ -128,10 +135,9 @@ def make_app(room: PhoneRoom, notifier: Notifier, send) -> web.Application:
     async def vote(request: web.Request) -> web.Response:
         key, phone = room.phone(request.headers.get("Authorization"))
         data = await body(request)
-        changed = room.vote(key, phone, data.get("choice"))
-        notifier.wake(phone.team)
-        if changed is not None:
-            send(("vote", room.view.get("ballot"), changed[0], changed[1]))
+        team, team_vote, voted = room.vote(key, phone, data.get("choice"))
+        notifier.wake(team)
+        send(("vote", room.view.get("ballot"), team, team_vote, phone.number, voted))
         return web.json_response(room.state(key, phone), headers=HEADERS)
 
     app = web.Application(middlewares=[refusals], client_max_size=MAX_BODY)

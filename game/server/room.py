@@ -23,7 +23,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8  # 31**8 ≈ 8.5e11 codes, and wrong guesses are rate-limited per address
 MAX_PHONES = 400  # phones in one room (bounds memory whatever is sent)
 MAX_TEXT = 200  # longest choice id, team name or code a phone may send
-RATE_PER_S, RATE_BURST = 5.0, 20.0  # per phone: a steady 5 requests a second, bursts of 20
+RATE_PER_S, RATE_BURST = 10.0, 30.0  # per phone: a steady 10 requests a second, bursts of 30
 WRONG_CODES_PER_MIN = 10  # per address: then joins are refused for the rest of the minute
 MAX_ADDRESSES = 4096  # addresses remembered for the wrong-code limit
 
@@ -187,8 +187,8 @@ class PhoneRoom:
             return None
         return min(counts, key=lambda c: (-counts[c][0], counts[c][1]))
 
-    def vote(self, key: str, phone: Phone, choice) -> tuple[int, str | None] | None:
-        """Record a phone's vote; returns (team, team vote) when the team's vote changed."""
+    def vote(self, key: str, phone: Phone, choice) -> tuple[int, str | None, int]:
+        """Record a phone's vote; returns (team, the team's vote, its phones that voted)."""
         phase = self.view.get("phase")
         if phase != VOTING:
             if phase == LOBBY:
@@ -201,14 +201,13 @@ class PhoneRoom:
             if choice in self.view.get("hidden", ()):
                 raise Refusal(400, f"'{choice}' is hidden at this decision; vote for: {listed}.")
             raise Refusal(400, f"No choice '{choice}' here; vote for: {listed}.")
-        before = self.team_vote(phone.team)
         standing = self.votes.get(key)
         if standing is None or standing.choice != choice:
             self.seq += 1
             self.votes[key] = Vote(choice, self.seq)
         self._team_changed(phone.team)
-        after = self.team_vote(phone.team)
-        return (phone.team, after) if after != before else None
+        voted = sum(1 for k in self.votes if self.phones[k].team == phone.team)
+        return phone.team, self.team_vote(phone.team), voted
 
     def state(self, key: str, phone: Phone) -> dict:
         """What this phone may see: its own team only, until the reveal."""

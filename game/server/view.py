@@ -107,6 +107,17 @@ def ending(workshop: Workshop) -> dict | None:
     return {"id": state.ending, "result": e.result, "title": e.title, "points": e.points}
 
 
+def coach_note(choice) -> str:
+    """The scenario's feedback for the team's choice; else what its tags say it was."""
+    if choice is None:
+        return "Your team did not vote, so it earned nothing here."
+    if choice.feedback:
+        return choice.feedback
+    if choice.tags:
+        return f"This answer counts as {' and '.join(choice.tags)}."
+    return NO_NOTE
+
+
 def reveal(workshop: Workshop, d: Decision) -> dict:
     """The decision's consequences, with one entry per team (each phone gets only its own)."""
     node = workshop.scenario.nodes[d.node]
@@ -120,9 +131,7 @@ def reveal(workshop: Workshop, d: Decision) -> dict:
                 "text": choice.text if choice else None,
                 "points": d.points[i],
                 "tags": list(choice.tags) if choice else [],
-                "coach": (choice.feedback or NO_NOTE)
-                if choice
-                else "Your team did not vote, so it earned nothing here.",
+                "coach": coach_note(choice),
             }
         )
     return {

@@ -18,6 +18,7 @@ from game.ui.scenes.problems import Problems
 from game.ui.scenes.progress import Progress
 from game.ui.scenes.settings import SettingsScreen
 from game.ui.scenes.title import Title
+from game.ui.workshop.join import JoinScreen
 from game.ui.workshop.reveal import RevealScreen
 from game.ui.workshop.scoreboard import Scoreboard
 from game.ui.workshop.setup import WorkshopSetup
@@ -38,6 +39,7 @@ SCENES: dict[str, type[Scene]] = {
         SettingsScreen,
         Help,
         WorkshopSetup,
+        JoinScreen,
         VoteScreen,
         RevealScreen,
         Scoreboard,

@@ -24,7 +24,7 @@ def test_join_state_and_vote_follow_the_contract(served):
     status, voted, _ = phone.vote("cost_of_delay")
     assert status == 200
     assert voted["mine"] == voted["team_vote"] == "cost_of_delay"
-    assert served.poll() == [("phones", [1, 0]), ("vote", 1, 0, "cost_of_delay")]
+    assert served.poll() == [("phones", [1, 0]), ("vote", 1, 0, "cost_of_delay", 1, 1)]
 
 
 def test_the_page_and_its_files_are_served_with_a_strict_policy(served):

@@ -51,8 +51,8 @@ def test_a_team_vote_is_its_members_majority():
 
 def test_a_tie_goes_to_the_choice_whose_standing_vote_came_first():
     room, (p1, p2) = room_with("Falcons", "Falcons")
-    assert room.vote(*p1, "c") == (0, "c")
-    assert room.vote(*p2, "a") is None  # a tie: 'c' was first, whatever the listed order
+    assert room.vote(*p1, "c") == (0, "c", 1)
+    assert room.vote(*p2, "a") == (0, "c", 2)  # a tie: 'c' was first, whatever the listed order
     assert room.team_vote(0) == "c"
     room.vote(*p1, "b")  # p1 changes: its vote goes to the back of the queue
     assert room.team_vote(0) == "a"

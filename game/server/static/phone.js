@@ -160,6 +160,7 @@ function render(s) {
   const main = document.querySelector("main");
   if (s.phase === "voting") main.insertBefore($("play"), $("result"));
   else main.insertBefore($("result"), $("play"));
+  if (s.finished) main.insertBefore($("ending"), $("result")); // how it ended comes first
 }
 
 function renderPlay(s) {

@@ -44,6 +44,8 @@ def open_workshop(
     size=None,
     high_contrast: bool = False,
     data_dir=None,
+    host: str = "127.0.0.1",
+    port: int = 8765,
 ) -> None:
     """The interactive window, starting at the setup screen with the first scenario chosen.
 
@@ -52,14 +54,14 @@ def open_workshop(
     from game.ui.workshop.setup import WorkshopSetup
 
     app = make_app([s.path for s in scenarios], size or (1920, 1080), save=True, data_dir=data_dir)
+    setup = WorkshopSetup(
+        app, scenarios, chosen=scenarios[0], teams=names, timer=timer, host=host, port=port
+    )
     try:
-        start(
-            app,
-            WorkshopSetup(app, scenarios, chosen=scenarios[0], teams=names, timer=timer),
-            high_contrast,
-        )
+        start(app, setup, high_contrast)
         app.run()
     finally:
+        setup.stop_phones()  # a round's phone server stops with the window
         app.close()
 
 

@@ -111,8 +111,12 @@ def team_chip(
     points: int | None = None,
     total: int | None = None,
     focused: bool = False,
+    phones: int | None = None,
 ) -> None:
-    """A team's chip: its colour band and name, then its keys, its lock, or its points."""
+    """A team's chip: its colour band and name, then its keys, its lock, or its points.
+
+    With `phones` (phone voting) the chip also counts the team's phones, never their votes.
+    """
     st, pal, kit = look.stage, look.pal, look.kit
     panel(
         surface,
@@ -167,7 +171,7 @@ def team_chip(
         lock_mark(surface, pal.gain, (low.left + size // 2 + st.px(2), low.centery), size)
         kit.box(
             surface,
-            "Locked in",
+            "Locked in" if phones is None else f"Locked in · {phone_words(phones)}",
             "semibold",
             look.px("caption"),
             pal.gain,
@@ -188,8 +192,18 @@ def team_chip(
         )
     else:
         kit.box(
-            surface, "Thinking…", "regular", look.px("caption"), pal.muted, low, valign="middle"
+            surface,
+            "Thinking…" if phones is None else phone_words(phones),
+            "regular",
+            look.px("caption"),
+            pal.muted,
+            low,
+            valign="middle",
         )
+
+
+def phone_words(n: int) -> str:
+    return "no phone yet" if n == 0 else f"{n} phone" + ("" if n == 1 else "s")
 
 
 def split_bar(surface, look, rect, segments, total: int) -> None:

@@ -186,6 +186,8 @@ class RevealScreen(Scene):
             self.app.toast(str(exc))
             return
         self.room.save()
+        if self.room.phones:
+            self.room.phones.revealed(self.workshop)
         self.app.replace(RevealScreen(self.app, self.room, decision))
 
     def undo(self) -> None:

@@ -29,7 +29,7 @@ DEFAULT_NAMES = ("Falcons", "Owls", "Hawks", "Kestrels", "Herons", "Ravens", "Sw
 # votes for choice 1, the next for choice 2, and so on.
 KEY_BLOCKS = ("123456", "qwerty", "asdfgh", "zxcvbn", "7890-=", "uiop[]", "jkl;'\\", "m,./")
 TIMER_STEPS = (0, 30, 45, 60, 90, 120, 180, 300)
-KEYS, CLICKS = "keys", "clicks"
+KEYS, CLICKS, PHONES = "keys", "clicks", "phones"
 
 
 def most_choices(scenario: Scenario) -> int:
@@ -76,6 +76,7 @@ class Room:
     timer_seconds: int = 90
     method: str = KEYS
     workshop: Workshop = field(init=False)
+    phones: object = None  # a game.ui.workshop.phones.PhoneLink while phones vote
     timer: DiscussionTimer = field(init=False)
     saved: object = None  # the round in the progress store (game.store.rounds.SavedRound)
 

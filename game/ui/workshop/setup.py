@@ -15,11 +15,13 @@ from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Buttons, panel
 from game.ui.workshop.look import Look, top_bar
+from game.ui.workshop.phones import start_link
 from game.ui.workshop.room import (
     CLICKS,
     DEFAULT_NAMES,
     KEY_BLOCKS,
     KEYS,
+    PHONES,
     TEAM_COLOURS,
     TIMER_STEPS,
     Room,
@@ -29,7 +31,12 @@ from game.ui.workshop.room import (
 )
 
 MAX_NAME = 18
-METHOD_WORDS = {KEYS: "Team keys on one keyboard (secret)", CLICKS: "The facilitator clicks"}
+METHOD_WORDS = {
+    KEYS: "Team keys on one keyboard (secret)",
+    CLICKS: "The facilitator clicks",
+    PHONES: "Phones on the room's network",
+}
+METHODS = (KEYS, CLICKS, PHONES)
 
 
 def timer_words(seconds: int) -> str:
@@ -135,7 +142,16 @@ class WorkshopSetup(Scene):
     name = "workshop-setup"
 
     def __init__(
-        self, app, scenarios, *, chosen=None, teams=None, timer: int = 90, method: str = KEYS
+        self,
+        app,
+        scenarios,
+        *,
+        chosen=None,
+        teams=None,
+        timer: int = 90,
+        method: str = KEYS,
+        host: str = "127.0.0.1",
+        port: int = 8765,
     ):
         super().__init__(app)
         self.look = Look(app)
@@ -153,6 +169,8 @@ class WorkshopSetup(Scene):
         self.teams = [Team(n, i % len(TEAM_COLOURS)) for i, n in enumerate(names)]
         self.timer = timer
         self.method = method
+        self.host, self.port = host, port  # where phones reach the room, when they vote
+        self.round = None  # the round open above this screen, while its phones are served
         self.problem = ""
         self.buttons = Buttons()
         self.rebuild(focus_start=True)
@@ -223,12 +241,12 @@ class WorkshopSetup(Scene):
         self.scenario_row.value = sc.title
         self.timer_row.value = timer_words(self.timer)
         fits = keys_fit(sc, len(self.teams))
-        method = self.method if fits else CLICKS
+        method = self.method if fits or self.method != KEYS else CLICKS
         self.method_row.value = METHOD_WORDS[method]
         self.contrast_row.value = "High contrast" if self.app.settings.high_contrast else "Standard"
         self.problem = (
             ""
-            if fits or self.method == CLICKS
+            if fits or self.method != KEYS
             else (
                 f"Team keys fit {self.fitting_teams()} teams for this scenario "
                 f"(up to {most_choices(sc)} choices); the facilitator clicks votes instead."
@@ -251,7 +269,7 @@ class WorkshopSetup(Scene):
         self.refresh_values()
 
     def step_method(self, d: int) -> None:
-        self.method = CLICKS if self.method == KEYS else KEYS
+        self.method = METHODS[(METHODS.index(self.method) + d) % len(METHODS)]
         self.rebuild()
 
     def step_contrast(self, d: int) -> None:
@@ -313,6 +331,9 @@ class WorkshopSetup(Scene):
             except Exception as exc:
                 self.app.toast(f"This round will not be saved ({exc}).", 6000)
         self.app.analyses.prefetch(self.scenario)  # the leader's path, ready by the scoreboard
+        if self.method == PHONES:
+            self.open_phones(room)
+            return
         self.app.go("workshop-vote", room)
 
     def find_open_round(self):
@@ -330,7 +351,8 @@ class WorkshopSetup(Scene):
         self.rebuild(focus_start=True)  # the store opens with the window: look for a round now
 
     def resume(self) -> None:
-        self.rebuild()  # back from a round: it may have finished, or been left
+        self.stop_phones()  # back from a round: its server stops listening
+        self.rebuild()  # the round may have finished, or been left
 
     def resume_round(self) -> None:
         """Carry on the interrupted round where it stopped: same teams, votes and path."""
@@ -346,7 +368,29 @@ class WorkshopSetup(Scene):
         room = Room(self.scenario, teams, self.timer, self.method)
         room.workshop, room.saved = saved.workshop, saved
         self.app.analyses.prefetch(self.scenario)
+        if self.method == PHONES:
+            self.open_phones(room)  # a new room code: phones join again from the QR code
+            return
         self.app.go("workshop-vote", room)
+
+    def open_phones(self, room) -> None:
+        """Listen for the room's phones (only while this round is open), then show how to join."""
+        room.phones, why = start_link([t.name for t in room.teams], self.host, self.port)
+        if room.phones is None:
+            self.app.toast(why)
+            return
+        self.round = room
+        self.app.go("workshop-join", room)
+
+    def stop_phones(self) -> None:
+        """The round above is over or left: its server stops listening."""
+        if self.round is not None and self.round.phones is not None:
+            self.round.phones.stop()
+            self.round.phones = None
+        self.round = None
+
+    def exit(self) -> None:
+        self.stop_phones()
 
     # ----- input ------------------------------------------------------------------------
     def handle(self, intent):

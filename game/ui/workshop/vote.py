@@ -26,7 +26,8 @@ from game.ui.workshop.look import (
     team_chip,
     top_bar,
 )
-from game.ui.workshop.room import KEYS
+from game.ui.workshop.phones import PUMP_MS
+from game.ui.workshop.room import KEYS, PHONES
 
 TICK_MS = 250  # the clock redraws four times a second
 
@@ -44,6 +45,7 @@ class TeamButton(Button):
             keys=screen.keys_for(i),
             locked=screen.votes[i] is not None,
             focused=screen.clicking and screen.picking == i,
+            phones=screen.room.phones.counts[i] if screen.room.phones else None,
         )
 
 
@@ -133,6 +135,8 @@ class VoteScreen(Scene):
     # ----- life cycle -------------------------------------------------------------------
     def enter(self) -> None:
         self.timer.restart()
+        if self.room.phones:
+            self.room.phones.open_vote(self.workshop, self.timer.seconds)
         self.refresh()
 
     def pause(self) -> None:
@@ -197,13 +201,24 @@ class VoteScreen(Scene):
 
     def decide(self, override: str | None = None) -> None:
         try:
-            decision = self.workshop.decide(self.votes, override=override)
+            votes = self.votes
+            if self.room.phones:  # what the server counted, so no phone's last vote is lost
+                votes = self.merge(self.room.phones.close())
+            decision = self.workshop.decide(votes, override=override)
         except MoveError:
+            if self.room.phones:
+                self.room.phones.reopen(self.workshop, self.timer.seconds)
             self.stalled = True  # no votes and no buyer's clock: time, or the facilitator's pick
             self.refresh()
             return
         self.room.save()
+        if self.room.phones:
+            self.room.phones.revealed(self.workshop)
         self.app.swap("workshop-reveal", self.room, decision)
+
+    def merge(self, counted: list) -> list:
+        """Phone votes where a team's phones voted; the keyboard's or clicks' elsewhere."""
+        return [c if c is not None else v for c, v in zip(counted, self.votes, strict=True)]
 
     def undo(self) -> None:
         if not self.workshop.decisions:
@@ -247,13 +262,28 @@ class VoteScreen(Scene):
     def wake_in(self) -> int | None:
         t = self.timer
         if t.running and not self.paused_scene:
-            return min(TICK_MS, max(1, t.left_ms))
+            return min(TICK_MS, PUMP_MS if self.room.phones else TICK_MS, max(1, t.left_ms))
+        if self.room.phones and not self.paused_scene:
+            return PUMP_MS  # look at the phones' queue; redraw only when it brought something
         return None
 
-    def update(self, dt_ms: int) -> None:
+    def update(self, dt_ms: int) -> bool:
+        changed = False
+        if self.room.phones:
+            before = list(self.room.phones.counts)
+            for team, choice in self.room.phones.pump():
+                self.votes[team] = choice
+                if self.all_in and self.timer.running:
+                    self.timer.toggle()  # everyone is in: hold the clock for the reveal
+                changed = True
+            changed = changed or self.room.phones.counts != before
+        ticking = self.timer.running
         if self.timer.tick(dt_ms):
             self.decide()  # time is up: the votes close
-        self.refresh()
+            return True
+        if ticking or changed:
+            self.refresh()
+        return ticking or changed
 
     # ----- layout and drawing -----------------------------------------------------------
     def row_heights(self, stage) -> list[float]:
@@ -304,7 +334,11 @@ class VoteScreen(Scene):
             surface,
             look,
             f"{sc.title} · Decision {n}",
-            "Team keys" if not self.clicking else "Facilitator clicks",
+            "Phones"
+            if self.room.method == PHONES
+            else "Team keys"
+            if not self.clicking
+            else "Facilitator clicks",
         )
         buyer_card(surface, look, self.rects["buyer"], sc.buyer, node.mood)
         speech = self.rects["speech"]
@@ -353,6 +387,9 @@ class VoteScreen(Scene):
             return f"No votes yet. {more}, or press the number of the room's path."
         if self.all_in:
             return "Every team is in. ⏎ Reveal"
+        if self.room.phones:
+            phones = sum(self.room.phones.counts)
+            return f"{locked} of {len(self.votes)} teams in · {phones} phones"
         if self.clicking:
             return f"Choice for {self.room.teams[self.picking].name}: 1–{len(self.rows)}"
         return f"{locked} of {len(self.votes)} teams locked in"
