@@ -23,9 +23,7 @@ MEASURE_MS = 300  # meters ease to a new value over this long
 TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
 PULSE_MS, PULSE_FRAME_MS = 5000, 40  # the last five seconds pulse, at 25 steps a second
 TIMES_UP_MS = 1400  # "Time's up" stays this long before the buyer moves on
-IDLE_FRAME_MS = 120  # how often the buyer's pose is looked at (drawn only when it changes)
 BLINK_EVERY_MS, BLINK_MS = 4300, 150
-BREATH_MS = 4200
 PORTRAIT = 210  # the portrait's side in units: the same on every turn
 CHOICES_MAX_H = 330
 COACH_H = 262  # the coach's note panel, in units
@@ -216,8 +214,10 @@ class ConversationScreen(Scene):
         if self.remaining_ms is not None and not self.paused:
             step = PULSE_FRAME_MS if self.pulsing else TIMER_FRAME_MS
             waits.append(min(step, max(1, self.remaining_ms)))
-        if self.moving:
-            waits.append(IDLE_FRAME_MS)
+        if self.moving:  # sleep until the next blink starts or ends, not a frame sooner
+            phase = self.idle_ms % BLINK_EVERY_MS
+            edge = BLINK_EVERY_MS - BLINK_MS
+            waits.append(max(1, (edge - phase) if phase < edge else (BLINK_EVERY_MS - phase)))
         return min(waits) if waits else None
 
     @property
@@ -230,9 +230,8 @@ class ConversationScreen(Scene):
         ms = self.idle_ms if ms is None else ms
         if not self.moving:
             return False, 0
-        blink = ms % BLINK_EVERY_MS > BLINK_EVERY_MS - BLINK_MS
-        lift = round(math.sin(2 * math.pi * ms / BREATH_MS) * self.app.stage.u * 1.6)
-        return blink, lift
+        blink = ms % BLINK_EVERY_MS >= BLINK_EVERY_MS - BLINK_MS
+        return blink, 0  # breathing was dropped: it cost more idle CPU than the budget allows
 
     def update(self, dt_ms: int):
         """Returns True to redraw everything, or the rects that changed (empty: none)."""
@@ -446,7 +445,7 @@ class ConversationScreen(Scene):
         shortest = st.px(704 - max(CHOICES_MAX_H, COACH_H) - 16 - 72)
         side = max(st.px(60), min(st.px(PORTRAIT), card.width - st.px(48)))
         side = min(side, max(st.px(60), shortest - below - st.px(22)))
-        blink, lift = self.idle_pose()
+        blink, _ = self.idle_pose()
         img = app.portraits.get(
             buyer.name, self.node.mood, side, buyer.portrait, look=buyer.look, blink=blink
         )
@@ -454,11 +453,7 @@ class ConversationScreen(Scene):
         self.rects["portrait"] = frame
         clip = surface.get_clip()
         surface.set_clip(frame.clip(clip) if clip else frame)
-        surface.blit(img, frame.move(0, -lift))  # breathing: the picture rises and falls
-        if lift:  # the strip the picture uncovered takes its edge row
-            row = img.subsurface((0, side - 1 if lift > 0 else 0, side, 1))
-            strip = pygame.transform.scale(row, (side, abs(lift)))
-            surface.blit(strip, (frame.left, frame.bottom - lift if lift > 0 else frame.top))
+        surface.blit(img, frame)
         surface.set_clip(clip)
         mood = MOOD_WORDS.get(self.node.mood, self.node.mood)
         y = frame.bottom + st.px(8)
