@@ -171,14 +171,7 @@ def run(args) -> int:
                     saver.save()
     finally:
         not_recorded = saver.close() if saver is not None else ""
-    if args.export:
-        for path in export_results(workshop, args.export):  # GameError (exit 1) if it cannot
-            sys.stderr.write(f"wrote {path}\n")
-    if args.json:
-        json.dump(workshop.to_dict(), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print(describe(workshop))
+    _report(workshop, args)
     if not_recorded:
         raise SaveError(not_recorded)  # like `run --player`: the results print, the exit is 1
     return 0
@@ -232,15 +225,20 @@ def run_serve(args, names) -> int:
     from game.server.headless import serve_round  # the web library loads only when serving
 
     serve_round(workshop, host=args.host, port=args.port, timer=args.timer)  # GameError: exit 1
+    _report(workshop, args)
+    return 0
+
+
+def _report(workshop, args) -> None:
+    """A finished headless round: its exports (if asked), then its JSON or its summary."""
     if args.export:
-        for path in export_results(workshop, args.export):
+        for path in export_results(workshop, args.export):  # GameError (exit 1) if it cannot
             sys.stderr.write(f"wrote {path}\n")
     if args.json:
         json.dump(workshop.to_dict(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(describe(workshop))
-    return 0
 
 
 def describe(workshop: Workshop) -> str:
