@@ -147,7 +147,7 @@ def report(scenario, a: Analysis, tells: Tells | None = None) -> str:
     lines.append(f"Loops: {len(a.loops) or 'none'}")
     for lp in a.loops[:SHOWN]:
         lines.append(
-            f"  {path_text(lp.nodes + (lp.nodes[0],), lp.choices)}, {lp.gain:+d} points a round"
+            f"  {path_text(lp.nodes + (lp.nodes[0],), lp.choices)}, {lp.gain:+d} point{'' if abs(lp.gain) == 1 else 's'} a round"
         )
     _more(lines, len(a.loops))
     lines.append("")

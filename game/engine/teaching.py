@@ -81,7 +81,7 @@ def endless_loops(scenario: Scenario, analysis: Analysis) -> list[Diagnostic]:
                 scenario.nodes[loop.nodes[0]].loc,
                 WARNING,
                 "endless-loop",
-                f"A run can go round {round_} for ever ({loop.gain:+d} points a round), so the "
+                f"A run can go round {round_} for ever ({loop.gain:+d} point{'' if abs(loop.gain) == 1 else 's'} a round), so the "
                 "conversation never has to end and its best or worst score is unbounded. Bound "
                 "the loop with a meter (patience, say, with `on_min`) or a visited() condition.",
             )

@@ -144,3 +144,11 @@ def test_more_stuck_states_are_counted_under_stuck_states(tmp_path):
     stuck, loops = out.split("Stuck states: 6\n", 1)[1].split("Loops:", 1)
     assert "... and 1 more (see --json)" in stuck
     assert "more" not in loops.split("\n\n", 1)[0]
+
+
+def test_a_loop_of_one_point_says_point(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text(LOOPING.replace("tags: [insight]", "tags: [discovery]"))
+    assert ", +1 point a round\n" in cli("analyze", str(path)).stdout
+    found = cli("validate", str(path)).stdout
+    assert "(+1 point a round)" in found
