@@ -376,6 +376,7 @@ class Matcher:
         known = [math.log((self._n + 1) / (df + 0.5)) + 1.0 for df in self._df.values()]
         self._unknown = statistics.fmean(known) if known else 1.0
         self._entries: dict[tuple[str, str], _Entry] = {}
+        self._variant_docs: dict[str, _Doc] = {}  # an authored line's vectors, by its text
         self._corrected: dict[str, str] = {}
         # Symmetric-delete index: every word under each form it takes with letters removed.
         self._deleted: dict[str, list[str]] = {}
@@ -411,12 +412,21 @@ class Matcher:
                 action=is_action(choice.text), question=is_question(choice.text, typed=False)
             )
             for variant in (choice.text, *choice.examples):
-                text = _unbracket(variant)
-                terms = concepts(text)
-                # A line with no content words ("No.") is matched on its small words instead.
-                entry.docs.append(self._doc(terms, [] if terms else function_words(text)))
+                entry.docs.append(self._variant_doc(variant))
             self._entries[key] = entry
         return entry
+
+    def _variant_doc(self, variant: str) -> _Doc:
+        """An authored line's vectors, made once per text (the same line serves every
+        entry that holds it, as `validate`'s examples check builds many)."""
+        doc = self._variant_docs.get(variant)
+        if doc is None:
+            text = _unbracket(variant)
+            terms = concepts(text)
+            # A line with no content words ("No.") is matched on its small words instead.
+            doc = self._doc(terms, [] if terms else function_words(text))
+            self._variant_docs[variant] = doc
+        return doc
 
     def correct(self, word: str) -> str:
         """A word the scenario never uses, corrected to one it does within a slip or two."""
