@@ -3,7 +3,6 @@ written to a file (a JSON array) or pushed to a Learning Record Store."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -12,7 +11,7 @@ from pathlib import Path
 from game.errors import GameError, UsageError
 from game.store import open_store
 from game.store.lrs import push
-from game.store.xapi import DEFAULT_BASE, check_base, statements
+from game.store.xapi import DEFAULT_BASE, check_base, statements, write_json
 
 
 def register(sub) -> None:
@@ -89,11 +88,13 @@ def run(args) -> int:
             sys.stderr.write(result.summary() + "\n")
             return 0
         if args.xapi == "-":
-            count = write_array(statements(store, args.player, base, args.typed_text), sys.stdout)
+            count = write_json(store, sys.stdout, args.player, base, args.typed_text)
             return 0
         target = Path(args.xapi)
         try:
-            count = write_file(target, statements(store, args.player, base, args.typed_text))
+            count = write_file(
+                target, lambda f: write_json(store, f, args.player, base, args.typed_text)
+            )
         except OSError as exc:
             raise GameError(
                 f"could not write {target}: {exc.strerror or exc}. "
@@ -103,45 +104,14 @@ def run(args) -> int:
     return 0
 
 
-def write_file(target: Path, items) -> int:
+def write_file(target: Path, write) -> int:
     """Write through a temporary file, so a failed export never leaves half a file behind."""
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            count = write_array(items, stream)
+            count = write(stream)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return count
-
-
-dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-SHARED = ("actor", "verb", "object", "context")  # the same objects recur in many statements
-
-
-def encode(statement: dict, cache: dict) -> str:
-    """One statement as JSON; the parts many statements share are encoded once and reused."""
-    parts = []
-    for key, value in statement.items():
-        if key in SHARED:
-            hit = cache.get(id(value))
-            if hit is None or hit[0] is not value:
-                hit = cache[id(value)] = (value, dumps(value))
-            parts.append(f'"{key}":{hit[1]}')
-        else:
-            parts.append(f"{dumps(key)}:{dumps(value)}")
-    return "{" + ",".join(parts) + "}"
-
-
-def write_array(items, stream) -> int:
-    """Stream the statements as one JSON array, one statement per line."""
-    count = 0
-    cache: dict = {}
-    stream.write("[")
-    for item in items:
-        stream.write(",\n" if count else "\n")
-        stream.write(encode(item, cache))  # in C, and shared parts once (dump(stream): Python)
-        count += 1
-    stream.write("\n]\n" if count else "]\n")
     return count

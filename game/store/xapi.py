@@ -16,6 +16,7 @@ statements come in time order.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
 import uuid
@@ -339,3 +340,210 @@ def iso_duration(start: str, end: str | None) -> str | None:
 
 def _parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+# -- the file export: the same statements, written as text as they are made -------------------
+
+dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+PLAIN_STAMP = re.compile(r"[0-9T:.Z+-]*")  # our own ISO 8601 stamps need no escaping
+
+EXPORT_RUNS = (
+    "SELECT r.id, p.name, r.scenario_id, r.sha256, r.mode, r.started_at, r.ended_at, r.score,"
+    " r.ending, r.result, r.tags, coalesce(s.title, r.scenario_id), r.leadership, r.uuid,"
+    " min(r.started_at, coalesce((SELECT min(d.at) FROM decisions d WHERE d.run_id = r.id),"
+    " r.started_at))"
+    " FROM runs r JOIN players p ON p.id = r.player_id"
+    " LEFT JOIN scenarios s ON s.sha256 = r.sha256"
+)
+EXPORT_DECISIONS = (
+    "SELECT d.run_id, d.seq, d.at, d.node, d.choice, d.points, d.tags, d.typed"
+    " FROM decisions d JOIN runs r ON r.id = d.run_id JOIN players p ON p.id = r.player_id"
+)
+RUN_ORDER = " ORDER BY r.started_at, r.id"
+
+
+def write_json(
+    store: Store, stream, player: str | None = None, base: str = DEFAULT_BASE, typed: bool = False
+) -> int:
+    """Write `statements()` to `stream` as one JSON array, one statement a line; the count.
+
+    The same statements in the same order, made as text: what recurs (actors, activities with
+    their choices, contexts, verbs, a finished run's result) is encoded once. Runs are read in
+    start order with their decisions beside them in one pass, and a statement is written as
+    soon as no later run can hold an earlier one, so memory stays small however many runs.
+    """
+    base = check_base(base)
+    where, params = "", ()
+    if player is not None:
+        where, params = " WHERE p.name = ?", (player_name(player),)
+    runs = store.query(EXPORT_RUNS + where + RUN_ORDER, params)
+    rows = iter(store.query(EXPORT_DECISIONS + where + RUN_ORDER + ", d.seq", params))
+    text = _Text(store, base, typed)
+    pending: list[tuple[str, int, int, str]] = []  # (time, run order, place in run, text)
+    rank = len(runs)  # rounds come after the runs when times are equal, as in statements()
+    book = text.book
+    for saved in rounds(store):
+        for team, name in enumerate(saved.teams):
+            if player is None or player_name(name) == player_name(player):
+                for k, s in enumerate(round_statements(saved, team, base, book)):
+                    pending.append((s["timestamp"], rank, k, dumps(s)))
+                rank += 1
+    heapq.heapify(pending)
+    # no statement of run i or later is earlier than floors[i] (a replay's shared decisions
+    # are older than its start, so the earliest of each run's own times counts)
+    floors = [row[14] for row in runs]
+    for i in range(len(floors) - 2, -1, -1):
+        if floors[i + 1] < floors[i]:
+            floors[i] = floors[i + 1]
+    count = 0
+    stream.write("[")
+    ahead = next(rows, None)
+    for rank, run in enumerate(runs):
+        floor = floors[rank]
+        while pending and pending[0][0] < floor:
+            stream.write(",\n" if count else "\n")
+            stream.write(heapq.heappop(pending)[3])
+            count += 1
+        decisions = []
+        while ahead is not None and ahead[0] == run[0]:
+            decisions.append(ahead)
+            ahead = next(rows, None)
+        for k, (when, line) in enumerate(text.run(run, decisions)):
+            heapq.heappush(pending, (when, rank, k, line))
+    while pending:
+        stream.write(",\n" if count else "\n")
+        stream.write(heapq.heappop(pending)[3])
+        count += 1
+    stream.write("\n]\n" if count else "]\n")
+    return count
+
+
+class _Text:
+    """The encoded fragments of one export, each made once."""
+
+    def __init__(self, store: Store, base: str, typed: bool):
+        self.base, self.typed, self.book = base, typed, Interactions(store, base)
+        mode_key, sha_key, tags_key, timed_out_key, typed_key, _, _ = (
+            dumps(k) for k in _keys(base)
+        )
+        self.mode_key, self.sha_key, self.tags_key = mode_key, sha_key, tags_key
+        self.timed_out = f",{timed_out_key}:true"
+        self.typed_key = typed_key
+        self.finish_keys = tuple(dumps(f"{base}/xapi/{k}") for k in ("tags", "ending", "result"))
+        self.verb = {name: dumps(VERB[name]) for name in VERBS}
+        self.strings: dict[str, str] = {}
+        self.actors: dict[str, str] = {}
+        self.scenarios: dict[tuple[str, str], str] = {}
+        self.objects: dict[tuple[str, str], str] = {}
+        self.tag_lists: dict[str, str] = {}
+        self.tag_counts: dict[str, str] = {}
+        self.scaled: dict[int, str] = {}
+
+    def s(self, value: str) -> str:
+        """A short recurring string (a choice id, a mode, an ending) as JSON, cached."""
+        hit = self.strings.get(value)
+        if hit is None:
+            hit = self.strings[value] = dumps(value)
+        return hit
+
+    def stamp(self, value: str) -> str:
+        return f'"{value}"' if PLAIN_STAMP.fullmatch(value) else dumps(value)
+
+    def run(self, row, decisions) -> list[tuple[str, str]]:
+        """One run's statements as (timestamp, JSON text), in the order `run_statements` has."""
+        (_, name, scenario_id, sha256, mode, started, ended, score, ending, result, tags,
+         title, leadership, registration, _) = row  # fmt: skip
+        actor = self.actors.get(name)
+        if actor is None:
+            actor = self.actors[name] = dumps(agent(name, self.base))
+        key = (scenario_id, title)
+        scenario = self.scenarios.get(key)
+        if scenario is None:
+            scenario = self.scenarios[key] = dumps(self.book.scenario(scenario_id, title))
+        context = (
+            f'{{"registration":{dumps(registration)},"platform":"Salesplay","extensions":'
+            f"{{{self.mode_key}:{self.s(mode)},{self.sha_key}:{self.s(sha256)}}}}}"
+        )
+        nested = f'{context[:-1]},"contextActivities":{{"parent":[{scenario}]}}}}'
+        seed = hashlib.sha1(NAMESPACE_BYTES + f"{self.base}\n{registration}\n".encode())
+        head = f',"actor":{actor},"verb":'
+        plain = f',"object":{scenario},"timestamp":'
+        in_run = f',"context":{context}'
+
+        def statement_id(key: str) -> str:
+            h = seed.copy()
+            h.update(key.encode())
+            digest = bytearray(h.digest()[:16])
+            digest[6] = (digest[6] & 0x0F) | 0x50
+            digest[8] = (digest[8] & 0x3F) | 0x80
+            x = digest.hex()
+            return f'{{"id":"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"'
+
+        out = [
+            (
+                started,
+                f"{statement_id('attempted')}{head}{self.verb['attempted']}{plain}"
+                f"{self.stamp(started)}{in_run}}}",
+            )
+        ]
+        last = started
+        answered = head + self.verb["answered"] + ',"object":'
+        in_node = f',"context":{nested},"result":{{"response":'
+        for _, seq, at, node, choice, points, tag_list, said in decisions:
+            obj = self.objects.get((sha256, node))
+            if obj is None:
+                obj = self.objects[sha256, node] = dumps(
+                    self.book.decision(sha256, scenario_id, title, node)
+                )
+            listed = self.tag_lists.get(tag_list)
+            if listed is None:
+                listed = self.tag_lists[tag_list] = dumps(list(json.loads(tag_list)))
+            extra = self.timed_out if choice == TIMEOUT else ""
+            if self.typed and said:
+                extra += f",{self.typed_key}:{dumps(said)}"
+            out.append(
+                (
+                    at,
+                    f"{statement_id(f'answered/{seq}/{choice}')}{answered}{obj},"
+                    f'"timestamp":{self.stamp(at)}{in_node}{self.s(choice)},'
+                    f'"score":{{"raw":{int(points)}}},"extensions":{{{self.tags_key}:{listed}'
+                    f"{extra}}}}}}}",
+                )
+            )
+            if at > last:
+                last = at
+        if ending is not None and ended:
+            when = max(ended, last)
+            text = self.finished(started, ended, score, ending, result, tags, leadership)
+            verdict = "passed" if result == "won" else "failed"
+            for verb in ("completed", verdict):
+                out.append(
+                    (
+                        when,
+                        f"{statement_id(verb)}{head}{self.verb[verb]}{plain}{self.stamp(when)}"
+                        f"{in_run},{text}}}",
+                    )
+                )
+        return out
+
+    def finished(self, started, ended, score, ending, result, tags, leadership) -> str:
+        """`"result":{...}` of `finished_result`, as text."""
+        counts = self.tag_counts.get(tags)
+        if counts is None:
+            counts = self.tag_counts[tags] = dumps(dict(json.loads(tags)))
+        scaled = ""
+        if leadership is not None:
+            scaled = self.scaled.get(leadership)
+            if scaled is None:
+                scaled = self.scaled[leadership] = f',"scaled":{dumps(round(leadership / 100, 2))}'
+        tags_key, ending_key, result_key = self.finish_keys
+        text = (
+            f'"result":{{"score":{{"raw":{int(score)}{scaled}}},'
+            f'"success":{"true" if result == "won" else "false"},"completion":true,'
+            f'"extensions":{{{tags_key}:{counts},{ending_key}:{self.s(ending)},'
+            f"{result_key}:{dumps(result)}}}"
+        )
+        duration = iso_duration(started, ended)
+        if duration:
+            text += f',"duration":"{duration}"'
+        return text + "}"

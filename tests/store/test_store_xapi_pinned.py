@@ -10,6 +10,7 @@ shares an earlier decision, typed words, names that need escaping, and a worksho
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import json
 
@@ -24,7 +25,7 @@ from game.engine import rules
 from game.engine.workshop import Workshop
 from game.store import database, open_store
 from game.store.rounds import start_round
-from game.store.xapi import statements
+from game.store.xapi import dumps, statements, write_json
 
 BASE = "https://learning.example.org/sales"
 
@@ -98,3 +99,15 @@ def test_standard_output_and_the_statements_list_give_the_pinned_export(fixed, c
     assert digest(json.loads(capsys.readouterr().out)) == DIGEST
     with open_store(fixed) as store:
         assert digest(statements(store, base=BASE, typed=True)) == DIGEST
+
+
+@pytest.mark.parametrize("player", [None, "Ana", 'Zoë "the closer"', "Owls", "Nobody"])
+def test_the_streamed_file_is_the_statements_list_byte_for_byte(fixed, player):
+    """The export writes text as it goes; it must be exactly the list, encoded whole."""
+    with open_store(fixed) as store:
+        expected = statements(store, player, BASE, typed=True)
+        streamed = io.StringIO()
+        count = write_json(store, streamed, player, BASE, typed=True)
+    assert count == len(expected)
+    whole = ",\n".join(dumps(s) for s in expected)
+    assert streamed.getvalue() == (f"[\n{whole}\n]\n" if expected else "[]\n")
