@@ -17,6 +17,7 @@ NEXT, PREV = "next", "prev"  # Tab / Shift+Tab
 CONFIRM, BACK = "confirm", "back"  # Enter / Esc
 CHAR, ERASE = "char", "erase"  # typed text / Backspace
 HOME, END, DELETE, PASTE = "home", "end", "delete", "paste"  # text editing (Ctrl+V pastes)
+PAGE_UP, PAGE_DOWN = "pageup", "pagedown"  # scroll a panel by most of its height
 HELP, SETTINGS, FULLSCREEN, RELOAD = "help", "settings", "fullscreen", "reload"
 POINT, CLICK, SCROLL = "point", "click", "scroll"  # mouse
 KEY = "key"  # any other key: it still completes a text reveal
@@ -45,6 +46,8 @@ _KEYS = {
     pygame.K_BACKSPACE: ERASE,
     pygame.K_HOME: HOME,
     pygame.K_END: END,
+    pygame.K_PAGEUP: PAGE_UP,
+    pygame.K_PAGEDOWN: PAGE_DOWN,
     pygame.K_DELETE: DELETE,
     pygame.K_F1: HELP,
     pygame.K_F2: SETTINGS,

@@ -2,7 +2,8 @@
 
 `TextKit.box` draws text into a rect and guarantees it stays inside: it wraps, then steps
 the size down, then ends the last line with an ellipsis. Every drawn box is recorded in
-`TextKit.drawn` (box, ink) so layout tests can prove nothing spills.
+`TextKit.drawn` (box, ink) so layout tests can prove nothing spills, and every text that had
+to end with an ellipsis in `TextKit.cut`, so they can prove what must be whole is.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ class TextKit:
         self.drawn: list[tuple[pygame.Rect, pygame.Rect]] = []
         self.floor_px = 6  # no text is drawn smaller (the app sets it from the text size)
         self.sizes_drawn: set[int] = set()  # the pixel sizes rendered since the last clear
+        self.cut: list[tuple[str, pygame.Rect]] = []  # text ended with "…" to fit: (text, box)
 
     def font(self, style: str, px: int) -> pygame.font.Font:
         return self.fonts.get(style, max(self.floor_px, int(px)))
@@ -141,6 +143,8 @@ class TextKit:
     def box(self, surface, text, style, px, colour, rect, align="left", valign="top", min_px=None):
         """Draw `text` inside `rect`; returns the rect the ink covers (always inside `rect`)."""
         size, lines = self.fit(text, style, px, rect.width, rect.height, min_px)
+        if lines and lines[-1].endswith(ELLIPSIS) and not text.rstrip().endswith(ELLIPSIS):
+            self.cut.append((text, pygame.Rect(rect)))
         lh = self.line_height(size)
         total = lh * len(lines)
         y = rect.top
@@ -171,10 +175,13 @@ class TextKit:
 
     def line(self, surface, text, style, px, colour, pos, anchor="topleft", max_width=None):
         """One line at `pos`; clipped with an ellipsis when wider than `max_width`."""
-        if max_width is not None and self.size(text, style, px)[0] > max_width:
-            text = clip_line(text, self.font(style, px), max_width)
+        cut = max_width is not None and self.size(text, style, px)[0] > max_width
+        if cut:
+            whole, text = text, clip_line(text, self.font(style, px), max_width)
         surf = self.render(text, style, px, colour)
         r = surf.get_rect(**{anchor: pos})
+        if cut:
+            self.cut.append((whole, pygame.Rect(r)))
         surface.blit(surf, r)
         self.drawn.append((surface.get_rect(), r))  # a free line must at least stay on screen
         return r
