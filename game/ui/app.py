@@ -26,7 +26,7 @@ from game.ui.portraits import Portraits
 from game.ui.scene import UNHANDLED, SceneStack
 from game.ui.settings import Settings
 from game.ui.sound import Sounds
-from game.ui.text import TextKit
+from game.ui.text import TextKit, wrap
 from game.ui.theme import FLOOR_PX, TYPE_SCALE, palette
 
 
@@ -403,6 +403,7 @@ class App:
         self.draw_backdrop(surface)
         self.kit.drawn.clear()
         self.kit.sizes_drawn.clear()
+        self.kit.cut.clear()
         for scene in self.scenes.visible():
             scene.draw(surface)
         if self.toast_text:
@@ -427,9 +428,26 @@ class App:
             valign="middle",
         )
 
+    def toast_rect(self) -> pygame.Rect:
+        """Where the toast goes: wide enough for its words at any text size (it wraps, up to
+        five lines), and above anything a screen keeps clear (the conversation's choices)."""
+        st, kit = self.stage, self.kit
+        bottom = st.rect(0, 696, 0, 0).top
+        for scene in self.scenes.visible():
+            clear = scene.toast_above()
+            if clear is not None:
+                bottom = min(bottom, clear - st.px(10))
+        width = st.px(800 if self.settings.text_size < 1.5 else 1100)
+        inner = width - st.px(28)
+        px = self.px("body")
+        lines = min(5, len(wrap(self.toast_text, kit.font("semibold", px), inner)))
+        height = lines * kit.line_height(px) + st.px(20)
+        top = max(st.area.top + st.px(8), bottom - height)
+        return pygame.Rect(st.area.centerx - width // 2, top, width, height)
+
     def _draw_toast(self, surface) -> None:
         st = self.stage
-        area = st.rect(240, 640, 800, 56)
+        area = self.toast_rect()
         pygame.draw.rect(surface, self.pal.raised, area, border_radius=st.px(12))
         pygame.draw.rect(surface, self.pal.accent, area, width=st.px(2), border_radius=st.px(12))
         self.kit.box(

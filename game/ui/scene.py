@@ -62,6 +62,11 @@ class Scene:
 
     def layout(self, stage) -> None: ...
 
+    def toast_above(self) -> int | None:
+        """A y (window pixels) that a toast must stay above, so it never hides what the
+        player acts on; None: the toast's usual place near the bottom is fine."""
+        return None
+
     def draw(self, surface) -> None: ...
 
     def widgets(self) -> list:

@@ -55,6 +55,9 @@ class CoachNote(Scene):
             return True
         return self.buttons.handle(intent)  # F5 and the rest go on to the conversation
 
+    def toast_above(self) -> int | None:
+        return self.box.top if self.box.height else None
+
     def layout(self, stage) -> None:
         self.box = stage.rect(24, 704 - 262, 1232, 262)
         self.buttons.items[0].rect = stage.rect(1256 - 24 - 260, 704 - 24 - 50, 260, 50)

@@ -1,8 +1,13 @@
-"""The conversation: the buyer's portrait and line, the meters, the clock, and the choices.
+"""The conversation: the buyer's portrait, the exchange so far, the meters, the clock, and
+the choices.
 
-The buyer's line is revealed word by word (any key completes it); meters ease to their new
-values; a node with a time limit shows a countdown ring that starts once the line is read.
-In practice mode the coach's note rises over the choices after each move.
+The exchange is a history (`game.ui.transcript`): the rep's chosen lines stay on screen as
+bubbles, the buyer's replies below them, and earlier exchanges scroll back (wheel, PgUp,
+PgDn, Home, and End or "Back to now"). The buyer's newest line is revealed word by word (any
+key completes it); meters ease to their new values; a node with a time limit shows a
+countdown ring that starts once the line is read. In practice mode the coach's note rises
+over the choices after each move. Text never shrinks to fit: at large text sizes the top bar
+stacks into two rows, and the history and the choices scroll.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from game.ui import intents as I
 from game.ui.recall import RECALL_H, RecallPanel
 from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
-from game.ui.theme import MOOD_WORDS, delta_colour, points_text, quoted, signed
+from game.ui.theme import MOOD_WORDS, delta_colour, points_text, signed
+from game.ui.transcript import Transcript, history
 from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
@@ -49,6 +55,18 @@ class ConversationScreen(Scene):
         self.noting = False  # a coach's note is over the choices
         self.recall = None  # recall mode: the panel the rep types into (game.ui.recall)
         self.idle_ms = 0  # time the buyer has been on screen: blinks and breathing
+        self.transcript = Transcript(app)  # the exchange so far, read from the moves
+        self.pointer = (0, 0)  # where the mouse is: the wheel scrolls the panel under it
+        self.bar_rects: dict = {}
+        self.bar_px = 0  # the title's and score's size: body in one row, caption in two
+        self.clock_words = True  # "0:24 left to answer"; only "0:24" when the row is short
+        self.card_heights: list[float] = []
+        self.choices_max = float(CHOICES_MAX_H)
+        self.choices_top = self.cards_h = self.cue_u = 0.0
+        self.choice_scroll = 0.0  # when the cards scroll: units of them above the view
+        self.choices_content = 0.0
+        self.shown_cards: set[int] = set()
+        self.choice_overflow = False
         self.times_up_ms = 0  # the "Time's up" moment before a time-out plays
 
     # ----- the node on screen -----------------------------------------------------------
@@ -91,6 +109,8 @@ class ConversationScreen(Scene):
                 )
             ]
         self.buttons.set(items, 0)
+        self.choice_scroll = 0.0
+        self.transcript.set(history(self.attempt))
         self.recall = None
         if getattr(self.attempt, "recall", False) and not self.attempt.state.finished:
             self.recall = RecallPanel(self)
@@ -154,9 +174,10 @@ class ConversationScreen(Scene):
         if not fresh.ok:
             first = fresh.errors[0] if fresh.errors else None
             where = f" Line {first.line}: {first.message}" if first else ""
+            count = len(fresh.errors)
+            errors = "an error" if count == 1 else f"{count} errors"
             self.app.toast(
-                f"The file now has {len(fresh.errors)} error(s); still playing the "
-                f"earlier version.{where}",
+                f"The file now has {errors}, so you are still playing the earlier version.{where}",
                 8000,
             )
             return
@@ -179,6 +200,9 @@ class ConversationScreen(Scene):
         if k == I.RELOAD:
             self.reload()
             return True
+        scrolled = self.handle_scroll(intent)
+        if scrolled is not None:
+            return scrolled
         if self.recall is not None and self.revealed:
             handled = self.recall.handle(intent)  # None: Esc while editing leaves, as below
             if handled is not None:
@@ -195,12 +219,43 @@ class ConversationScreen(Scene):
         if not self.revealed and (intent.is_key or k == I.CLICK):
             self.words = self.total_words  # any key completes the line, and chooses nothing
             return True
+        if k in (I.HOME, I.END):
+            return self.transcript.home() if k == I.HOME else self.transcript.back_to_now()
+        return self.handle_choices(intent)
+
+    def handle_choices(self, intent):
+        """Number keys, focus and clicks on the cards (the focused one scrolls into view)."""
+        k = intent.kind
         if k == I.CHOOSE:
             if 1 <= intent.number <= len(self.buttons) and not self.attempt.state.finished:
                 self.buttons.focus = intent.number - 1
                 self.buttons.focused.activate()
             return True
-        return self.buttons.handle(intent)
+        pointed = k in (I.POINT, I.CLICK)
+        if pointed and self.choice_overflow and not self.rects["cards"].collidepoint(intent.pos):
+            return False  # a card scrolled out of view cannot be pointed at
+        handled = self.buttons.handle(intent)
+        if k in (I.UP, I.DOWN, I.LEFT, I.RIGHT, I.NEXT, I.PREV):
+            self.show_focused_choice()
+        return handled
+
+    def handle_scroll(self, intent):
+        """The wheel scrolls the panel under the pointer; PgUp and PgDn the history; a click
+        on a cue does what it says. None: the intent is not for scrolling."""
+        k = intent.kind
+        if k == I.POINT:
+            self.pointer = intent.pos
+            return None
+        if k == I.SCROLL:
+            if self.choice_overflow and self.rects["cards"].collidepoint(self.pointer):
+                return self.scroll_choices(-intent.number * 60)
+            step = self.app.kit.line_height(self.app.px("body")) * 3
+            return self.transcript.scroll_by(-intent.number * step)
+        if k in (I.PAGE_UP, I.PAGE_DOWN):
+            return self.transcript.page(1 if k == I.PAGE_DOWN else -1)
+        if k == I.CLICK and self.transcript.click(intent.pos):
+            return True
+        return None
 
     @property
     def moving(self) -> bool:
@@ -288,49 +343,204 @@ class ConversationScreen(Scene):
                 self.time_out()
 
     # ----- layout -----------------------------------------------------------------------
-    def choice_heights(self, stage) -> list[float]:
-        """Each card's height in units, from its measured text, with one text size for all."""
-        u = stage.u
-        px = self.app.px("choice")
-        floor = max(11, round(px * 0.6))
-        width = max(1, int((1232 - 100) * u))
-        gaps = 10 * max(0, len(self.buttons) - 1)
-        while True:
-            font = self.app.kit.font("regular", px)
-            lh = self.app.kit.line_height(px)
-            heights = [
-                max(54.0, len(wrap(b.label, font, width)) * lh / u + 18) for b in self.buttons
-            ]
-            if sum(heights) + gaps <= CHOICES_MAX_H or px <= floor:
-                break
-            px = max(floor, int(px * 0.92))  # many long choices: a smaller size for every card
-        self.choice_px = px
-        total = sum(heights) + gaps
-        if total > CHOICES_MAX_H:  # still too tall: share the space; each card clips its own text
-            scale = (CHOICES_MAX_H - gaps) / (total - gaps)
-            heights = [h * scale for h in heights]
-        return heights
-
     def layout(self, stage) -> None:
-        heights = self.choice_heights(stage)
-        block = sum(heights) + 10 * max(0, len(heights) - 1)
+        """The bar, then the choices from the bottom up, then the buyer and the history in
+        what is left. Text keeps its size: what does not fit scrolls."""
+        bar_u = self.layout_bar(stage)
+        upper_top = bar_u + 16
+        # The choices take up to 58% of the height below the bar, and always leave the history
+        # room for one whole line of the buyer's, with its cue and clock row.
+        kit, u = self.app.kit, stage.u
+        room = (kit.line_height(self.app.px("line")) + kit.line_height(self.app.px("body"))) / u
+        avail = 704 - upper_top - 16
+        self.choices_max = max(54.0, min(CHOICES_MAX_H, avail * 0.58, avail - room - 110))
+        self.measure_choices(stage)
+        block = self.cards_h + (self.cue_u if self.choice_overflow else 0)
         if self.recall is not None and self.recall.hides_list:
             self.recall.layout(stage)
             block = RECALL_H
         if self.noting:
             block = max(block, COACH_H)  # the coach's note rises into this space
         top = 704 - block
-        y = 704 - sum(heights) - 10 * max(0, len(heights) - 1)
-        for b, h in zip(self.buttons, heights, strict=True):
-            b.rect = stage.rect(24, y, 1232, h)
-            y += h + 10
+        self.choices_top = 704 - self.cards_h - (self.cue_u if self.choice_overflow else 0)
+        self.place_cards(stage)
         upper_bottom = top - 16
-        self.rects = {
-            "bar": stage.rect(0, 0, 1280, 56),
-            "portrait_card": stage.rect(24, 72, 436, upper_bottom - 72),
-            "speech": stage.rect(484, 72, 772, upper_bottom - 72),
-            "choices": stage.rect(24, top, 1232, block),
-        }
+        # Large text gives the lines more width: the buyer's column narrows from 436 units.
+        column = 436 if self.app.settings.text_size < 1.5 else 340
+        self.rects.update(
+            {
+                "portrait_card": stage.rect(24, upper_top, column, upper_bottom - upper_top),
+                "speech": stage.rect(
+                    48 + column, upper_top, 1208 - column, upper_bottom - upper_top
+                ),
+                "choices": stage.rect(24, top, 1232, block),
+                "cards": stage.rect(24, self.choices_top, 1232, self.cards_h),
+            }
+        )
+        self.rects.pop("choice_cue", None)
+        if self.choice_overflow:
+            self.rects["choice_cue"] = stage.rect(24, 704 - self.cue_u, 1232, self.cue_u)
+        self.layout_speech(stage)
+
+    def layout_bar(self, stage) -> float:
+        """The top bar in one row when everything fits at full size, else in two: the title
+        (and score) above, the meters below, their labels wrapping rather than cut. Returns
+        the bar's height in units."""
+        app, st, kit = self.app, stage, self.app.kit
+        sc = self.attempt.scenario
+        meters = list(sc.meters.values())
+        body, cap = app.px("body"), app.px("caption")
+        u = st.u
+        score_w = kit.size("Score −000", "bold", body)[0] / u + 8 if self.attempt.practice else 0
+        title = self.bar_title()
+        samples = [meter_sample(m) for m in meters]
+        slot = min(250.0, 760.0 / max(1, len(meters)))
+        right = 1256 - (score_w + 16 if score_w else 0)
+        title_w = right - len(meters) * slot - 24 - 16
+        one_row = (
+            kit.line_height(cap) <= st.px(22)
+            and kit.line_height(body) <= st.px(40)
+            and kit.size(title, "semibold", body)[0] <= st.px(title_w)
+            and all(
+                kit.size(t, "semibold", cap)[0] + st.px(22) <= st.px(slot - 16) for t in samples
+            )
+        )
+        bar = {"score": stage.rect(1256 - score_w, 8, score_w, 40)} if score_w else {}
+        self.bar_px = body
+        if one_row:
+            bar["title"] = stage.rect(24, 8, title_w, 40)
+            for i, m in enumerate(meters):
+                x = right - (len(meters) - i) * slot
+                bar[m.name] = (
+                    stage.rect(x + 8, 6, slot - 16, 22),
+                    stage.rect(x + 8, 34, slot - 16, 10),
+                )
+            height = 56.0
+        else:
+            # Two rows: the title at caption size (the briefing gave it large), the meters below.
+            self.bar_px = cap
+            lh_cap = kit.line_height(cap) / u
+            score_w = kit.size("Score −000", "bold", cap)[0] / u + 8 if score_w else 0
+            right = 1256 - (score_w + 16 if score_w else 0)
+            title_lines = min(2, len(wrap(title, kit.font("semibold", cap), st.px(right - 24))))
+            title_h = title_lines * lh_cap
+            bar["title"] = stage.rect(24, 6, right - 24, title_h)
+            if score_w:
+                bar["score"] = stage.rect(1256 - score_w, 6, score_w, lh_cap)
+            width = 1232 / max(1, len(meters))
+            label_w = st.px(width - 16 - 22)
+            label_lines = max(
+                [min(2, len(wrap(t, kit.font("semibold", cap), label_w))) for t in samples] or [1]
+            )
+            y = 6 + title_h + 2
+            label_h = label_lines * lh_cap
+            for i, m in enumerate(meters):
+                x = 24 + i * width
+                bar[m.name] = (
+                    stage.rect(x, y, width - 38, label_h),
+                    stage.rect(x, y + label_h + 4, width - 24, 10),
+                )
+            height = y + label_h + 4 + 10 + 8
+        self.bar_rects = bar
+        self.rects = {"bar": stage.rect(0, 0, 1280, height)}
+        return height
+
+    def bar_title(self) -> str:
+        mode = "Practice" if self.attempt.practice else "Assessment"
+        return f"{self.attempt.scenario.title} · {mode}"
+
+    def measure_choices(self, stage) -> None:
+        """Each card's height in units at the choice size (never smaller): when they are more
+        than the space allows, the cards scroll and a cue row says so."""
+        u = stage.u
+        px = self.app.px("choice")
+        self.choice_px = px
+        font = self.app.kit.font("regular", px)
+        lh = self.app.kit.line_height(px)
+        width = max(1, int((1232 - 100) * u))
+        self.card_heights = [
+            max(54.0, len(wrap(b.label, font, width)) * lh / u + 18) for b in self.buttons
+        ]
+        total = sum(self.card_heights) + 10 * max(0, len(self.buttons) - 1)
+        self.cue_u = (self.app.kit.line_height(self.app.px("caption")) + stage.px(12)) / u
+        self.choice_overflow = total > self.choices_max
+        self.cards_h = self.choices_max - self.cue_u if self.choice_overflow else total
+        self.choices_content = total
+        self.choice_scroll = max(0.0, min(self.choice_scroll, total - self.cards_h))
+
+    def place_cards(self, stage) -> None:
+        """The cards from the top of their view, less what is scrolled; `shown_cards` are
+        those in view (the rest keep their places above and below, for the arrow keys)."""
+        top, bottom = self.choices_top, self.choices_top + self.cards_h
+        y = top - self.choice_scroll
+        self.shown_cards = set()
+        for i, (b, h) in enumerate(zip(self.buttons, self.card_heights, strict=True)):
+            b.rect = stage.rect(24, y, 1232, h)
+            if y + h > top and y < bottom:
+                self.shown_cards.add(i)
+            y += h + 10
+
+    def scroll_choices(self, units: float) -> bool:
+        """Scroll the cards by `units` (positive: later ones); True when they moved."""
+        before = self.choice_scroll
+        most = max(0.0, self.choices_content - self.cards_h)
+        self.choice_scroll = max(0.0, min(most, self.choice_scroll + units))
+        self.place_cards(self.app.stage)
+        return self.choice_scroll != before
+
+    def show_focused_choice(self) -> None:
+        """Keys moved the focus: scroll the cards so the focused one is in full view."""
+        if not self.choice_overflow or self.buttons.focused is None:
+            return
+        i = self.buttons.focus
+        top = sum(self.card_heights[:i]) + 10 * i
+        bottom = top + self.card_heights[i]
+        if top < self.choice_scroll:
+            self.scroll_choices(top - self.choice_scroll)
+        elif bottom > self.choice_scroll + self.cards_h:
+            self.scroll_choices(bottom - self.choice_scroll - self.cards_h)
+
+    def toast_above(self) -> int | None:
+        """Toasts (F5's errors, "saved") sit above the choices, never over them."""
+        return self.rects["choices"].top if "choices" in self.rects else None
+
+    def widgets(self) -> list:
+        """The cards in full view (those scrolled away cannot be clicked)."""
+        if not self.choice_overflow:
+            return list(self.buttons)
+        return [b for b in self.buttons if self.rects["cards"].contains(b.rect)]
+
+    def layout_speech(self, stage) -> None:
+        """The history's viewport, and under it one row for the scroll cues and the clock
+        (two rows when both do not fit side by side)."""
+        app, st, kit = self.app, stage, self.app.kit
+        area = self.rects["speech"]
+        cue_h = kit.line_height(app.px("caption")) + st.px(8)
+        row_h, clock = cue_h, None
+        if self.remaining_ms is not None:
+            clock_h = max(st.px(76), kit.line_height(app.px("body")) + st.px(24))
+            ring_w = st.px(110)
+            clock_w = kit.size("0:00 left to answer", "bold", app.px("body"))[0] + ring_w
+            self.clock_words = self.transcript.cue_width() + clock_w <= area.width
+            if not self.clock_words:  # large text: the ring and "0:24", beside the cues
+                clock_w = kit.size("0:00", "bold", app.px("body"))[0] + ring_w
+            if self.transcript.cue_width() + clock_w <= area.width:
+                row_h = max(cue_h, clock_h)
+                clock = pygame.Rect(area.left, area.bottom - row_h, area.width, row_h)
+                cues = pygame.Rect(area.left, clock.top, area.width - clock_w, row_h)
+            else:
+                row_h = cue_h + clock_h
+                clock = pygame.Rect(area.left, area.bottom - clock_h, area.width, clock_h)
+                cues = pygame.Rect(area.left, clock.top - cue_h, area.width, cue_h)
+        else:
+            cues = pygame.Rect(area.left, area.bottom - cue_h, area.width, cue_h)
+        self.rects["cues"] = cues
+        if clock is not None:
+            self.rects["clock"] = clock
+        else:
+            self.rects.pop("clock", None)
+        view = pygame.Rect(area.left, area.top, area.width, area.height - row_h - st.px(6))
+        self.transcript.layout(view)
 
     # ----- drawing ----------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -348,60 +558,104 @@ class ConversationScreen(Scene):
         elif self.recall is not None and self.recall.hides_list:
             self.recall.draw(surface)
         else:
-            self.buttons.draw(surface, self.app, role="choice", px=self.choice_px)
+            self.draw_choices(surface)
+
+    def draw_choices(self, surface) -> None:
+        """The cards; when they scroll, only those in view, clipped, and the cue row."""
+        app = self.app
+        if not self.choice_overflow:
+            self.buttons.draw(surface, app, role="choice", px=self.choice_px)
+            return
+        view = self.rects["cards"]
+        kit = app.kit
+        first = len(kit.drawn)
+        clip = surface.get_clip()
+        surface.set_clip(view.clip(clip) if clip else view)
+        for i, b in enumerate(self.buttons):
+            if i in self.shown_cards:
+                b.draw(surface, app, i == self.buttons.focus, "choice", self.choice_px)
+        surface.set_clip(clip)
+        kit.drawn[first:] = [(box.clip(view), ink.clip(view)) for box, ink in kit.drawn[first:]]
+        self.draw_choice_cue(surface, self.rects["choice_cue"])
+
+    def draw_choice_cue(self, surface, row) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        view = self.rects["cards"]
+        above = sum(1 for b in self.buttons if b.rect.top < view.top)
+        below = sum(1 for b in self.buttons if b.rect.bottom > view.bottom)
+        parts = []
+        if above:
+            parts.append((True, f"{above} more above"))
+        if below:
+            parts.append((False, f"{below} more below"))
+        x = row.left + st.px(8)
+        for up, words in parts:
+            triangle(surface, pal.muted, (x + st.px(7), row.centery), st.px(6), up)
+            r = kit.line(
+                surface,
+                words,
+                "semibold",
+                app.px("caption"),
+                pal.muted,
+                (x + st.px(22), row.centery),
+                anchor="midleft",
+            )
+            x = r.right + st.px(24)
+        if parts:
+            kit.line(
+                surface,
+                "wheel, arrows or the number keys",
+                "regular",
+                app.px("caption"),
+                pal.muted,
+                (row.right - st.px(8), row.centery),
+                anchor="midright",
+                max_width=max(1, row.right - st.px(16) - x),
+            )
 
     def draw_bar(self, surface) -> None:
-        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        st, pal, kit = self.app.stage, self.app.pal, self.app.kit
         r = self.rects["bar"]
         pygame.draw.rect(surface, pal.panel, r)
         pygame.draw.line(surface, pal.border, r.bottomleft, r.bottomright, st.px(1))
         sc, state = self.attempt.scenario, self.attempt.state
-        meters = list(sc.meters.values())
-        slot = min(250.0, 760.0 / max(1, len(meters)))
-        right = 1256
-        if self.attempt.practice:
-            score = st.rect(right - 130, 8, 130, 40)
+        bar = self.bar_rects
+        if "score" in bar:
             kit.box(
                 surface,
                 f"Score {signed(state.score)}",
                 "bold",
-                app.px("body"),
+                self.bar_px,
                 pal.text,
-                score,
+                bar["score"],
                 align="right",
                 valign="middle",
             )
-            right -= 146
-        mode = "Practice" if self.attempt.practice else "Assessment"
-        title_w = right - len(meters) * slot - 24 - 16
         kit.box(
             surface,
-            f"{sc.title} · {mode}",
+            self.bar_title(),
             "semibold",
-            app.px("body"),
+            self.bar_px,
             pal.text,
-            st.rect(24, 8, max(60, title_w), 40),
+            bar["title"],
             valign="middle",
         )
-        for i, m in enumerate(meters):
-            x = right - (len(meters) - i) * slot
+        for m in sc.meters.values():
+            label, track = bar[m.name]
             self.draw_meter(
                 surface,
                 m,
                 self.shown.get(m.name, state.meters[m.name]),
                 state.meters[m.name],
-                st.rect(x + 8, 6, slot - 16, 44),
+                label,
+                track,
             )
 
-    def draw_meter(self, surface, meter, shown, value, box) -> None:
+    def draw_meter(self, surface, meter, shown, value, label, track) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        label_h = box.height // 2
-        label = pygame.Rect(box.left, box.top, box.width, label_h)
         change = self.deltas.get(meter.name, 0)
-        sign = ""
-        if change:
-            sign = f"  {points_text(change).split()[0]}"
-        kit.box(
+        sign = f"  {points_text(change).split()[0]}" if change else ""
+        ink = kit.box(
             surface,
             f"{meter.label or meter.name}  {value}{sign}",
             "semibold",
@@ -411,25 +665,23 @@ class ConversationScreen(Scene):
             valign="middle",
         )
         if change:
-            ink_w = kit.size(
-                f"{meter.label or meter.name}  {value}{sign}", "semibold", app.px("caption")
-            )[0]
-            tx = min(box.right - st.px(8), box.left + ink_w + st.px(12))
-            triangle(surface, delta_colour(pal, change), (tx, label.centery), st.px(5), change > 0)
+            lh = kit.line_height(app.px("caption"))
+            tx = ink.right + st.px(12)
+            triangle(
+                surface, delta_colour(pal, change), (tx, ink.bottom - lh // 2), st.px(5), change > 0
+            )
         span = max(1, meter.max - meter.min)
         if span <= 10:  # a short scale reads better as dots: patience ●●●○
-            count = round(shown - meter.min)
             pips(
                 surface,
                 app,
-                (box.left, box.top + label_h + st.px(11)),
-                count,
+                (track.left, track.centery),
+                round(shown - meter.min),
                 span,
                 colour=pal.gain,
-                max_width=box.width,
+                max_width=track.width,
             )
             return
-        track = pygame.Rect(box.left, box.top + label_h + st.px(6), box.width, st.px(10))
         bar(surface, app, track, (shown - meter.min) / span, colour=pal.gain)
 
     def draw_buyer(self, surface) -> None:
@@ -440,11 +692,15 @@ class ConversationScreen(Scene):
         panel(surface, app, card)
         buyer = self.attempt.scenario.buyer
         cap = app.px("caption")
-        below = kit.line_height(cap) + kit.line_height(app.px("body")) + st.px(34)
+        inner_w = card.width - st.px(32)
+        who = buyer.role + (f" · {buyer.company}" if buyer.company else "")
+        who_lines = min(3, len(wrap(who, kit.font("regular", cap), inner_w)))
+        below = kit.line_height(cap) * (1 + who_lines) + kit.line_height(app.px("body")) + st.px(36)
         # Sized for the shortest card any turn can have, so it never changes between turns.
-        shortest = st.px(704 - max(CHOICES_MAX_H, COACH_H) - 16 - 72)
+        lowest = max(self.choices_max, COACH_H, RECALL_H)
+        shortest = st.px(704 - lowest - 16) - (card.top - st.area.top)
         side = max(st.px(60), min(st.px(PORTRAIT), card.width - st.px(48)))
-        side = min(side, max(st.px(60), shortest - below - st.px(22)))
+        side = min(side, max(st.px(60), shortest - below - st.px(14)))
         blink, _ = self.idle_pose()
         img = app.portraits.get(
             buyer.name, self.node.mood, side, buyer.portrait, look=buyer.look, blink=blink
@@ -468,7 +724,6 @@ class ConversationScreen(Scene):
             max_width=card.width - st.px(32),
         )
         y = r.bottom + st.px(4)
-        inner_w = card.width - st.px(32)
         name_h = kit.line_height(app.px("body"))
         kit.box(
             surface,
@@ -479,7 +734,6 @@ class ConversationScreen(Scene):
             pygame.Rect(card.left + st.px(16), y, inner_w, name_h),
             align="center",
         )
-        who = buyer.role + (f" · {buyer.company}" if buyer.company else "")
         top = y + name_h + st.px(2)
         kit.box(
             surface,
@@ -492,93 +746,11 @@ class ConversationScreen(Scene):
         )
 
     def draw_speech(self, surface) -> None:
-        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        area = self.rects["speech"]
-        node = self.node
-        # Measure first: narration, the bubble that hugs the buyer's line, the clock.
-        nar_h = 0
-        if node.narration:
-            nar_box_h = int(area.height * 0.26)
-            npx, nlines = kit.fit(
-                node.narration, "italic", app.px("body"), area.width - st.px(16), nar_box_h
-            )
-            nar_h = min(nar_box_h, kit.line_height(npx) * len(nlines)) + st.px(14)
-        clock_h = st.px(76) if self.remaining_ms is not None else 0
-        room_h = area.height - nar_h - clock_h
-        text = quoted(node.say)
-        pad_x, pad_y = st.px(24), st.px(20)
-        floor = max(
-            11, round(app.px("line") * 0.45)
-        )  # the buyer's words matter more than their size
-        px, lines = kit.fit(
-            text,
-            "regular",
-            app.px("line"),
-            area.width - 2 * pad_x,
-            room_h - 2 * pad_y,
-            min_px=floor,
-        )
-        bubble_h = min(room_h, max(kit.line_height(px) * len(lines) + 2 * pad_y, st.px(120)))
-        # A short exchange sits a little lower, level with the buyer's face, not stuck to the top.
-        top = area.top + max(0, round((area.height - nar_h - bubble_h - clock_h) * 0.3))
-        if node.narration:
-            nar = pygame.Rect(area.left + st.px(8), top, area.width - st.px(16), nar_h - st.px(14))
-            kit.box(surface, node.narration, "italic", app.px("body"), pal.muted, nar)
-            top += nar_h
-        bubble = pygame.Rect(area.left, top, area.width, bubble_h)
-        panel(surface, app, bubble, fill=pal.raised, radius=18)
-        # The tail points at the buyer.
-        tail = [
-            (bubble.left, bubble.top + st.px(40)),
-            (bubble.left - st.px(14), bubble.top + st.px(52)),
-            (bubble.left, bubble.top + st.px(64)),
-        ]
-        pygame.draw.polygon(surface, pal.raised, tail)
-        inner = pygame.Rect(
-            area.left + pad_x,
-            top + pad_y,
-            area.width - 2 * pad_x,
-            area.bottom - clock_h - top - 2 * pad_y,
-        )
-        self.draw_line(surface, text, inner)
-        if self.attempt.state.finished and bubble.bottom + st.px(36) <= area.bottom:
-            kit.line(
-                surface,
-                "The conversation is over.",
-                "italic",
-                app.px("caption"),
-                pal.muted,
-                (bubble.right - st.px(8), bubble.bottom + st.px(10)),
-                anchor="topright",
-            )
-        if self.remaining_ms is not None:
-            self.draw_clock(surface, pygame.Rect(area.left, bubble.bottom, area.width, clock_h))
-
-    def draw_line(self, surface, text, rect) -> None:
-        """The buyer's line, laid out in full first so the reveal never reflows."""
-        app, kit, pal = self.app, self.app.kit, self.app.pal
-        floor = max(11, round(app.px("line") * 0.45))
-        px, lines = kit.fit(text, "regular", app.px("line"), rect.width, rect.height, min_px=floor)
-        lh = kit.line_height(px)
-        budget = int(self.words) if not self.revealed else None
-        y = rect.top
-        for line in lines:
-            if budget is not None:
-                words = line.split(" ")
-                shown = " ".join(words[:budget])
-                budget = max(0, budget - len(words))
-            else:
-                shown = line
-            if shown:
-                surf = kit.render(shown, "regular", px, pal.text, cache=shown == line)
-                surface.blit(surf, (rect.left, y + (lh - surf.get_height()) // 2))
-            y += lh
-        kit.drawn.append(
-            (
-                pygame.Rect(rect),
-                pygame.Rect(rect.left, rect.top, rect.width, min(rect.height, lh * len(lines))),
-            )
-        )
+        """The history (the newest line revealed word by word), its cues and the clock."""
+        self.transcript.draw(surface, None if self.revealed else int(self.words))
+        self.transcript.draw_cues(surface, self.rects["cues"])
+        if self.remaining_ms is not None and "clock" in self.rects:
+            self.draw_clock(surface, self.rects["clock"])
 
     def draw_clock(self, surface, box) -> None:
         """The ring warms from teal through amber to orange, and pulses in the last 5 s."""
@@ -597,7 +769,7 @@ class ConversationScreen(Scene):
             width += round(st.px(2) * beat)
         ring(surface, app, centre, radius, fraction, colour, width)
         secs = (left + 999) // 1000
-        text = f"{secs // 60}:{secs % 60:02d} left to answer"
+        text = f"{secs // 60}:{secs % 60:02d}" + (" left to answer" if self.clock_words else "")
         kit.line(
             surface,
             text,
@@ -632,6 +804,13 @@ class ConversationScreen(Scene):
             anchor="midtop",
             max_width=area.width - st.px(32),
         )
+
+
+def meter_sample(meter) -> str:
+    """A meter's label at its widest (the longest value and change it can show), so the bar's
+    layout is measured once and never jumps between turns."""
+    digits = max(len(str(meter.min)), len(str(meter.max)))
+    return f"{meter.label or meter.name}  {'8' * digits}  +{'8' * len(str(meter.max - meter.min))}"
 
 
 def warm_colour(pal, fraction: float):
