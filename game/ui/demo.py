@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from game.engine import rules
-from game.errors import MoveError, UsageError
+from game.errors import MoveError, ScenarioError, UsageError
 from game.ui.intents import key_event
 from game.ui.scenes.conversation import TIMES_UP_MS
 from game.ui.scenes.debrief import TimelineDot
@@ -158,8 +158,11 @@ def _start(demo: Demo, scenario_id: str | None, player: str, mode: str, recall: 
     demo.press("return")
     demo.shot()
     if demo.top.name == "problems":
-        lines = [d.format() for d in focused.data.diagnostics]
-        raise DemoError("The scenario has errors:\n" + "\n".join(lines))
+        # As `run` refuses it: the diagnostics on stdout, as `validate` prints them, exit 1.
+        raise ScenarioError(
+            f"{focused.data.path} has errors (listed above); fix them, then try again.",
+            focused.data.diagnostics,
+        )
     if recall:
         demo.press("w")  # recall mode: answers are typed
     demo.press("a" if mode == "assessment" else "p")

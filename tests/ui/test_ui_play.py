@@ -100,11 +100,13 @@ def test_a_token_that_does_not_fit_exits_2_naming_the_choices(tmp_path, capsys, 
 
 
 def test_a_scenario_with_errors_is_listed_not_played(tmp_path, capsys):
-    code, _, err = play(
+    # Refused as `run` refuses it: the diagnostics on stdout as `validate` prints them, exit 1.
+    code, out, err = play(
         capsys, BROKEN, "--choices", "1", "--screenshots", tmp_path, "--data-dir", tmp_path / "d"
     )
-    assert code == 2
-    assert "efects" in err and "clsoe" in err
+    assert code == 1
+    assert out.startswith(f"{BROKEN}:") and "efects" in out and "clsoe" in out
+    assert "has errors" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.glob("*.png")) == [
         "01-title.png",
         "02-library.png",
