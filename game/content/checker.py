@@ -39,6 +39,8 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 TAG = re.compile(r"[a-z][a-z0-9_-]*\Z")
 INTEGER = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+MAX_SUGGESTIONS = 200  # unknown keys per file that get a "Did you mean" suggestion
+YAML_NULLS = frozenset(("null", "Null", "NULL", "~"))  # what YAML reads as no value
 LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 RESERVED = frozenset({"true", "false", "and", "or", "not", "visited"})
 DEFAULT_ID = re.compile(r"c[0-9]+\Z")
@@ -97,6 +99,7 @@ class ScenarioChecker:
         self.diags: list[Diagnostic] = []
         self.id_pos = (1, 1)
         self.error_count = 0
+        self._unknown_keys = 0
         # One error per mistake: a second error at the exact place of an earlier one is a
         # follow-on (an alias read as empty text, say) and is not reported.
         self._error_at: set[tuple[int, int]] = set()
@@ -176,7 +179,10 @@ class ScenarioChecker:
                 continue
             out[name] = (key, value)
             if check_unknown and name not in allowed:
-                hint = did_you_mean(name, allowed)
+                # Suggestions cost a fuzzy match each; past a few hundred unknown keys the file
+                # is not a misspelt scenario, and the list of allowed keys says enough.
+                self._unknown_keys += 1
+                hint = did_you_mean(name, allowed) if self._unknown_keys <= MAX_SUGGESTIONS else ""
                 flow = _comma_hint(node, name)
                 self.report(
                     key,
@@ -239,6 +245,17 @@ class ScenarioChecker:
             )
             return None
         value = node.value.strip() if node.style in ("|", ">") else node.value
+        if node.style == "" and value in YAML_NULLS:
+            # `say: null` (or `~`): YAML and every editor read no value here, not the word.
+            if required:
+                self.report(
+                    node,
+                    "empty-text",
+                    f"{what} is `{value}`, which YAML reads as no value. Write the text, or "
+                    "quote it if the word itself is meant.",
+                )
+                return None
+            return ""
         if "\t" in value:
             self.report(
                 node,

@@ -268,7 +268,7 @@ CODES: list[Code] = [
     Code(
         "empty-text",
         "error",
-        "A text value is empty.",
+        "A text value is empty, or is `null` or `~`, which YAML reads as no value.",
         "Write it, or remove an optional key.",
         "say: ''",
         _with("say: Send me the proposal.", "say: ''"),

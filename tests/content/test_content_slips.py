@@ -120,6 +120,12 @@ SLIPS = {
         edit("      - id: cut\n        text", "        text"),
         23, 9, "missing-dash", ["new choice", "start it with `- `"],
     ),
+    "null as a text": (
+        edit("say: Good.", "say: null"), 30, 10, "empty-text", ["reads as no value", "quote it"]
+    ),
+    "~ as a text": (
+        edit("say: Good.", "say: ~"), 30, 10, "empty-text", ["reads as no value"]
+    ),
     "key swallowed by a > text": (
         edit("          A question about cost.\n        next: partner",
              "          A question about cost.\n          next: partner"),
@@ -187,3 +193,18 @@ def test_next_as_a_list_gets_advice_for_an_id():
     (diag,) = [d for d in result.diagnostics if d.severity == "error"]
     assert diag.code == "wrong-type" and "without brackets: `partner`" in diag.message
     assert ">" not in diag.message
+
+
+def test_the_word_null_in_quotes_is_text():
+    result = load_text(edit("say: Good.", "say: 'null'"), "s")
+    assert result.ok and result.diagnostics == []
+    assert result.scenario.nodes["partner"].say == "null"
+
+
+def test_thousands_of_unknown_keys_are_each_reported_and_stay_quick():
+    # Each gets its line; the fuzzy "Did you mean" stops after the first few hundred.
+    junk = "".join(f"k{i:05d}: v\n" for i in range(2000))
+    result = load_text(edit("start: opening", junk + "start: opening"), "s")
+    unknown = [d for d in result.diagnostics if d.code == "unknown-key"]
+    assert len(unknown) == 2000
+    assert "Allowed here: format" in unknown[-1].message

@@ -142,6 +142,11 @@ AGREEMENT = {
     "unknown key": (("effects: {trust: 10}\n", "efects: {trust: 10}\n"), False),
     "bad mood": (("mood: annoyed ", "mood: angry "), False),
     "text that reads as a number": (("say: I think we're done here.", "say: 1999"), True),
+    "quoted format": (("format: 1", 'format: "1"'), True),
+    "format two": (("format: 1", "format: 2"), False),
+    "say null": (("say: I think we're done here.", "say: null"), False),
+    "say tilde": (("say: I think we're done here.", "say: ~"), False),
+    "say null quoted": (("say: I think we're done here.", "say: 'null'"), True),
 }
 
 
