@@ -147,12 +147,15 @@ def load_scenario(path: str | os.PathLike) -> LoadResult:
 
 
 def find_scenario_files(folder: str) -> list[str]:
-    """*.yaml and *.yml below `folder`, skipping names that start with a dot, in sorted order."""
+    """*.yaml and *.yml below `folder`, skipping names that start with a dot, in sorted order.
+
+    The ending is matched in any case (`Deal.YAML` too), as it is on the file systems of
+    Windows and macOS, so a folder finds the same files on every machine."""
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.endswith(SCENARIO_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(SCENARIO_SUFFIXES) and not name.startswith("."):
                 found.append(os.path.join(root, name))
     return found
 

@@ -279,3 +279,10 @@ def test_an_unknown_look_key_is_reported_with_a_suggestion():
     result = load_text(LOOKED.replace("glasses: round", "glases: round"), "t.yaml")
     unknown = [d for d in result.diagnostics if d.code == "unknown-key"]
     assert unknown and "Did you mean 'glasses'?" in unknown[0].message
+
+
+def test_a_folder_finds_scenario_endings_in_any_case_and_skips_dot_names(tmp_path):
+    for name in ("a.yaml", "B.YAML", "c.Yml", ".hidden.yaml", "notes.txt", "d.yaml.bak"):
+        (tmp_path / name).write_text(BASE, encoding="utf-8")
+    found = [p.rsplit("/", 1)[-1] for p in loader_module.find_scenario_files(str(tmp_path))]
+    assert found == ["B.YAML", "a.yaml", "c.Yml"]
