@@ -30,7 +30,8 @@ def register(subparsers) -> None:
     p.add_argument(
         "--choices",
         metavar="TOKENS",
-        help="play headless: comma-separated positions, choice ids or 'timeout'",
+        help="play headless: comma-separated positions, choice ids, 'timeout', say:TEXT "
+        "(recall; a comma inside one as \\,) or replay:N",
     )
     p.add_argument(
         "--screenshots", metavar="DIR", help="with --choices: save a PNG per screen here"
@@ -130,7 +131,10 @@ def run(args) -> int:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",")] if text.strip() else []
+    """Comma-separated tokens; `\\,` is a comma inside one (`say:well\\, it depends`)."""
+    if not text.strip():
+        return []
+    return [t.replace("\0", ",").strip() for t in text.replace("\\,", "\0").split(",")]
 
 
 def _open_at(app, tokens: list[str], args) -> None:

@@ -225,3 +225,23 @@ def test_a_resumed_run_keeps_recall_mode_and_its_typed_words(make_app, tmp_path)
     finally:
         for s in stores:
             s.close()
+
+
+def test_a_comma_inside_a_typed_answer_is_written_backslash_comma(capsys):
+    from game.cli.play_cmd import _tokens
+
+    assert _tokens(r"say:well\, what did it cost you, 2 ,timeout") == [
+        "say:well, what did it cost you",
+        "2",
+        "timeout",
+    ]
+    code = main(
+        [
+            "play",
+            str(SPEC_EXAMPLE),
+            "--choices",
+            r"say:so\, what did the late deliveries cost you,say:design for zero penalties",
+        ]
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0 and result["path"] == ["opening", "numbers", "partner"]
