@@ -68,6 +68,20 @@ class Decision:
         """Indexes of the teams that voted for `choice_id`, in team order."""
         return [i for i, v in enumerate(self.votes) if v == choice_id]
 
+    @property
+    def tied(self) -> tuple[str, ...]:
+        """The choices that shared the most votes, in node order, when two or more did (the
+        room then took the first of them); empty when one choice led or nobody voted."""
+        counts = [self.count(c) for c in self.choices]
+        best = max(counts, default=0)
+        top = tuple(c for c, n in zip(self.choices, counts, strict=True) if n == best)
+        return top if best > 0 and len(top) > 1 else ()
+
+    @property
+    def abstained(self) -> list[int]:
+        """Indexes of the teams that did not vote (they earn no points and no tags)."""
+        return [i for i, v in enumerate(self.votes) if v is None]
+
 
 @dataclass(frozen=True, slots=True)
 class Standing:
@@ -423,6 +437,8 @@ class DiscussionTimer:
     left_ms: int = 0
     running: bool = False
     ended: bool = False
+    added: int = 0  # seconds the facilitator added since the clock last started
+    extra_ms: int = 0  # what is left of the added time; it is spent before the set time
 
     def __post_init__(self):
         self.restart()
@@ -436,14 +452,25 @@ class DiscussionTimer:
         return -(-self.left_ms // 1000)  # round up: "0:01" shows until the very end
 
     @property
+    def total_ms(self) -> int:
+        """The whole time this decision has had: the set time plus what was added."""
+        return max(0, self.seconds + self.added) * 1000
+
+    @property
     def fraction(self) -> float:
-        total = max(1, self.seconds * 1000)
-        return max(0.0, min(1.0, self.left_ms / total))
+        """The share of the whole time still left (added time widens the whole)."""
+        return max(0.0, min(1.0, self.left_ms / max(1, self.total_ms)))
+
+    @property
+    def extra_fraction(self) -> float:
+        """The share of the whole that is added time not yet spent (added time goes first)."""
+        return max(0.0, min(1.0, self.extra_ms / max(1, self.total_ms)))
 
     def restart(self) -> None:
         self.left_ms = max(0, self.seconds) * 1000
         self.running = not self.unlimited
         self.ended = False
+        self.added = self.extra_ms = 0
 
     def toggle(self) -> None:
         if not self.unlimited and not self.ended:
@@ -454,17 +481,20 @@ class DiscussionTimer:
         if self.unlimited:
             return
         self.left_ms += seconds * 1000
+        self.added += seconds  # the ring re-scales to the new whole and says what was added
+        self.extra_ms += seconds * 1000
         if self.ended:
             self.ended, self.running = False, True
 
     def end_now(self) -> None:
-        self.left_ms, self.running, self.ended = 0, False, True
+        self.left_ms, self.running, self.ended, self.extra_ms = 0, False, True, 0
 
     def tick(self, dt_ms: int) -> bool:
         """Advance the clock; True exactly when it runs out on this tick."""
         if not self.running or self.ended:
             return False
         self.left_ms = max(0, self.left_ms - dt_ms)
+        self.extra_ms = max(0, min(self.left_ms, self.extra_ms - dt_ms))
         if self.left_ms == 0:
             self.running, self.ended = False, True
             return True

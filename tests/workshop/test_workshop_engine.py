@@ -320,3 +320,36 @@ def test_any_round_agrees_with_the_solo_rules(scenario, data):
     assert [s.score for s in board] == sorted((s.score for s in board), reverse=True)
     for a, b in zip(board, board[1:], strict=False):
         assert a.score > b.score or a.team < b.team
+
+
+@pytest.mark.parametrize(
+    ("votes", "tied", "abstained"),
+    [
+        (["match", "cost_of_delay", None], ("match", "cost_of_delay"), [2]),
+        (["c3", "match", "match"], (), []),
+        (["c3", "c3", None], (), [2]),
+        ([None, None, None], (), [0, 1, 2]),
+        (["c3", "match", "cost_of_delay"], ("match", "cost_of_delay", "c3"), []),
+    ],
+    ids=["tie-of-two", "clear-lead", "lead-with-an-abstention", "nobody", "three-way"],
+)
+def test_a_decision_names_its_tie_and_the_teams_that_did_not_vote(scenario, votes, tied, abstained):
+    d = room(scenario, "A", "B", "C").decide(votes)
+    assert d.tied == tied and d.abstained == abstained
+    if tied:
+        assert d.taken == tied[0]  # the tie goes to the choice listed first
+    assert all(d.points[i] == 0 for i in abstained)
+
+
+def test_added_time_widens_the_whole_and_is_spent_first():
+    t = DiscussionTimer(60)
+    t.tick(20_000)
+    t.add(30)
+    assert (t.left_seconds, t.added, t.total_ms) == (70, 30, 90_000)
+    assert t.fraction == pytest.approx(70 / 90) and t.extra_fraction == pytest.approx(30 / 90)
+    t.tick(10_000)
+    assert t.extra_fraction == pytest.approx(20 / 90) and t.left_seconds == 60
+    t.tick(25_000)
+    assert t.extra_fraction == 0 and t.left_seconds == 35
+    t.restart()
+    assert (t.added, t.total_ms, t.fraction, t.extra_fraction) == (0, 60_000, 1.0, 0.0)
