@@ -30,6 +30,9 @@ class Help(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.buttons = Buttons([Button("Close", app.pop, hint="Esc", kind="primary")])
+        # A screen with keys of its own (the workshop's) lists them instead.
+        below = app.scenes.top
+        self.keys = getattr(below, "help_keys", None) or KEYS
 
     def handle(self, intent):
         if intent.is_key or intent.kind == I.CLICK:
@@ -57,7 +60,7 @@ class Help(Scene):
             valign="middle",
         )
         y = 128
-        for key, what in KEYS:
+        for key, what in self.keys:
             keycap(surface, app, key, st.rect(290, y + 20, 0, 0).topleft)
             kit.box(
                 surface,

@@ -6,12 +6,19 @@ lock marks, and the vote bar split into team colours.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
+from game.ui.text import wrap
 from game.ui.theme import MOOD_WORDS, points_text, signed
 from game.ui.widgets import panel
 
 SCALE = 1.4  # the design brief: everything 1.4× larger than the solo layout
+# The words the room reads from the back (the narration, the coach's note): 40 px on a
+# 1080-high window, in step with the window's height, and never under 28 px. They wrap and
+# page rather than shrink.
+READING_PX, READING_AT, READING_FLOOR = 40, 1080, 28
 
 
 class Look:
@@ -34,6 +41,20 @@ class Look:
 
     def px(self, role: str) -> int:
         return max(10, round(self.app.px(role) * SCALE))
+
+
+def reading_px(look) -> int:
+    """The size of the narration and the coach's note (larger when the text size is)."""
+    scale = max(1.0, look.app.settings.text_size)
+    return max(READING_FLOOR, round(READING_PX * look.stage.height / READING_AT * scale))
+
+
+def pages(look, text: str, style: str, px: int, width: int, height: int) -> list[str]:
+    """`text` wrapped at `px` and cut into pages of the lines a width×height box holds; each
+    page keeps its line breaks, so drawn in the same box at `px` it wraps the same way."""
+    lines = wrap(text, look.kit.font(style, px), max(1, width))
+    per = max(1, height // look.kit.line_height(px))
+    return ["\n".join(lines[i : i + per]) for i in range(0, len(lines), per)] or [""]
 
 
 def leave_on_second_escape(screen) -> None:
@@ -59,13 +80,18 @@ def top_bar(surface, look, left: str, right: str = "") -> pygame.Rect:
     bar = st.rect(0, 0, 1280, 64)
     pygame.draw.rect(surface, pal.panel, bar)
     pygame.draw.line(surface, pal.border, bar.bottomleft, bar.bottomright, st.px(1))
+    # The right-hand words get the width they need (up to half the bar), the title the rest.
+    right_w = 0.0
+    if right:
+        need = kit.size(right, "semibold", look.px("body"))[0] / st.u + 8
+        right_w = max(356.0, min(616.0, need))
     kit.box(
         surface,
         left,
         "semibold",
         look.px("body"),
         pal.text,
-        st.rect(24, 6, 880, 52),
+        st.rect(24, 6, 1232 - right_w - (20 if right else 0), 52),
         valign="middle",
     )
     if right:
@@ -75,11 +101,22 @@ def top_bar(surface, look, left: str, right: str = "") -> pygame.Rect:
             "semibold",
             look.px("body"),
             pal.muted,
-            st.rect(900, 6, 356, 52),
+            st.rect(1256 - right_w, 6, right_w, 52),
             align="right",
             valign="middle",
         )
     return bar
+
+
+def tab(surface, look, box, text: str) -> pygame.Rect:
+    """A tab on a panel's top edge, at its right, saying there is more (a page marker)."""
+    st, pal, kit = look.stage, look.pal, look.kit
+    px = look.px("caption") * 4 // 5
+    r = pygame.Rect(0, 0, kit.size(text, "bold", px)[0] + st.px(20), kit.line_height(px) + st.px(4))
+    r.midright = (box.right - st.px(20), box.top)
+    pygame.draw.rect(surface, pal.accent, r, border_radius=r.height // 2)
+    kit.line(surface, text, "bold", px, pal.on_accent, r.center, anchor="center")
+    return r
 
 
 def lock_mark(surface, colour, center, size: int) -> None:
@@ -112,10 +149,12 @@ def team_chip(
     total: int | None = None,
     focused: bool = False,
     phones: int | None = None,
+    voted: bool = True,
 ) -> None:
     """A team's chip: its colour band and name, then its keys, its lock, or its points.
 
     With `phones` (phone voting) the chip also counts the team's phones, never their votes.
+    On the reveal a team that did not vote (`voted=False`) says so beside its 0 points.
     """
     st, pal, kit = look.stage, look.pal, look.kit
     panel(
@@ -159,7 +198,7 @@ def team_chip(
                 low.width -= tw + st.px(6)
         kit.box(
             surface,
-            points_text(points),
+            points_text(points) if voted else f"No vote · {points_text(points)}",
             "bold",
             look.px("caption"),
             pal.gain if points > 0 else pal.loss if points < 0 else pal.muted,
@@ -256,6 +295,21 @@ def shared_px(look, items, style: str, role: str) -> int:
         (look.kit.fit(text, style, px, r.width, r.height, smallest(look))[0] for text, r in items),
         default=px,
     )
+
+
+def arc(surface, colour, center, radius: int, width: int, start: float, end: float) -> None:
+    """A band of the countdown ring from `start` to `end` (shares of a turn, clockwise from
+    the top), drawn over the ring: the added time shows in its own colour."""
+    if end <= start:
+        return
+    steps = max(4, int(72 * (end - start)))
+    outer, inner = [], []
+    for i in range(steps + 1):
+        a = -math.pi / 2 + 2 * math.pi * (start + (end - start) * i / steps)
+        outer.append((center[0] + radius * math.cos(a), center[1] + radius * math.sin(a)))
+        r = radius - width
+        inner.append((center[0] + r * math.cos(a), center[1] + r * math.sin(a)))
+    pygame.draw.polygon(surface, colour, outer + inner[::-1])
 
 
 def clock_text(seconds: int) -> str:

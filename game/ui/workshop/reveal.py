@@ -1,7 +1,8 @@
 """The reveal: how the teams split, what each earned, the buyer's reaction, and the coach's note.
 
-The facilitator continues, or sends the room down another path (the votes and points stand;
-the override is recorded), or takes the decision back to vote again.
+The facilitator continues (Enter, always), or sends the room down another path (the votes
+and points stand; the override is recorded), or takes the decision back to vote again. A tie
+and a team that did not vote are said in words; ↑ ↓ page a long coach's note.
 """
 
 from __future__ import annotations
@@ -25,11 +26,23 @@ from game.ui.workshop.look import (
     Look,
     keycap_width,
     leave_on_second_escape,
+    pages,
+    reading_px,
     shared_px,
     smallest,
     split_bar,
+    tab,
     team_chip,
     top_bar,
+)
+
+HELP_KEYS = (
+    ("Enter", "Next decision, or the scoreboard (always)"),
+    ("O, then 1–6", "Send the room down another path (Esc: keep this one)"),
+    ("↑ ↓", "Page a long coach's note (a click on it does too)"),
+    ("Backspace", "Undo this decision and vote again"),
+    ("Esc twice", "Leave the round"),
+    ("F1 or ?", "This help"),
 )
 
 
@@ -133,6 +146,8 @@ class RevealScreen(Scene):
         self.decision = decision
         self.overriding = False
         self.leaving = False  # Esc once warns; Esc twice leaves the round
+        self.page = 0  # which page of a long coach's note shows
+        self.note_pages: list[str] = [""]
         node = room.scenario.nodes[decision.node]
         self.choices = [node.choice(cid) for cid in decision.choices]
         self.rows = [
@@ -195,8 +210,24 @@ class RevealScreen(Scene):
         self.room.save()
         self.app.swap("workshop-vote", self.room)
 
+    help_keys = HELP_KEYS
+
+    def turn_page(self, step: int) -> None:
+        self.page = max(0, min(len(self.note_pages) - 1, self.page + step))
+
     def handle(self, intent):
         k = intent.kind
+        if k == I.CONFIRM and not self.overriding:  # Enter goes on, whatever the mouse is on
+            self.proceed()
+            return True
+        if k in (I.UP, I.DOWN) and not self.overriding:
+            self.turn_page(1 if k == I.DOWN else -1)
+            return True
+        if k == I.CLICK and self.rects.get("coach", pygame.Rect(0, 0, 0, 0)).collidepoint(
+            intent.pos
+        ):
+            self.page = (self.page + 1) % len(self.note_pages)
+            return True
         if k == I.BACK:
             if self.overriding:
                 self.overriding = False
@@ -215,7 +246,12 @@ class RevealScreen(Scene):
             if 1 <= intent.number <= len(self.rows):
                 self.take_instead(self.choices[intent.number - 1])
             return True
-        return self.buttons.handle(intent)
+        if not self.overriding and k in (I.LEFT, I.RIGHT, I.NEXT, I.PREV):
+            return True  # the focus stays put: Enter has one meaning here
+        used = self.buttons.handle(intent)
+        if k == I.CLICK and not self.overriding:
+            self.buttons.focus = 0  # the light goes back to what Enter does
+        return used
 
     # ----- layout and drawing -----------------------------------------------------------
     def layout(self, stage) -> None:
@@ -230,7 +266,7 @@ class RevealScreen(Scene):
         self.rects = {
             "reaction": st.rect(right, 76, 1256 - right, 220),
             "coach": st.rect(right, 308, 1256 - right, 248),
-            "status": st.rect(24, 568, 380, 50),
+            "status": st.rect(24, 562, 380, 62),
         }
         for b, x, w in zip(self.controls, (416, 688, 980), (260, 280, 276), strict=True):
             b.rect = st.rect(x, 568, w, 50)
@@ -261,7 +297,7 @@ class RevealScreen(Scene):
         status = (
             "Which path should the room explore? Press its number (Esc: keep this one)."
             if self.overriding
-            else "Teams score their own votes."
+            else self.status()
         )
         kit.box(
             surface,
@@ -280,12 +316,27 @@ class RevealScreen(Scene):
                 team,
                 points=d.points[i],
                 total=self.workshop.team_score(i),
+                voted=d.votes[i] is not None,
             )
+
+    def status(self) -> str:
+        """What the votes did, in words: a tie and its rule, and who did not vote."""
+        d = self.decision
+        words = []
+        if d.tied and not d.overridden:
+            words.append("Tie: the room takes the choice listed first.")
+        missing = [self.room.teams[i].name for i in d.abstained]
+        if missing and len(missing) < len(self.room.teams):
+            who = missing[0] if len(missing) == 1 else f"{len(missing)} teams"
+            words.append(f"No vote from {who}: 0 points.")
+        return " ".join(words) or "Teams score their own votes."
 
     def path_words(self) -> str:
         d = self.decision
         if d.taken == TIMEOUT:
             return "No team voted: the clock ran out"
+        if d.tied and not d.overridden:
+            return f"Tie: the room takes choice {self.position(d.taken)}"
         if d.overridden:
             picked = (
                 "no choice"
@@ -420,11 +471,18 @@ class RevealScreen(Scene):
                         chip(surface, look, label, (x, y), role="caption")
                         x += w + st.px(8)
                 inner.height -= st.px(40) * len(rows)
-        kit.box(
-            surface,
-            note,
-            "regular",
-            look.px("caption"),
-            pal.text,
-            pygame.Rect(inner.left, inner.top + st.px(40), inner.width, inner.height - st.px(40)),
-        )
+        # The note is read from the back of the room: reading size, paged rather than shrunk.
+        px = reading_px(look)
+        area = pygame.Rect(inner.left, inner.top + st.px(40), inner.width, inner.height - st.px(40))
+        self.note_pages = pages(look, note, "regular", px, area.width, area.height)
+        self.page = min(self.page, len(self.note_pages) - 1)
+        kit.box(surface, self.note_pages[self.page], "regular", px, pal.text, area, min_px=px)
+        if len(self.note_pages) > 1:
+            last = self.page == len(self.note_pages) - 1
+            tab(
+                surface,
+                look,
+                box,
+                f"Coach {self.page + 1}/{len(self.note_pages)} · "
+                + ("↑ back" if last else "↓ more"),
+            )

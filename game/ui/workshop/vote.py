@@ -2,8 +2,9 @@
 
 The screen shows who has locked in, never what: no points, tags or notes before the reveal.
 With team keys each team presses its own block of keys; with clicks the facilitator picks a
-team's chip, then that team's choice. Space pauses the clock, + adds 30 s, Enter reveals now,
-Backspace takes back the last decision.
+team's chip (or ← →), then that team's choice. Enter always reveals now, whatever the focus
+or the mouse; Space pauses the clock, + adds 30 s, ↑ ↓ page a long narration, Backspace takes
+back the last decision (asking first when votes would be cleared).
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ import pygame
 
 from game.errors import MoveError
 from game.ui import intents as I
-from game.ui.scene import Scene
+from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
 from game.ui.widgets import Button, Buttons, keycap, panel, ring
 from game.ui.workshop.look import (
     Look,
+    arc,
     buyer_card,
     clock_text,
     keycap_width,
     leave_on_second_escape,
+    pages,
+    reading_px,
     shared_px,
     smallest,
     team_chip,
@@ -30,6 +34,17 @@ from game.ui.workshop.phones import PUMP_MS
 from game.ui.workshop.room import KEYS, PHONES
 
 TICK_MS = 250  # the clock redraws four times a second
+HELP_KEYS = (
+    ("Enter", "Reveal now (always, wherever the focus or mouse is)"),
+    ("1–6 · team keys", "A team's vote (clicks: the picked team's)"),
+    ("← →", "Clicks: pick the team whose vote the next number sets"),
+    ("Space", "Pause or resume the clock"),
+    ("+", "Add 30 seconds (the ring shows the added time)"),
+    ("↑ ↓", "Page a long narration"),
+    ("Backspace", "Undo the last decision (asks when votes would be cleared)"),
+    ("Esc twice", "Leave the round"),
+    ("F1 or ?", "This help"),
+)
 
 
 class TeamButton(Button):
@@ -92,6 +107,9 @@ class VoteScreen(Scene):
         self.stalled = False  # the clock ran out with no votes where the buyer has no clock
         self.paused_scene = False
         self.leaving = False  # Esc once warns; Esc twice leaves the round
+        self.asking = False  # the undo question is open: Enter or Y clears the votes, Esc keeps
+        self.page = 0  # which page of a long narration shows
+        self.narration_pages = 1
         self.pause_button = Button("Pause", self.toggle_clock, hint="Space")
         self.add_button = Button("Add 30 s", self.add_time, hint="+")
         self.reveal_button = Button("Reveal now", self.reveal, hint="⏎", kind="primary")
@@ -115,6 +133,12 @@ class VoteScreen(Scene):
         ]
         controls = [self.pause_button, self.add_button, self.reveal_button, self.undo_button]
         self.buttons = Buttons(controls + self.rows + self.chips, focus=2)
+        self.answer = Buttons(
+            [
+                Button("Clear and go back", self.undo_now, hint="⏎", kind="primary"),
+                Button("Keep the votes", self.keep_votes, hint="Esc"),
+            ]
+        )
         self.rects: dict[str, pygame.Rect] = {}
 
     @property
@@ -130,7 +154,11 @@ class VoteScreen(Scene):
 
     def shot_name(self) -> str:
         locked = sum(v is not None for v in self.votes)
-        return f"vote-{len(self.workshop.decisions) + 1}" + (f"-{locked}-locked" if locked else "")
+        name = f"vote-{len(self.workshop.decisions) + 1}" + (f"-{locked}-locked" if locked else "")
+        return name + ("-undo" if self.asking else "")
+
+    def widgets(self) -> list:
+        return list(self.answer) if self.asking else list(self.buttons)
 
     # ----- life cycle -------------------------------------------------------------------
     def enter(self) -> None:
@@ -182,8 +210,10 @@ class VoteScreen(Scene):
         if unlocked:
             later = [i for i in unlocked if i > self.picking]
             self.picking = (later or unlocked)[0]
-        target = self.chips[self.picking] if unlocked else self.reveal_button
-        self.buttons.focus = self.buttons.items.index(target)
+
+    def step_team(self, step: int) -> None:
+        """← → in click mode: the chip whose choice the next number (or click) sets."""
+        self.picking = (self.picking + step) % len(self.chips)
 
     # ----- the facilitator --------------------------------------------------------------
     def toggle_clock(self) -> None:
@@ -220,21 +250,67 @@ class VoteScreen(Scene):
         """Phone votes where a team's phones voted; the keyboard's or clicks' elsewhere."""
         return [c if c is not None else v for c, v in zip(counted, self.votes, strict=True)]
 
+    @property
+    def cast(self) -> int:
+        return sum(v is not None for v in self.votes)
+
+    def undo_question(self) -> str:
+        n = self.cast
+        votes = f"{n} vote" + ("" if n == 1 else "s")
+        return f"Clear {votes} and go back to decision {len(self.workshop.decisions)}?"
+
     def undo(self) -> None:
+        """Take back the last decision; votes already cast here are cleared only once asked."""
+        if not self.workshop.decisions:
+            return
+        if self.cast:
+            self.asking = True
+            self.answer.focus = 0
+            self.app.dirty = True
+            return
+        self.undo_now()
+
+    @property
+    def help_keys(self):
+        return HELP_KEYS
+
+    def keep_votes(self) -> None:
+        self.asking = False
+        self.app.dirty = True
+
+    def undo_now(self) -> None:
+        self.asking = False
         if not self.workshop.decisions:
             return
         self.workshop.undo()
         self.room.save()
         self.app.replace(VoteScreen(self.app, self.room))
 
+    def turn_page(self, step: int) -> None:
+        self.page = max(0, min(self.narration_pages - 1, self.page + step))
+
     # ----- input and time ---------------------------------------------------------------
     def handle(self, intent):
         k = intent.kind
         text = intent.text if k in (I.CHAR, I.CHOOSE) else ""
+        if self.asking:
+            return self.handle_question(intent, text)
         if k == I.BACK:
             leave_on_second_escape(self)
             return True
         self.leaving = False
+        if k == I.CONFIRM:  # "Reveal now", whatever has the focus or the mouse
+            self.reveal()
+            return True
+        if k in (I.UP, I.DOWN):
+            self.turn_page(1 if k == I.DOWN else -1)
+            return True
+        if k in (I.LEFT, I.RIGHT, I.NEXT, I.PREV):
+            if self.clicking:
+                self.step_team(1 if k in (I.RIGHT, I.NEXT) else -1)
+            return True  # the focus never wanders: Enter has one meaning here
+        if k in (I.POINT, I.CLICK):
+            return self.handle_pointer(intent)
         if text == " ":
             self.toggle_clock()
             return True
@@ -254,10 +330,36 @@ class VoteScreen(Scene):
             if 1 <= intent.number <= len(self.rows):
                 self.rows[intent.number - 1].activate()
             return True
-        if k == I.CONFIRM and (self.buttons.focused is self.reveal_button or self.all_in):
-            self.reveal()
+        return UNHANDLED
+
+    def handle_pointer(self, intent):
+        """The mouse lights what it rests on and clicks it; the light then goes back to the
+        reveal button, so nothing the mouse touched ever looks like what Enter does."""
+        reveal = self.buttons.items.index(self.reveal_button)
+        if intent.kind == I.POINT:
+            at = [i for i, b in enumerate(self.buttons.items) if b.rect.collidepoint(intent.pos)]
+            focus = at[0] if at else reveal
+            changed, self.buttons.focus = focus != self.buttons.focus, focus
+            return changed
+        if self.rects.get("speech", pygame.Rect(0, 0, 0, 0)).collidepoint(intent.pos):
+            self.page = (self.page + 1) % max(1, self.narration_pages)  # a click turns the page
             return True
-        return self.buttons.handle(intent)
+        used = self.buttons.handle(intent)
+        self.buttons.focus = reveal
+        return used
+
+    def handle_question(self, intent, text: str):
+        """The undo question: Enter or Y clears the votes and goes back, Esc or N keeps them."""
+        k = intent.kind
+        if k == I.CONFIRM or text.lower() == "y":
+            self.undo_now()
+        elif k == I.BACK or text.lower() == "n":
+            self.keep_votes()
+        elif k in (I.POINT, I.CLICK):
+            return self.answer.handle(intent)
+        elif k in (I.HELP, I.SETTINGS, I.FULLSCREEN, I.QUIT, I.RESIZE):
+            return UNHANDLED
+        return True
 
     def wake_in(self) -> int | None:
         t = self.timer
@@ -299,6 +401,8 @@ class VoteScreen(Scene):
         heights = self.row_heights(st)
         space = 556 - 76 - 12 - gap * max(0, len(heights) - 1)  # the line above, choices below
         top_h = max(150.0, min(232.0, space - sum(heights)))
+        if self.workshop.node.narration:  # read at projector size, never shrunk: a little more
+            top_h = max(top_h, min(248.0, self.speech_units(st)))  # room, then pages
         if sum(heights) > space - top_h:  # still too tall: share the room; the text shrinks
             scale = (space - top_h) / sum(heights)
             heights = [h * scale for h in heights]
@@ -308,6 +412,12 @@ class VoteScreen(Scene):
             "clock": st.rect(1096, 76, 160, top_h),
             "status": st.rect(24, 568, 360, 50),
         }
+        self.rects["question"] = st.rect(240, 200, 800, 300)
+        self.rects["question text"] = st.rect(280, 224, 720, 120)
+        self.rects["question note"] = st.rect(280, 350, 720, 60)
+        for b, x in zip(self.answer, (330, 650), strict=True):
+            b.rect = st.rect(x, 424, 300, 56)
+        self.split_speech(self.rects["speech"])
         y = 76 + top_h + 12
         for row, h in zip(self.rows, heights, strict=True):
             row.rect = st.rect(24, y, 1232, h)
@@ -325,8 +435,62 @@ class VoteScreen(Scene):
         for i, chip in enumerate(self.chips):
             chip.rect = st.rect(24 + i * (w + gap_x), 630, w, 78)
 
-    def draw(self, surface) -> None:
+    def speech_units(self, st) -> float:
+        """The speech box's height in units for the whole narration and line at full size."""
+        node, kit, look = self.workshop.node, self.app.kit, self.look
+        width = st.px(800 - 40)
+        need = st.px(28)
+        if node.narration:
+            px = reading_px(look)
+            lines = wrap(node.narration, kit.font("italic", px), width)
+            need += len(lines) * kit.line_height(px) + st.px(8)
+        px = look.px("line")
+        need += len(wrap(f"“{node.say}”", kit.font("regular", px), width)) * kit.line_height(px)
+        return need / st.u
+
+    def split_speech(self, speech) -> None:
+        """The narration's box (paged when it holds too little) and the buyer's line's box."""
+        st, kit, look, node = self.app.stage, self.app.kit, self.look, self.workshop.node
+        inner = speech.inflate(-st.px(40), -st.px(28))
+        self.narration = []
+        if not node.narration:
+            self.nar_rect, self.say_rect = pygame.Rect(inner.topleft, (0, 0)), inner
+            self.narration_pages, self.page = 1, 0
+            return
+        px, lh = reading_px(look), kit.line_height(reading_px(look))
+        line_px = look.px("line")
+        say_lines = len(wrap(f"“{node.say}”", kit.font("regular", line_px), inner.width))
+        say_h = min(say_lines * kit.line_height(line_px), 2 * lh)
+        # The narration takes what two lines of the buyer's words leave (two lines at least),
+        # and pages the rest; the buyer's line may shrink into what is left, not below 2 lines
+        # at reading size.
+        lines = max(2, (inner.height - say_h - st.px(8)) // lh)
+        self.narration = pages(look, node.narration, "italic", px, inner.width, lines * lh)
+        held = max(p.count("\n") + 1 for p in self.narration) * lh
+        self.nar_rect = pygame.Rect(inner.left, inner.top, inner.width, held)
+        top = self.nar_rect.bottom + st.px(8)
+        self.say_rect = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        self.narration_pages = len(self.narration)
+        self.page = min(self.page, self.narration_pages - 1)
+
+    def draw_narration(self, surface) -> None:
         look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        px = reading_px(look)
+        kit.box(
+            surface, self.narration[self.page], "italic", px, pal.muted, self.nar_rect, min_px=px
+        )
+        if self.narration_pages > 1:  # a tab on the panel's top edge, like the reveal's
+            more = "↓ more" if self.page < self.narration_pages - 1 else "↑ back"
+            tab_px = look.px("caption") * 4 // 5
+            text = f"Narration {self.page + 1}/{self.narration_pages} · {more}"
+            tab = pygame.Rect(0, 0, kit.size(text, "bold", tab_px)[0] + st.px(20), 0)
+            tab.height = kit.line_height(tab_px) + st.px(4)
+            tab.midright = (self.rects["speech"].right - st.px(20), self.rects["speech"].top)
+            pygame.draw.rect(surface, pal.accent, tab, border_radius=tab.height // 2)
+            kit.line(surface, text, "bold", tab_px, pal.on_accent, tab.center, anchor="center")
+
+    def draw(self, surface) -> None:
+        look, pal, kit = self.look, self.app.pal, self.app.kit
         node = self.workshop.node
         sc = self.room.scenario
         n = len(self.workshop.decisions) + 1
@@ -343,20 +507,15 @@ class VoteScreen(Scene):
         buyer_card(surface, look, self.rects["buyer"], sc.buyer, node.mood)
         speech = self.rects["speech"]
         panel(surface, look, speech, fill=pal.raised, radius=18)
-        inner = speech.inflate(-st.px(40), -st.px(28))
-        if node.narration:
-            nar = pygame.Rect(inner.left, inner.top, inner.width, inner.height // 3)
-            ink = kit.box(surface, node.narration, "italic", look.px("caption"), pal.muted, nar)
-            inner = pygame.Rect(
-                inner.left, ink.bottom + st.px(8), inner.width, inner.bottom - ink.bottom - st.px(8)
-            )
+        if self.narration:
+            self.draw_narration(surface)
         kit.box(
             surface,
             f"“{node.say}”",
             "regular",
             look.px("line"),
             pal.text,
-            inner,
+            self.say_rect,
             valign="middle",
             min_px=smallest(look),
         )
@@ -379,6 +538,38 @@ class VoteScreen(Scene):
             self.rects["status"],
             valign="middle",
         )
+        if self.asking:
+            self.draw_question(surface)
+
+    def draw_question(self, surface) -> None:
+        """The undo question over a dimmed screen, with its two answers."""
+        look, pal, kit = self.look, self.app.pal, self.app.kit
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 170))
+        surface.blit(shade, (0, 0))
+        panel(surface, look, self.rects["question"], fill=pal.panel, border=pal.accent, width=2)
+        kit.box(
+            surface,
+            self.undo_question(),
+            "bold",
+            look.px("heading"),
+            pal.text,
+            self.rects["question text"],
+            align="center",
+            valign="middle",
+        )
+        kit.box(
+            surface,
+            "The votes cast for this decision are lost; the room votes again on the one before.",
+            "regular",
+            look.px("caption"),
+            pal.muted,
+            self.rects["question note"],
+            align="center",
+            valign="middle",
+        )
+        for b in self.answer:
+            b.draw(surface, look, b is self.answer.focused, "caption")
 
     def status(self) -> str:
         locked = sum(v is not None for v in self.votes)
@@ -413,10 +604,24 @@ class VoteScreen(Scene):
         else:
             colour = pal.loss if t.left_ms <= 10_000 else pal.gain
             ring(surface, look, centre, radius, t.fraction, colour, st.px(12))
+            # Added time: the ring spans the new whole, and what is left of the added
+            # seconds (spent first) shows in the accent colour, with "+30 s" under the time.
+            start = t.fraction - t.extra_fraction
+            arc(surface, pal.accent, centre, radius, st.px(12), start, t.fraction)
             size = min(look.px("line"), round(radius * 0.62))
-            kit.line(
+            digits = kit.line(
                 surface, clock_text(t.left_seconds), "bold", size, pal.text, centre, anchor="center"
             )
+            if t.added:
+                kit.line(
+                    surface,
+                    f"+{t.added} s",
+                    "bold",
+                    max(smallest(look), round(size * 0.5)),
+                    pal.accent,
+                    (centre[0], digits.bottom),
+                    anchor="midtop",
+                )
         word = (
             "Time is up"
             if t.ended
