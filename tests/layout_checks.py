@@ -5,8 +5,11 @@ import itertools
 import pygame
 
 
-def check_fits(app, where: str) -> None:
-    """Render the top screen and assert nothing overlaps, spills or leaves the window."""
+def check_fits(app, where: str, whole: bool = False) -> None:
+    """Render the top screen and assert nothing overlaps, spills or leaves the window.
+
+    `whole`: the screen reflows or scrolls instead of shrinking, so no text is drawn smaller
+    than its size asks or cut with an ellipsis."""
     app.render()
     window = pygame.Rect((0, 0), app.surface.get_size())
     buttons = [b for b in app.scenes.top.widgets() if b.rect.width and b.rect.height]
@@ -18,6 +21,9 @@ def check_fits(app, where: str) -> None:
         assert not a.rect.colliderect(b.rect), f"{where}: '{a.label}' overlaps '{b.label}'"
     smallest = min(app.kit.sizes_drawn, default=app.floor_px())
     assert smallest >= app.floor_px(), f"{where}: text drawn at {smallest} px, under the floor"
+    if whole:
+        assert not app.kit.cut, f"{where}: text cut: {[t for t, _ in app.kit.cut[:3]]}"
+        assert not app.kit.shrunk, f"{where}: text shrunk: {app.kit.shrunk[:3]}"
     for box, ink in app.kit.drawn:
         if ink.width and ink.height:
             assert box.contains(ink), f"{where}: text spills from {box} to {ink}"

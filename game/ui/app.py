@@ -404,6 +404,7 @@ class App:
         self.kit.drawn.clear()
         self.kit.sizes_drawn.clear()
         self.kit.cut.clear()
+        self.kit.shrunk.clear()
         for scene in self.scenes.visible():
             scene.draw(surface)
         if self.toast_text:

@@ -17,6 +17,7 @@ from game.ui.scenes.notes import Notes
 from game.ui.scenes.problems import Problems
 from game.ui.scenes.progress import Progress
 from game.ui.scenes.settings import SettingsScreen
+from game.ui.scenes.tags import TagMenu
 from game.ui.scenes.title import Title
 from game.ui.workshop.join import JoinScreen
 from game.ui.workshop.reveal import RevealScreen
@@ -37,6 +38,7 @@ SCENES: dict[str, type[Scene]] = {
         Problems,
         Progress,
         SettingsScreen,
+        TagMenu,
         Help,
         WorkshopSetup,
         JoinScreen,

@@ -3,7 +3,9 @@
 `TextKit.box` draws text into a rect and guarantees it stays inside: it wraps, then steps
 the size down, then ends the last line with an ellipsis. Every drawn box is recorded in
 `TextKit.drawn` (box, ink) so layout tests can prove nothing spills, and every text that had
-to end with an ellipsis in `TextKit.cut`, so they can prove what must be whole is.
+to end with an ellipsis in `TextKit.cut`, so they can prove what must be whole is; text
+drawn smaller than asked goes in `TextKit.shrunk`. Records stop at the surface's clip (a
+scrolling panel hides what lies outside it).
 """
 
 from __future__ import annotations
@@ -65,6 +67,14 @@ def _bytes(surf: pygame.Surface) -> int:
     return surf.get_width() * surf.get_height() * surf.get_bytesize()
 
 
+def _seen(surface, box: pygame.Rect, ink: pygame.Rect):
+    """(box, ink) as far as they show: a scrolling panel's clip hides what lies outside it."""
+    clip = surface.get_clip()
+    if clip == surface.get_rect():
+        return box, ink
+    return box.clip(clip), ink.clip(clip)
+
+
 class TextKit:
     """Fonts, a cache of rendered text, and boxes that text cannot spill from."""
 
@@ -80,6 +90,7 @@ class TextKit:
         self.floor_px = 6  # no text is drawn smaller (the app sets it from the text size)
         self.sizes_drawn: set[int] = set()  # the pixel sizes rendered since the last clear
         self.cut: list[tuple[str, pygame.Rect]] = []  # text ended with "…" to fit: (text, box)
+        self.shrunk: list[tuple[str, int, int]] = []  # smaller than asked: (text, asked, drawn)
 
     def font(self, style: str, px: int) -> pygame.font.Font:
         return self.fonts.get(style, max(self.floor_px, int(px)))
@@ -145,6 +156,8 @@ class TextKit:
         size, lines = self.fit(text, style, px, rect.width, rect.height, min_px)
         if lines and lines[-1].endswith(ELLIPSIS) and not text.rstrip().endswith(ELLIPSIS):
             self.cut.append((text, pygame.Rect(rect)))
+        if size < max(self.floor_px, int(px)):
+            self.shrunk.append((text, max(self.floor_px, int(px)), size))
         lh = self.line_height(size)
         total = lh * len(lines)
         y = rect.top
@@ -170,7 +183,7 @@ class TextKit:
                 line_ink = pygame.Rect(x, max(top, rect.top), w, area.height)
                 ink = line_ink if ink.width == 0 else ink.union(line_ink)
             y += lh
-        self.drawn.append((pygame.Rect(rect), ink))
+        self.drawn.append(_seen(surface, pygame.Rect(rect), ink))
         return ink
 
     def line(self, surface, text, style, px, colour, pos, anchor="topleft", max_width=None):
@@ -183,5 +196,6 @@ class TextKit:
         if cut:
             self.cut.append((whole, pygame.Rect(r)))
         surface.blit(surf, r)
-        self.drawn.append((surface.get_rect(), r))  # a free line must at least stay on screen
+        # A free line must at least stay on screen.
+        self.drawn.append(_seen(surface, surface.get_rect(), r))
         return r

@@ -19,7 +19,7 @@ KEYS = (
     ("F2", "Settings"),
     ("F5", "Reload the scenario file, keeping your place"),
     ("F11", "Fullscreen"),
-    ("L · T · S · P", "Library: level, tag, easiest first, progress"),
+    ("L · T · S · P", "Library: level, tag menu, easiest first, progress"),
 )
 
 

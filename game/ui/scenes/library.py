@@ -7,6 +7,7 @@ opening it lists every diagnostic. Best scores and saved runs come from the stor
 from __future__ import annotations
 
 import os
+from typing import NamedTuple
 
 import pygame
 
@@ -14,11 +15,22 @@ from game.errors import GameError
 from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.settings import cycle
+from game.ui.text import wrap
+from game.ui.theme import signed
 from game.ui.widgets import Button, Buttons, chip, chip_width, panel, pips
 
 COLUMNS = 3  # at 100% text; larger text gets fewer, wider columns
-GRID_TOP, GRID_BOTTOM = 150, 680
+HEADER_TOP, GRID_BOTTOM = 92, 680  # the header buttons start at HEADER_TOP; cards end here
 CARD_H, GAP = 196, 22
+
+
+class Lines(NamedTuple):
+    """Lines a card gives each part: every card in the grid takes the largest counts."""
+
+    title: int
+    buyer: int
+    chips: int
+    status: int
 
 
 class ScenarioCard(Button):
@@ -34,6 +46,48 @@ class ScenarioCard(Button):
         self.best = best
         self.saved = saved
         self.first = first  # the suggestion for a new player: the easiest scenario not played
+        self.lines: Lines | None = None  # the grid's shared line counts, set by its layout
+
+    def texts(self) -> tuple[str, str]:
+        """(the buyer's line, the status line) as the card writes them."""
+        sc = self.data.scenario if self.data.ok else None
+        buyer = f"{sc.buyer.name} · {sc.buyer.role}" if sc else ""
+        if self.saved is not None:
+            resume = f"resume at decision {len(self.saved.choices) + 1}"
+            status = (
+                f"In progress · {resume}"
+                if self.best is None
+                else f"Best score {signed(self.best)} · {resume}"
+            )
+        else:
+            status = "Not played yet" if self.best is None else f"Best score {signed(self.best)}"
+        if self.first:
+            status = "★ Start here: the easiest one you have not played"
+        return buyer, status
+
+    def measure(self, look, width: int) -> Lines:
+        """How many lines each part needs at this card width: titles, roles and the status
+        wrap rather than being cut, and tag chips take more rows."""
+        st, kit = look.stage, look.kit
+        inner = width - 2 * st.px(18)
+        title_w = inner - st.px(60 + 12) if self.data.ok else inner
+        px, cap = round(look.px("body") * 1.1), look.px("caption")
+        title = len(wrap(self.label, kit.font("bold", px), max(1, title_w)))
+        if not self.data.ok:
+            return Lines(max(1, title), 0, 0, 0)
+        buyer, status = self.texts()
+        rows, x = 1, 0
+        for tag in self.data.scenario.tags:
+            w = chip_width(look, tag)
+            if x and x + w > inner:
+                rows, x = rows + 1, 0
+            x += w + st.px(8)
+        return Lines(
+            title,
+            len(wrap(buyer, kit.font("regular", cap), max(1, inner))),
+            rows if self.data.scenario.tags else 0,
+            len(wrap(status, kit.font("semibold", cap), max(1, inner))),
+        )
 
     def draw(self, surface, look, focused: bool, role: str = "body") -> None:
         pal, st, kit = look.pal, look.stage, look.kit
@@ -67,11 +121,12 @@ class ScenarioCard(Button):
             )
             surface.blit(thumb, (inner.right - side, inner.top))
             text_w = inner.width - side - st.px(12)
+        lines = self.lines or self.measure(look, r.width)
         px = round(look.px("body") * 1.1)
         cap = look.px("caption")
         cap_h = kit.line_height(cap)
-        title_box = pygame.Rect(inner.left, inner.top, text_w, 2 * kit.line_height(px))
-        kit.box(surface, self.label, "bold", px, pal.text, title_box, min_px=px)  # wraps to 2
+        title_box = pygame.Rect(inner.left, inner.top, text_w, lines.title * kit.line_height(px))
+        kit.box(surface, self.label, "bold", px, pal.text, title_box, min_px=px)
         y = title_box.bottom + st.px(6)
         if broken:
             errors = result.errors or result.diagnostics
@@ -81,27 +136,28 @@ class ScenarioCard(Button):
             first = errors[0].message if errors else "This file could not be read."
             where = f"line {errors[0].line}: " if errors else ""
             top = y + kit.line_height(look.px("body")) + st.px(4)
-            kit.box(
+            kit.box(  # the first problem, as much as the card holds (opening it lists all)
                 surface,
                 where + first,
                 "regular",
                 cap,
                 pal.muted,
                 pygame.Rect(inner.left, top, inner.width, max(0, inner.bottom - top)),
+                min_px=cap,
             )
             return
         sc = result.scenario
-        buyer = f"{sc.buyer.name} · {sc.buyer.role}"
+        buyer, status = self.texts()
         kit.box(
             surface,
             buyer,
             "regular",
             cap,
             pal.muted,
-            pygame.Rect(inner.left, y, inner.width, 2 * cap_h),
+            pygame.Rect(inner.left, y, inner.width, lines.buyer * cap_h),
             min_px=cap,
-        )  # the role wraps to a second line rather than being cut
-        y += 2 * cap_h + st.px(6)
+        )  # the role wraps rather than being cut
+        y += lines.buyer * cap_h + st.px(6)
         pip_box = pips(surface, look, (inner.left, y + cap_h // 2 - st.px(2)), sc.difficulty, 3)
         level = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         minutes = f"  {level} · {sc.minutes} min" if sc.minutes else f"  {level}"
@@ -118,30 +174,21 @@ class ScenarioCard(Button):
         x = inner.left
         for tag in sc.tags:
             w = chip_width(look, tag)
-            if x + w > inner.right:
-                break
+            if x > inner.left and x + w > inner.right:
+                x, y = inner.left, y + cap_h + st.px(12)
             chip(surface, look, tag, (x, y))
             x += w + st.px(8)
-        if self.saved is not None:
-            resume = f"resume at decision {len(self.saved.choices) + 1}"
-            status = (
-                f"In progress · {resume}"
-                if self.best is None
-                else f"Best score {self.best} · {resume}"
-            )
-        else:
-            status = "Not played yet" if self.best is None else f"Best score {self.best}"
-        if self.first:
-            status = "★ Start here: the easiest one you have not played"
         colour = pal.accent if self.best is not None or self.saved or self.first else pal.muted
+        status_h = lines.status * cap_h
         kit.box(
             surface,
             status,
             "semibold",
-            look.px("caption"),
+            cap,
             colour,
-            pygame.Rect(inner.left, inner.bottom - cap_h, inner.width, cap_h),
+            pygame.Rect(inner.left, inner.bottom - status_h, inner.width, status_h),
             valign="bottom",
+            min_px=cap,
         )
 
 
@@ -154,9 +201,12 @@ class Library(Scene):
         self.tag: str | None = None
         self.easiest_first = False  # S: sort by difficulty instead of the files' order
         self.scroll = 0  # first visible row
+        self.header_top = float(HEADER_TOP)  # in units, below the greeting
+        self.grid_top = 150.0  # in units, below the header (set by `layout`)
+        self.card_h = float(CARD_H)  # in units, from the cards' measured lines (`layout`)
         self.cards: list[ScenarioCard] = []
         self.level_button = Button("Level: any", self.next_level, hint="L")
-        self.tag_button = Button("Tag: any", self.next_tag, hint="T")
+        self.tag_button = Button("Tag: any", self.open_tags, hint="T")
         self.progress_button = Button("Progress", self.open_progress, hint="P")
         self.settings_button = Button("Settings", self.open_settings, hint="F2")
         self.buttons = Buttons()
@@ -183,11 +233,16 @@ class Library(Scene):
         self.build_cards()
 
     def tags(self) -> list[str]:
-        found = set()
+        return [tag for tag, _ in self.tag_counts()]
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag the scenarios carry, with how many scenarios carry it, A to Z."""
+        counts: dict[str, int] = {}
         for r in self.app.library:
             if r.scenario:
-                found.update(r.scenario.tags)
-        return sorted(found)
+                for tag in set(r.scenario.tags):
+                    counts[tag] = counts.get(tag, 0) + 1
+        return sorted(counts.items())
 
     def shown(self) -> list:
         out = []
@@ -244,7 +299,7 @@ class Library(Scene):
             else "Level: " + ("Intro", "Standard", "Hard")[self.level - 1]
         )
         self.tag_button.label = f"Tag: {self.tag or 'any'}"
-        items = [self.level_button, self.tag_button, self.progress_button, self.settings_button]
+        items = self.header()
         focus = len(items) if self.cards else 0
         for i, card in enumerate(self.cards):
             if card.data.path == keep:
@@ -272,8 +327,13 @@ class Library(Scene):
         self.build_cards()
         self.app.toast("Easiest first." if self.easiest_first else "In the files' order.", 2000)
 
-    def next_tag(self) -> None:
-        self.tag = cycle([None, *self.tags()], self.tag)
+    def open_tags(self) -> None:
+        """The tag menu, over the library; choosing there calls `set_tag`."""
+        total = sum(1 for r in self.app.library if r.scenario)
+        self.app.go("tag-menu", self.tag_counts(), total, self.tag, self.set_tag)
+
+    def set_tag(self, tag: str | None) -> None:
+        self.tag = tag
         self.scroll = 0
         self.build_cards()
 
@@ -291,7 +351,7 @@ class Library(Scene):
         if k == I.CHAR:
             action = {
                 "l": self.next_level,
-                "t": self.next_tag,
+                "t": self.open_tags,
                 "p": self.open_progress,
                 "s": self.toggle_sort,
             }.get(intent.text.lower())
@@ -308,6 +368,8 @@ class Library(Scene):
             self.scroll = max(0, min(self.max_scroll(), self.scroll - intent.number))
             self.layout(self.app.stage)
             return True
+        if k in (I.PAGE_UP, I.PAGE_DOWN, I.HOME, I.END) and self.cards:
+            return self.jump(k)
         if k == I.CLICK and not self.grid_area().collidepoint(intent.pos):
             # Cards scrolled out of view must not take clicks meant for the header.
             header = [b for b in self.buttons.items if not isinstance(b, ScenarioCard)]
@@ -326,15 +388,50 @@ class Library(Scene):
                 self.keep_focus_in_view()
             return True
         used = self.buttons.handle(intent)
+        if k == I.UP and not used and isinstance(f, ScenarioCard):
+            used = self.up_to_header(f)
         self.keep_focus_in_view()
         return used
 
+    def up_to_header(self, card) -> bool:
+        """Up from the top row: the nearest header button of the lowest header line, even when
+        none lies straight above (the buttons are as wide as their labels)."""
+        header = self.header()
+        low = max(b.rect.top for b in header)
+        line = [b for b in header if b.rect.top == low]
+
+        def gap(b) -> int:
+            return max(0, b.rect.left - card.rect.centerx, card.rect.centerx - b.rect.right)
+
+        self.buttons.focus = self.buttons.items.index(min(line, key=gap))
+        return True
+
+    def jump(self, k) -> bool:
+        """Page Up / Page Down: a screenful of rows; Home / End: the first or last card."""
+        f = self.buttons.focused
+        here = self.cards.index(f) if isinstance(f, ScenarioCard) else 0
+        page = self.rows_visible() * self.columns
+        target = {
+            I.PAGE_UP: here - page,
+            I.PAGE_DOWN: here + page,
+            I.HOME: 0,
+            I.END: len(self.cards) - 1,
+        }[k]
+        target = max(0, min(len(self.cards) - 1, target))
+        before = (self.buttons.focus, self.scroll)
+        self.buttons.focus = self.buttons.items.index(self.cards[target])
+        self.keep_focus_in_view()
+        return (self.buttons.focus, self.scroll) != before
+
     # ----- layout ---------------------------------------------------------------------
+    def header(self) -> list[Button]:
+        return [self.level_button, self.tag_button, self.progress_button, self.settings_button]
+
     def grid_area(self) -> pygame.Rect:
-        return self.app.stage.rect(40, GRID_TOP, 1200, GRID_BOTTOM - GRID_TOP)
+        return self.app.stage.rect(40, self.grid_top, 1200, GRID_BOTTOM - self.grid_top)
 
     def rows_visible(self) -> int:
-        return max(1, int((GRID_BOTTOM - GRID_TOP + GAP) // (self.card_h + GAP)))
+        return max(1, int((GRID_BOTTOM - self.grid_top + GAP) // (self.card_h + GAP)))
 
     def max_scroll(self) -> int:
         rows = (len(self.cards) + self.columns - 1) // self.columns
@@ -359,24 +456,82 @@ class Library(Scene):
         """Three across at 100% text, two from 150%, one at 200%: text grows, cards widen."""
         return max(1, min(COLUMNS, int(3.4 / self.app.settings.text_size)))
 
-    @property
-    def card_h(self) -> float:
-        """A card's height in units, from the line heights of what it holds."""
-        kit, st = self.app.kit, self.app.stage
+    def measure_cards(self, stage, width: float) -> None:
+        """Every card gets the most lines any card needs (at least two for the title and
+        the role, so cards keep one height as filters change), and `card_h` follows."""
+        px = stage.px(width)
+        counts = [c.measure(self.app, px) for c in self.cards]
+        lines = Lines(*(max([2 if i in (0, 1) else 1] + [c[i] for c in counts]) for i in range(4)))
+        for card in self.cards:
+            card.lines = lines
+        kit = self.app.kit
         title = kit.line_height(round(self.app.px("body") * 1.1))
         cap = kit.line_height(self.app.px("caption"))
-        chip = cap + st.px(8)
-        return (2 * title + 4 * cap + chip + st.px(36 + 6 + 4 * 6)) / st.u
+        chips = lines.chips * (cap + stage.px(6)) + (lines.chips - 1) * stage.px(6)
+        broken = kit.line_height(self.app.px("body")) + 3 * cap  # a broken file's card
+        body = max((lines.buyer + 1 + lines.status) * cap + chips + stage.px(24), broken)
+        self.card_h = (lines.title * title + body + stage.px(36 + 6)) / stage.u
+
+    def button_width(self, b: Button) -> float:
+        """A header button's width in units: its keycap and its whole label, never cut."""
+        kit, st, cap = self.app.kit, self.app.stage, self.app.px("caption")
+        key = max(st.px(30), kit.size(b.hint, "bold", cap)[0] + st.px(14))
+        label = kit.size(b.label, "semibold", cap)[0]
+        return (key + label + st.px(14 * 3) + st.px(4)) / st.u
+
+    def greeting(self) -> str:
+        who = self.app.player
+        return f"Who will you lead today, {who}?" if who else "Who will you lead today?"
+
+    def layout_header(self, stage) -> float:
+        """Filters from the left, Progress and Settings from the right, on one line when they
+        fit and on more when larger text needs it; returns where the grid can start."""
+        kit, heading = self.app.kit, self.app.px("heading")
+        lines = len(wrap(self.greeting(), kit.font("bold", heading), stage.px(1200)))
+        # The greeting wraps at large text and the header moves down to make room.
+        self.header_top = max(HEADER_TOP, 22 + lines * kit.line_height(heading) / stage.u + 12)
+        top = self.header_top
+        cap_h = kit.line_height(self.app.px("caption")) / stage.u
+        h = max(44.0, cap_h + 14)
+        gap, left, right = 12.0, 40.0, 1240.0
+        filters = [(b, self.button_width(b)) for b in (self.level_button, self.tag_button)]
+        pages = [(b, self.button_width(b)) for b in (self.progress_button, self.settings_button)]
+        row = 0
+        if sum(w for _, w in filters + pages) + gap * 3 + 48 > right - left:
+            # No room on one line: each group takes lines of its own, in the same order.
+            lines, line, used = [], [], 0.0
+            for b, w in filters + pages:
+                w = min(w, right - left)
+                if line and used + gap + w > right - left:
+                    lines.append(line)
+                    line, used = [], 0.0
+                used += (gap if line else 0) + w
+                line.append((b, w))
+            lines.append(line)
+            for row, line in enumerate(lines):
+                x = left
+                for b, w in line:
+                    b.rect = stage.rect(x, top + row * (h + 10), w, h)
+                    x += w + gap
+        else:
+            x = left
+            for b, w in filters:
+                b.rect = stage.rect(x, top, w, h)
+                x += w + gap
+            x = right
+            for b, w in reversed(pages):
+                x -= w
+                b.rect = stage.rect(x, top, w, h)
+                x -= gap
+        return top + (row + 1) * h + row * 10 + 14
 
     def layout(self, stage) -> None:
-        self.level_button.rect = stage.rect(40, 92, 210, 44)
-        self.tag_button.rect = stage.rect(262, 92, 290, 44)
-        self.progress_button.rect = stage.rect(850, 92, 180, 44)
-        self.settings_button.rect = stage.rect(1042, 92, 198, 44)
+        self.grid_top = self.layout_header(stage)
         width = (1200 - GAP * (self.columns - 1)) / self.columns
+        self.measure_cards(stage, width)
         for i, card in enumerate(self.cards):
             row, col = divmod(i, self.columns)
-            y = GRID_TOP + (row - self.scroll) * (self.card_h + GAP)
+            y = self.grid_top + (row - self.scroll) * (self.card_h + GAP)
             card.rect = stage.rect(40 + col * (width + GAP), y, width, self.card_h)
 
     def widgets(self) -> list:
@@ -384,20 +539,18 @@ class Library(Scene):
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        greeting = (
-            f"Who will you lead today, {app.player}?" if app.player else "Who will you lead today?"
-        )
         kit.box(
             surface,
-            greeting,
+            self.greeting(),
             "bold",
             app.px("heading"),
             pal.text,
-            st.rect(40, 22, 1200, 58),
+            st.rect(40, 22, 1200, self.header_top - 34),
             valign="middle",
+            min_px=app.px("heading"),
         )
         focus = self.buttons.focused
-        for b in (self.level_button, self.tag_button, self.progress_button, self.settings_button):
+        for b in self.header():
             b.draw(surface, app, b is focus, role="caption")
         if not self.cards:
             msg = (
@@ -425,9 +578,10 @@ class Library(Scene):
             rows = (len(self.cards) + self.columns - 1) // self.columns
             first, last = self.scroll + 1, min(rows, self.scroll + self.rows_visible())
             more = " · scroll ↓" if last < rows else " · scroll ↑"
+            which = f"Row {first}" if first == last else f"Rows {first}–{last}"
             shown = kit.line(
                 surface,
-                f"Rows {first}–{last} of {rows}{more}",
+                f"{which} of {rows}{more}",
                 "regular",
                 app.px("caption"),
                 pal.muted,
