@@ -130,7 +130,7 @@ class App:
             self.store = open_store(self.data_dir)
             self._open_store = False
             self._owns_store = self.store is not None
-            if self.store is not None and hasattr(self.store, "start_background"):
+            if self.store is not None:
                 self.store.start_background()  # saves never hold up a frame
         self.settings = Settings.from_dict(self._stored_settings())
         if self._size:
@@ -283,7 +283,7 @@ class App:
 
     def _check_store(self) -> None:
         """Show the store's problem as a lasting banner until everything is saved again."""
-        problem = getattr(self.store, "problem", "") if self.store is not None else ""
+        problem = self.store.problem if self.store is not None else ""
         if problem != self.banner:
             self.banner = problem
             self.dirty = True
@@ -333,7 +333,7 @@ class App:
         waits = [w for s in self.scenes.visible() if (w := s.wake_in()) is not None]
         if self.toast_ms > 0:
             waits.append(self.toast_ms)
-        if self.banner or (getattr(self.store, "saving", False) and self.store.unsaved):
+        if self.banner or (self.store is not None and self.store.saving and self.store.unsaved):
             waits.append(STORE_CHECK_MS)  # look again soon: a save is on its way or retrying
         return min(waits) if waits else None
 
@@ -357,7 +357,7 @@ class App:
         self._check_store()
         if self.banner:
             self._retry_ms += dt_ms
-            if self._retry_ms >= STORE_RETRY_MS and hasattr(self.store, "retry"):
+            if self._retry_ms >= STORE_RETRY_MS and self.store is not None:
                 self._retry_ms = 0
                 self.store.retry()  # on the store's own thread in the window
 

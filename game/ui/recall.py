@@ -45,7 +45,7 @@ class RecallNote:
 def said_line(attempt, decision) -> str:
     """What the debrief shows for a decision: the typed words beside the line they matched."""
     plain = f"You: {quoted(decision.said)}" if decision.choice else decision.said
-    note = getattr(attempt, "typed", {}).get(decision.number)
+    note = attempt.typed.get(decision.number)
     if note is None or decision.choice is None:
         return plain
     if note.listed:

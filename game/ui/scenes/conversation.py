@@ -112,7 +112,7 @@ class ConversationScreen(Scene):
         self.choice_scroll = 0.0
         self.transcript.set(history(self.attempt))
         self.recall = None
-        if getattr(self.attempt, "recall", False) and not self.attempt.state.finished:
+        if self.attempt.recall and not self.attempt.state.finished:
             self.recall = RecallPanel(self)
         self.layout(self.app.stage)
         self.app.dirty = True
