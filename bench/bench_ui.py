@@ -146,11 +146,17 @@ def frames(count: int) -> None:
     demo = namespace["demo"]
     demo.press("2")  # the coach's note over the conversation
     coach = measure(app.render)
+    for key in ("return", "1", "return", "1", "return"):  # two exchanges in the history
+        if app.scenes.top.name in ("conversation", "coach"):
+            demo.press(key)
+    history = measure(app.render) if app.scenes.top.name == "conversation" else []
     print(f"frames     bare fill 1280x720 p95    {p95(base):7.3f} ms")
     print(
         f"           conversation p95          {p95(conv):7.3f} ms  ({p95(conv) / p95(base):.1f}x the fill; budget 2 ms)"
     )
     print(f"           with coach's note p95     {p95(coach):7.3f} ms")
+    if history:
+        print(f"           with history p95          {p95(history):7.3f} ms")
     pygame.display.quit()
 
 

@@ -98,6 +98,10 @@ class Transcript:
         self.follow = True  # keep the newest exchange in view
         self.cues: dict[str, pygame.Rect] = {}
         self._key = None
+        self._layer: pygame.Surface | None = None  # what is in view, painted once
+        self._layer_key = None
+        self._layer_drawn: list = []  # its text boxes, for the layout checks
+        self._layer_sizes: set[int] = set()
 
     # ----- content and layout -----------------------------------------------------------
     def set(self, entries: list[Entry]) -> None:
@@ -273,13 +277,34 @@ class Transcript:
 
     # ----- drawing ----------------------------------------------------------------------
     def draw(self, surface, words: int | None = None) -> None:
-        """The lines in view; `words` limits the current line while it is being revealed."""
+        """The lines in view; `words` limits the current line while it is being revealed.
+
+        What is in view is painted once into a layer and blitted while nothing changes (the
+        scroll, the reveal, the layout): a frame costs one blit, not a panel per bubble.
+        """
+        app, kit = self.app, self.app.kit
+        view = self.view
+        tail = app.stage.px(16)
+        reach = pygame.Rect(view.left - tail, view.top, view.width + tail, view.height)
+        key = (self._key, self.scroll, words, tuple(reach))
+        if key != self._layer_key or self._layer is None:
+            self._layer = pygame.Surface(reach.size, pygame.SRCALPHA)
+            self._layer_drawn, self._layer_sizes = [], set()
+            drawn, sizes = kit.drawn, kit.sizes_drawn
+            kit.drawn, kit.sizes_drawn = self._layer_drawn, self._layer_sizes
+            try:
+                self._paint(self._layer, (-reach.left, -reach.top), words)
+            finally:
+                kit.drawn, kit.sizes_drawn = drawn, sizes
+            self._layer_key = key
+        surface.blit(self._layer, reach)
+        kit.drawn.extend(self._layer_drawn)
+        kit.sizes_drawn |= self._layer_sizes
+
+    def _paint(self, layer, offset, words: int | None) -> None:
         app, st, pal = self.app, self.app.stage, self.app.pal
         view = self.view
-        tail = st.px(16)
-        reach = pygame.Rect(view.left - tail, view.top, view.width + tail, view.height)
-        clip = surface.get_clip()
-        surface.set_clip(reach.clip(clip) if clip else reach)
+        ox, oy = offset
         shift = view.top - self.scroll
         rep = rep_fill(pal)
         for p in self.placed:
@@ -287,36 +312,37 @@ class Transcript:
             if box.bottom < view.top or box.top > view.bottom:
                 continue
             kind = p.entry.kind
+            at = box.move(ox, oy)
             if kind == BUYER:
                 fill = pal.raised if p.entry.current else pal.panel
-                panel(surface, app, box, fill=fill, radius=18 if p.entry.current else 14)
-                y = box.top + st.px(28 if p.entry.current else 14)
+                panel(layer, app, at, fill=fill, radius=18 if p.entry.current else 14)
+                y = at.top + st.px(28 if p.entry.current else 14)
                 pygame.draw.polygon(
-                    surface,
+                    layer,
                     fill,
                     [
-                        (box.left + 1, y),
-                        (box.left - st.px(14), y + st.px(10)),
-                        (box.left + 1, y + st.px(20)),
+                        (at.left + 1, y),
+                        (at.left - st.px(14), y + st.px(10)),
+                        (at.left + 1, y + st.px(20)),
                     ],
                 )
             elif kind == REP:
-                panel(surface, app, box, fill=rep, border=pal.gain, radius=14)
-                y = box.top + st.px(14)
+                panel(layer, app, at, fill=rep, border=pal.gain, radius=14)
+                y = at.top + st.px(14)
                 pygame.draw.polygon(
-                    surface,
+                    layer,
                     rep,
                     [
-                        (box.right - 1, y),
-                        (box.right + st.px(12), y + st.px(10)),
-                        (box.right - 1, y + st.px(20)),
+                        (at.right - 1, y),
+                        (at.right + st.px(12), y + st.px(10)),
+                        (at.right - 1, y + st.px(20)),
                     ],
                 )
             budget = words if p.entry.current else None
-            self._draw_lines(surface, p, p.text.move(0, shift), budget)
-        surface.set_clip(clip)
+            self._draw_lines(layer, offset, p, p.text.move(0, shift), budget)
 
-    def _draw_lines(self, surface, p: Placed, text: pygame.Rect, budget: int | None) -> None:
+    def _draw_lines(self, layer, offset, p: Placed, text: pygame.Rect, budget) -> None:
+        """The entry's whole lines in view, into `layer` (window position + `offset`)."""
         kit, view = self.app.kit, self.view
         lh = kit.line_height(p.px)
         y = text.top
@@ -333,7 +359,7 @@ class Transcript:
                 if p.entry.kind == COACH or p.entry.kind == NOTE:
                     x = text.right - surf.get_width()  # under the rep's bubble, on their side
                 top = y + (lh - surf.get_height()) // 2
-                surface.blit(surf, (x, top))
+                layer.blit(surf, (x + offset[0], top + offset[1]))
                 line_ink = pygame.Rect(x, top, surf.get_width(), surf.get_height())
                 ink = line_ink if ink.width == 0 else ink.union(line_ink)
             y += lh
