@@ -13,8 +13,9 @@ from game.ui import intents as I
 from game.ui.attempt import Attempt
 from game.ui.recall import restore
 from game.ui.scene import Scene
+from game.ui.text import wrap
 from game.ui.theme import MINUS, TAG_ICONS
-from game.ui.widgets import Button, Buttons, panel, pips
+from game.ui.widgets import Button, Buttons, panel, pips, triangle
 
 
 def winning_well(scenario) -> str:
@@ -45,6 +46,12 @@ def winning_well(scenario) -> str:
     return text
 
 
+MODES = (
+    "Practice: the coach speaks after each choice. Assessment: every note waits for the "
+    "debrief. Own words (W): type what you would say instead of picking a line."
+)
+
+
 def legend() -> str:
     """The icons of every kind of answer the default rubric scores, the same for every
     scenario: it never says which kinds this scenario's choices use, so it gives no answer
@@ -67,27 +74,40 @@ class Briefing(Scene):
             lambda: self.start("assessment"),
             hint="A",
         )
+        self.practice, self.assess, self.resume_button = practice, assess, None
         first, second = (practice, assess) if app.mode != "assessment" else (assess, practice)
+        self.first, self.second = first, second
         first.kind = "primary"
         items = [first, second]
         if saved is not None:
-            items.insert(
-                0,
-                Button(
-                    f"Resume where you stopped (decision {len(saved.choices) + 1})",
-                    self.resume_saved,
-                    hint="R",
-                    kind="primary",
-                ),
+            self.resume_button = Button(
+                f"Resume where you stopped (decision {len(saved.choices) + 1})",
+                self.resume_saved,
+                hint="R",
+                kind="primary",
             )
+            items.insert(0, self.resume_button)
             first.kind = "normal"
         self.recall = app.recall  # the last choice, this session
         self.recall_button = Button(self.recall_label(), self.toggle_recall, hint="W")
         items.append(self.recall_button)
-        items.append(Button("Back", app.pop, hint="Esc"))
+        self.back = Button("Back", app.pop, hint="Esc")
+        items.append(self.back)
         self.buttons = Buttons(items)
+        self.back_w = 200.0
+        self.card_w = 420  # the buyer's card, in units (narrower with large text)
+        self.column = self.view = pygame.Rect(0, 0, 0, 0)  # the text beside it, and its view
+        self.blocks: list = []
+        self.content_h = self.cue_h = self.scroll = 0
+        self.overflow = False
+
+    def short(self) -> bool:
+        """Large text: the buttons say what they are and the text column says what they do."""
+        return self.app.settings.text_size >= 1.5
 
     def recall_label(self) -> str:
+        if self.short():
+            return f"Own words: {'on' if self.recall else 'off'}"
         if self.recall:
             return "Answers in your own words (recall): on"
         return "Answers in your own words (recall): off"
@@ -96,6 +116,7 @@ class Briefing(Scene):
         self.recall = not self.recall
         self.app.recall = self.recall
         self.recall_button.label = self.recall_label()
+        self.layout(self.app.stage)  # the label's length may change the rows
 
     def enter(self) -> None:
         self.app.analyses.prefetch(self.scenario)
@@ -122,6 +143,7 @@ class Briefing(Scene):
             self.app.toast(f"This saved run cannot continue. {exc}", 8000)
             self.saved = None
             self.buttons.set([b for b in self.buttons.items if b.hint != "R"], 0)
+            self.resume_button = None
             self.layout(self.app.stage)
             return
         self.start(
@@ -132,6 +154,13 @@ class Briefing(Scene):
         )
 
     def handle(self, intent):
+        if intent.kind == I.SCROLL:
+            return self.scroll_by(
+                -intent.number * self.app.kit.line_height(self.app.px("body")) * 3
+            )
+        if intent.kind in (I.PAGE_UP, I.PAGE_DOWN):
+            step = self.view.height - self.app.kit.line_height(self.app.px("body"))
+            return self.scroll_by(step if intent.kind == I.PAGE_DOWN else -step)
         if intent.kind == I.BACK:
             self.app.pop()
             return True
@@ -144,23 +173,227 @@ class Briefing(Scene):
         return self.buttons.handle(intent)
 
     def layout(self, stage) -> None:
-        # The answers switch shares the last row with Back.
-        rows = [b for b in self.buttons if b is not self.recall_button]
-        n = len(rows)
-        top = 700 - n * 56 - 4
-        for i, b in enumerate(rows):
-            b.rect = stage.rect(500, top + i * 56, 740, 48)
-        back = rows[-1]
-        back.rect = stage.rect(1040, top + (n - 1) * 56, 200, 48)
-        self.recall_button.rect = stage.rect(500, top + (n - 1) * 56, 528, 48)
+        """The buttons from the bottom up, each as tall as its wrapped label; the briefing's
+        text above them at full size, scrolling (wheel, PgUp, PgDn) when it is longer. Large
+        text narrows the buyer's card to give the words more width."""
+        app, kit, u = self.app, self.app.kit, stage.u
+        big = app.settings.text_size >= 1.5
+        self.card_w = 320 if big else 420
+        left = 40 + self.card_w + 40
+        width = 1240 - left
+        font = kit.font("semibold", app.px("body"))
+        lh = kit.line_height(app.px("body")) / u
+
+        ink = (
+            kit.size("Back", "semibold", app.px("body"))[0]
+            + kit.size("Esc", "bold", app.px("caption"))[0]
+        )
+        self.back_w = max(200.0, ink / u + 90)
+
+        def height(label, w):
+            return max(48.0, len(wrap(label, font, stage.px(w - 100))) * lh + 12)
+
+        short = self.short()
+        self.practice.label = (
+            "Practice" if short else "Practice: the coach speaks after each choice"
+        )
+        self.assess.label = (
+            "Assessment" if short else "Assessment: every note waits for the debrief"
+        )
+        self.recall_button.label = self.recall_label()
+        if self.resume_button is not None:
+            n = len(self.saved.choices) + 1
+            self.resume_button.label = (
+                f"Resume (decision {n})" if short else f"Resume where you stopped (decision {n})"
+            )
+        rows = [[self.resume_button]] if self.resume_button is not None else []
+        rows += [[self.first, self.second]] if short else [[self.first], [self.second]]
+        if short or height(self.recall_button.label, width - self.back_w - 12) == 48.0:
+            rows.append([self.recall_button, self.back])
+        else:
+            rows += [[self.recall_button], [self.back]]
+        y = 696.0
+        for row in reversed(rows):
+            widths = self.row_widths(row, width)
+            h = max(height(b.label, w) for b, w in zip(row, widths, strict=True))
+            x = left if row != [self.back] else 1240 - self.back_w
+            for b, w in zip(row, widths, strict=True):
+                b.rect = stage.rect(x, y - h, w, h)
+                x += w + 12
+            y -= h + 8
+        self.column = stage.rect(left, 36, width, y - 8 - 36)
+        self.measure_text(stage)
+
+    def row_widths(self, row, width: float) -> list[float]:
+        """Back keeps the width its word needs (200 units or more); the others share the rest."""
+        back = self.back_w
+        if row == [self.back]:
+            return [back]
+        rest = (
+            width
+            - (back + 12 if self.back in row else 0)
+            - 12 * (len(row) - 1 - (self.back in row))
+        )
+        share = rest / max(1, len(row) - (self.back in row))
+        return [back if b is self.back else share for b in row]
+
+    def measure_text(self, stage) -> None:
+        """The blocks of the right column, each at its own size and wrapped, in pixels."""
+        app, kit, st = self.app, self.app.kit, stage
+        sc, col = self.scenario, self.column
+        w = col.width
+        heading = app.px("heading")
+        blocks = []
+
+        def add(kind, text, style, px, width=w, gap=10):
+            lines = wrap(text, kit.font(style, px), width)
+            blocks.append((kind, text, style, px, len(lines) * kit.line_height(px), gap))
+
+        add("title", sc.title, "bold", heading)
+        add("facts", self.facts(), "regular", app.px("caption"), w - st.px(60), 12)
+        add("summary", sc.summary.strip(), "regular", round(app.px("line") * 0.85), gap=14)
+        if self.short():
+            add("modes", MODES, "regular", app.px("body"), gap=14)
+        inner = w - st.px(32)
+        well_px = round(app.px("caption") * 1.05)
+        well_lines = wrap(self.well_text(), kit.font("regular", well_px), inner)
+        well_h = (
+            kit.line_height(app.px("body"))
+            + st.px(4)
+            + len(well_lines) * kit.line_height(well_px)
+            + st.px(24)
+        )
+        blocks.append(("well", self.well_text(), "regular", well_px, well_h, 10))
+        add("legend", legend(), "regular", app.px("caption"), gap=0)
+        self.blocks = blocks
+        self.content_h = sum(h + st.px(gap) for *_, h, gap in blocks)
+        self.cue_h = kit.line_height(app.px("caption")) + st.px(8)
+        self.overflow = self.content_h > col.height
+        self.view = pygame.Rect(col)
+        if self.overflow:
+            self.view.height -= self.cue_h
+        self.scroll = max(0, min(self.scroll, self.content_h - self.view.height))
+
+    def facts(self) -> str:
+        sc = self.scenario
+        facts = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
+        if sc.minutes:
+            facts += f" · about {sc.minutes} minutes"
+        if any(n.time_limit for n in sc.nodes.values()):
+            facts += " · some answers are against the clock"
+        return facts
+
+    def well_text(self) -> str:
+        sc = self.scenario
+        text = winning_well(sc)
+        if sc.meters:
+            labels = " and ".join(m.label or m.name for m in sc.meters.values())
+            verb = "they show" if len(sc.meters) > 1 else "it shows"
+            text += f" Watch {labels}: {verb} how the buyer feels."
+        return text
+
+    def scroll_by(self, pixels: int) -> bool:
+        before = self.scroll
+        self.scroll = max(0, min(self.content_h - self.view.height, self.scroll + pixels))
+        return self.scroll != before
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         sc = self.scenario
-        # The buyer, as they will look in the conversation.
-        card = st.rect(40, 40, 420, 640)
+        self.draw_buyer(surface)
+        # The situation: whole, at full size; it scrolls when it is longer than the room.
+        view = self.view
+        first = len(kit.drawn)
+        clip = surface.get_clip()
+        surface.set_clip(view.clip(clip) if clip else view)
+        y = view.top - self.scroll
+        for kind, text, style, px, h, gap in self.blocks:
+            if y + h >= view.top and y <= view.bottom:
+                box = pygame.Rect(view.left, y, view.width, h)
+                if kind == "title":
+                    self.draw_lines(surface, text, style, px, pal.text, box)
+                elif kind == "facts":
+                    r = pips(
+                        surface, app, (box.left, y + kit.line_height(px) // 2), sc.difficulty, 3
+                    )
+                    box.left, box.width = r.right + st.px(12), view.right - r.right - st.px(12)
+                    self.draw_lines(surface, text, style, px, pal.muted, box)
+                elif kind == "well":
+                    self.draw_well(surface, box, text, px)
+                else:
+                    colour = pal.muted if kind == "legend" else pal.text
+                    self.draw_lines(surface, text, style, px, colour, box)
+            y += h + st.px(gap)
+        surface.set_clip(clip)
+        kit.drawn[first:] = [(b.clip(view), i.clip(view)) for b, i in kit.drawn[first:]]
+        if self.overflow:
+            self.draw_cue(surface, pygame.Rect(view.left, view.bottom, view.width, self.cue_h))
+        self.buttons.draw(surface, app)
+
+    def draw_well(self, surface, box, text, px) -> None:
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        panel(surface, app, box, fill=pal.panel)
+        inner = box.inflate(-st.px(32), -st.px(24))
+        head = kit.line(surface, "Winning well", "bold", app.px("body"), pal.accent, inner.topleft)
+        body = pygame.Rect(
+            inner.left, head.bottom + st.px(4), inner.width, inner.bottom - head.bottom - st.px(4)
+        )
+        self.draw_lines(surface, text, "regular", px, pal.text, body)
+
+    def draw_lines(self, surface, text, style, px, colour, box) -> None:
+        """`text` wrapped in `box`, each line drawn only when it is whole in the view (a
+        line half scrolled away is not drawn half)."""
+        kit, view = self.app.kit, self.view
+        lh = kit.line_height(px)
+        y = box.top
+        ink = pygame.Rect(box.left, box.top, 0, 0)
+        for line in wrap(text, kit.font(style, px), box.width):
+            if y >= view.top and y + lh <= view.bottom and line:
+                surf = kit.render(line, style, px, colour)
+                r = surf.get_rect(topleft=(box.left, y + (lh - surf.get_height()) // 2))
+                surface.blit(surf, r)
+                ink = r if ink.width == 0 else ink.union(r)
+            y += lh
+        if ink.width:
+            kit.drawn.append((pygame.Rect(box), ink))
+
+    def draw_cue(self, surface, row) -> None:
+        """Where the text goes on: a cue only when there is more that way."""
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        x = row.left
+        for up, more, words in (
+            (True, self.scroll > 0, "Earlier · PgUp"),
+            (False, self.scroll < self.content_h - self.view.height, "More · PgDn or wheel"),
+        ):
+            if not more:
+                continue
+            triangle(surface, pal.muted, (x + st.px(7), row.centery), st.px(6), up)
+            r = kit.line(
+                surface,
+                words,
+                "semibold",
+                app.px("caption"),
+                pal.muted,
+                (x + st.px(20), row.centery),
+                anchor="midleft",
+            )
+            x = r.right + st.px(24)
+
+    def draw_buyer(self, surface) -> None:
+        """The buyer, as they will look in the conversation, with the name and role whole."""
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        sc = self.scenario
+        card = st.rect(40, 40, self.card_w, 640)
         panel(surface, app, card)
-        side = min(card.width - st.px(40), st.px(360))
+        inner_w = card.width - st.px(48)
+        name_px, who_px = round(app.px("heading") * 0.8), app.px("body")
+        who = sc.buyer.role + (f", {sc.buyer.company}" if sc.buyer.company else "")
+        name_h = len(wrap(sc.buyer.name, kit.font("bold", name_px), inner_w)) * kit.line_height(
+            name_px
+        )
+        who_h = len(wrap(who, kit.font("regular", who_px), inner_w)) * kit.line_height(who_px)
+        room = card.height - st.px(24 + 18 + 8 + 16) - name_h - who_h
+        side = max(st.px(60), min(card.width - st.px(40), st.px(360), room))
         start = sc.nodes[sc.start]
         img = app.portraits.get(
             sc.buyer.name, start.mood, side, sc.buyer.portrait, look=sc.buyer.look
@@ -168,88 +401,8 @@ class Briefing(Scene):
         pr = img.get_rect(midtop=(card.centerx, card.top + st.px(24)))
         surface.blit(img, pr)
         y = pr.bottom + st.px(18)
-        kit.box(
-            surface,
-            sc.buyer.name,
-            "bold",
-            app.px("heading") * 0.8,
-            pal.text,
-            pygame.Rect(card.left + st.px(24), y, card.width - st.px(48), st.px(44)),
-            align="center",
-        )
-        who = sc.buyer.role + (f", {sc.buyer.company}" if sc.buyer.company else "")
-        kit.box(
-            surface,
-            who,
-            "regular",
-            app.px("body"),
-            pal.muted,
-            pygame.Rect(
-                card.left + st.px(24),
-                y + st.px(48),
-                card.width - st.px(48),
-                card.bottom - y - st.px(60),
-            ),
-            align="center",
-        )
-        # The situation.
-        kit.box(
-            surface,
-            sc.title,
-            "bold",
-            app.px("heading"),
-            pal.text,
-            st.rect(500, 36, 740, 64),
-            valign="middle",
-            min_px=round(app.px("heading") * 0.55),
-        )
-        r = pips(surface, app, st.rect(500, 112, 0, 0).topleft, sc.difficulty, 3)
-        facts = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
-        if sc.minutes:
-            facts += f" · about {sc.minutes} minutes"
-        if any(n.time_limit for n in sc.nodes.values()):
-            facts += " · some answers are against the clock"
-        kit.line(
-            surface,
-            facts,
-            "regular",
-            app.px("caption"),
-            pal.muted,
-            (r.right + st.px(12), r.centery),
-            anchor="midleft",
-            max_width=st.px(700),
-        )
-        kit.box(
-            surface,
-            sc.summary,
-            "regular",
-            app.px("line") * 0.85,
-            pal.text,
-            st.rect(500, 140, 740, 120),
-        )
-        well = st.rect(500, 270, 740, 150)
-        panel(surface, app, well, fill=pal.panel)
-        inner = well.inflate(-st.px(32), -st.px(24))
-        head = kit.line(surface, "Winning well", "bold", app.px("body"), pal.accent, inner.topleft)
-        text = winning_well(sc)
-        if sc.meters:
-            labels = " and ".join(m.label or m.name for m in sc.meters.values())
-            verb = "they show" if len(sc.meters) > 1 else "it shows"
-            text += f" Watch {labels}: {verb} how the buyer feels."
-        kit.box(
-            surface,
-            text,
-            "regular",
-            app.px("caption") * 1.05,
-            pal.text,
-            pygame.Rect(
-                inner.left,
-                head.bottom + st.px(4),
-                inner.width,
-                inner.bottom - head.bottom - st.px(4),
-            ),
-        )
-        kit.box(
-            surface, legend(), "regular", app.px("caption"), pal.muted, st.rect(500, 428, 740, 28)
-        )
-        self.buttons.draw(surface, app)
+        box = pygame.Rect(card.left + st.px(24), y, inner_w, name_h)
+        kit.box(surface, sc.buyer.name, "bold", name_px, pal.text, box, align="center")
+        y += name_h + st.px(8)
+        box = pygame.Rect(card.left + st.px(24), y, inner_w, max(0, card.bottom - y - st.px(16)))
+        kit.box(surface, who, "regular", who_px, pal.muted, box, align="center")
