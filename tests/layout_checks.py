@@ -1,4 +1,5 @@
-"""One check for every screen of the window: buttons on the stage and apart, text in its boxes."""
+"""One check for every screen of the window: buttons on the stage and apart, text in its boxes;
+and one for what must be whole: no text in an area ended with "…" to fit."""
 
 import itertools
 
@@ -28,3 +29,14 @@ def check_fits(app, where: str, whole: bool = False) -> None:
         if ink.width and ink.height:
             assert box.contains(ink), f"{where}: text spills from {box} to {ink}"
             assert window.contains(ink), f"{where}: text off-screen at {ink}"
+
+
+def check_whole(app, where: str, area=None, allow=()) -> None:
+    """After `check_fits` (or a render): no text whose box lies inside `area` (default:
+    anywhere) was cut short with an ellipsis, except the texts in `allow`."""
+    cut = [
+        text
+        for text, box in app.kit.cut
+        if (area is None or area.contains(box)) and text not in allow
+    ]
+    assert not cut, f"{where}: cut to fit: {cut}"

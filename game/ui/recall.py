@@ -24,6 +24,7 @@ from game.engine import semantic
 from game.engine.matcher import Match, is_action, matcher_for
 from game.errors import GameError
 from game.ui import intents as I
+from game.ui.text import wrap
 from game.ui.theme import quoted
 from game.ui.widgets import Button, keycap, panel
 
@@ -250,12 +251,68 @@ class RecallPanel:
 
     # ----- drawing ----------------------------------------------------------------------
     def layout(self, stage) -> None:
-        self.rect = stage.rect(24, 704 - RECALL_H, 1232, RECALL_H)
+        self.place(stage)
         if self.typing:
             _start_text_input(self.rect)
 
+    def place(self, stage) -> None:
+        """The panel's rect: as tall as what it shows now (at least RECALL_H units), from the
+        bottom up; when it is taller than the room the screen keeps, it rises over the history,
+        as the coach's note does."""
+        self.rect = stage.rect(24, 704 - RECALL_H, 1232, RECALL_H)
+        needed = self.needed_px(self.rect.width - stage.px(32))
+        height = min(max(self.rect.height, needed), stage.px(600))
+        self.rect = pygame.Rect(self.rect.left, self.rect.bottom - height, self.rect.width, height)
+
+    def edit_height(self, stage) -> float:
+        """The typing panel's height in units (what the screen keeps for it)."""
+        state, self.state = self.state, EDIT
+        try:
+            return max(RECALL_H, self.needed_px(stage.px(1232 - 32)) / stage.u)
+        finally:
+            self.state = state
+
+    def needed_px(self, inner_w: int) -> int:
+        """How tall the panel must be for the state it is in, every line whole, in pixels."""
+        app, st, kit = self.app, self.app.stage, self.app.kit
+        body, cap = app.px("body"), app.px("caption")
+        keys = max(st.px(30), kit.line_height(cap))
+        h = st.px(24) + kit.line_height(body)  # padding, the heading
+        if self.state == HEARD and self.show_alternatives:
+            for line in self.alternative_lines():
+                h += self.lines(line, "regular", cap, inner_w - st.px(70)) + st.px(4)
+            return h + st.px(8) + keys + st.px(24)
+        if self.state == HEARD:
+            line = f"“{self.node.choice(self.heard).text}”"
+            h += st.px(10) + self.lines(line, "semibold", app.px("choice"), inner_w - st.px(16))
+            h += st.px(20) + kit.line_height(cap) + st.px(8)
+            return h + keys + st.px(24)
+        h += st.px(8) + self.field_h() + st.px(12) + keys
+        if self.actions:
+            h += st.px(6) + self.lines(self.bracket_hint(), "italic", cap, inner_w)
+        return h + st.px(24)
+
+    def lines(self, text: str, style: str, px: int, width: int) -> int:
+        """The height of `text` wrapped at `width`."""
+        kit = self.app.kit
+        return len(wrap(text, kit.font(style, px), max(1, width))) * kit.line_height(px)
+
+    def field_h(self) -> int:
+        st, kit = self.app.stage, self.app.kit
+        return max(st.px(64), kit.line_height(self.app.px("body")) + st.px(16))
+
+    def bracket_hint(self) -> str:
+        example = self.actions[0].text.strip().strip("()[]*").rstrip(".")
+        return f"To act rather than speak, type it in brackets, such as [{example.lower()}]."
+
+    def alternative_lines(self) -> list[str]:
+        return [
+            f"{i}. {self.node.choice(s.choice).text}" for i, s in enumerate(self.alternatives(), 1)
+        ]
+
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        self.place(st)  # the state may have changed what the panel holds
         box = self.rect
         panel(surface, app, box)
         inner = box.inflate(-st.px(32), -st.px(24))
@@ -270,27 +327,28 @@ class RecallPanel:
                 else head
             )
         colour = pal.loss if self.missed else pal.text
-        kit.line(
+        r = kit.line(
             surface, head, "bold", app.px("body"), colour, inner.topleft, max_width=inner.width
         )
-        field = pygame.Rect(inner.left, inner.top + st.px(44), inner.width, st.px(64))
+        field = pygame.Rect(inner.left, r.bottom + st.px(8), inner.width, self.field_h())
         self.draw_field(surface, field)
+        keys = max(st.px(30), kit.line_height(app.px("caption")))
         y = field.bottom + st.px(12)
         self.draw_keys(
             surface,
             [("⏎", "check what I heard"), ("Esc", "leave (saved)")],
             inner.left,
-            y + st.px(15),
+            y + keys // 2,
         )
         if self.actions:
-            example = self.actions[0].text.strip().strip("()[]*").rstrip(".")
+            top = y + keys + st.px(6)
             kit.box(
                 surface,
-                f"To act rather than speak, type it in brackets, such as [{example.lower()}].",
+                self.bracket_hint(),
                 "italic",
                 app.px("caption"),
                 pal.muted,
-                pygame.Rect(inner.left, y + st.px(40), inner.width, inner.bottom - y - st.px(40)),
+                pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
             )
 
     def draw_field(self, surface, field) -> None:
@@ -343,27 +401,27 @@ class RecallPanel:
         if self.show_alternatives:
             y = head.bottom + st.px(8)
             others = self.alternatives()
-            lines = [f"{i}. {self.node.choice(s.choice).text}" for i, s in enumerate(others, 1)]
-            confidences = [f"{s.confidence:.0%}" for s in others]
-            row_h = (inner.bottom - st.px(40) - y) // max(1, len(lines))
-            for line, conf in zip(lines, confidences, strict=True):
-                r = pygame.Rect(inner.left, y, inner.width - st.px(70), row_h)
-                kit.box(surface, line, "regular", app.px("caption"), pal.text, r, valign="middle")
+            cap = app.px("caption")
+            for line, s in zip(self.alternative_lines(), others, strict=True):
+                h = self.lines(line, "regular", cap, inner.width - st.px(70))
+                r = pygame.Rect(inner.left, y, inner.width - st.px(70), h)
+                kit.box(surface, line, "regular", cap, pal.text, r, valign="middle")
                 kit.line(
                     surface,
-                    conf,
+                    f"{s.confidence:.0%}",
                     "regular",
-                    app.px("caption"),
+                    cap,
                     pal.muted,
-                    (inner.right, r.centery),
+                    (inner.right, r.top + kit.line_height(cap) // 2),
                     anchor="midright",
                 )
-                y += row_h
+                y += h + st.px(4)
             keys = [("1–5", "hear it as that line"), ("Tab", "back")]
         else:
             # From the bottom up: the keys, what the rep typed, then the line it was heard as.
             cap_px = app.px("caption")
-            typed_top = inner.bottom - st.px(30) - st.px(8) - kit.line_height(cap_px)
+            keys_h = max(st.px(30), kit.line_height(cap_px))
+            typed_top = inner.bottom - keys_h - st.px(8) - kit.line_height(cap_px)
             top = head.bottom + st.px(10)
             line = pygame.Rect(inner.left, top, inner.width, max(st.px(20), typed_top - top - 8))
             panel(surface, app, line.inflate(st.px(8), st.px(4)), fill=pal.raised, radius=10)
@@ -386,7 +444,12 @@ class RecallPanel:
                 max_width=inner.width,
             )
             keys = [("⏎", "say it"), ("Esc", "edit"), ("Tab", "other readings")]
-        self.draw_keys(surface, keys, inner.left, inner.bottom - st.px(15))
+        self.draw_keys(
+            surface,
+            keys,
+            inner.left,
+            inner.bottom - max(st.px(30), kit.line_height(app.px("caption"))) // 2,
+        )
 
     def draw_keys(self, surface, keys, x: int, y: int) -> None:
         """A row of keycaps, each with what it does, from (x, y) as their middle left."""

@@ -8,7 +8,7 @@ import pytest
 
 from game.ui.demo import Demo
 from game.ui.intents import key_event
-from tests.layout_checks import check_fits
+from tests.layout_checks import check_fits, check_whole
 
 SIZES = [(1024, 600), (1280, 720), (1366, 768), (1920, 1080), (2560, 1080), (3840, 2160)]
 LARGEST = [(1024, 600), (1280, 720), (1920, 1080)]  # the largest text, on the common windows
@@ -38,15 +38,25 @@ def walk(app):
     press(*["right"] * broken)
     press("return")
     check_fits(app, "problems")
-    press("escape", *["left"] * broken, *["right"] * tender, "return")
+    press("escape")
+    library.buttons.focus = library.buttons.items.index(library.cards[tender])
+    press("return")
     check_fits(app, "briefing")
+    check_whole(app, "briefing")
     press("p")
     check_fits(app, "conversation with six long choices")
+    screen = app.scenes.top
+    check_whole(app, "conversation's top bar", screen.rects["bar"])
     press("f1")
     check_fits(app, "help")
     press("escape", "2")
     check_fits(app, "coach's note")
-    press("return", "1")
+    press("return")
+    check_fits(app, "conversation with the exchange in its history")
+    check_whole(app, "conversation's top bar", screen.rects["bar"])
+    press("pageup", "home")
+    check_fits(app, "the history scrolled back")
+    press("end", "1")
     press("return")
     check_fits(app, "debrief")
     press("n")
@@ -138,3 +148,40 @@ def test_at_100_percent_nothing_is_drawn_under_14_px_at_1280x720(make_app):
     app = make_app(size=(1280, 720))
     assert app.floor_px() == 14
     walk(app)  # check_fits asserts every screen's smallest text against the floor
+
+
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((1280, 720), 1.0)] + [(size, 2.0) for size in LARGEST],
+    ids=lambda c: f"{c[0]}x{c[1]}" if isinstance(c, tuple) else f"text{int(c * 100)}",
+)
+def test_the_recall_panel_fits_in_every_state(make_app, size, text_size):
+    """Typing, "I heard" and the other readings: nothing spills, nothing is cut."""
+    app = make_app(size=size)
+    app.settings.text_size = text_size
+    app.settings.reduced_motion = True
+    app.relayout()
+    demo = Demo(app, None)
+    demo.type("Zoë")
+    demo.press("return")
+    library = app.scenes.top
+    card = next(c for c in library.cards if c.data.ok)
+    library.buttons.focus = library.buttons.items.index(card)
+    for key in ("return", "w", "p"):
+        demo.press(key)
+    screen = app.scenes.top
+    assert screen.recall is not None
+    check_fits(app, "recall: typing")
+    # The panel's own words; a taller panel rises over the buyer's card, whose long role
+    # (three lines at most under the portrait) lies beneath it.
+    buyer = screen.attempt.scenario.buyer
+    under = (f"{buyer.role} · {buyer.company}",)
+    check_whole(app, "recall: typing", screen.recall.rect, allow=under)
+    demo.type("what did the broken pallets cost you last year")
+    demo.press("return")
+    assert screen.recall.state == "heard"
+    check_fits(app, "recall: I heard")
+    check_whole(app, "recall: I heard", screen.recall.rect, allow=under)
+    demo.press("tab")
+    check_fits(app, "recall: the other readings")
+    check_whole(app, "recall: the other readings", screen.recall.rect, allow=under)

@@ -358,7 +358,7 @@ class ConversationScreen(Scene):
         block = self.cards_h + (self.cue_u if self.choice_overflow else 0)
         if self.recall is not None and self.recall.hides_list:
             self.recall.layout(stage)
-            block = RECALL_H
+            block = self.recall.edit_height(stage)  # taller states rise over the history
         if self.noting:
             block = max(block, COACH_H)  # the coach's note rises into this space
         top = 704 - block
