@@ -327,7 +327,7 @@ def test_undo_with_votes_cast_asks_and_enter_or_y_clears_them(room, key):
     demo.press("1")
     demo.press("backspace")
     assert screen.asking and app.scenes.top is screen
-    assert screen.undo_question() == "Clear 1 vote and go back to decision 1?"
+    assert screen.question.text == "Clear 1 vote and go back to decision 1?"
     demo.press(key)
     back = app.scenes.top
     assert back is not screen and back.name == "workshop-vote"
@@ -340,8 +340,8 @@ def test_undo_with_votes_cast_keeps_them_on_esc(room):
     demo.press("1")
     demo.press("w")
     demo.press("backspace")
-    assert screen.undo_question() == "Clear 2 votes and go back to decision 1?"
-    demo.press("return" if False else "escape")
+    assert screen.question.text == "Clear 2 votes and go back to decision 1?"
+    demo.press("escape")
     assert not screen.asking and app.scenes.top is screen
     assert screen.votes == ["c1", "c2"] and len(screen.workshop.decisions) == 1
     demo.press("escape")  # the question's Esc was not the first of two that leave the round
@@ -357,10 +357,10 @@ def test_the_undo_question_answers_to_clicks(room):
         "Clear and go back",
         "Keep the votes",
     ]
-    click(app, screen.answer.items[1].rect)
+    click(app, screen.question.answers.items[1].rect)
     assert not screen.asking and screen.votes == ["c1", None]
     click(app, screen.undo_button.rect)
-    click(app, screen.answer.items[0].rect)
+    click(app, screen.question.answers.items[0].rect)
     assert app.scenes.top.workshop.decisions == []
 
 
@@ -369,3 +369,30 @@ def test_undo_with_no_votes_goes_back_at_once(room):
     screen = to_decision_two(app, demo)
     demo.press("backspace")
     assert app.scenes.top is not screen and app.scenes.top.workshop.decisions == []
+
+
+def test_undo_from_the_reveal_asks_before_clearing_its_votes(room):
+    app, demo = room()
+    start(app, demo)
+    demo.press("2")
+    demo.press("return")
+    reveal = app.scenes.top
+    demo.press("backspace")
+    assert reveal.question.open and app.scenes.top is reveal
+    assert reveal.question.text == "Clear 1 vote and go back to decision 1?"
+    check_fits(app, "reveal, the undo question")
+    demo.press("n")
+    assert not reveal.question.open and len(reveal.workshop.decisions) == 1
+    demo.press("backspace")
+    demo.press("return")
+    vote = app.scenes.top
+    assert vote.name == "workshop-vote" and vote.workshop.decisions == []
+
+
+def test_undo_from_a_reveal_nobody_voted_at_goes_back_at_once(room):
+    app, demo = room(timer=0)
+    start(app, demo)
+    demo.press("return")  # no votes: the buyer's clock runs out
+    assert app.scenes.top.decision.taken == "timeout"
+    demo.press("backspace")
+    assert app.scenes.top.name == "workshop-vote" and app.scenes.top.workshop.decisions == []

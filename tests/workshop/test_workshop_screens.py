@@ -259,6 +259,8 @@ def test_undo_from_the_reveal_reopens_the_vote(open_room):
     demo.press("q")
     demo.press("return")
     demo.press("backspace")
+    assert app.scenes.top.question.open  # two votes would be lost: it asks first
+    demo.press("return")
     screen = app.scenes.top
     assert screen.name == "workshop-vote" and screen.workshop.decisions == []
     assert screen.workshop.state.node == "opening" and screen.votes == [None, None]

@@ -10,9 +10,11 @@ import math
 
 import pygame
 
+from game.ui import intents as I
+from game.ui.scene import UNHANDLED
 from game.ui.text import wrap
 from game.ui.theme import MOOD_WORDS, points_text, signed
-from game.ui.widgets import panel
+from game.ui.widgets import Button, Buttons, panel
 
 SCALE = 1.4  # the design brief: everything 1.4× larger than the solo layout
 # The words the room reads from the back (the narration, the coach's note): 40 px on a
@@ -41,6 +43,89 @@ class Look:
 
     def px(self, role: str) -> int:
         return max(10, round(self.app.px(role) * SCALE))
+
+
+class UndoQuestion:
+    """ "Clear N votes and go back to decision K?" over a dimmed screen: Enter or Y (or its
+    first button) clears them, Esc or N (or its second) keeps them."""
+
+    NOTE = "The votes cast are lost, and the room votes on decision {k} again."
+
+    def __init__(self, yes, no):
+        self.open = False
+        self.text = ""
+        self.number = 0
+        self.answers = Buttons(
+            [
+                Button("Clear and go back", self._answer(yes), hint="⏎", kind="primary"),
+                Button("Keep the votes", self._answer(no), hint="Esc"),
+            ]
+        )
+        self.rects: dict[str, pygame.Rect] = {}
+
+    def _answer(self, then):
+        def answer():
+            self.open = False
+            then()
+
+        return answer
+
+    def ask(self, votes: int, decision: int) -> None:
+        self.open, self.number, self.answers.focus = True, decision, 0
+        self.text = (
+            f"Clear {votes} vote{'' if votes == 1 else 's'} and go back to decision {decision}?"
+        )
+
+    def layout(self, st) -> None:
+        self.rects = {
+            "box": st.rect(240, 200, 800, 300),
+            "text": st.rect(280, 224, 720, 120),
+            "note": st.rect(280, 350, 720, 60),
+        }
+        for b, x in zip(self.answers, (330, 650), strict=True):
+            b.rect = st.rect(x, 424, 300, 56)
+
+    def handle(self, intent):
+        k = intent.kind
+        text = intent.text.lower() if k in (I.CHAR, I.CHOOSE) else ""
+        if k == I.CONFIRM or text == "y":
+            self.answers.items[0].activate()
+        elif k == I.BACK or text == "n":
+            self.answers.items[1].activate()
+        elif k in (I.POINT, I.CLICK):
+            return self.answers.handle(intent)
+        elif k in (I.HELP, I.SETTINGS, I.FULLSCREEN, I.QUIT, I.RESIZE):
+            return UNHANDLED
+        return True  # nothing else happens while the question is open
+
+    def draw(self, surface, look) -> None:
+        pal, kit = look.pal, look.kit
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 170))
+        surface.blit(shade, (0, 0))
+        panel(surface, look, self.rects["box"], fill=pal.panel, border=pal.accent, width=2)
+        kit.box(
+            surface,
+            self.text,
+            "bold",
+            look.px("heading"),
+            pal.text,
+            self.rects["text"],
+            align="center",
+            valign="middle",
+        )
+        kit.box(
+            surface,
+            self.NOTE.format(k=self.number),
+            "regular",
+            look.px("caption"),
+            pal.muted,
+            self.rects["note"],
+            align="center",
+            valign="middle",
+        )
+        for b in self.answers:
+            b.draw(surface, look, b is self.answers.focused, "caption")
 
 
 def reading_px(look) -> int:

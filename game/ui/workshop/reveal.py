@@ -24,6 +24,7 @@ from game.ui.theme import (
 from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
 from game.ui.workshop.look import (
     Look,
+    UndoQuestion,
     keycap_width,
     leave_on_second_escape,
     pages,
@@ -147,6 +148,7 @@ class RevealScreen(Scene):
         self.overriding = False
         self.leaving = False  # Esc once warns; Esc twice leaves the round
         self.page = 0  # which page of a long coach's note shows
+        self.question = UndoQuestion(self.undo_now, lambda: None)
         self.note_pages: list[str] = [""]
         node = room.scenario.nodes[decision.node]
         self.choices = [node.choice(cid) for cid in decision.choices]
@@ -175,7 +177,11 @@ class RevealScreen(Scene):
         self.rects: dict[str, pygame.Rect] = {}
 
     def shot_name(self) -> str:
-        return f"reveal-{self.decision.number}" + ("-override" if self.overriding else "")
+        name = f"reveal-{self.decision.number}" + ("-override" if self.overriding else "")
+        return name + ("-undo" if self.question.open else "")
+
+    def widgets(self) -> list:
+        return list(self.question.answers) if self.question.open else list(self.buttons)
 
     # ----- the facilitator --------------------------------------------------------------
     def proceed(self) -> None:
@@ -206,6 +212,15 @@ class RevealScreen(Scene):
         self.app.replace(RevealScreen(self.app, self.room, decision))
 
     def undo(self) -> None:
+        """Vote on this decision again; the votes it had are cleared only once asked."""
+        cast = sum(v is not None for v in self.decision.votes)
+        if cast:
+            self.question.ask(cast, self.decision.number)
+            self.app.dirty = True
+        else:
+            self.undo_now()
+
+    def undo_now(self) -> None:
         self.workshop.undo()
         self.room.save()
         self.app.swap("workshop-vote", self.room)
@@ -217,6 +232,8 @@ class RevealScreen(Scene):
 
     def handle(self, intent):
         k = intent.kind
+        if self.question.open:
+            return self.question.handle(intent)
         if k == I.CONFIRM and not self.overriding:  # Enter goes on, whatever the mouse is on
             self.proceed()
             return True
@@ -273,6 +290,7 @@ class RevealScreen(Scene):
         m = len(self.room.teams)
         w = (1232 - 10 * (m - 1)) / m
         self.chip_rects = [st.rect(24 + i * (w + 10), 630, w, 78) for i in range(m)]
+        self.question.layout(st)
 
     def draw(self, surface) -> None:
         look, pal, kit = self.look, self.app.pal, self.app.kit
@@ -318,6 +336,8 @@ class RevealScreen(Scene):
                 total=self.workshop.team_score(i),
                 voted=d.votes[i] is not None,
             )
+        if self.question.open:
+            self.question.draw(surface, look)
 
     def status(self) -> str:
         """What the votes did, in words: a tie and its rule, and who did not vote."""

@@ -18,6 +18,7 @@ from game.ui.text import wrap
 from game.ui.widgets import Button, Buttons, keycap, panel, ring
 from game.ui.workshop.look import (
     Look,
+    UndoQuestion,
     arc,
     buyer_card,
     clock_text,
@@ -107,7 +108,6 @@ class VoteScreen(Scene):
         self.stalled = False  # the clock ran out with no votes where the buyer has no clock
         self.paused_scene = False
         self.leaving = False  # Esc once warns; Esc twice leaves the round
-        self.asking = False  # the undo question is open: Enter or Y clears the votes, Esc keeps
         self.page = 0  # which page of a long narration shows
         self.narration_pages = 1
         self.pause_button = Button("Pause", self.toggle_clock, hint="Space")
@@ -133,12 +133,7 @@ class VoteScreen(Scene):
         ]
         controls = [self.pause_button, self.add_button, self.reveal_button, self.undo_button]
         self.buttons = Buttons(controls + self.rows + self.chips, focus=2)
-        self.answer = Buttons(
-            [
-                Button("Clear and go back", self.undo_now, hint="⏎", kind="primary"),
-                Button("Keep the votes", self.keep_votes, hint="Esc"),
-            ]
-        )
+        self.question = UndoQuestion(self.undo_now, self.keep_votes)
         self.rects: dict[str, pygame.Rect] = {}
 
     @property
@@ -157,8 +152,13 @@ class VoteScreen(Scene):
         name = f"vote-{len(self.workshop.decisions) + 1}" + (f"-{locked}-locked" if locked else "")
         return name + ("-undo" if self.asking else "")
 
+    @property
+    def asking(self) -> bool:
+        """The undo question is open."""
+        return self.question.open
+
     def widgets(self) -> list:
-        return list(self.answer) if self.asking else list(self.buttons)
+        return list(self.question.answers) if self.asking else list(self.buttons)
 
     # ----- life cycle -------------------------------------------------------------------
     def enter(self) -> None:
@@ -254,18 +254,12 @@ class VoteScreen(Scene):
     def cast(self) -> int:
         return sum(v is not None for v in self.votes)
 
-    def undo_question(self) -> str:
-        n = self.cast
-        votes = f"{n} vote" + ("" if n == 1 else "s")
-        return f"Clear {votes} and go back to decision {len(self.workshop.decisions)}?"
-
     def undo(self) -> None:
         """Take back the last decision; votes already cast here are cleared only once asked."""
         if not self.workshop.decisions:
             return
         if self.cast:
-            self.asking = True
-            self.answer.focus = 0
+            self.question.ask(self.cast, len(self.workshop.decisions))
             self.app.dirty = True
             return
         self.undo_now()
@@ -275,11 +269,9 @@ class VoteScreen(Scene):
         return HELP_KEYS
 
     def keep_votes(self) -> None:
-        self.asking = False
         self.app.dirty = True
 
     def undo_now(self) -> None:
-        self.asking = False
         if not self.workshop.decisions:
             return
         self.workshop.undo()
@@ -294,7 +286,7 @@ class VoteScreen(Scene):
         k = intent.kind
         text = intent.text if k in (I.CHAR, I.CHOOSE) else ""
         if self.asking:
-            return self.handle_question(intent, text)
+            return self.question.handle(intent)
         if k == I.BACK:
             leave_on_second_escape(self)
             return True
@@ -348,19 +340,6 @@ class VoteScreen(Scene):
         self.buttons.focus = reveal
         return used
 
-    def handle_question(self, intent, text: str):
-        """The undo question: Enter or Y clears the votes and goes back, Esc or N keeps them."""
-        k = intent.kind
-        if k == I.CONFIRM or text.lower() == "y":
-            self.undo_now()
-        elif k == I.BACK or text.lower() == "n":
-            self.keep_votes()
-        elif k in (I.POINT, I.CLICK):
-            return self.answer.handle(intent)
-        elif k in (I.HELP, I.SETTINGS, I.FULLSCREEN, I.QUIT, I.RESIZE):
-            return UNHANDLED
-        return True
-
     def wake_in(self) -> int | None:
         t = self.timer
         if t.running and not self.paused_scene:
@@ -412,11 +391,7 @@ class VoteScreen(Scene):
             "clock": st.rect(1096, 76, 160, top_h),
             "status": st.rect(24, 568, 360, 50),
         }
-        self.rects["question"] = st.rect(240, 200, 800, 300)
-        self.rects["question text"] = st.rect(280, 224, 720, 120)
-        self.rects["question note"] = st.rect(280, 350, 720, 60)
-        for b, x in zip(self.answer, (330, 650), strict=True):
-            b.rect = st.rect(x, 424, 300, 56)
+        self.question.layout(st)
         self.split_speech(self.rects["speech"])
         y = 76 + top_h + 12
         for row, h in zip(self.rows, heights, strict=True):
@@ -539,37 +514,7 @@ class VoteScreen(Scene):
             valign="middle",
         )
         if self.asking:
-            self.draw_question(surface)
-
-    def draw_question(self, surface) -> None:
-        """The undo question over a dimmed screen, with its two answers."""
-        look, pal, kit = self.look, self.app.pal, self.app.kit
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 170))
-        surface.blit(shade, (0, 0))
-        panel(surface, look, self.rects["question"], fill=pal.panel, border=pal.accent, width=2)
-        kit.box(
-            surface,
-            self.undo_question(),
-            "bold",
-            look.px("heading"),
-            pal.text,
-            self.rects["question text"],
-            align="center",
-            valign="middle",
-        )
-        kit.box(
-            surface,
-            "The votes cast for this decision are lost; the room votes again on the one before.",
-            "regular",
-            look.px("caption"),
-            pal.muted,
-            self.rects["question note"],
-            align="center",
-            valign="middle",
-        )
-        for b in self.answer:
-            b.draw(surface, look, b is self.answer.focused, "caption")
+            self.question.draw(surface, look)
 
     def status(self) -> str:
         locked = sum(v is not None for v in self.votes)
