@@ -5,6 +5,7 @@
   Both launch with Python's bytecode cache, after one warm-up launch, as a player's do.
 - Frames: conversation frame render time at 1280×720 (dummy driver), 95th percentile.
 - Idle: CPU used while the conversation screen waits for input for 10 s (process / wall).
+  The dummy driver cannot block (SDL polls it); bench_window.py measures a real X window.
 
 Run: .venv/bin/python bench/bench_ui.py [--quick]
 """

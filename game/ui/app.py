@@ -1,7 +1,8 @@
 """The window and its event-driven loop, and what every scene shares.
 
-The loop blocks on `pygame.event.wait` while nothing moves, so an idle screen costs no CPU;
-it redraws only when an intent or an animation changed something. Scenes read the look
+The loop sleeps in SDL (`game.ui.wait`) while nothing moves, so an idle screen costs no CPU;
+it redraws only when an intent or an animation changed something, and a small change (a
+ticking clock, a blink) only its own pixels. Scenes read the look
 (`pal`, `kit`, `stage`, `px(role)`), the library, the store and the settings from here.
 """
 
@@ -28,6 +29,7 @@ from game.ui.settings import Settings
 from game.ui.sound import Sounds
 from game.ui.text import TextKit, wrap
 from game.ui.theme import FLOOR_PX, TYPE_SCALE, palette
+from game.ui.wait import Waiter
 
 
 def now_ms() -> int:
@@ -103,6 +105,7 @@ class App:
         self._owns_store = False  # opened here, so closed here (writing what is still queued)
         self._retry_ms = 0
         self.frames = 0
+        self.waiter: Waiter | None = None  # made once the window is open
 
     # ----- start-up -------------------------------------------------------------------
     @property
@@ -149,6 +152,12 @@ class App:
             return {}
 
     def open_window(self) -> None:
+        # SDL's default window surface on X11 is a texture drawn through OpenGL: every update,
+        # however small, uploads and presents the whole window (6-9 ms of CPU a frame with
+        # Mesa's software GL, as on Xvfb or a machine without a GPU). The window system's own
+        # framebuffer sends only the changed rects (0.05 ms for the clock's ring). A player can
+        # still choose with the same variable.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Salesplay")
@@ -383,12 +392,21 @@ class App:
     def render_patches(self) -> list:
         """Redraw only the rects scenes said changed (a ticking clock, a blink); returns them.
 
-        Everything is drawn as usual, but clipped to the changed area, so the cost and the
-        pixels sent to the screen are those of the small area, not of the window.
+        The top screen paints a rect itself when it can (over the pixels it kept from the last
+        full frame); anything else is drawn as usual but clipped to the changed area, so the
+        cost and the pixels sent to the screen are those of the small area, not the window.
         """
-        area = self.patches[0].unionall(self.patches[1:])
         rects, self.patches = self.patches, []
-        self.surface.set_clip(area)
+        rest = rects
+        top = self.scenes.top
+        paint = getattr(top, "paint", None)
+        alone = list(self.scenes.visible()) == [top]
+        if paint is not None and alone and not self.toast_text and not self.banner:
+            rest = [r for r in rects if not paint(self.surface, r)]
+        if not rest:
+            self.frames += 1
+            return rects
+        self.surface.set_clip(rest[0].unionall(rest[1:]))
         try:
             self.render()
         finally:
@@ -470,6 +488,8 @@ class App:
     def run(self) -> None:
         """The loop: wait for input or the next animation step; draw only what changed."""
         self.running = True
+        if self.waiter is None:
+            self.waiter = Waiter()
         last = now_ms()
         while self.running and len(self.scenes):
             if self.dirty:
@@ -479,12 +499,10 @@ class App:
                 pygame.display.update(self.render_patches())
             wake = self.wake_in()
             if wake is None:
-                events = [pygame.event.wait()]  # still: sleep until the player does something
+                events = self.waiter.wait(None)  # still: sleep until the player does something
                 last = now_ms()  # time spent still is not animation time
             else:
-                remaining = last + wake - now_ms()
-                events = [pygame.event.wait(remaining)] if remaining > 0 else []
-            events += pygame.event.get()
+                events = self.waiter.wait(last + wake - now_ms())
             for event in events:
                 if event.type != pygame.NOEVENT:
                     self.feed(event)

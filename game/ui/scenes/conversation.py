@@ -26,8 +26,12 @@ from game.ui.transcript import Transcript, history
 from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
-TIMER_FRAME_MS = 250  # the countdown ring moves four times a second
-PULSE_MS, PULSE_FRAME_MS = 5000, 40  # the last five seconds pulse, at 25 steps a second
+# The clock redraws only when what it shows changes: the seconds, a step of the arc (about
+# 3 px of its edge, at most RING_HZ a second) or a step of the pulse (PULSE_STEPS from rest to
+# full beat), and then only the ring's pixels, over the background kept from the last frame.
+RING_HZ = 12
+PULSE_MS, PULSE_STEPS = 5000, 4  # the last five seconds pulse once a second, in four steps
+CLOCK_SCAN_MS = 10  # the resolution at which the loop looks ahead for the clock's next change
 TIMES_UP_MS = 1400  # "Time's up" stays this long before the buyer moves on
 BLINK_EVERY_MS, BLINK_MS = 4300, 150
 PORTRAIT = 210  # the portrait's side in units: the same on every turn
@@ -68,6 +72,9 @@ class ConversationScreen(Scene):
         self.shown_cards: set[int] = set()
         self.choice_overflow = False
         self.times_up_ms = 0  # the "Time's up" moment before a time-out plays
+        self.kept: dict[str, tuple[pygame.Rect, pygame.Surface]] = {}  # pixels under the clock
+        self.clock_box: pygame.Rect | None = None
+        self.portrait_at: tuple[int, tuple[int, int]] = (0, (0, 0))  # side, midtop
 
     # ----- the node on screen -----------------------------------------------------------
     @property
@@ -267,8 +274,7 @@ class ConversationScreen(Scene):
             return 16
         waits = []
         if self.remaining_ms is not None and not self.paused:
-            step = PULSE_FRAME_MS if self.pulsing else TIMER_FRAME_MS
-            waits.append(min(step, max(1, self.remaining_ms)))
+            waits.append(self.clock_wake() if self.revealed else 250)
         if self.moving:  # sleep until the next blink starts or ends, not a frame sooner
             phase = self.idle_ms % BLINK_EVERY_MS
             edge = BLINK_EVERY_MS - BLINK_MS
@@ -311,17 +317,37 @@ class ConversationScreen(Scene):
                 self.remaining_ms = None
                 self.time_out()
                 return True
-            if self.clock_look() != before and "clock" in self.rects:
-                patches.append(self.rects["clock"])
+            after = self.clock_look()
+            if after[0] != before[0] and "clock" in self.rects:
+                patches.append(self.rects["clock"])  # a new second: the figures and the ring
+            elif after != before and "ring" in self.rects:
+                patches.append(self.rects["ring"])  # only the ring's square
         return patches
 
-    def clock_look(self) -> tuple:
-        """What the clock shows: its seconds, the ring's step and the pulse's step."""
-        left = max(0, self.remaining_ms or 0)
-        total = self.node.time_limit * 1000
-        ring_steps = max(1, round(self.app.stage.px(26) * 2 * math.pi / 3))  # ~3 px a step
-        pulse = (left // PULSE_FRAME_MS) if self.pulsing else 0
-        return ((left + 999) // 1000, int(ring_steps * left / total), pulse)
+    def clock_look(self, left: int | None = None) -> tuple:
+        """What the clock shows with `left` ms to go: its seconds, the arc's step, the pulse's."""
+        left = max(0, self.remaining_ms or 0) if left is None else max(0, left)
+        total = max(1, self.node.time_limit * 1000)
+        circumference = self.app.stage.px(26) * 2 * math.pi
+        ring_steps = max(1, min(round(circumference / 3), total * RING_HZ // 1000))
+        warmth = warm_colour(self.app.pal, left / total)
+        return ((left + 999) // 1000, int(ring_steps * left / total), self.pulse_step(left), warmth)
+
+    def pulse_step(self, left: int) -> int:
+        """0 at rest to PULSE_STEPS at the full beat, once a second in the last five."""
+        if left > PULSE_MS or self.app.settings.reduced_motion:
+            return 0
+        beat = 0.5 + 0.5 * math.cos(2 * math.pi * (left % 1000) / 1000)
+        return round(PULSE_STEPS * beat)
+
+    def clock_wake(self) -> int:
+        """Milliseconds until the clock's look next changes (looked ahead in small steps)."""
+        left = self.remaining_ms or 0
+        now = self.clock_look(left)
+        for ahead in range(CLOCK_SCAN_MS, 1001, CLOCK_SCAN_MS):
+            if ahead >= left or self.clock_look(left - ahead) != now:
+                return min(ahead, max(1, left))
+        return 1000
 
     def advance(self, dt_ms: int) -> None:
         if not self.revealed:
@@ -544,6 +570,8 @@ class ConversationScreen(Scene):
 
     # ----- drawing ----------------------------------------------------------------------
     def draw(self, surface) -> None:
+        if surface.get_clip() == surface.get_rect():  # a whole frame: keep nothing stale
+            self.kept = {}
         setting = self.attempt.scenario.setting
         if setting and not self.app.settings.high_contrast:
             area = self.app.stage.area
@@ -701,16 +729,11 @@ class ConversationScreen(Scene):
         shortest = st.px(704 - lowest - 16) - (card.top - st.area.top)
         side = max(st.px(60), min(st.px(PORTRAIT), card.width - st.px(48)))
         side = min(side, max(st.px(60), shortest - below - st.px(14)))
-        blink, _ = self.idle_pose()
-        img = app.portraits.get(
-            buyer.name, self.node.mood, side, buyer.portrait, look=buyer.look, blink=blink
-        )
-        frame = img.get_rect(midtop=(card.centerx, card.top + st.px(14)))
+        self.portrait_at = (side, (card.centerx, card.top + st.px(14)))
+        frame = self.portrait_image().get_rect(midtop=self.portrait_at[1])
         self.rects["portrait"] = frame
-        clip = surface.get_clip()
-        surface.set_clip(frame.clip(clip) if clip else frame)
-        surface.blit(img, frame)
-        surface.set_clip(clip)
+        self.keep(surface, "portrait", frame)
+        self.draw_portrait(surface)
         mood = MOOD_WORDS.get(self.node.mood, self.node.mood)
         y = frame.bottom + st.px(8)
         r = kit.line(
@@ -745,6 +768,22 @@ class ConversationScreen(Scene):
             align="center",
         )
 
+    def portrait_image(self):
+        buyer = self.attempt.scenario.buyer
+        blink, _ = self.idle_pose()
+        side = self.portrait_at[0]
+        return self.app.portraits.get(
+            buyer.name, self.node.mood, side, buyer.portrait, look=buyer.look, blink=blink
+        )
+
+    def draw_portrait(self, surface) -> None:
+        """The portrait, clipped to its frame (a blink repaints just this)."""
+        frame = self.rects["portrait"]
+        clip = surface.get_clip()
+        surface.set_clip(frame.clip(clip) if clip else frame)
+        surface.blit(self.portrait_image(), frame)
+        surface.set_clip(clip)
+
     def draw_speech(self, surface) -> None:
         """The history (the newest line revealed word by word), its cues and the clock."""
         self.transcript.draw(surface, None if self.revealed else int(self.words))
@@ -752,19 +791,54 @@ class ConversationScreen(Scene):
         if self.remaining_ms is not None and "clock" in self.rects:
             self.draw_clock(surface, self.rects["clock"])
 
+    def keep(self, surface, name: str, rect: pygame.Rect) -> None:
+        """On a whole frame, keep the pixels under `rect` so a patch can paint over them."""
+        if surface.get_clip() == surface.get_rect():
+            area = rect.clip(surface.get_rect())
+            self.kept[name] = (area, surface.subsurface(area).copy())
+
+    def paint(self, surface, rect) -> bool:
+        """Redraw the ring, the clock or the portrait alone, over the pixels kept under it;
+        False when `rect` is none of them (the app then redraws it the ordinary way)."""
+        name = next((n for n in ("ring", "clock", "portrait") if self.rects.get(n) == rect), "")
+        kept = self.kept.get("portrait" if name == "portrait" else "clock")
+        if not name or kept is None or (name != "portrait" and self.remaining_ms is None):
+            return False
+        area, pixels = kept
+        surface.set_clip(rect.clip(area))
+        try:
+            surface.blit(pixels, area)
+            if name == "portrait":
+                self.draw_portrait(surface)
+            else:
+                self.draw_clock_face(surface, self.clock_box)
+        finally:
+            surface.set_clip(None)
+        return True
+
     def draw_clock(self, surface, box) -> None:
         """The ring warms from teal through amber to orange, and pulses in the last 5 s."""
+        st = self.app.stage
+        self.clock_box = pygame.Rect(box)
+        self.rects["clock"] = pygame.Rect(box.left, box.top, box.width, box.height)
+        reach = st.px(26) + st.px(4) + 2  # the radius at the full beat, and a pixel's margin
+        centre = (box.right - st.px(26) - st.px(12), box.centery + st.px(4))
+        self.rects["ring"] = pygame.Rect(0, 0, 2 * reach, 2 * reach)
+        self.rects["ring"].center = centre
+        self.keep(surface, "clock", self.rects["clock"])
+        self.draw_clock_face(surface, box)
+
+    def draw_clock_face(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         total = self.node.time_limit * 1000
         left = max(0, self.remaining_ms)
         radius = st.px(26)
         centre = (box.right - radius - st.px(12), box.centery + st.px(4))
-        self.rects["clock"] = pygame.Rect(box.left, box.top, box.width, box.height)
         fraction = left / total
         colour = warm_colour(pal, fraction)
         width = st.px(7)
         if self.pulsing:
-            beat = 0.5 + 0.5 * math.cos(2 * math.pi * (left % 1000) / 1000)
+            beat = self.pulse_step(left) / PULSE_STEPS
             radius += round(st.px(4) * beat)
             width += round(st.px(2) * beat)
         ring(surface, app, centre, radius, fraction, colour, width)
