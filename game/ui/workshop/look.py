@@ -11,6 +11,7 @@ import math
 import pygame
 
 from game.ui import intents as I
+from game.ui.layout import BASE_H, BASE_W, Stage
 from game.ui.scene import UNHANDLED
 from game.ui.text import wrap
 from game.ui.theme import MOOD_WORDS, points_text, signed
@@ -23,11 +24,41 @@ SCALE = 1.4  # the design brief: everything 1.4× larger than the solo layout
 READING_PX, READING_AT, READING_FLOOR = 40, 1080, 28
 
 
-class Look:
-    """What widgets need (`pal`, `kit`, `stage`, `px`), sized for a projector."""
+class TallStage(Stage):
+    """The stage as tall as the window (a 4:3 or 5:4 projector): the same unit as the 16:9
+    stage, so sizes and widths do not change, and `extra` units of height below 720 that a
+    screen can use instead of leaving bands above and below."""
 
-    def __init__(self, app):
+    __slots__ = ()
+
+    @property
+    def units_high(self) -> float:
+        return max(float(BASE_H), self.height / self.u)
+
+    @property
+    def extra(self) -> float:
+        return self.units_high - BASE_H
+
+    @property
+    def origin(self) -> tuple[int, int]:
+        u = self.u
+        return (
+            round((self.width - BASE_W * u) / 2),
+            round((self.height - self.units_high * u) / 2),
+        )
+
+    @property
+    def area(self) -> pygame.Rect:
+        return self.rect(0, 0, BASE_W, self.units_high)
+
+
+class Look:
+    """What widgets need (`pal`, `kit`, `stage`, `px`), sized for a projector. A `tall` look
+    lays its screen out over the window's whole height (see `TallStage`)."""
+
+    def __init__(self, app, tall: bool = False):
         self.app = app
+        self.tall = tall
 
     @property
     def pal(self):
@@ -39,7 +70,14 @@ class Look:
 
     @property
     def stage(self):
-        return self.app.stage
+        st = self.app.stage
+        return TallStage(st.width, st.height) if self.tall else st
+
+    def backdrop(self, surface) -> None:
+        """A tall screen paints the bands the 16:9 stage leaves, so the stage fills the window."""
+        area = self.stage.area
+        if self.tall and area != self.app.stage.area:
+            surface.fill(self.pal.stage, area)
 
     def px(self, role: str) -> int:
         return max(10, round(self.app.px(role) * SCALE))
@@ -77,13 +115,14 @@ class UndoQuestion:
         )
 
     def layout(self, st) -> None:
+        dy = getattr(st, "extra", 0.0) / 2  # in the middle of a tall stage too
         self.rects = {
-            "box": st.rect(240, 200, 800, 300),
-            "text": st.rect(280, 224, 720, 120),
-            "note": st.rect(280, 350, 720, 60),
+            "box": st.rect(240, 200 + dy, 800, 300),
+            "text": st.rect(280, 224 + dy, 720, 120),
+            "note": st.rect(280, 350 + dy, 720, 60),
         }
         for b, x in zip(self.answers, (330, 650), strict=True):
-            b.rect = st.rect(x, 424, 300, 56)
+            b.rect = st.rect(x, 424 + dy, 300, 56)
 
     def handle(self, intent):
         k = intent.kind
@@ -281,9 +320,14 @@ def team_chip(
                     anchor="midright",
                 )
                 low.width -= tw + st.px(6)
+        text = points_text(points)
+        if not voted:  # a narrow chip (8 teams) keeps the words; its Σ shows the 0 still adds
+            text = f"No vote · {text}"
+            if kit.size(text, "bold", look.px("caption"))[0] > low.width:
+                text = "No vote"
         kit.box(
             surface,
-            points_text(points) if voted else f"No vote · {points_text(points)}",
+            text,
             "bold",
             look.px("caption"),
             pal.gain if points > 0 else pal.loss if points < 0 else pal.muted,

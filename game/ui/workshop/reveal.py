@@ -13,6 +13,7 @@ from game.content.model import TIMEOUT
 from game.errors import MoveError
 from game.ui import intents as I
 from game.ui.scene import Scene
+from game.ui.text import wrap
 from game.ui.theme import (
     MOOD_WORDS,
     TAG_MEANINGS,
@@ -141,7 +142,7 @@ class RevealScreen(Scene):
 
     def __init__(self, app, room, decision):
         super().__init__(app)
-        self.look = Look(app)
+        self.look = Look(app, tall=True)  # a 4:3 projector gets the full height
         self.room = room
         self.workshop = room.workshop
         self.decision = decision
@@ -182,6 +183,10 @@ class RevealScreen(Scene):
 
     def widgets(self) -> list:
         return list(self.question.answers) if self.question.open else list(self.buttons)
+
+    @property
+    def stage_area(self) -> pygame.Rect:
+        return self.look.stage.area
 
     # ----- the facilitator --------------------------------------------------------------
     def proceed(self) -> None:
@@ -272,28 +277,46 @@ class RevealScreen(Scene):
 
     # ----- layout and drawing -----------------------------------------------------------
     def layout(self, stage) -> None:
-        st = stage
+        st = self.look.stage  # the window's full height (`stage` is the 16:9 band)
+        extra = st.extra
         n = max(1, len(self.rows))
         gap = 8
-        h = min(118.0, (480 - gap * (n - 1)) / n)
+        h = min(118.0 + extra / n, (480 + extra - gap * (n - 1)) / n)
         wide = 860 if n > 3 else 720  # many choices take room from the buyer and the coach
+        if n <= 4:  # a tall stage: rows wrap into their height, the coach widens
+            wide -= min(160.0, extra / 2)
         for i, row in enumerate(self.rows):
             row.rect = st.rect(24, 76 + i * (h + gap), wide, h)
         right = 24 + wide + 16
+        # The reaction takes the height its words need (up to 220 units, more on a tall
+        # stage); the coach's note, read at reading size, gets the rest.
+        react = max(150.0, min(220.0 + extra * 0.3, self.reaction_units(st, 1256 - right)))
         self.rects = {
-            "reaction": st.rect(right, 76, 1256 - right, 220),
-            "coach": st.rect(right, 308, 1256 - right, 248),
-            "status": st.rect(24, 562, 380, 62),
+            "reaction": st.rect(right, 76, 1256 - right, react),
+            "coach": st.rect(right, 88 + react, 1256 - right, 468 + extra - react),
+            "status": st.rect(24, 562 + extra, 380, 62),
         }
         for b, x, w in zip(self.controls, (416, 688, 980), (260, 280, 276), strict=True):
-            b.rect = st.rect(x, 568, w, 50)
+            b.rect = st.rect(x, 568 + extra, w, 50)
         m = len(self.room.teams)
         w = (1232 - 10 * (m - 1)) / m
-        self.chip_rects = [st.rect(24 + i * (w + 10), 630, w, 78) for i in range(m)]
+        self.chip_rects = [st.rect(24 + i * (w + 10), 630 + extra, w, 78) for i in range(m)]
         self.question.layout(st)
+
+    def reaction_units(self, st, width: float) -> float:
+        """The height in units the buyer's reaction needs at its size: the same parts
+        `draw_reaction` lays out (heading, the line, the meter changes, an ending)."""
+        kit, look = self.app.kit, self.look
+        after = self.room.scenario.nodes[self.decision.after.node]
+        px = look.px("body")
+        lines = wrap(f"“{after.say}”", kit.font("regular", px), st.px(width - 32))
+        need = st.px(24 + 38) + len(lines) * kit.line_height(px)
+        need += st.px(40) * (bool(self.meter_changes()) + (after.ending is not None))
+        return need / st.u + 8
 
     def draw(self, surface) -> None:
         look, pal, kit = self.look, self.app.pal, self.app.kit
+        look.backdrop(surface)
         d = self.decision
         top_bar(
             surface,
@@ -302,9 +325,9 @@ class RevealScreen(Scene):
             self.path_words(),
         )
         focus = self.buttons.focused
-        px = shared_px(
-            look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", "caption"
-        )
+        # A tall stage has the height for the choices at their own size; 16:9 keeps captions.
+        role = "choice" if look.stage.extra else "caption"
+        px = shared_px(look, [(r.label, r.text_rect(look)) for r in self.rows], "regular", role)
         for row in self.rows:
             row.text_px = px
             row.draw(surface, look, row is focus)
@@ -374,7 +397,7 @@ class RevealScreen(Scene):
         )
 
     def draw_reaction(self, surface, box) -> None:
-        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        look, st, pal, kit = self.look, self.look.stage, self.app.pal, self.app.kit
         sc = self.room.scenario
         after = sc.nodes[self.decision.after.node]
         panel(surface, look, box, fill=pal.raised, radius=18)
@@ -419,7 +442,7 @@ class RevealScreen(Scene):
         return [(meters[c.meter].label or c.meter, c.change) for c in move.changes()]
 
     def draw_changes(self, surface, changes, line) -> None:
-        look, st, kit = self.look, self.app.stage, self.app.kit
+        look, st, kit = self.look, self.look.stage, self.app.kit
         px = look.px("caption")
         x = line.left
         for label, change in changes:
@@ -439,7 +462,7 @@ class RevealScreen(Scene):
             x += w + st.px(20)
 
     def draw_coach(self, surface, box) -> None:
-        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        look, st, pal, kit = self.look, self.look.stage, self.app.pal, self.app.kit
         d = self.decision
         panel(surface, look, box)
         inner = box.inflate(-st.px(32), -st.px(24))

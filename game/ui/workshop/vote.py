@@ -99,7 +99,7 @@ class VoteScreen(Scene):
 
     def __init__(self, app, room):
         super().__init__(app)
-        self.look = Look(app)
+        self.look = Look(app, tall=True)  # a 4:3 projector gets the full height
         self.room = room
         self.workshop = room.workshop
         self.visible = self.workshop.choices()
@@ -159,6 +159,10 @@ class VoteScreen(Scene):
 
     def widgets(self) -> list:
         return list(self.question.answers) if self.asking else list(self.buttons)
+
+    @property
+    def stage_area(self) -> pygame.Rect:
+        return self.look.stage.area
 
     # ----- life cycle -------------------------------------------------------------------
     def enter(self) -> None:
@@ -375,13 +379,14 @@ class VoteScreen(Scene):
         return [max(52.0, len(wrap(r.label, font, width)) * lh / stage.u + 14) for r in self.rows]
 
     def layout(self, stage) -> None:
-        st = stage
+        st = self.look.stage  # the window's full height (`stage` is the 16:9 band)
+        extra = st.extra
         gap = 8
         heights = self.row_heights(st)
-        space = 556 - 76 - 12 - gap * max(0, len(heights) - 1)  # the line above, choices below
-        top_h = max(150.0, min(232.0, space - sum(heights)))
+        space = 556 + extra - 76 - 12 - gap * max(0, len(heights) - 1)  # line above, choices
+        top_h = max(150.0, min(232.0 + extra / 2, space - sum(heights)))
         if self.workshop.node.narration:  # read at projector size, never shrunk: a little more
-            top_h = max(top_h, min(248.0, self.speech_units(st)))  # room, then pages
+            top_h = max(top_h, min(248.0 + extra / 2, self.speech_units(st)))  # room, then pages
         if sum(heights) > space - top_h:  # still too tall: share the room; the text shrinks
             scale = (space - top_h) / sum(heights)
             heights = [h * scale for h in heights]
@@ -389,7 +394,7 @@ class VoteScreen(Scene):
             "buyer": st.rect(24, 76, 240, top_h),
             "speech": st.rect(280, 76, 800, top_h),
             "clock": st.rect(1096, 76, 160, top_h),
-            "status": st.rect(24, 568, 360, 50),
+            "status": st.rect(24, 568 + extra, 360, 50),
         }
         self.question.layout(st)
         self.split_speech(self.rects["speech"])
@@ -403,12 +408,12 @@ class VoteScreen(Scene):
             (190, 190, 200, 246),
             strict=True,
         ):
-            b.rect = st.rect(x, 568, w, 50)
+            b.rect = st.rect(x, 568 + extra, w, 50)
         m = len(self.chips)
         gap_x = 10
         w = (1232 - gap_x * (m - 1)) / m
         for i, chip in enumerate(self.chips):
-            chip.rect = st.rect(24 + i * (w + gap_x), 630, w, 78)
+            chip.rect = st.rect(24 + i * (w + gap_x), 630 + extra, w, 78)
 
     def speech_units(self, st) -> float:
         """The speech box's height in units for the whole narration and line at full size."""
@@ -425,7 +430,7 @@ class VoteScreen(Scene):
 
     def split_speech(self, speech) -> None:
         """The narration's box (paged when it holds too little) and the buyer's line's box."""
-        st, kit, look, node = self.app.stage, self.app.kit, self.look, self.workshop.node
+        st, kit, look, node = self.look.stage, self.app.kit, self.look, self.workshop.node
         inner = speech.inflate(-st.px(40), -st.px(28))
         self.narration = []
         if not node.narration:
@@ -449,7 +454,7 @@ class VoteScreen(Scene):
         self.page = min(self.page, self.narration_pages - 1)
 
     def draw_narration(self, surface) -> None:
-        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        look, st, pal, kit = self.look, self.look.stage, self.app.pal, self.app.kit
         px = reading_px(look)
         kit.box(
             surface, self.narration[self.page], "italic", px, pal.muted, self.nar_rect, min_px=px
@@ -466,6 +471,7 @@ class VoteScreen(Scene):
 
     def draw(self, surface) -> None:
         look, pal, kit = self.look, self.app.pal, self.app.kit
+        look.backdrop(surface)
         node = self.workshop.node
         sc = self.room.scenario
         n = len(self.workshop.decisions) + 1
@@ -531,7 +537,7 @@ class VoteScreen(Scene):
         return f"{locked} of {len(self.votes)} teams locked in"
 
     def draw_clock(self, surface, box) -> None:
-        look, st, pal, kit = self.look, self.app.stage, self.app.pal, self.app.kit
+        look, st, pal, kit = self.look, self.look.stage, self.app.pal, self.app.kit
         t = self.timer
         panel(surface, look, box)
         radius = min(st.px(64), (box.height - st.px(72)) // 2, box.width // 2 - st.px(12))
