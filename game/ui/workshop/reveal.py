@@ -40,8 +40,8 @@ from game.ui.workshop.look import (
 
 HELP_KEYS = (
     ("Enter", "Next decision, or the scoreboard (always)"),
-    ("O, then 1–6", "Send the room down another path (Esc: keep this one)"),
-    ("↑ ↓", "Page a long coach's note (a click on it does too)"),
+    ("O, then 1–6", "Take another path (Esc keeps this one)"),
+    ("↑ ↓", "Page a long coach's note (or click it)"),
     ("Backspace", "Undo this decision and vote again"),
     ("Esc twice", "Leave the round"),
     ("F1 or ?", "This help"),

@@ -36,13 +36,13 @@ from game.ui.workshop.room import KEYS, PHONES
 
 TICK_MS = 250  # the clock redraws four times a second
 HELP_KEYS = (
-    ("Enter", "Reveal now (always, wherever the focus or mouse is)"),
+    ("Enter", "Reveal now, wherever the focus or mouse is"),
     ("1–6 · team keys", "A team's vote (clicks: the picked team's)"),
-    ("← →", "Clicks: pick the team whose vote the next number sets"),
+    ("← →", "Clicks: pick the team the next number sets"),
     ("Space", "Pause or resume the clock"),
     ("+", "Add 30 seconds (the ring shows the added time)"),
     ("↑ ↓", "Page a long narration"),
-    ("Backspace", "Undo the last decision (asks when votes would be cleared)"),
+    ("Backspace", "Undo the last decision (asks first)"),
     ("Esc twice", "Leave the round"),
     ("F1 or ?", "This help"),
 )
