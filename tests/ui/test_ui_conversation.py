@@ -257,3 +257,11 @@ def test_the_f5_error_toast_wraps_and_sits_clear_of_the_choices(tmp_path, make_a
     assert not toasted, "the toast's message is cut"
     for b in screen.widgets():
         assert not toast.colliderect(b.rect)
+
+
+def test_f1_over_the_conversation_lists_its_scroll_keys(make_app):
+    app = at_size(make_app)
+    demo = open_tender(app)
+    demo.press("f1")
+    keys = dict(app.scenes.top.keys)
+    assert "PgUp PgDn" in keys and "Home End" in keys and "1 – 6" in keys

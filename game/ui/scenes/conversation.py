@@ -42,6 +42,20 @@ PASSED_ON = (I.HELP, I.SETTINGS)  # even mid-line, these open their screens
 
 class ConversationScreen(Scene):
     name = "conversation"
+    # F1 over the conversation lists its own keys (game.ui.scenes.help).
+    help_keys = (
+        ("1 – 6", "Say the numbered line"),
+        ("↑ ↓ Tab", "Move the focus; the choices scroll with it"),
+        ("Enter", "Choose, continue"),
+        ("any key", "Show the buyer's whole line at once"),
+        ("PgUp PgDn", "Scroll the conversation so far (or the wheel)"),
+        ("Home End", "Its first line; back to now"),
+        ("Esc", "Back (your run is saved)"),
+        ("F1 or ?", "This help"),
+        ("F2", "Settings"),
+        ("F5", "Reload the scenario file, keeping your place"),
+        ("F11", "Fullscreen"),
+    )
 
     def __init__(self, app, attempt):
         super().__init__(app)
@@ -375,11 +389,12 @@ class ConversationScreen(Scene):
         bar_u = self.layout_bar(stage)
         upper_top = bar_u + 16
         # The choices take up to 58% of the height below the bar, and always leave the history
-        # room for one whole line of the buyer's, with its cue and clock row.
+        # room for two whole lines of the buyer's, with the cue and clock row under them.
         kit, u = self.app.kit, stage.u
-        room = (kit.line_height(self.app.px("line")) + kit.line_height(self.app.px("body"))) / u
+        row = max(76 * u, kit.line_height(self.app.px("body")) + 24 * u)
+        room = (2 * kit.line_height(self.app.px("line")) + row) / u + 36 + 6
         avail = 704 - upper_top - 16
-        self.choices_max = max(54.0, min(CHOICES_MAX_H, avail * 0.58, avail - room - 110))
+        self.choices_max = max(54.0, min(CHOICES_MAX_H, avail * 0.58, avail - 16 - room))
         self.measure_choices(stage)
         block = self.cards_h + (self.cue_u if self.choice_overflow else 0)
         if self.recall is not None and self.recall.hides_list:
