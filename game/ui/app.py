@@ -260,7 +260,7 @@ class App:
         return scene
 
     def go(self, name: str, *args, **kwargs):
-        """Open the screen called `name` over this one (names: `game.ui.navigator.SCENES`)."""
+        """Open the screen called `name` over this one (names: `game.ui.navigator.SCREENS`)."""
         return self.push(navigator.make(self, name, *args, **kwargs))
 
     def swap(self, name: str, *args, **kwargs):
@@ -399,10 +399,9 @@ class App:
         rects, self.patches = self.patches, []
         rest = rects
         top = self.scenes.top
-        paint = getattr(top, "paint", None)
         alone = list(self.scenes.visible()) == [top]
-        if paint is not None and alone and not self.toast_text and not self.banner:
-            rest = [r for r in rects if not paint(self.surface, r)]
+        if alone and not self.toast_text and not self.banner:
+            rest = [r for r in rects if not top.paint(self.surface, r)]
         if not rest:
             self.frames += 1
             return rects

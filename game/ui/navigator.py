@@ -1,54 +1,46 @@
 """Every screen by name: scenes ask for the next screen by name, never import it.
 
 `App.go`, `App.swap` and `App.back_to` take these names, so the scene modules form no
-cycle and each can be read on its own.
+cycle and each can be read on its own. A screen's module is imported the first time it is
+asked for, so start-up loads only the first screen's code (the store, the matcher and the
+analysis come with the screens that use them).
 """
 
 from __future__ import annotations
 
-from game.ui.scene import Scene
-from game.ui.scenes.briefing import Briefing
-from game.ui.scenes.coach import CoachNote
-from game.ui.scenes.conversation import ConversationScreen
-from game.ui.scenes.debrief import Debrief
-from game.ui.scenes.help import Help
-from game.ui.scenes.library import Library
-from game.ui.scenes.notes import Notes
-from game.ui.scenes.problems import Problems
-from game.ui.scenes.progress import Progress
-from game.ui.scenes.settings import SettingsScreen
-from game.ui.scenes.tags import TagMenu
-from game.ui.scenes.title import Title
-from game.ui.workshop.join import JoinScreen
-from game.ui.workshop.reveal import RevealScreen
-from game.ui.workshop.scoreboard import Scoreboard
-from game.ui.workshop.setup import WorkshopSetup
-from game.ui.workshop.vote import VoteScreen
+import importlib
 
-SCENES: dict[str, type[Scene]] = {
-    cls.name: cls
-    for cls in (
-        Title,
-        Library,
-        Briefing,
-        ConversationScreen,
-        CoachNote,
-        Debrief,
-        Notes,
-        Problems,
-        Progress,
-        SettingsScreen,
-        TagMenu,
-        Help,
-        WorkshopSetup,
-        JoinScreen,
-        VoteScreen,
-        RevealScreen,
-        Scoreboard,
-    )
+from game.ui.scene import Scene
+
+# name -> "module:Class"
+SCREENS: dict[str, str] = {
+    "title": "game.ui.scenes.title:Title",
+    "library": "game.ui.scenes.library:Library",
+    "briefing": "game.ui.scenes.briefing:Briefing",
+    "conversation": "game.ui.scenes.conversation:ConversationScreen",
+    "coach": "game.ui.scenes.coach:CoachNote",
+    "debrief": "game.ui.scenes.debrief:Debrief",
+    "notes": "game.ui.scenes.notes:Notes",
+    "problems": "game.ui.scenes.problems:Problems",
+    "progress": "game.ui.scenes.progress:Progress",
+    "settings": "game.ui.scenes.settings:SettingsScreen",
+    "tag-menu": "game.ui.scenes.tags:TagMenu",
+    "help": "game.ui.scenes.help:Help",
+    "workshop-setup": "game.ui.workshop.setup:WorkshopSetup",
+    "workshop-join": "game.ui.workshop.join:JoinScreen",
+    "workshop-vote": "game.ui.workshop.vote:VoteScreen",
+    "workshop-reveal": "game.ui.workshop.reveal:RevealScreen",
+    "workshop-scoreboard": "game.ui.workshop.scoreboard:Scoreboard",
 }
 
 
+def scene_class(name: str) -> type[Scene]:
+    """The class of the screen called `name`, its module imported on first use; a name no
+    screen has is a bug, so it raises KeyError."""
+    module, _, cls = SCREENS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
+
+
 def make(app, name: str, *args, **kwargs) -> Scene:
-    """A new scene called `name`; a name no screen has is a bug, so it raises KeyError."""
-    return SCENES[name](app, *args, **kwargs)
+    """A new scene called `name`."""
+    return scene_class(name)(app, *args, **kwargs)

@@ -62,6 +62,11 @@ class Scene:
 
     def layout(self, stage) -> None: ...
 
+    def paint(self, surface, rect) -> bool:
+        """Redraw `rect` alone, cheaply, over pixels kept from the last whole frame (a clock's
+        ring, a blink); False when this screen cannot (the app then redraws it clipped)."""
+        return False
+
     def toast_above(self) -> int | None:
         """A y (window pixels) that a toast must stay above, so it never hides what the
         player acts on; None: the toast's usual place near the bottom is fine."""

@@ -4,12 +4,14 @@ import inside a function; input a screen does not use goes down the stack."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from game.ui import intents as I
-from game.ui.navigator import SCENES
+from game.ui.navigator import SCREENS, scene_class
 from game.ui.scene import UNHANDLED, Scene
 from tests.helpers import ROOT
 
@@ -44,9 +46,34 @@ def test_a_scene_module_imports_no_other_scene_and_nothing_inside_functions(path
 
 
 def test_every_screen_is_named_once():
-    assert len(SCENES) == 17
-    for name, cls in SCENES.items():
+    assert len(SCREENS) == 17
+    for name in SCREENS:
+        cls = scene_class(name)
         assert cls.name == name and issubclass(cls, Scene)
+
+
+def test_start_up_imports_only_the_first_screen():
+    """The conversation, the matcher, the debrief and the workshop come with their screens."""
+    code = (
+        "import sys\n"
+        "from game.ui.app import App\n"
+        "from game.ui import navigator\n"
+        "navigator.scene_class('library')\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('game.'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stdout.split())
+    assert "game.ui.scenes.library" in loaded
+    for later in (
+        "game.ui.scenes.conversation",
+        "game.ui.scenes.debrief",
+        "game.ui.recall",
+        "game.engine.matcher",
+        "game.ui.workshop.setup",
+    ):
+        assert later not in loaded, f"{later} is imported before its screen is opened"
 
 
 class Overlay(Scene):
