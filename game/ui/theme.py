@@ -17,6 +17,7 @@ import pygame
 
 from game.bundle import fonts_folder
 from game.content.model import TAG_GROUPS
+from game.ui.glyphs import Coverage, Faces, FallbackFont
 
 FONT_DIR = fonts_folder()  # inside the package: an installed game has its fonts
 FONT_FILES = {
@@ -25,6 +26,8 @@ FONT_FILES = {
     "semibold": "Inter-SemiBold.otf",
     "italic": "Inter-Italic.otf",
 }
+# For what Inter lacks (game.ui.glyphs): Arabic, Hebrew and most symbols, then emoji.
+FALLBACK_FILES = ("DejaVuSans.ttf", "Symbola-Emoji.ttf")
 TYPE_SCALE = {"caption": 16, "body": 22, "choice": 22, "line": 28, "heading": 36, "title": 56}
 LINE_HEIGHT = 1.3
 TEXT_SIZES = (0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -198,15 +201,20 @@ def delta_colour(pal: Palette, points: int):
 
 
 class Fonts:
-    """Fonts by (style, pixel size), loaded once; pygame's default font if a file is missing."""
+    """Fonts by (style, pixel size), loaded once; pygame's default font if a file is missing.
+
+    Each is a `FallbackFont`: characters the style's face lacks are drawn with the fallback
+    faces, read only when such a character first appears."""
 
     def __init__(self, folder: Path = FONT_DIR, limit: int = 96):
         self.folder = folder
         # Dragging the window edge asks for many sizes; the oldest are let go.
-        self._cache: OrderedDict[tuple[str, int], pygame.font.Font] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int], FallbackFont] = OrderedDict()
         self.limit = limit
+        self.faces = Faces([folder / name for name in FALLBACK_FILES])
+        self._coverage: dict = {}  # the main faces' coverage, by file
 
-    def get(self, style: str, px: int) -> pygame.font.Font:
+    def get(self, style: str, px: int) -> FallbackFont:
         key = (style, px)
         font = self._cache.get(key)
         if font is not None:
@@ -214,11 +222,16 @@ class Fonts:
         else:
             path = self.folder / FONT_FILES.get(style, FONT_FILES["regular"])
             try:
-                font = pygame.font.Font(path, px)
+                main = pygame.font.Font(path, px)
             except (OSError, FileNotFoundError, pygame.error):
-                font = pygame.font.Font(None, round(px * 1.25))  # the default face runs small
-                font.bold = style in ("bold", "semibold")
-                font.italic = style == "italic"
+                path = None
+                main = pygame.font.Font(None, round(px * 1.25))  # the default face runs small
+                main.bold = style in ("bold", "semibold")
+                main.italic = style == "italic"
+            coverage = self._coverage.get(path)
+            if coverage is None:
+                coverage = self._coverage[path] = Coverage(path)
+            font = FallbackFont(main, coverage, self.faces, px)
             self._cache[key] = font
             if len(self._cache) > self.limit:
                 self._cache.popitem(last=False)

@@ -72,6 +72,7 @@ def test_the_wheel_holds_the_scenarios_schema_and_fonts(installed):
     assert str(tmp / "venv") in where  # the installed copy, not the checkout
     assert scenarios == sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
     assert {"Inter-Regular.otf", "Inter-Bold.otf", "Inter-Italic.otf", "OFL.txt"} <= set(fonts)
+    assert {"DejaVuSans.ttf", "Symbola-Emoji.ttf", "DejaVu-LICENSE.txt"} <= set(fonts)
     assert schema.startswith(str(tmp / "venv")) and Path(schema).is_file()
 
 

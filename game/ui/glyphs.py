@@ -1,0 +1,245 @@
+"""Per-glyph fallback: text in scripts and symbols the main face lacks still shows.
+
+Inter covers Latin, Greek and Cyrillic but not Arabic, Hebrew or emoji; drawn with it alone,
+"Let's talk 👍" or a buyer called "אורי" come out as boxes (the face's .notdef glyph). A
+`FallbackFont` stands in for a `pygame.font.Font`: text the main face covers (all ASCII, and
+almost every line a scenario has) goes straight to it; other text is split into runs by
+which face has each character (the main face first, then DejaVu Sans, then Symbola's emoji
+and symbols, both in `assets/fonts/`), and each run is measured and drawn with its own face,
+side by side on one baseline. The runs of a text are worked out once and kept.
+
+Right to left: a run in Arabic or Hebrew is shaped by SDL_ttf's HarfBuzz (joined letters,
+right-to-left order inside the run, spaces between its words kept in the run). The line as a
+whole is laid out left to right, run after run: there is no full bidirectional algorithm, so
+a line that is mostly Arabic or Hebrew reads its runs in logical order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import OrderedDict
+
+import pygame
+
+RTL_SCRIPTS = (  # (first, last, SDL_ttf script tag)
+    (0x0590, 0x05FF, "Hebr"),
+    (0xFB1D, 0xFB4F, "Hebr"),
+    (0x0600, 0x06FF, "Arab"),
+    (0x0750, 0x077F, "Arab"),
+    (0x08A0, 0x08FF, "Arab"),
+    (0xFB50, 0xFDFF, "Arab"),
+    (0xFE70, 0xFEFF, "Arab"),
+)
+JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}  # zero width: they stay with the glyph before them
+PROBE_PX = 20  # the size at which a face's coverage is looked up (it does not vary by size)
+
+
+def rtl_script(ch: str) -> str:
+    """The script tag of a right-to-left character ('Arab', 'Hebr'), else ''."""
+    code = ord(ch)
+    for first, last, tag in RTL_SCRIPTS:
+        if first <= code <= last:
+            return tag
+    return ""
+
+
+def attaches(ch: str) -> bool:
+    """Characters drawn with the glyph before them: joiners, selectors, combining marks."""
+    return ch in JOINERS or unicodedata.category(ch) in ("Mn", "Me")
+
+
+class Coverage:
+    """Which characters a face has: a glyph whose metrics differ from the face's .notdef.
+
+    SDL_ttf gives a missing character the .notdef box's metrics, so U+FFFF (never a
+    character) shows what "missing" looks like for each face.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        self.font: pygame.font.Font | None = None
+        self.notdef = None
+        self._opened = False  # the face is read the first time a character is looked up
+        self._known: dict[str, bool] = {}
+
+    def _open(self) -> None:
+        self._opened = True
+        try:
+            self.font = pygame.font.Font(self.path, PROBE_PX)
+        except (OSError, FileNotFoundError, pygame.error):
+            return
+        self.notdef = self.font.metrics("\uffff")[0]
+
+    def has(self, ch: str) -> bool:
+        known = self._known.get(ch)
+        if known is None:
+            if not self._opened:
+                self._open()
+            if self.font is None:
+                known = False
+            elif ch.isspace():
+                known = True
+            else:
+                metrics = self.font.metrics(ch)
+                known = bool(metrics) and metrics[0] is not None and metrics[0] != self.notdef
+            self._known[ch] = known
+        return known
+
+
+class Faces:
+    """The fallback faces and their coverage, shared by every size and style."""
+
+    def __init__(self, paths, limit: int = 64, runs_limit: int = 4096):
+        self.coverage = [Coverage(p) for p in paths]
+        self._fonts: OrderedDict = OrderedDict()
+        self._runs: OrderedDict = OrderedDict()
+        self.limit, self.runs_limit = limit, runs_limit
+
+    def font(self, index: int, px: int, script: str = "") -> pygame.font.Font | None:
+        """Fallback face `index` at `px`, set up to shape `script` right to left if given."""
+        key = (index, px, script)
+        font = self._fonts.get(key)
+        if font is None:
+            path = self.coverage[index].path
+            try:
+                font = pygame.font.Font(path, px)
+            except (OSError, FileNotFoundError, pygame.error):
+                return None
+            if script:
+                try:
+                    font.set_script(script)
+                    font.set_direction(pygame.DIRECTION_RTL)
+                except (AttributeError, pygame.error):
+                    pass  # SDL_ttf without HarfBuzz: the glyphs still show, unjoined
+            self._fonts[key] = font
+            if len(self._fonts) > self.limit:
+                self._fonts.popitem(last=False)
+        else:
+            self._fonts.move_to_end(key)
+        return font
+
+    def runs(self, text: str, main: Coverage) -> tuple | None:
+        """((face, script, text), ...) for `text`, face -1 being the main face; None when
+        the main face has every character (the common case: draw it in one go)."""
+        key = (main.path, text)
+        hit = self._runs.get(key, False)
+        if hit is not False:
+            self._runs.move_to_end(key)
+            return hit
+        result = self._split(text, main)
+        self._runs[key] = result
+        if len(self._runs) > self.runs_limit:
+            self._runs.popitem(last=False)
+        return result
+
+    def _face_for(self, ch: str, main: Coverage) -> int:
+        if main.has(ch):
+            return -1
+        for i, cov in enumerate(self.coverage):
+            if cov.has(ch):
+                return i
+        return -1  # no face has it: the main face's box says so
+
+    def _split(self, text: str, main: Coverage) -> tuple | None:
+        runs: list[list] = []  # [face, script, chars]
+        for ch in text:
+            if runs and attaches(ch):
+                runs[-1][2].append(ch)
+                continue
+            script = rtl_script(ch)
+            face = self._face_for(ch, main) if not script else self._rtl_face(ch, main)
+            if runs and ch == " " and runs[-1][1]:  # a space inside a right-to-left phrase
+                runs[-1][2].append(ch)
+                continue
+            if runs and runs[-1][0] == face and runs[-1][1] == script:
+                runs[-1][2].append(ch)
+            else:
+                runs.append([face, script, [ch]])
+        # A right-to-left run gives back the spaces it took at its end.
+        out: list[tuple[int, str, str]] = []
+        for face, script, chars in runs:
+            part = "".join(chars)
+            tail = part[len(part.rstrip(" ")) :] if script else ""
+            if tail:
+                part = part[: -len(tail)]
+            out.append((face, script, part))
+            if tail:
+                out.append((-1, "", tail))
+        merged: list[tuple[int, str, str]] = []
+        for run in out:
+            if merged and merged[-1][:2] == run[:2]:
+                merged[-1] = (run[0], run[1], merged[-1][2] + run[2])
+            else:
+                merged.append(run)
+        if all(face == -1 and not script for face, script, _ in merged):
+            return None
+        return tuple(merged)
+
+    def _rtl_face(self, ch: str, main: Coverage) -> int:
+        """Right-to-left text goes to a fallback face that shapes it, even if the main face
+        had the letters (it would not join them)."""
+        for i, cov in enumerate(self.coverage):
+            if cov.has(ch):
+                return i
+        return -1
+
+
+class FallbackFont:
+    """A `pygame.font.Font` that draws what it lacks with fallback faces (same size)."""
+
+    def __init__(self, main: pygame.font.Font, coverage: Coverage, faces: Faces, px: int):
+        self.main, self.coverage, self.faces, self.px = main, coverage, faces, px
+
+    def __getattr__(self, name):
+        return getattr(self.main, name)  # ascent, line size, bold and the rest: the main face
+
+    def _runs(self, text: str):
+        if text.isascii():
+            return None
+        return self.faces.runs(text, self.coverage)
+
+    def _font(self, face: int, script: str):
+        if face < 0:
+            return self.main
+        return self.faces.font(face, self.px, script) or self.main
+
+    def size(self, text: str) -> tuple[int, int]:
+        runs = self._runs(text)
+        if runs is None:
+            return self.main.size(text)
+        width, height = 0, self.main.get_height()
+        for face, script, part in runs:
+            w, h = self._font(face, script).size(part)
+            width += w
+            height = max(height, h)
+        return width, height
+
+    def render(self, text: str, antialias: bool, colour, background=None) -> pygame.Surface:
+        runs = self._runs(text)
+        if runs is None:
+            return self.main.render(text, antialias, colour, background)
+        pieces = []
+        for face, script, part in runs:
+            font = self._font(face, script)
+            pieces.append((font.render(part, antialias, colour, background), font.get_ascent()))
+        ascent = max(a for _, a in pieces)
+        height = max(ascent - a + s.get_height() for s, a in pieces)
+        width = sum(s.get_width() for s, _ in pieces)
+        out = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
+        if background is not None:
+            out.fill(background)
+        x = 0
+        for surf, a in pieces:
+            out.blit(surf, (x, ascent - a))
+            x += surf.get_width()
+        return out
+
+    def metrics(self, text: str):
+        """Per character, from the face that draws it (so a fallback glyph is not a box)."""
+        runs = self._runs(text)
+        if runs is None:
+            return self.main.metrics(text)
+        out = []
+        for face, script, part in runs:
+            out.extend(self._font(face, script).metrics(part))
+        return out

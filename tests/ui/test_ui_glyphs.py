@@ -1,0 +1,80 @@
+"""Fallback glyphs: emoji, Arabic and Hebrew in a buyer's line show as themselves, not as
+the main face's .notdef box; plain text still takes the one-face path."""
+
+import pygame
+import pytest
+
+from game.ui.glyphs import FallbackFont, rtl_script
+from game.ui.text import TextKit, wrap
+
+LINE = "Deal? 👍 We open with مرحبا and close with שלום 🤝"
+
+
+@pytest.fixture
+def kit():
+    pygame.font.init()
+    return TextKit()
+
+
+def drawn_by(font, text):
+    """(character, the pygame Font that draws it) for every non-space character."""
+    runs = font.faces.runs(text, font.coverage) or ((-1, "", text),)
+    return [(ch, font._font(face, script)) for face, script, part in runs for ch in part]
+
+
+def test_no_character_of_a_mixed_line_is_drawn_as_the_missing_glyph_box(kit):
+    font = kit.font("regular", 28)
+    assert isinstance(font, FallbackFont)
+    for ch, face in drawn_by(font, LINE):
+        if ch.isspace():
+            continue
+        assert face.metrics(ch)[0] != face.metrics("\uffff")[0], f"{ch!r} is a box"
+    # Inter alone would have boxed them: the test would catch a broken fallback.
+    assert font.main.metrics("👍")[0] == font.main.metrics("\uffff")[0]
+    assert font.main.metrics("ש")[0] == font.main.metrics("\uffff")[0]
+
+
+@pytest.mark.parametrize("text", ["👍", "🤝", "ש", "م", "☕"])
+def test_a_fallback_glyph_draws_other_pixels_than_the_box(kit, text):
+    box = pygame.image.tobytes(kit.render("\uffff", "regular", 28, (255, 255, 255)), "RGBA")
+    drawn = kit.render(text, "regular", 28, (255, 255, 255))
+    assert drawn.get_bounding_rect().width > 0
+    assert pygame.image.tobytes(drawn, "RGBA") != box
+
+
+def test_arabic_is_shaped_joined_and_right_to_left(kit):
+    font = kit.font("regular", 28)
+    word = "مرحبا"
+    ((face, script, part),) = font.faces.runs(word, font.coverage)
+    assert script == "Arab" and part == word and rtl_script(word[0]) == "Arab"
+    # Joined letters are narrower than the same letters drawn one by one.
+    loose = sum(font.size(ch)[0] for ch in word)
+    assert font.size(word)[0] < loose
+
+
+def test_a_right_to_left_phrase_keeps_its_inner_spaces_and_gives_back_the_outer_ones(kit):
+    font = kit.font("regular", 22)
+    runs = font.faces.runs("say שלום עליכם now", font.coverage)
+    assert [(script, part) for _, script, part in runs] == [
+        ("", "say "),
+        ("Hebr", "שלום עליכם"),
+        ("", " now"),
+    ]
+
+
+def test_text_the_main_face_covers_takes_the_one_face_path(kit):
+    font = kit.font("regular", 22)
+    for text in ("Plain ASCII.", "Zoë’s “quote” · ñ ß ł ş ğ ı …"):
+        assert font.faces.runs(text, font.coverage) is None or text.isascii()
+        assert font._runs(text) is None
+        assert font.size(text) == font.main.size(text)
+
+
+def test_mixed_text_is_measured_and_wrapped_by_its_real_width(kit):
+    font = kit.font("regular", 28)
+    surf = font.render(LINE, True, (255, 255, 255))
+    assert surf.get_width() == font.size(LINE)[0]
+    width = font.size(LINE)[0] // 2
+    lines = wrap(LINE, font, width)
+    assert len(lines) >= 2 and all(font.size(line)[0] <= width for line in lines)
+    assert " ".join(lines) == LINE
