@@ -27,7 +27,7 @@ from pathlib import Path
 
 from game.content.model import Scenario
 from game.engine.state import Move, PlayState
-from game.store import database, writer
+from game.store import database, journal, writer
 from game.store.items import RunItem, SavedMove, SettingsItem, new_uuid, scenario_choices
 from game.store.leadership import leadership_index, score_bounds
 from game.store.records import (
@@ -73,6 +73,9 @@ class Store:
         self.retry_seconds = retry_seconds
         self.problem = ""  # why something is not on disk yet; "" when everything is
         self.rescued = 0  # runs copied from a damaged file into this one
+        self.recovered = 0  # runs written from notes left when a session could not save
+        self.spilled: Path | None = None  # the note this session left on closing, if any
+        self._notes_waiting = False  # notes found at opening that could not be written yet
         self._lock = threading.RLock()
         self._items: dict[int, RunItem] = {}  # this session's attempts, by every id they had
         self._dirty: dict[int, object] = {}  # what still has to reach the file, oldest first
@@ -116,6 +119,8 @@ class Store:
         if not self.saving:
             return False
         db = db or self._db
+        if self._notes_waiting and not self.apply_notes(db):
+            return False
         with self._lock:
             items = list(self._dirty.values())
             snaps = [item.snapshot() for item in items]
@@ -155,8 +160,36 @@ class Store:
 
     def retry(self) -> None:
         """Try again to write what is waiting (the window calls this now and then)."""
-        if self._dirty:
+        if self._dirty or self._notes_waiting:
             self._flush_soon()
+
+    def apply_notes(self, db: sqlite3.Connection | None = None) -> bool:
+        """Write the notes earlier sessions left beside the file (see `journal`), then delete
+        them. True when none is left waiting; unreadable ones are set aside with a notice."""
+        if not self.saving or self.path is None:
+            return False
+        done = journal.apply_all(
+            db or self._db,
+            self.path.parent,
+            self.retry_seconds,
+            lambda exc, busy: why_not_saving(exc, self.path, busy=busy),
+        )
+        with self._lock:
+            self.recovered += done.runs
+            self._notes_waiting = bool(done.kept)
+            if done.kept:
+                self.problem = NOT_SAVED_YET + done.problem
+            elif not self._dirty:
+                self.problem = ""
+            if done.set_aside:
+                names = ", ".join(p.name for p in done.set_aside)
+                aside = (
+                    f"A note of progress that could not be saved when Salesplay last closed is "
+                    f"damaged and could not be read, so it was kept as {names} in "
+                    f"{self.path.parent} and the game went on without it."
+                )
+                self.notice = f"{self.notice} {aside}" if self.notice else aside
+        return not done.kept
 
     def _prepare(self, db, item, snap) -> None:
         if not isinstance(item, RunItem) or not item.needs_index or snap["deleted"]:
@@ -576,14 +609,37 @@ class Store:
     # -- lifetime ---------------------------------------------------------------
 
     def close(self) -> None:
-        """Write what is waiting (a last try), then close."""
+        """Write what is waiting (a last try); what still cannot be written goes to a note
+        beside the file, written again at the next start (see `journal`). Then close."""
         if self._worker is not None:
             self._worker.stop()
             self._worker = None
-        if self.saving and self._dirty:
-            self.flush()
+        if self.saving and self._dirty and not self.flush():
+            self._spill()
         with suppress(sqlite3.Error):
             self._db.close()
+
+    def _spill(self) -> None:
+        with self._lock:
+            entries = [
+                e
+                for e in (
+                    journal.entry(item, lambda i: self._bounds_cache.get(i.sha256))
+                    for item in self._dirty.values()
+                )
+                if e is not None
+            ]
+        if not entries or self.path is None:
+            return
+        try:
+            self.spilled = journal.spill(self.path.parent, entries)
+        except OSError as exc:
+            with self._lock:
+                self.problem = NOT_SAVED_YET + why_not_saving(exc, self.path)
+            return
+        with self._lock:
+            self._dirty.clear()
+            self.problem = ""
 
     def __enter__(self) -> Store:
         return self
@@ -737,6 +793,8 @@ def open_store(data_dir: str | Path | None = None, *, retry_seconds: float | Non
         retry_seconds=retry_seconds,
     )
     store.rescued = rescued
+    if journal.notes(folder):
+        store.apply_notes()
     return store
 
 
