@@ -3,7 +3,9 @@ and the workshop setup offers to resume an interrupted round."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import time
 
 import pytest
@@ -12,10 +14,11 @@ from test_store_faults import file_choices, hold_exclusive
 
 from game.content.loader import load_scenario
 from game.engine import rules
-from game.store import open_store
+from game.store import database, open_store
+from game.store.database import FILE_NAME
 from game.store.rounds import rounds
 from game.ui.attempt import Attempt
-from game.ui.demo import Demo
+from game.ui.demo import Demo, play
 from tests.helpers import SPEC_EXAMPLE
 
 SHOTS = os.environ.get("SALESPLAY_TEST_SHOTS")  # set to a folder to look at the screens
@@ -91,6 +94,82 @@ def test_the_window_shows_a_lasting_banner_until_progress_is_saved_again(window,
         other.close()
     assert until(lambda: not app.banner, lambda: app.step(2000))
     assert file_choices(tmp_path / "data") == ["cost_of_delay"]
+
+
+class Disk:
+    """A disk that fills up: every connection to the progress file may grow no further.
+
+    `PRAGMA max_page_count` holds per connection, and the window writes from its own thread
+    on a connection of its own, so each connection made to the file is noted (usable from
+    the test's thread) and limited together. The file has 512-byte pages, so one new
+    attempt no longer fits in the space the pages already have.
+    """
+
+    def __init__(self, monkeypatch, path):
+        path.parent.mkdir(parents=True)
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA page_size = 512")
+        database.migrate(db)
+        db.close()
+        self.path, self.connections, self.full = str(path), [], False
+        real = sqlite3.connect
+
+        def connect(target, *args, **kwargs):
+            kwargs["check_same_thread"] = False
+            db = real(target, *args, **kwargs)
+            if str(target) == self.path:
+                self.connections.append(db)
+                if self.full:  # the writer's thread may connect only now
+                    self._limit()
+            return db
+
+        monkeypatch.setattr(sqlite3, "connect", connect)
+
+    def _limit(self, pages=None) -> None:
+        for db in self.connections:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed since
+                full = db.execute("PRAGMA page_count").fetchone()[0]
+                db.execute(f"PRAGMA max_page_count = {pages or full}")
+
+    def fill(self) -> None:
+        self.full = True
+        self._limit()
+
+    def free(self) -> None:
+        self.full = False
+        self._limit(1_000_000)
+
+
+def banner_drawn(app) -> bool:
+    """The warning strip across the top of the window, as the last frame drew it."""
+    app.render()
+    corner = app.stage.rect(0, 0, 1280, 52).move(2, 2).topleft
+    return tuple(app.surface.get_at(corner))[:3] == tuple(app.pal.warning)
+
+
+def test_a_full_disk_shows_the_banner_in_the_window_until_space_is_freed(
+    window, tmp_path, monkeypatch
+):
+    disk = Disk(monkeypatch, tmp_path / "data" / FILE_NAME)
+    app, demo = window()
+    assert app.store.wait_saved(10)
+    disk.fill()
+    state, _ = play(app, ["1"], SHOTS)  # the title, the library, the briefing, a decision
+    assert state.moves
+    assert until(lambda: app.banner, lambda: app.step(500))
+    assert app.banner.startswith("Progress not saved, retrying: ")
+    assert "is full" in app.banner and "saving resumes by itself" in app.banner
+    assert banner_drawn(app)
+    demo.shot()
+    for _ in range(5):  # it lasts: not a toast that times out
+        app.step(1000)
+    assert app.banner and banner_drawn(app)
+    assert file_choices(tmp_path / "data") == []
+    disk.free()
+    assert until(lambda: not app.banner, lambda: app.step(2000))
+    assert not banner_drawn(app)
+    demo.shot()
+    assert file_choices(tmp_path / "data") == [state.moves[0].choice]
 
 
 def test_the_workshop_setup_offers_to_resume_an_interrupted_round(window, tmp_path):
