@@ -71,6 +71,7 @@ class RunItem:
     floor: int = 0  # lowest decision count a rewind asked for since the last snapshot
     version: int = 0
     scenario: object = None  # the Scenario, when this session knows it (for the index)
+    file_tail: tuple | None = None  # (ended_at, replay_of) as the file last took them
 
     @property
     def finished(self) -> bool:
@@ -158,23 +159,45 @@ class RunItem:
         node, score, tags, ending, result, updated_at, ended_at, leadership = snap["row"]
         if snap["index"] is not None:
             leadership = snap["index"]
-        db.execute(
-            "UPDATE runs SET node = ?, score = ?, tags = ?, choices = ?, ending = ?, result = ?,"
-            " updated_at = ?, ended_at = ?, leadership = ?, replay_of = ? WHERE id = ?",
-            (
-                node,
-                score,
-                tags,
-                snap["choices"],
-                ending,
-                result,
-                updated_at,
-                ended_at,
-                leadership,
-                snap["replay_of"],
-                run_id,
-            ),
-        )
+        tail = snap["tail"] = (ended_at, snap["replay_of"])
+        if tail == self.file_tail and run_id == self.db_id:
+            # A decision mid-run: ended_at (in an index) and replay_of (a foreign key) are
+            # as the file has them, and setting them anyway rewrites two more pages of the
+            # file, which doubles what the commit has to sync.
+            db.execute(
+                "UPDATE runs SET node = ?, score = ?, tags = ?, choices = ?, ending = ?,"
+                " result = ?, updated_at = ?, leadership = ? WHERE id = ?",
+                (
+                    node,
+                    score,
+                    tags,
+                    snap["choices"],
+                    ending,
+                    result,
+                    updated_at,
+                    leadership,
+                    run_id,
+                ),
+            )
+        else:
+            db.execute(
+                "UPDATE runs SET node = ?, score = ?, tags = ?, choices = ?, ending = ?,"
+                " result = ?, updated_at = ?, ended_at = ?, leadership = ?, replay_of = ?"
+                " WHERE id = ?",
+                (
+                    node,
+                    score,
+                    tags,
+                    snap["choices"],
+                    ending,
+                    result,
+                    updated_at,
+                    ended_at,
+                    leadership,
+                    snap["replay_of"],
+                    run_id,
+                ),
+            )
         snap["db_id"] = run_id
 
     def _insert(self, db: sqlite3.Connection, snap: dict) -> int:
@@ -221,6 +244,8 @@ class RunItem:
     def committed(self, snap: dict) -> None:
         if "db_id" in snap:
             self.db_id = snap["db_id"]
+        if "tail" in snap:
+            self.file_tail = snap["tail"]
         self.written = min(snap["count"], self.floor)
         if snap["index"] is not None:
             self.leadership = snap["index"]

@@ -165,3 +165,28 @@ def test_a_batch_is_one_transaction(tmp_path):
             finally:
                 other.close()
         assert json.loads(json.dumps(store.run(run_id).choices)) == TRUSTED_ADVISOR
+
+
+def wal_pages(folder) -> int:
+    """How many pages the write-ahead log holds (each is synced at the commit)."""
+    size = (folder / f"{FILE_NAME}-wal").stat().st_size
+    return max(0, size - 32) // (4096 + 24)
+
+
+def test_a_decision_mid_run_rewrites_only_the_attempt_and_its_decisions(tmp_path):
+    """One commit per decision, touching two pages: the attempt's row and its decisions.
+    Setting unchanged indexed columns would make SQLite rewrite two more, and sync double."""
+    scenario = procurement_squeeze()
+    with open_store(tmp_path) as store:
+        run_id = store.start_run("Ana", scenario, "practice")
+        store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert wal_pages(tmp_path) == 0
+        state = rules.play_token(scenario, rules.new_state(scenario), "cost_of_delay")
+        store.record_move(run_id, state.moves[-1], state)
+        assert wal_pages(tmp_path) == 2
+        state = rules.play_token(scenario, state, "c1")
+        store.record_move(run_id, state.moves[-1], state)
+        store.finish_run(run_id, state)
+    with open_store(tmp_path) as store:
+        (record,) = store.finished_runs("Ana")
+        assert record.ended_at is not None and record.choices == TRUSTED_ADVISOR
