@@ -385,8 +385,10 @@ class VoteScreen(Scene):
         heights = self.row_heights(st)
         space = 556 + extra - 76 - 12 - gap * max(0, len(heights) - 1)  # line above, choices
         top_h = max(150.0, min(232.0 + extra / 2, space - sum(heights)))
-        if self.workshop.node.narration:  # read at projector size, never shrunk: a little more
-            top_h = max(top_h, min(248.0 + extra / 2, self.speech_units(st)))  # room, then pages
+        if self.workshop.node.narration:  # read at projector size, never shrunk: a little
+            # more room (taking at most 15% from the choices, which the teams vote on), then pages
+            room = space - 0.85 * sum(heights)
+            top_h = max(top_h, min(248.0 + extra / 2, self.speech_units(st), room))
         if sum(heights) > space - top_h:  # still too tall: share the room; the text shrinks
             scale = (space - top_h) / sum(heights)
             heights = [h * scale for h in heights]
