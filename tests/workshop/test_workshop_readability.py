@@ -222,6 +222,8 @@ def test_every_workshop_screen_fits_a_4_3_projector(room, size):
     demo.press("return")
     assert app.scenes.top.decision.tied
     check_fits(app, "reveal, a tie and a team with no vote")
+    rows = app.scenes.top.rows
+    check_whole(app, "reveal, six long choices", area=rows[0].rect.unionall([r.rect for r in rows]))
     demo.press("o")
     check_fits(app, "reveal, choosing another path")
     demo.press("escape")

@@ -59,7 +59,9 @@ class SplitRow(Button):
         st, kit = look.stage, look.kit
         inner = self.rect.inflate(-st.px(24), -st.px(12))
         left = inner.left + keycap_width(look, self.hint) + st.px(12)
-        top = self.rect.top + st.px(15)  # below the tab that marks the room's path
+        # Below the tab that marks the room's path; beside the bar the tab is far to the right,
+        # so the words may start higher (three lines of a long choice then fit whole).
+        top = self.rect.top + st.px(8 if self.side_by_side else 15)
         lw = kit.size("8 votes · −10 ▼", "semibold", look.px("caption"))[0]  # same for every row
         bar_h = min(st.px(30), max(st.px(10), (inner.height - st.px(6)) // 3))
         if self.side_by_side:
