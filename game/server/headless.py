@@ -14,7 +14,7 @@ import time
 
 from game.engine.workshop import Workshop
 from game.server.server import RoomServer
-from game.server.view import finished_view, voting_view
+from game.server.view import finished_view, timing, voting_view
 
 WAIT_STEP_S = 0.5  # the longest the command sleeps on its queue before looking at the clock
 
@@ -49,8 +49,7 @@ def serve_round(
 def wait_for_votes(server: RoomServer, workshop: Workshop, ballot: int, timer: int, err):
     """Open ballot `ballot`, then return the team votes once all are in or the time is up."""
     teams = len(workshop.teams)
-    timing = {"seconds": timer, "left": timer} if timer > 0 else None
-    server.publish(voting_view(workshop, ballot, timing))
+    server.publish(voting_view(workshop, ballot, timing(timer)))
     deadline = time.monotonic() + timer if timer > 0 else None
     votes: list[str | None] = [None] * teams
     while True:
@@ -76,4 +75,4 @@ def wait_for_votes(server: RoomServer, workshop: Workshop, ballot: int, timer: i
             )
             err.flush()
             deadline = time.monotonic() + timer
-            server.publish(voting_view(workshop, ballot, timing))
+            server.publish(voting_view(workshop, ballot, timing(timer)))

@@ -83,6 +83,7 @@ class PhoneRoom:
     wrong_codes: dict[str, tuple[float, int]] = field(default_factory=dict)
     seq: int = 0
     joined: int = 0
+    published_at: float = 0.0  # the room's clock when the view came: the timer runs from here
 
     def __post_init__(self):
         self.teams = tuple(self.teams)
@@ -173,7 +174,29 @@ class PhoneRoom:
         if view.get("ballot") != self.view.get("ballot"):
             self.votes.clear()
         self.view = view
+        self.published_at = self.clock()
         self.version += 1
+
+    def timer(self) -> dict | None:
+        """The discussion clock as it stands at this moment: what a phone counts down from.
+
+        The view carries the clock as the laptop last set it (`left_ms`, `running`); a running
+        clock has lost the time since it was published, so a phone that asks late still agrees
+        with the projector.
+        """
+        timer = self.view.get("timer")
+        if not timer:
+            return None
+        left = max(0, int(timer.get("left_ms", 0)))
+        running = bool(timer.get("running")) and self.view.get("phase") == VOTING
+        if running:
+            left = max(0, left - int((self.clock() - self.published_at) * 1000))
+        return {
+            "seconds": timer.get("seconds", 0),
+            "left": -(-left // 1000),
+            "left_ms": left,
+            "running": running and left > 0,
+        }
 
     def team_vote(self, team: int) -> str | None:
         """The members' majority; a tie goes to the tied choice whose standing vote came first."""
@@ -232,7 +255,7 @@ class PhoneRoom:
             "finished": phase == FINISHED,
             "mine": mine.choice if mine else None,
             "team_vote": self.team_vote(team) if phase == VOTING else None,
-            "timer": view.get("timer"),
+            "timer": self.timer(),
         }
         reveal = view.get("reveal")
         if reveal:

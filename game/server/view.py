@@ -21,9 +21,12 @@ def ranks(scores: list[int]) -> list[int]:
 
 
 def leaderboard(workshop: Workshop, before: int | None = None) -> list[dict]:
-    """Teams ranked now, each with `change`: places gained since the first `before` decisions."""
+    """Teams ranked now, each with `change`: places gained since the first `before` decisions.
+
+    Before the first decision there is no earlier board: every team is `new` (change 0).
+    """
     was: list[int] | None = None
-    if before is not None and 0 <= before < len(workshop.decisions):
+    if before is not None and 0 < before < len(workshop.decisions):
         earlier = workshop.decisions[:before]  # not finished then: no ending points yet
         was = ranks([sum(d.points[t] for d in earlier) for t in range(len(workshop.teams))])
     return [
@@ -32,9 +35,18 @@ def leaderboard(workshop: Workshop, before: int | None = None) -> list[dict]:
             "name": s.name,
             "score": s.score,
             "change": (was[s.team] - s.rank) if was is not None else 0,
+            "new": was is None,
         }
         for s in workshop.standings()
     ]
+
+
+def timing(seconds: int, left_ms: int | None = None, running: bool = True) -> dict | None:
+    """The discussion clock for the phones: its length, what is left, and whether it runs."""
+    if seconds <= 0:
+        return None
+    left = seconds * 1000 if left_ms is None else max(0, int(left_ms))
+    return {"seconds": seconds, "left_ms": left, "running": bool(running)}
 
 
 def base(workshop: Workshop, ballot: int, phase: str) -> dict:
@@ -143,4 +155,12 @@ def reveal(workshop: Workshop, d: Decision) -> dict:
     }
 
 
-__all__ = ["LOBBY", "finished_view", "leaderboard", "lobby_view", "revealed_view", "voting_view"]
+__all__ = [
+    "LOBBY",
+    "finished_view",
+    "leaderboard",
+    "lobby_view",
+    "revealed_view",
+    "timing",
+    "voting_view",
+]

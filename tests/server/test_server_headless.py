@@ -82,7 +82,7 @@ def test_when_the_timer_runs_out_the_silent_teams_count_as_no_vote():
     room = Round(["Falcons", "Owls"], timer=1)
     falcon = Phone(room.url, room.code, "Falcons")
     state = falcon.wait_for(lambda s: s["phase"] == "voting")
-    assert state["timer"] == {"seconds": 1, "left": 1}
+    assert state["timer"]["seconds"] == 1 and state["timer"]["left_ms"] <= 1000
     falcon.vote("c3")
     state = falcon.wait_for(lambda s: s["decision"] == 2)
     assert room.workshop.decisions[0].votes == ("c3", None)

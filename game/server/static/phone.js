@@ -10,6 +10,8 @@ let last = null; // the last state the server sent
 let polling = false;
 let pollId = 0; // bumps to abandon an older poll loop (after a rejoin)
 let retry = 0;
+let clockEnds = null; // performance.now() when the discussion clock reaches 0, while it runs
+let clockTick = null;
 
 function load() {
   try { return JSON.parse(localStorage.getItem(SAVED)) || {}; } catch (e) { return {}; }
@@ -201,6 +203,40 @@ function renderPlay(s) {
   } else {
     $("team-line").textContent = "";
   }
+  renderClock(s);
+}
+
+// The discussion clock: the laptop sends what is left and whether it runs; the phone counts
+// down by itself from there, and sets it again whenever the facilitator pauses or adds time.
+function renderClock(s) {
+  const t = s.phase === "voting" ? s.timer : null;
+  if (clockTick !== null) { clearInterval(clockTick); clockTick = null; }
+  clockEnds = null;
+  const el = $("clock");
+  el.hidden = !t;
+  if (!t) return;
+  if (t.running) {
+    clockEnds = performance.now() + t.left_ms;
+    clockTick = setInterval(drawClock, 250);
+    drawClock();
+  } else {
+    el.textContent = "Paused · " + minutes(t.left_ms);
+    el.className = "clock paused";
+  }
+}
+
+function drawClock() {
+  if (clockEnds === null) return;
+  const left = Math.max(0, clockEnds - performance.now());
+  const el = $("clock");
+  el.textContent = minutes(left);
+  el.className = "clock" + (left <= 10000 ? " low" : "");
+  if (left <= 0) { clearInterval(clockTick); clockTick = null; }
+}
+
+function minutes(ms) {
+  const s = Math.ceil(ms / 1000);
+  return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
 }
 
 function choiceNumber(s, id) {
@@ -229,9 +265,13 @@ function renderBoard(s) {
     const name = document.createElement("span"); name.className = "name"; name.textContent = t.name;
     const score = document.createElement("span"); score.className = "score"; score.textContent = String(t.score);
     const move = document.createElement("span");
-    move.className = "move " + (t.change > 0 ? "up" : t.change < 0 ? "down" : "same");
-    move.textContent = t.change > 0 ? "▲" + t.change : t.change < 0 ? "▼" + -t.change : "–";
-    move.title = t.change > 0 ? "up " + t.change : t.change < 0 ? "down " + -t.change : "no change";
+    if (t.new) {
+      move.className = "move new"; move.textContent = "new"; move.title = "the first standings";
+    } else {
+      move.className = "move " + (t.change > 0 ? "up" : t.change < 0 ? "down" : "same");
+      move.textContent = t.change > 0 ? "▲" + t.change : t.change < 0 ? "▼" + -t.change : "–";
+      move.title = t.change > 0 ? "up " + t.change : t.change < 0 ? "down " + -t.change : "no change";
+    }
     li.append(rank, name, score, move);
     ol.appendChild(li);
   }
@@ -242,6 +282,19 @@ function renderEnding(s) {
   const e = s.ending;
   $("ending-title").textContent = e ? e.title : "The round has ended";
   $("ending-text").textContent = e ? "Result: " + e.result + ". Thanks for playing!" : "Thanks for playing!";
+  const us = (s.leaderboard || []).find((t) => t.name === s.team);
+  $("final").hidden = !us;
+  if (!us) return;
+  const n = s.leaderboard.length;
+  $("final-rank").textContent = ordinal(us.rank) + (n > 1 ? " of " + n : "");
+  $("final-points").textContent = us.score + (Math.abs(us.score) === 1 ? " point" : " points");
+  $("final-team").textContent = s.team + (us.rank === 1 ? " won the room" : " finished here");
+}
+
+function ordinal(n) {
+  const tens = n % 100, ones = n % 10;
+  if (tens >= 11 && tens <= 13) return n + "th";
+  return n + (ones === 1 ? "st" : ones === 2 ? "nd" : ones === 3 ? "rd" : "th");
 }
 
 async function vote(choice) {

@@ -9,24 +9,29 @@ with phones, so the window starts as fast without them.
 from __future__ import annotations
 
 import io
+import time
 
 import pygame
 
 from game.errors import GameError
 
 PUMP_MS = 100  # how often a screen looks at the queue while phones are in the room
+DRIFT_MS = 1000  # the phones' clock is set again when the laptop's differs from it by this much
 
 
 class PhoneLink:
     """The room's phones: start, publish what the projector shows, and read their votes."""
 
-    def __init__(self, teams, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, teams, host: str = "127.0.0.1", port: int = 0, clock=time.monotonic):
         from game.server.server import RoomServer
 
         self.server = RoomServer(teams, host=host, port=port)
         self.counts = [0] * len(teams)  # phones per team
         self.voted = [0] * len(teams)  # phones per team that have voted on this ballot
         self.ballot = 0
+        self.clock = clock
+        self.view: dict | None = None  # the open ballot's view, as last published
+        self.sent: tuple[bool, int, float] | None = None  # (running, left ms, when) last sent
         self._qr: pygame.Surface | None = None
 
     def start(self) -> PhoneLink:
@@ -59,12 +64,37 @@ class PhoneLink:
 
     # ----- what the room shows -----------------------------------------------------------
     def open_vote(self, workshop, timer_seconds: int = 0) -> None:
-        from game.server.view import voting_view
-
         self.ballot += 1
         self.voted = [0] * len(self.counts)
-        timing = {"seconds": timer_seconds, "left": timer_seconds} if timer_seconds else None
-        self.server.publish(voting_view(workshop, self.ballot, timing))
+        self._publish_vote(workshop, timer_seconds)
+
+    def _publish_vote(self, workshop, timer_seconds: int) -> None:
+        from game.server.view import timing, voting_view
+
+        self.view = voting_view(workshop, self.ballot, timing(timer_seconds))
+        self.sent = (True, timer_seconds * 1000, self.clock()) if timer_seconds > 0 else None
+        self.server.publish(self.view)
+
+    def sync_timer(self, timer) -> bool:
+        """Tell the phones when the laptop's clock was paused, resumed or given more time.
+
+        A running clock is not re-sent each second: phones count down by themselves from what
+        they were told. Only a change of state, or a difference of a second or more from where
+        the phones' clock should be, publishes again. True when it published.
+        """
+        from game.server.view import timing
+
+        if self.view is None or self.sent is None or timer.unlimited or timer.ended:
+            return False
+        running, left, at = self.sent
+        now = self.clock()
+        expected = left - (now - at) * 1000 if running else left
+        if timer.running == running and abs(timer.left_ms - expected) < DRIFT_MS:
+            return False
+        self.sent = (timer.running, timer.left_ms, now)
+        self.view = {**self.view, "timer": timing(timer.seconds, timer.left_ms, timer.running)}
+        self.server.publish(self.view)
+        return True
 
     def close(self) -> list[str | None]:
         """Close the ballot on the server; each team's vote as the server counted it.
@@ -76,14 +106,12 @@ class PhoneLink:
 
     def reopen(self, workshop, timer_seconds: int = 0) -> None:
         """The same ballot open again (a reveal with no votes was refused); votes stand."""
-        from game.server.view import voting_view
-
-        timing = {"seconds": timer_seconds, "left": timer_seconds} if timer_seconds else None
-        self.server.publish(voting_view(workshop, self.ballot, timing))
+        self._publish_vote(workshop, timer_seconds)
 
     def revealed(self, workshop) -> None:
         from game.server.view import finished_view, revealed_view
 
+        self.view = self.sent = None
         view = finished_view if workshop.finished else revealed_view
         self.server.publish(view(workshop, self.ballot))
 

@@ -186,6 +186,8 @@ class VoteScreen(Scene):
         self.add_button.enabled = not t.unlimited or self.stalled
         for row in self.rows:
             row.enabled = self.clicking or self.stalled
+        if self.room.phones:
+            self.room.phones.sync_timer(t)  # paused, resumed or +30 s: the phones' clocks follow
         self.app.dirty = True
 
     # ----- votes ------------------------------------------------------------------------
