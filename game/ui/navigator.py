@@ -30,6 +30,8 @@ SCREENS: dict[str, str] = {
     "workshop-join": "game.ui.workshop.join:JoinScreen",
     "workshop-vote": "game.ui.workshop.vote:VoteScreen",
     "workshop-reveal": "game.ui.workshop.reveal:RevealScreen",
+    "workshop-standings": "game.ui.workshop.standings:StandingsScreen",
+    "workshop-podium": "game.ui.workshop.standings:PodiumScreen",
     "workshop-scoreboard": "game.ui.workshop.scoreboard:Scoreboard",
 }
 

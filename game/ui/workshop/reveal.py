@@ -192,10 +192,11 @@ class RevealScreen(Scene):
 
     # ----- the facilitator --------------------------------------------------------------
     def proceed(self) -> None:
-        if self.workshop.finished:
-            self.app.swap("workshop-scoreboard", self.room)
+        if self.room.phones:  # a phones round: the standings between decisions, the podium last
+            after = "workshop-podium" if self.workshop.finished else "workshop-standings"
         else:
-            self.app.swap("workshop-vote", self.room)
+            after = "workshop-scoreboard" if self.workshop.finished else "workshop-vote"
+        self.app.swap(after, self.room)
 
     def start_override(self) -> None:
         self.overriding = True
