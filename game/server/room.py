@@ -84,11 +84,43 @@ class PhoneRoom:
     seq: int = 0
     joined: int = 0
     published_at: float = 0.0  # the room's clock when the view came: the timer runs from here
+    record: dict = field(default_factory=dict)  # what a resumed round needs (see `export`)
 
     def __post_init__(self):
         self.teams = tuple(self.teams)
         self.code = self.code or new_code()
         self.team_versions = [0] * len(self.teams)
+        self.record = self.export()
+
+    # ----- kept with the round, for resume --------------------------------------------
+    def export(self) -> dict:
+        """The room code, the tokens' round key and each phone's token digest, team and number.
+
+        Digests only: the file that keeps them lets a resumed round know its phones again, and
+        gives nobody a token. Rebuilt (a new dict) whenever the phones change, so another thread
+        may read `record` at any time.
+        """
+        return {
+            "code": self.code,
+            "key": self.key,
+            "phones": [[k, p.team, p.number] for k, p in self.phones.items()],
+        }
+
+    def restore(self, saved: dict) -> None:
+        """Know the phones of a saved room again (a resumed round): same key, same tokens."""
+        key = saved.get("key")
+        if not isinstance(key, str) or not key.isalnum() or len(key) > 32:
+            return
+        self.key = key
+        for entry in saved.get("phones", ())[:MAX_PHONES]:
+            try:
+                k, team, number = entry
+            except (TypeError, ValueError):
+                continue
+            if isinstance(k, str) and isinstance(team, int) and 0 <= team < len(self.teams):
+                self.phones[k] = Phone(team, int(number), stamp=self.clock())
+                self.joined = max(self.joined, int(number))
+        self.record = self.export()
 
     # ----- joining ---------------------------------------------------------------------
     def check_code(self, code, address: str) -> None:
@@ -132,6 +164,7 @@ class PhoneRoom:
         self.joined += 1
         self.phones[digest(token)] = Phone(index, self.joined, stamp=self.clock())
         self._team_changed(index)
+        self.record = self.export()
         return token, index
 
     def phone_counts(self) -> list[int]:

@@ -25,8 +25,12 @@ STOP_TIMEOUT_S = 5.0
 class RoomServer:
     """One round's server: `start()`, then `url`, `code`, `publish()`, `poll()`, `stop()`."""
 
-    def __init__(self, teams, *, host: str = "127.0.0.1", port: int = 0, code: str = ""):
+    def __init__(
+        self, teams, *, host: str = "127.0.0.1", port: int = 0, code: str = "", saved=None
+    ):
         self.room = PhoneRoom(tuple(teams), code=code)
+        if saved:  # a resumed round: the same room code, and its phones' tokens still work
+            self.room.restore(saved)
         self.host, self.port = host, port
         self.events: queue.Queue = queue.Queue()
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 FILE_NAME = "salesplay.db"
 APPLICATION_ID = 0x53504C59  # "SPLY": tells our file apart from any other SQLite file
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 
 # Each entry takes the schema from version i to i + 1, run in one transaction.
@@ -121,6 +121,11 @@ MIGRATIONS: list[str] = [
         sent_at TEXT NOT NULL,
         PRIMARY KEY (endpoint, statement_id)
     ) WITHOUT ROWID;
+    """,
+    # 4: a phones round keeps its room (code, address, port, and each phone's token digest and
+    # team), so a resumed round listens where the phones last saw it and knows them again
+    """
+    ALTER TABLE rounds ADD COLUMN room TEXT;  -- JSON, or NULL for a round without phones
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION

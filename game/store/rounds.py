@@ -55,6 +55,7 @@ class RoundRecord:
     closed_at: str | None
     exported_at: str | None
     decisions: tuple[RoundDecision, ...] = field(default=())
+    room: dict | None = None  # a phones round's room: code, host, port, key, phones
 
     @property
     def finished(self) -> bool:
@@ -81,6 +82,7 @@ class RoundItem:
     decisions: list[tuple] = field(default_factory=list)  # rows for round_decisions
     closed_at: str | None = None
     exported_at: str | None = None
+    room: dict | None = None
     db_id: int | None = None
     version: int = 0
 
@@ -100,6 +102,7 @@ class RoundItem:
                 json.dumps(self.scores),
                 self.closed_at,
                 self.exported_at,
+                None if self.room is None else json.dumps(self.room, ensure_ascii=False),
             ),
             "decisions": list(self.decisions),
         }
@@ -128,7 +131,7 @@ class RoundItem:
         round_id = db.execute("SELECT id FROM rounds WHERE uuid = ?", (self.uuid,)).fetchone()[0]
         db.execute(
             "UPDATE rounds SET updated_at = ?, ended_at = ?, node = ?, path = ?, ending = ?,"
-            " result = ?, scores = ?, closed_at = ?, exported_at = ? WHERE id = ?",
+            " result = ?, scores = ?, closed_at = ?, exported_at = ?, room = ? WHERE id = ?",
             (*snap["row"], round_id),
         )
         db.execute("DELETE FROM round_decisions WHERE round_id = ?", (round_id,))
@@ -207,6 +210,20 @@ class SavedRound:
             self.item.closed_at = database.now()
         self.store.mark(self.item)
 
+    def keep_room(self, room: dict) -> None:
+        """Remember the phones' room (code, address, port, token digests and teams) for resume.
+
+        Only digests of the phones' tokens are kept, never the tokens: enough to know a phone
+        again, useless to anyone reading the file.
+        """
+        with self.store._lock:
+            self.item.room = room
+        self.store.mark(self.item)
+
+    @property
+    def room(self) -> dict | None:
+        return self.item.room
+
     def mark_exported(self) -> None:
         with self.store._lock:
             self.item.exported_at = max(database.now(), self.item.updated_at or "")
@@ -236,7 +253,7 @@ def start_round(store, workshop: Workshop) -> SavedRound:
 
 ROUND_COLUMNS = (
     "id, uuid, scenario_id, sha256, title, teams, started_at, updated_at, ended_at, node, path,"
-    " ending, result, scores, closed_at, exported_at"
+    " ending, result, scores, closed_at, exported_at, room"
 )
 
 
@@ -285,9 +302,21 @@ def rounds(store, *, open_only: bool = False, finished_only: bool = False) -> li
             closed_at=r[14],
             exported_at=r[15],
             decisions=tuple(decisions.get(r[0], ())),
+            room=read_room(r[16]),
         )
         for r in rows
     ]
+
+
+def read_room(text: str | None) -> dict | None:
+    """The saved room, or None when there is none or it cannot be read (the phones join anew)."""
+    if not text:
+        return None
+    try:
+        room = json.loads(text)
+    except ValueError:
+        return None
+    return room if isinstance(room, dict) else None
 
 
 def open_rounds(store, scenario_id: str | None = None) -> list[RoundRecord]:
@@ -336,6 +365,7 @@ def resume_round(store, record: RoundRecord, scenario: Scenario) -> SavedRound:
         scores=list(record.scores),
         exported_at=record.exported_at,
         decisions=[decision_row(d.seq, d.at, d) for d in record.decisions],
+        room=record.room,
         db_id=record.round_id,
     )
     return SavedRound(store, workshop, item)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 
 import pytest
 from store_scenarios import procurement_squeeze
@@ -148,3 +149,39 @@ def scenario_file(tmp_path):
     path = tmp_path / "procurement-squeeze.yaml"
     path.write_text(EXAMPLE, encoding="utf-8")
     return path
+
+
+def test_a_round_saved_before_rooms_were_kept_still_resumes_and_keeps_its_room(tmp_path):
+    from game.store.database import APPLICATION_ID, FILE_NAME, MIGRATIONS
+
+    scenario = procurement_squeeze()
+    db = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for migration in MIGRATIONS[:3]:  # a file written before phones' rooms were kept
+        db.executescript(migration)
+    db.execute("PRAGMA user_version = 3")
+    db.execute(
+        "INSERT INTO rounds(uuid, scenario_id, sha256, title, teams, started_at, updated_at,"
+        " node, path, scores) VALUES ('r-1', ?, ?, 'Old', '[\"Falcons\", \"Owls\"]',"
+        " '2026-01-01T10:00:00Z', '2026-01-01T10:05:00Z', 'numbers', '[\"opening\", \"numbers\"]',"
+        " '[5, -3]')",
+        (scenario.id, scenario.sha256),
+    )
+    db.execute(
+        "INSERT INTO round_decisions(round_id, seq, at, node, choices, votes, majority, taken,"
+        " points) VALUES (1, 1, '2026-01-01T10:05:00Z', 'opening',"
+        ' \'["match", "cost_of_delay", "c3"]\', \'["cost_of_delay", "match"]\', \'match\','
+        " 'cost_of_delay', '[5, -3]')"
+    )
+    db.close()
+    room = {"code": "ABCD-EFGH", "key": "0a1b2c3d", "phones": [["f" * 64, 1, 1]], "port": 8765}
+    with open_store(tmp_path) as store:
+        (record,) = open_rounds(store)
+        assert record.room is None and record.teams == ("Falcons", "Owls")
+        saved = resume_round(store, record, scenario)
+        assert saved.workshop.node.id == "numbers" and saved.room is None
+        saved.keep_room(room)
+    with open_store(tmp_path) as store:
+        (record,) = open_rounds(store)
+        assert record.room == room
+        assert resume_round(store, record, scenario).room == room

@@ -22,11 +22,17 @@ DRIFT_MS = 1000  # the phones' clock is set again when the laptop's differs from
 class PhoneLink:
     """The room's phones: start, publish what the projector shows, and read their votes."""
 
-    def __init__(self, teams, host: str = "127.0.0.1", port: int = 0, clock=time.monotonic):
+    def __init__(
+        self, teams, host: str = "127.0.0.1", port: int = 0, clock=time.monotonic, saved=None
+    ):
         from game.server.server import RoomServer
 
-        self.server = RoomServer(teams, host=host, port=port)
-        self.counts = [0] * len(teams)  # phones per team
+        saved = saved or {}
+        self.server = RoomServer(
+            teams, host=host, port=port, code=saved.get("code", ""), saved=saved
+        )
+        self.keep = None  # called with `record()` whenever the room's phones change
+        self.counts = self.server.room.phone_counts()  # phones per team (a resumed round's too)
         self.voted = [0] * len(teams)  # phones per team that have voted on this ballot
         self.ballot = 0
         self.clock = clock
@@ -44,6 +50,10 @@ class PhoneLink:
     @property
     def url(self) -> str:
         return self.server.url
+
+    def record(self) -> dict:
+        """What the round keeps so a resume listens where the phones last saw it."""
+        return {**self.server.room.record, "host": self.server.host, "port": self.server.port}
 
     @property
     def code(self) -> str:
@@ -122,6 +132,8 @@ class PhoneLink:
         for event in self.server.poll():
             if event[0] == "phones":
                 self.counts = list(event[1])
+                if self.keep is not None:
+                    self.keep(self.record())
             elif event[0] == "vote" and event[1] == self.ballot:
                 _, _, team, choice, _number, voted = event
                 self.voted[team] = voted
@@ -129,9 +141,12 @@ class PhoneLink:
         return changed
 
 
-def start_link(teams, host: str, port: int) -> tuple[PhoneLink | None, str]:
-    """A started link, or None and the reason it could not listen."""
-    link = PhoneLink(teams, host, port)
+def start_link(teams, host: str, port: int, saved=None) -> tuple[PhoneLink | None, str]:
+    """A started link, or None and the reason it could not listen.
+
+    With `saved` (a resumed round's room) it keeps the room code and the phones' tokens.
+    """
+    link = PhoneLink(teams, host, port, saved=saved)
     try:
         return link.start(), ""
     except GameError as exc:

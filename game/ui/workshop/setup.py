@@ -6,6 +6,8 @@ team's name. The facilitator can also click everything.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import pygame
 
 from game.engine.workshop import MAX_TEAMS, MIN_TEAMS
@@ -365,20 +367,40 @@ class WorkshopSetup(Scene):
             self.app.toast(str(exc), 8000)
             return
         teams = [Team(name, i % len(TEAM_COLOURS)) for i, name in enumerate(record.teams)]
-        room = Room(self.scenario, teams, self.timer, self.method)
+        method = PHONES if saved.room else self.method  # a phones round goes on with its phones
+        room = Room(self.scenario, teams, self.timer, method)
         room.workshop, room.saved = saved.workshop, saved
         self.app.analyses.prefetch(self.scenario)
-        if self.method == PHONES:
-            self.open_phones(room)  # a new room code: phones join again from the QR code
+        if method == PHONES:
+            # The same room code, address and port, and every phone's token still works: the
+            # phones find the room again by themselves, without scanning anything.
+            self.open_phones(room, saved.room)
             return
         self.app.go("workshop-vote", room)
 
-    def open_phones(self, room) -> None:
-        """Listen for the room's phones (only while this round is open), then show how to join."""
-        room.phones, why = start_link([t.name for t in room.teams], self.host, self.port)
-        if room.phones is None:
+    def open_phones(self, room, saved: dict | None = None) -> None:
+        """Listen for the room's phones (only while this round is open), then show how to join.
+
+        A resumed round listens where it listened before; if that port is taken now, it
+        listens on the setup's port with the same code and tokens (the phones scan again).
+        """
+        names = [t.name for t in room.teams]
+        link, why = None, ""
+        if saved and isinstance(saved.get("port"), int):
+            link, why = start_link(names, str(saved.get("host") or self.host), saved["port"], saved)
+        if link is None:
+            link, again = start_link(names, self.host, self.port, saved)
+            if link is not None and why:
+                self.app.toast(f"{why} Listening on {link.url} instead: phones scan the code.")
+            why = again
+        room.phones = link
+        if link is None:
             self.app.toast(why)
             return
+        if room.saved is not None:
+            link.keep = room.saved.keep_room  # from now on, every join is kept with the round
+            with suppress(Exception):
+                room.saved.keep_room(link.record())
         self.round = room
         self.app.go("workshop-join", room)
 
