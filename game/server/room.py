@@ -167,6 +167,24 @@ class PhoneRoom:
         self.record = self.export()
         return token, index
 
+    def assign(self, number: int, team: int) -> int | None:
+        """The facilitator moves phone `number` to `team`; returns the team it left, or None.
+
+        The phone keeps its token and learns its new team on its next request (a waiting long
+        poll is woken); its vote on an open ballot goes, since it was its old team's.
+        """
+        if not 0 <= team < len(self.teams):
+            return None
+        for key, phone in self.phones.items():
+            if phone.number == number and phone.team != team:
+                old, phone.team = phone.team, team
+                self.votes.pop(key, None)
+                self._team_changed(old)
+                self._team_changed(team)
+                self.record = self.export()
+                return old
+        return None
+
     def phone_counts(self) -> list[int]:
         counts = [0] * len(self.teams)
         for phone in self.phones.values():
@@ -276,6 +294,7 @@ class PhoneRoom:
             "phase": phase,
             "team": self.teams[team],
             "phones": len(members),
+            "number": phone.number,
             "voted": sum(1 for k in members if k in self.votes),
             "decision": view.get("decision", 0),
             "decisions": view.get("decisions"),

@@ -85,6 +85,11 @@ class RoomServer:
         future = asyncio.run_coroutine_threadsafe(self._close(), self._loop)
         return future.result(STOP_TIMEOUT_S)
 
+    def assign(self, number: int, team: int) -> None:
+        """Move phone `number` to `team` (the facilitator's choice); never waits."""
+        if self._loop is not None and self._loop.is_running():
+            self._loop.call_soon_threadsafe(self._assign, number, team)
+
     def poll(self) -> list:
         """Every event since the last poll, oldest first; never waits."""
         out = []
@@ -112,6 +117,18 @@ class RoomServer:
     def _publish(self, view: dict) -> None:
         self.room.publish(view)
         self._notifier.wake()
+
+    def _assign(self, number: int, team: int) -> None:
+        room = self.room
+        old = room.assign(number, team)
+        if old is None:
+            return
+        self._notifier.wake(old)
+        self._notifier.wake(team)
+        self.events.put_nowait(("phones", room.phone_counts()))
+        ballot = room.view.get("ballot")
+        voted = sum(1 for k in room.votes if room.phones[k].team == old)
+        self.events.put_nowait(("vote", ballot, old, room.team_vote(old), number, voted))
 
     async def _close(self) -> list[str | None]:
         room = self.room

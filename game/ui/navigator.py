@@ -28,6 +28,7 @@ SCREENS: dict[str, str] = {
     "help": "game.ui.scenes.help:Help",
     "workshop-setup": "game.ui.workshop.setup:WorkshopSetup",
     "workshop-join": "game.ui.workshop.join:JoinScreen",
+    "workshop-arrange": "game.ui.workshop.arrange:ArrangeScreen",
     "workshop-vote": "game.ui.workshop.vote:VoteScreen",
     "workshop-reveal": "game.ui.workshop.reveal:RevealScreen",
     "workshop-standings": "game.ui.workshop.standings:StandingsScreen",

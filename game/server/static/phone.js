@@ -133,10 +133,22 @@ async function poll(id) {
   }
 }
 
+let movedTimer = null;
+function moved(team) {
+  // The facilitator moved this phone to another team from the laptop.
+  $("moved").textContent = "The facilitator moved this phone to " + team + ".";
+  $("moved").hidden = false;
+  clearTimeout(movedTimer);
+  movedTimer = setTimeout(() => { $("moved").hidden = true; }, 8000);
+}
+
 function sleep(ms) { return new Promise((ok) => setTimeout(ok, ms)); }
 
 function render(s) {
   last = s;
+  if (saved.team && s.team !== saved.team) moved(s.team);
+  if (s.team !== saved.team) { saved.team = s.team; store(); } // rejoins go to the new team
+  $("brand").textContent = s.number ? "Phone " + s.number : "Salesplay";
   $("who").textContent = s.team + " · " + s.phones + (s.phones === 1 ? " phone" : " phones");
   $("switch").hidden = false;
   const ids = ["board"];

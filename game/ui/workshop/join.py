@@ -26,7 +26,8 @@ class JoinScreen(Scene):
         self.link = room.phones
         self.leaving = False
         self.start_button = Button("Open the first decision", self.begin, hint="⏎", kind="primary")
-        self.buttons = Buttons([self.start_button], focus=0)
+        self.arrange_button = Button("Arrange the phones", self.arrange, hint="T")
+        self.buttons = Buttons([self.arrange_button, self.start_button], focus=1)
         self.rects: dict[str, pygame.Rect] = {}
         self.qr_scaled: pygame.Surface | None = None
 
@@ -39,7 +40,15 @@ class JoinScreen(Scene):
     def begin(self) -> None:
         self.app.swap("workshop-vote", self.room)
 
+    def arrange(self) -> None:
+        """The facilitator moves phones between teams (see game.ui.workshop.arrange)."""
+        self.app.go("workshop-arrange", self.room)
+
     def handle(self, intent):
+        if intent.kind == I.CHAR and intent.text.lower() == "t":
+            self.leaving = False
+            self.arrange()
+            return True
         if intent.kind == I.BACK:
             leave_on_second_escape(self)
             return True
@@ -64,6 +73,7 @@ class JoinScreen(Scene):
             "info": st.rect(512, 96, 728, 440),
         }
         self.start_button.rect = st.rect(880, 568, 360, 50)
+        self.arrange_button.rect = st.rect(520, 568, 340, 50)
         m = len(self.room.teams)
         w = (1232 - 10 * (m - 1)) / m
         self.chip_rects = [st.rect(24 + i * (w + 10), 630, w, 78) for i in range(m)]
@@ -114,10 +124,11 @@ class JoinScreen(Scene):
             "semibold",
             look.px("caption"),
             pal.text,
-            st.rect(24, 568, 700, 50),
+            st.rect(24, 568, 480, 50),
             valign="middle",
         )
         focus = self.buttons.focused
         self.start_button.draw(surface, look, self.start_button is focus, "caption")
+        self.arrange_button.draw(surface, look, self.arrange_button is focus, "caption")
         for i, team in enumerate(self.room.teams):
             team_chip(surface, look, self.chip_rects[i], team, phones=self.link.counts[i])

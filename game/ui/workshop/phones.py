@@ -72,6 +72,14 @@ class PhoneLink:
             self._qr = pygame.image.load(buffer, "qr.png").convert()
         return self._qr
 
+    def phones(self) -> list[tuple[int, int]]:
+        """(phone number, team) for every phone in the room, in the order they joined."""
+        return sorted((number, team) for _key, team, number in self.server.room.record["phones"])
+
+    def assign(self, number: int, team: int) -> None:
+        """The facilitator moves a phone to another team; the phone is told on its next poll."""
+        self.server.assign(number, team)
+
     # ----- what the room shows -----------------------------------------------------------
     def open_vote(self, workshop, timer_seconds: int = 0) -> None:
         self.ballot += 1
