@@ -110,6 +110,7 @@ class Disk:
         db = sqlite3.connect(path, isolation_level=None)
         db.execute("PRAGMA page_size = 512")
         database.migrate(db)
+        db.execute("VACUUM")  # no free page left over by a migration's ALTER TABLE
         db.close()
         self.path, self.connections, self.full = str(path), [], False
         real = sqlite3.connect
