@@ -6,6 +6,7 @@ started by `xvfb-run`) and reads each process's own CPU time (`time.process_time
 thread) against the wall clock:
 
 - a bare pygame window waiting on `pygame.event.wait` (the baseline);
+- the library and a briefing waiting for input;
 - the conversation waiting for input (the buyer blinks);
 - the conversation with its answer clock counting down (the first seconds);
 - the clock's last seconds (the pulse), ending just before "Time's up".
@@ -67,6 +68,27 @@ share = (time.process_time() - c0) / (time.perf_counter() - w0)
 print(share, app.frames - frames, "blocking" if app.waiter.blocking else "polling")
 """
 
+SCREEN = """
+import time, pygame
+from game.ui.app import App
+from game.ui.demo import Demo
+app = App(["scenarios"], use_store=False, size=(1280, 720))
+app.start()
+demo = Demo(app, None)
+demo.type("Bench")
+for key in {keys}:
+    demo.press(key)
+assert app.scenes.top.name == {name!r}, app.scenes.top.name
+app.render()
+pygame.display.flip()
+pygame.time.set_timer(pygame.QUIT, {ms}, loops=1)
+frames = app.frames
+c0, w0 = time.process_time(), time.perf_counter()
+app.run()
+share = (time.process_time() - c0) / (time.perf_counter() - w0)
+print(share, app.frames - frames, "blocking" if app.waiter.blocking else "polling")
+"""
+
 
 def measure(code: str) -> tuple[float, int, str]:
     done = subprocess.run(
@@ -90,6 +112,8 @@ def main() -> None:
         (BARE_NAME, BARE.format(ms=ms)),
         ("conversation, waiting for input", CONVERSATION.format(timers=False, left=None, ms=ms)),
         ("conversation, 30 s clock counting", CONVERSATION.format(timers=True, left=None, ms=ms)),
+        ("library, waiting", SCREEN.format(keys=["return"], name="library", ms=ms)),
+        ("briefing, waiting", SCREEN.format(keys=["return", "return"], name="briefing", ms=ms)),
         # The pulse is the last five seconds only: start there, stop just before "Time's up".
         ("the clock's last 5 s (pulse)", CONVERSATION.format(timers=True, left=5150, ms=5000)),
     ]
