@@ -268,39 +268,42 @@ def set_aside(path: Path) -> Path:
 
 
 def apply_all(db: sqlite3.Connection, folder: Path, retry_seconds: float, why) -> Applied:
-    """Apply every note in `folder` and delete it; `why(exc, busy)` words a failed write."""
+    """Apply every note in `folder` and delete it; `why(exc, busy)` words a failed write.
+
+    Never raises: when the folder itself refuses (the lock file cannot be made on a full
+    disk, a rename is refused), the notes left are kept for the next try.
+    """
     found = notes(folder)
     if not found:
         return Applied()
-    applied = runs = kept = 0
+    applied = runs = 0
     aside: list[Path] = []
     problem = ""
-    with database._folder_lock(folder / database.FILE_NAME):  # one process applies a note
-        for path in found:
-            if not path.exists():
-                continue  # another process applied it while this one waited
-            try:
-                entries = read(path)
-            except Unreadable:
-                aside.append(set_aside(path))
-                continue
-            except OSError as exc:
-                kept += 1
-                problem = why(exc, False)
-                continue
-            try:
-                runs += writer.transaction(
-                    db, lambda d, e=entries: write_entries(d, e), retry_seconds
-                )
-            except writer.WriteFailure as failure:
-                kept += 1
-                problem = why(failure.error, failure.busy)
-                continue
-            except (KeyError, TypeError, ValueError):
-                writer.rollback(db)
-                aside.append(set_aside(path))  # whole JSON, but not entries we can write
-                continue
-            path.unlink(missing_ok=True)
-            applied += 1
-        sync_folder(folder)
-    return Applied(applied, runs, kept, tuple(aside), problem)
+    try:
+        with database._folder_lock(folder / database.FILE_NAME):  # one process applies a note
+            for path in found:
+                if not path.exists():
+                    continue  # another process applied it while this one waited
+                try:
+                    entries = read(path)
+                except Unreadable:
+                    aside.append(set_aside(path))
+                    continue
+                try:
+                    runs += writer.transaction(
+                        db, lambda d, e=entries: write_entries(d, e), retry_seconds
+                    )
+                except writer.WriteFailure as failure:
+                    problem = why(failure.error, failure.busy)
+                    continue
+                except (KeyError, TypeError, ValueError):
+                    writer.rollback(db)
+                    aside.append(set_aside(path))  # whole JSON, but not entries we can write
+                    continue
+                path.unlink(missing_ok=True)
+                applied += 1
+            sync_folder(folder)
+    except OSError as exc:
+        problem = why(exc, False)
+    kept = len(notes(folder))
+    return Applied(applied, runs, kept, tuple(aside), problem if kept else "")

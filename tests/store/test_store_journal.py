@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import shutil
 
 from store_scenarios import TRUSTED_ADVISOR, WON_ON_PRICE, procurement_squeeze
@@ -10,7 +12,7 @@ from test_store_faults import file_choices, file_runs, hold_exclusive
 
 from game.engine import rules
 from game.engine.workshop import Workshop
-from game.store import open_store
+from game.store import database, open_store
 from game.store.journal import notes
 from game.store.rounds import rounds, start_round
 
@@ -168,3 +170,24 @@ def test_a_workshop_round_and_a_replay_waiting_at_closing_are_kept(tmp_path):
         (round_,) = rounds(store)
         assert round_.teams == ("Falcons", "Owls")
         assert [d.votes for d in round_.decisions] == [("cost_of_delay", "match")]
+
+
+def test_a_folder_that_refuses_the_lock_file_keeps_the_note_and_never_stops_the_game(
+    tmp_path, monkeypatch
+):
+    close_on_a_full_disk(tmp_path)
+
+    @contextlib.contextmanager
+    def no_space(path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path) + ".lock")
+        yield
+
+    monkeypatch.setattr(database, "_folder_lock", no_space)
+    with open_store(tmp_path) as store:
+        assert store.saving and store.recovered == 0
+        assert "is full" in store.problem
+        assert len(notes(tmp_path)) == 1
+        monkeypatch.undo()  # space is freed
+        store.retry()
+        assert store.problem == "" and store.recovered == 2
+    assert notes(tmp_path) == []
