@@ -26,6 +26,7 @@ from game.ui.widgets import panel, triangle
 NARRATION, BUYER, REP, COACH, NOTE = "narration", "buyer", "rep", "coach", "note"
 EARLIER, MORE, NOW = "earlier", "more", "now"  # the scroll cues
 REP_TINT = 0.24  # how much of the gain colour the rep's bubbles take
+LAYER_KEY = (255, 0, 254)  # the bubble layer's see-through colour (no palette uses it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,8 @@ class Transcript:
         self._layer_key = None
         self._layer_drawn: list = []  # its text boxes, for the layout checks
         self._layer_sizes: set[int] = set()
+        self._layer_free: list = []  # (text, window position) of the lines outside bubbles
+        self._cue_sizes: dict = {}
 
     # ----- content and layout -----------------------------------------------------------
     def set(self, entries: list[Entry]) -> None:
@@ -259,8 +262,14 @@ class Transcript:
 
     def _cue_size(self, words: str) -> tuple[int, int]:
         app, st = self.app, self.app.stage
-        w, _ = app.kit.size(words, "semibold", app.px("caption"))
-        return w + st.px(46), app.kit.line_height(app.px("caption")) + st.px(8)
+        key = (words, app.px("caption"), st)
+        if key not in self._cue_sizes:
+            w, _ = app.kit.size(words, "semibold", app.px("caption"))
+            self._cue_sizes[key] = (
+                w + st.px(46),
+                app.kit.line_height(app.px("caption")) + st.px(8),
+            )
+        return self._cue_sizes[key]
 
     def click(self, pos) -> bool:
         """A click on a cue: Earlier pages up, More pages down, Back to now returns."""
@@ -279,8 +288,10 @@ class Transcript:
     def draw(self, surface, words: int | None = None) -> None:
         """The lines in view; `words` limits the current line while it is being revealed.
 
-        What is in view is painted once into a layer and blitted while nothing changes (the
-        scroll, the reveal, the layout): a frame costs one blit, not a panel per bubble.
+        The bubbles in view are painted once into a layer (opaque, with a colour key for
+        what lies between them, so it blits fast) and reused while nothing changes (the scroll,
+        the reveal, the layout): a frame costs one blit, not a rounded panel per bubble. The
+        lines outside bubbles (narration, the coach) are blitted from the text cache.
         """
         app, kit = self.app, self.app.kit
         view = self.view
@@ -288,8 +299,10 @@ class Transcript:
         reach = pygame.Rect(view.left - tail, view.top, view.width + tail, view.height)
         key = (self._key, self.scroll, words, tuple(reach))
         if key != self._layer_key or self._layer is None:
-            self._layer = pygame.Surface(reach.size, pygame.SRCALPHA)
-            self._layer_drawn, self._layer_sizes = [], set()
+            self._layer = pygame.Surface(reach.size)
+            self._layer.fill(LAYER_KEY)
+            self._layer.set_colorkey(LAYER_KEY, pygame.RLEACCEL)
+            self._layer_drawn, self._layer_sizes, self._layer_free = [], set(), []
             drawn, sizes = kit.drawn, kit.sizes_drawn
             kit.drawn, kit.sizes_drawn = self._layer_drawn, self._layer_sizes
             try:
@@ -298,6 +311,11 @@ class Transcript:
                 kit.drawn, kit.sizes_drawn = drawn, sizes
             self._layer_key = key
         surface.blit(self._layer, reach)
+        clip = surface.get_clip()
+        surface.set_clip(view.clip(clip) if clip else view)
+        for surf, pos in self._layer_free:
+            surface.blit(surf, pos)
+        surface.set_clip(clip)
         kit.drawn.extend(self._layer_drawn)
         kit.sizes_drawn |= self._layer_sizes
 
@@ -359,7 +377,10 @@ class Transcript:
                 if p.entry.kind == COACH or p.entry.kind == NOTE:
                     x = text.right - surf.get_width()  # under the rep's bubble, on their side
                 top = y + (lh - surf.get_height()) // 2
-                layer.blit(surf, (x + offset[0], top + offset[1]))
+                if p.entry.kind in (BUYER, REP):
+                    layer.blit(surf, (x + offset[0], top + offset[1]))
+                else:  # on the backdrop: blitted each frame, so its edges blend with it
+                    self._layer_free.append((surf, (x, top)))
                 line_ink = pygame.Rect(x, top, surf.get_width(), surf.get_height())
                 ink = line_ink if ink.width == 0 else ink.union(line_ink)
             y += lh

@@ -77,6 +77,7 @@ class ConversationScreen(Scene):
         self.pointer = (0, 0)  # where the mouse is: the wheel scrolls the panel under it
         self.bar_rects: dict = {}
         self.bar_px = 0  # the title's and score's size: body in one row, caption in two
+        self._who_lines = (None, 1)
         self.clock_words = True  # "0:24 left to answer"; only "0:24" when the row is short
         self.card_heights: list[float] = []
         self.choices_max = float(CHOICES_MAX_H)
@@ -737,7 +738,10 @@ class ConversationScreen(Scene):
         cap = app.px("caption")
         inner_w = card.width - st.px(32)
         who = buyer.role + (f" · {buyer.company}" if buyer.company else "")
-        who_lines = min(3, len(wrap(who, kit.font("regular", cap), inner_w)))
+        key = (who, cap, inner_w)
+        if self._who_lines[0] != key:  # measured once per size, not every frame
+            self._who_lines = (key, min(3, len(wrap(who, kit.font("regular", cap), inner_w))))
+        who_lines = self._who_lines[1]
         below = kit.line_height(cap) * (1 + who_lines) + kit.line_height(app.px("body")) + st.px(36)
         # Sized for the shortest card any turn can have, so it never changes between turns.
         lowest = max(self.choices_max, COACH_H, RECALL_H)
