@@ -60,6 +60,7 @@ class Palette(NamedTuple):
     neutral: tuple
     warning: tuple
     track: tuple
+    info: tuple  # the discovery group's colour in charts (not the accent: that is focus)
 
 
 NORMAL = Palette(
@@ -77,6 +78,7 @@ NORMAL = Palette(
     neutral=(150, 160, 180),
     warning=(247, 196, 72),
     track=(58, 66, 86),
+    info=(128, 170, 255),
 )
 HIGH_CONTRAST = Palette(
     background=(0, 0, 0),
@@ -93,6 +95,7 @@ HIGH_CONTRAST = Palette(
     neutral=(220, 220, 220),
     warning=(255, 150, 60),  # not the focus yellow: a broken card must not look focused
     track=(90, 90, 90),
+    info=(150, 195, 255),
 )
 
 # Tag chips: an icon and a word, never colour alone. Commodity tags read as losses.
@@ -106,6 +109,29 @@ GROUP_ICONS = {
 }
 OTHER_ICON = "○"
 TAG_ICONS = {tag: GROUP_ICONS[group] for group, tags in TAG_GROUPS for tag in tags}
+OTHER_GROUP = "Other"  # a scenario's own tags, in charts (game.store.progress.OTHER)
+# Each group's colour in the debrief's and the progress screen's charts, by palette field.
+GROUP_COLOURS = {
+    "Leadership": "gain",
+    "Discovery": "info",
+    "Features & following": "neutral",
+    "Price & commodity": "loss",
+    OTHER_GROUP: "muted",
+}
+TAG_GROUP = {tag: group for group, tags in TAG_GROUPS for tag in tags}
+
+
+def group_icon(group: str) -> str:
+    return GROUP_ICONS.get(group, OTHER_ICON)
+
+
+def group_colour(pal: Palette, group: str):
+    """The chart colour of a tag group (a scenario's own tags share one)."""
+    return getattr(pal, GROUP_COLOURS.get(group, GROUP_COLOURS[OTHER_GROUP]))
+
+
+def tag_colour(pal: Palette, tag: str):
+    return group_colour(pal, TAG_GROUP.get(tag, OTHER_GROUP))
 
 
 def quoted(text: str) -> str:
@@ -116,16 +142,7 @@ def quoted(text: str) -> str:
     return f"“{t}”"
 
 
-CHART_TAGS = (
-    "insight",
-    "outcome",
-    "leadership",
-    "discovery",
-    "price",
-    "commodity",
-    "feature",
-    "follower",
-)
+CHART_TAGS = tuple(tag for _, tags in TAG_GROUPS for tag in tags)  # grouped, as listed
 
 
 MOOD_WORDS = {

@@ -269,3 +269,31 @@ def triangle(surface, colour, center, size: int, up: bool) -> None:
         else [(x - h, y - h // 2), (x + h, y - h // 2), (x, y + h)]
     )
     pygame.draw.polygon(surface, colour, pts)
+
+
+def button_width(look, b: Button, role: str = "body", least: int = 0) -> int:
+    """A button's width in pixels for its whole label (and its keycap), never less than
+    `least`."""
+    st, kit = look.stage, look.kit
+    px = look.px(role)
+    style = "semibold" if b.kind in ("primary", "normal") else "regular"
+    width = kit.size(b.label, style, px)[0] + 2 * st.px(14) + st.px(4)
+    if b.hint:
+        width += max(st.px(30), kit.size(b.hint, "bold", look.px("caption"))[0] + st.px(14))
+        width += st.px(14)
+    return max(least, width)
+
+
+def flow(look, buttons, left: int, right: int, top: int, role: str = "body", gap: int = 12):
+    """Lay `buttons` out left to right from `top`, wrapping onto more lines when larger text
+    needs it; each is as wide as its label. Returns the height used, in pixels."""
+    st, kit = look.stage, look.kit
+    h = max(st.px(50), kit.line_height(look.px(role)) + st.px(18))
+    x, y = left, top
+    for b in buttons:
+        w = min(right - left, button_width(look, b, role, st.px(200)))
+        if x > left and x + w > right:
+            x, y = left, y + h + gap
+        b.rect = pygame.Rect(x, y, w, h)
+        x += w + gap
+    return y + h - top if buttons else 0

@@ -58,7 +58,7 @@ def walk(app):
     check_fits(app, "the history scrolled back")
     press("end", "1")
     press("return")
-    check_fits(app, "debrief")
+    check_fits(app, "debrief", whole=True)
     press("n")
     check_fits(app, "every note")
     press("escape")

@@ -4,6 +4,10 @@ replay from any decision.
 
 The Index places the score between the scenario's worst and best runs, from the engine's
 analysis (computed once per scenario version).
+
+The parts are measured at their own text size and laid out as one page: two columns up to
+125% text, one from 150%. When the page is taller than the window it scrolls (wheel, Page
+Up/Down, Home/End) above a fixed row of buttons, and says so only when there is more.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from game.content.model import COMMODITY_TAGS, TIMEOUT
 from game.ui import intents as I
 from game.ui.attempt import Attempt
 from game.ui.recall import said_line
-from game.ui.scene import Scene
+from game.ui.scene import UNHANDLED, Scene
+from game.ui.scroll import ScrollView
+from game.ui.text import wrap
 from game.ui.theme import (
     CHART_TAGS,
     MINUS,
@@ -25,10 +31,25 @@ from game.ui.theme import (
     points_text,
     quoted,
     signed,
+    tag_colour,
 )
-from game.ui.widgets import Button, Buttons, panel, ring
+from game.ui.widgets import Button, Buttons, flow, panel, ring
 
 RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "… STALLED"}
+HINT = "← → pick a decision · ⏎ replay from it"
+INDEX_HEAD = "Leadership Index"
+# The chart counts answers; the points each one was worth are the coach's, beside the tag.
+CHART_HEAD = "Tags you earned, and how many times (points per answer in brackets)"
+NO_DECISIONS = "No decisions were made in this run."
+NO_ANALYSIS = (
+    "The best path comes from the scenario's analysis, which could not be "
+    "made here. Each decision's panel still shows what you said and the coach's note."
+)
+
+
+def points_word(value: int) -> str:
+    """A tag's worth as the coach writes it: +3, −2."""
+    return f"+{value}" if value > 0 else f"{MINUS}{-value}"
 
 
 def departure(scenario, state, best_run):
@@ -83,9 +104,7 @@ class Debrief(Scene):
         self.dots = [
             TimelineDot(f"Decision {d.number}", self.replay, data=d) for d in self.decisions
         ]
-        self.replay_button = Button(
-            "Replay from this decision", self.replay, hint="⏎", kind="primary"
-        )
+        self.replay_button = Button("Replay from here", self.replay, hint="⏎", kind="primary")
         self.again_button = Button("Try again", self.again, hint="A")
         self.library_button = Button("Library", self.to_library, hint="Esc")
         self.notes_button = Button("Every note", self.open_notes, hint="N")
@@ -96,7 +115,9 @@ class Debrief(Scene):
             + [self.replay_button, self.again_button, self.library_button, self.notes_button],
             focus if self.dots else len(self.dots),
         )
-        self.boxes: dict[str, pygame.Rect] = {}
+        self.boxes: dict[str, pygame.Rect] = {}  # each part's place on the page
+        self.page = ScrollView()  # larger text makes the page longer, never its text smaller
+        self.word, self.colour, self.title = self.result_words()
 
     # ----- actions ----------------------------------------------------------------------
     def replay(self) -> None:
@@ -129,157 +150,294 @@ class Debrief(Scene):
         if k == I.CONFIRM and isinstance(self.buttons.focused, TimelineDot):
             self.replay()
             return True
-        used = self.buttons.handle(intent)
+        moved = self.page.handle(intent, self.app.kit.line_height(self.app.px("body")))
+        if moved is not UNHANDLED:
+            self.place()
+            return moved
+        if k in (I.POINT, I.CLICK):
+            used = self.pointer(intent)
+        else:
+            used = self.buttons.handle(intent)
         f = self.buttons.focused
-        if isinstance(f, TimelineDot) and f.data is not self.selected:
-            self.selected = f.data
-            used = True
+        if isinstance(f, TimelineDot):
+            if f.data is not self.selected:
+                self.selected = f.data
+                used = True
+            if k not in (I.POINT, I.CLICK):  # keys bring the timeline into view
+                timeline = self.boxes["timeline"]
+                if self.page.reveal(timeline.top, timeline.bottom):
+                    self.place()
         return used
 
+    def pointer(self, intent) -> bool:
+        """The mouse reaches only what shows: a dot scrolled out of the page takes no click."""
+        for b in self.widgets():
+            if b.rect.collidepoint(intent.pos):
+                i = self.buttons.items.index(b)
+                if intent.kind == I.CLICK:
+                    self.buttons.focus = i
+                    b.activate()
+                    return True
+                if i != self.buttons.focus:
+                    self.buttons.focus = i
+                    return True
+                return False
+        return False
+
+    def widgets(self) -> list:
+        return [b for b in self.buttons.items if b not in self.dots or self.page.shows(b.rect)]
+
     # ----- layout -----------------------------------------------------------------------
+    def result_words(self):
+        """(the result word, its colour, the ending's title): a win bought with price is
+        amber and says what it cost."""
+        end = self.scenario.nodes[self.state.ending].ending if self.state.ending else None
+        result = self.state.result or "stalled"
+        colour = "gain" if result == "won" else "loss" if result == "lost" else "neutral"
+        word = RESULT_WORDS.get(result, result.upper())
+        title = end.title if end else ""
+        cost = self.price_cost()
+        if result == "won" and cost is not None:  # a deal bought with price is no triumph
+            word, colour = "$ Won on price", "warning"
+            if title.strip().lower() == "won on price":
+                title = ""  # the ending says what the result word already says
+            if cost:
+                spent = f"it cost you {cost} point{'s' if cost != 1 else ''}"
+                title = f"{title} · {spent}" if title else spent
+        return word, colour, title
+
+    def summary(self) -> str:
+        end = self.scenario.nodes[self.state.ending].ending if self.state.ending else None
+        if end and end.debrief:
+            return end.debrief
+        return self.scenario.nodes[self.state.ending].say if self.state.ending else ""
+
+    def text_h(self, text: str, style: str, px: int, width: int) -> int:
+        """The height `text` takes wrapped to `width` at its own size."""
+        kit = self.app.kit
+        return len(wrap(text, kit.font(style, px), max(1, width))) * kit.line_height(px)
+
+    @property
+    def wide(self) -> bool:
+        """Two columns up to 125% text; one from 150%, each part as wide as the page."""
+        return self.app.settings.text_size <= 1.25
+
     def layout(self, stage) -> None:
+        app, kit = self.app, self.app.kit
+        u = stage.px
+        area = stage.area
+        body, cap, heading = app.px("body"), app.px("caption"), app.px("heading")
+        bar = [self.replay_button, self.again_button, self.library_button, self.notes_button]
+        # The buttons keep body text in two columns; past that their labels go to caption
+        # size, like the library's header, so they stay on one row and leave the page room.
+        self.bar_role = "body" if self.wide else "caption"
+        bar_h = flow(app, bar, area.left + u(40), area.right - u(40), 0, self.bar_role, u(16))
+        bar_top = area.bottom - u(18) - bar_h
+        for b in bar:
+            b.rect.move_ip(0, bar_top)
+        view = pygame.Rect(
+            area.left, area.top + u(16), area.width, bar_top - u(12) - area.top - u(16)
+        )
+        width = area.width - u(80)
+        boxes: dict[str, pygame.Rect] = {}
+
+        # The result, the ending's title and the score: one line when they fit.
+        score_w = kit.size(self.score_text(), "bold", heading)[0]
+        word_w = kit.size(self.word, "bold", heading)[0]
+        title = f"· {self.title}" if self.title else ""
+        self.title_alone = False
+        title_w = kit.size(title, "bold", heading)[0] if title else 0
+        lh = kit.line_height(heading)
+        boxes["word"] = pygame.Rect(0, u(10), word_w, lh)
+        boxes["score"] = pygame.Rect(width - score_w, u(10), score_w, lh)
+        if word_w + u(14) + title_w + u(24) + score_w <= width:
+            boxes["title"] = pygame.Rect(word_w + u(14), u(10), title_w, lh)
+        else:  # below the result, wrapped, without the dot that joined it to the result
+            self.title_alone = True
+            title = self.title
+            boxes["title"] = pygame.Rect(
+                0, u(10) + lh, width, self.text_h(title, "bold", heading, width)
+            )
+        y = boxes["title"].bottom + u(4)
+        boxes["summary"] = pygame.Rect(
+            0, y, width, self.text_h(self.summary(), "italic", body, width)
+        )
+        y = boxes["summary"].bottom + u(10)
+
+        # The Leadership Index and the tag chart: side by side, or one above the other.
+        index_w = u(420) if self.wide else width
+        chart_w = width - index_w - u(20) if self.wide else width
+        index_h = self.index_height(index_w)
+        chart_h = self.chart_height(chart_w)
+        if self.wide:
+            h = max(u(180), index_h, chart_h)
+            boxes["index"] = pygame.Rect(0, y, index_w, h)
+            boxes["chart"] = pygame.Rect(index_w + u(20), y, chart_w, h)
+            y += h + u(16)
+        else:
+            boxes["index"] = pygame.Rect(0, y, width, index_h)
+            y += index_h + u(16)
+            boxes["chart"] = pygame.Rect(0, y, width, chart_h)
+            y += chart_h + u(16)
+
+        # The timeline: "Decisions", one dot per decision, and the hint when there is room.
+        label_w = kit.size("Decisions", "semibold", body)[0]
+        dot_left = u(160) if label_w + u(16) <= u(160) else 0
+        top = y if dot_left else y + kit.line_height(body)
+        boxes["decisions"] = pygame.Rect(
+            0, y, label_w, kit.line_height(body) if not dot_left else u(40)
+        )
         n = max(1, len(self.dots))
-        spacing = min(64.0, 1060.0 / n)
-        size = min(40.0, spacing - 4)
-        for i, dot in enumerate(self.dots):
-            cx = 200 + spacing * (i + 0.5)
-            dot.rect = stage.rect(cx - size / 2, 384 - size / 2, size, size)
-        self.replay_button.rect = stage.rect(40, 652, 360, 50)
-        self.again_button.rect = stage.rect(416, 652, 220, 50)
-        self.library_button.rect = stage.rect(652, 652, 220, 50)
-        self.notes_button.rect = stage.rect(1020, 652, 220, 50)
-        self.boxes = {
-            "index": stage.rect(40, 142, 420, 206),
-            "chart": stage.rect(480, 142, 760, 206),
-            "selected": stage.rect(40, 420, 590, 216),
-            "leader": stage.rect(650, 420, 590, 216),
-        }
+        spacing = min(u(64), (width - dot_left) // n)
+        size = min(u(40), spacing - u(4))
+        hint_w = kit.size(HINT, "regular", cap)[0]
+        dots_right = dot_left + spacing * len(self.dots)
+        if width - dots_right - u(24) >= hint_w:
+            boxes["hint"] = pygame.Rect(width - hint_w, top, hint_w, u(40))
+            bottom = top + u(40)
+        else:
+            hint_h = self.text_h(HINT, "regular", cap, width)
+            boxes["hint"] = pygame.Rect(0, top + u(46), width, hint_h)
+            bottom = boxes["hint"].bottom
+        self.dot_spots = [
+            pygame.Rect(
+                dot_left + spacing * i + (spacing - size) // 2,
+                top + (u(40) - size) // 2,
+                size,
+                size,
+            )
+            for i in range(len(self.dots))
+        ]
+        boxes["timeline"] = pygame.Rect(0, y, width, bottom - y)
+        y = bottom + u(16)
+
+        # The chosen decision and the leader's path.
+        half = (width - u(20)) // 2 if self.wide else width
+        selected_h = self.selected_height(half)
+        leader_h = self.leader_height(half)
+        if self.wide:
+            h = max(u(170), selected_h, leader_h)
+            boxes["selected"] = pygame.Rect(0, y, half, h)
+            boxes["leader"] = pygame.Rect(half + u(20), y, half, h)
+            y += h
+        else:
+            boxes["selected"] = pygame.Rect(0, y, width, selected_h)
+            y += selected_h + u(16)
+            boxes["leader"] = pygame.Rect(0, y, width, leader_h)
+            y += leader_h
+        self.boxes = boxes
+        cue_h = kit.line_height(cap) + u(4)
+        if y + u(4) > view.height:  # a strip under the page says there is more
+            view.height -= cue_h
+        self.cue_box = pygame.Rect(area.left + u(40), view.bottom, width, cue_h)
+        self.page.set(view, y + u(4))
+        self.page_left = area.left + u(40)
+        self.place()
+
+    def place(self) -> None:
+        """Dots where the page has scrolled them."""
+        for dot, spot in zip(self.dots, self.dot_spots, strict=True):
+            dot.rect = self.on_screen(spot)
+
+    def on_screen(self, box: pygame.Rect) -> pygame.Rect:
+        return box.move(self.page_left, self.page.top(0))
+
+    def score_text(self) -> str:
+        return f"Score {signed(self.state.score)}"
 
     # ----- drawing ----------------------------------------------------------------------
     def draw(self, surface) -> None:
-        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        end = self.scenario.nodes[self.state.ending].ending if self.state.ending else None
-        result = self.state.result or "stalled"
-        colour = pal.gain if result == "won" else pal.loss if result == "lost" else pal.neutral
-        word = RESULT_WORDS.get(result, result.upper())
-        cost = self.price_cost()
-        if result == "won" and cost is not None:  # a deal bought with price is no triumph
-            word, colour = "$ Won on price", pal.warning
-        r = kit.line(
-            surface, word, "bold", app.px("heading"), colour, st.rect(40, 26, 0, 0).topleft
-        )
-        title = end.title if end else ""
-        if result == "won" and cost is not None:
-            title += f" · it cost you {cost} point{'s' if cost != 1 else ''}" if cost else ""
-        kit.box(
-            surface,
-            f"· {title}",
-            "bold",
-            app.px("heading"),
-            pal.text,
-            pygame.Rect(
-                r.right + st.px(14), r.top, st.rect(0, 0, 860, 0).width - r.width, r.height
-            ),
-        )
-        kit.box(
-            surface,
-            f"Score {signed(self.state.score)}",
-            "bold",
-            app.px("heading"),
-            pal.text,
-            st.rect(940, 26, 300, 50),
-            align="right",
-        )
-        summary = (
-            end.debrief
-            if end and end.debrief
-            else self.scenario.nodes[self.state.ending].say
-            if self.state.ending
-            else ""
-        )
-        kit.box(surface, summary, "italic", app.px("body"), pal.muted, st.rect(40, 80, 1200, 56))
-        self.draw_index(surface, self.boxes["index"])
-        self.draw_chart(surface, self.boxes["chart"])
-        kit.line(
-            surface,
-            "Decisions",
-            "semibold",
-            app.px("body"),
-            pal.text,
-            st.rect(40, 384, 0, 0).topleft,
-            anchor="midleft",
-        )
+        app, pal, kit = self.app, self.app.pal, self.app.kit
+        heading, body, cap = app.px("heading"), app.px("body"), app.px("caption")
+        view = self.page.view
+        clip = surface.get_clip()
+        surface.set_clip(view.clip(clip))
+        box = {name: self.on_screen(r) for name, r in self.boxes.items()}
+        shows = {name: r.colliderect(view) for name, r in box.items()}
+
+        def text(name, words, style, px, colour, **kw):
+            if shows[name]:
+                kit.box(surface, words, style, px, colour, box[name], min_px=px, **kw)
+
+        text("word", self.word, "bold", heading, getattr(pal, self.colour))
+        if self.title:
+            joined = self.title if self.title_alone else f"· {self.title}"
+            text("title", joined, "bold", heading, pal.text)
+        text("score", self.score_text(), "bold", heading, pal.text, align="right")
+        text("summary", self.summary(), "italic", body, pal.muted)
+        if shows["index"]:
+            self.draw_index(surface, box["index"])
+        if shows["chart"]:
+            self.draw_chart(surface, box["chart"])
+        text("decisions", "Decisions", "semibold", body, pal.text, valign="middle")
         if len(self.dots) > 1:
             a, b = self.dots[0].rect.center, self.dots[-1].rect.center
-            pygame.draw.line(surface, pal.border, a, b, st.px(2))
+            pygame.draw.line(surface, pal.border, a, b, app.stage.px(2))
+        focus = self.buttons.focused
+        for dot in self.dots:
+            if dot.rect.colliderect(view):
+                dot.draw(surface, app, dot is focus)
         if self.dots:
-            left = self.dots[-1].rect.right + st.px(24)
-            hint = pygame.Rect(
-                left, st.rect(0, 364, 0, 40).top, st.rect(1240, 0, 0, 0).left - left, st.px(40)
+            text("hint", HINT, "regular", cap, pal.muted, valign="middle")
+        if shows["selected"]:
+            self.draw_selected(surface, box["selected"])
+        if shows["leader"]:
+            self.draw_leader(surface, box["leader"])
+        surface.set_clip(clip)
+        cue = self.page.cue_text()  # only when there is more to see
+        if cue:
+            kit.box(surface, cue, "semibold", cap, pal.accent, self.cue_box, "right", "middle", cap)
+        for b in (self.replay_button, self.again_button, self.library_button, self.notes_button):
+            b.draw(surface, app, b is focus, role=self.bar_role)
+
+    def index_why(self) -> str:
+        if not self.analysed:
+            return (
+                "The Index needs this scenario's analysis, which could not be made here; "
+                "the score and tags still tell the story."
             )
-            if hint.width > st.px(200):
-                kit.box(
-                    surface,
-                    "← → pick a decision · ⏎ replay from it",
-                    "regular",
-                    app.px("caption"),
-                    pal.muted,
-                    hint,
-                    align="right",
-                    valign="middle",
-                )
-        self.draw_selected(surface, self.boxes["selected"])
-        self.draw_leader(surface, self.boxes["leader"])
-        self.buttons.draw(surface, app)
+        if self.index is None:
+            return (
+                "This scenario has no fixed best and worst run (a conversation can loop), "
+                "so there is no Index; the score and tags still tell the story."
+            )
+        return (
+            f"Where your score sits between this scenario's worst run "
+            f"({signed(self.worst_score)}) and the leader's best ({signed(self.best_score)})."
+        )
+
+    def index_text_w(self, width: int) -> int:
+        st = self.app.stage
+        return width - st.px(24 + 140 + 20 + 16)
+
+    def index_height(self, width: int) -> int:
+        """The ring's height, or the words beside it when they need more."""
+        app, st = self.app, self.app.stage
+        tw = self.index_text_w(width)
+        words = self.text_h(INDEX_HEAD, "bold", app.px("body"), tw) + st.px(6)
+        words += self.text_h(self.index_why(), "regular", app.px("caption"), tw)
+        return max(st.px(140 + 40), words + st.px(40))
 
     def draw_index(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         panel(surface, app, box)
         radius = st.px(70)
-        centre = (box.left + st.px(24) + radius, box.centery)
+        centre = (box.left + st.px(24) + radius, box.top + st.px(20) + radius)
         fraction = (self.index or 0) / 100
         ring(surface, app, centre, radius, fraction, pal.accent, st.px(14))
         label = "—" if self.index is None else str(self.index)
         size = min(round(app.px("heading") * 1.2), round(radius * 0.75))
         kit.line(surface, label, "bold", size, pal.text, centre, anchor="center")
-        text = pygame.Rect(
-            centre[0] + radius + st.px(20), box.top + st.px(20), 0, box.height - st.px(40)
+        tw = self.index_text_w(box.width)
+        body, cap = app.px("body"), app.px("caption")
+        head = pygame.Rect(centre[0] + radius + st.px(20), box.top + st.px(20), tw, 0)
+        head.height = self.text_h(INDEX_HEAD, "bold", body, tw)
+        kit.box(surface, INDEX_HEAD, "bold", body, pal.text, head, min_px=body)
+        why = self.index_why()
+        rest = pygame.Rect(
+            head.left, head.bottom + st.px(6), tw, self.text_h(why, "regular", cap, tw)
         )
-        text.width = box.right - st.px(16) - text.left
-        head = kit.line(
-            surface,
-            "Leadership Index",
-            "bold",
-            app.px("body"),
-            pal.text,
-            text.topleft,
-            max_width=text.width,
-        )
-        if not self.analysed:
-            why = (
-                "The Index needs this scenario's analysis, which could not be made here; "
-                "the score and tags still tell the story."
-            )
-        elif self.index is None:
-            why = (
-                "This scenario has no fixed best and worst run (a conversation can loop), "
-                "so there is no Index; the score and tags still tell the story."
-            )
-        else:
-            why = (
-                f"Where your score sits between this scenario's worst run "
-                f"({signed(self.worst_score)}) and the leader's best ({signed(self.best_score)})."
-            )
-        kit.box(
-            surface,
-            why,
-            "regular",
-            app.px("caption"),
-            pal.muted,
-            pygame.Rect(
-                text.left, head.bottom + st.px(6), text.width, text.bottom - head.bottom - st.px(6)
-            ),
-        )
+        kit.box(surface, why, "regular", cap, pal.muted, rest, min_px=cap)
 
     def price_cost(self) -> int | None:
         """Points lost on price and commodity answers (and a discounted ending), or None when
@@ -292,7 +450,8 @@ class Debrief(Scene):
         return lost + (-end.points if end and end.points < 0 else 0)
 
     def chart_tags(self) -> list[str]:
-        """The default eight, then up to three of the scenario's own tags this run earned."""
+        """The default eight by group, then up to three of the scenario's own tags this run
+        earned."""
         rubric = self.scenario.rubric
         own = sorted(
             (t for t in self.state.tags if t not in CHART_TAGS),
@@ -300,35 +459,65 @@ class Debrief(Scene):
         )
         return [*CHART_TAGS, *own[:3]]
 
+    def chart_label(self, tag: str) -> str:
+        """The group's symbol, the tag, and its points per answer, as the coach wrote them."""
+        value = self.scenario.rubric.get(tag, 0)
+        worth = f" ({points_word(value)})" if value else ""
+        return f"{TAG_ICONS.get(tag, OTHER_ICON)} {tag}{worth}"
+
+    def chart_grid(self, width: int):
+        """(columns, rows, label width, count width) for the chart at this panel width."""
+        app, st, kit = self.app, self.app.stage, self.app.kit
+        cap = app.px("caption")
+        tags = self.chart_tags()
+        label_w = max(kit.size(self.chart_label(t), "regular", cap)[0] for t in tags) + st.px(12)
+        count_w = kit.size("×88", "semibold", cap)[0] + st.px(12)
+        inner = width - st.px(32)
+        columns = 2 if inner >= 2 * (label_w + st.px(80) + count_w) + st.px(32) else 1
+        rows = -(-len(tags) // columns)
+        return columns, rows, label_w, count_w
+
+    def chart_height(self, width: int) -> int:
+        app, st, kit = self.app, self.app.stage, self.app.kit
+        cap = app.px("caption")
+        _, rows, _, _ = self.chart_grid(width)
+        head = self.text_h(CHART_HEAD, "semibold", cap, width - st.px(32))
+        return st.px(14) + head + st.px(6) + rows * (kit.line_height(cap) + st.px(4)) + st.px(14)
+
     def draw_chart(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         panel(surface, app, box)
-        inner = box.inflate(-st.px(32), -st.px(20))
+        cap = app.px("caption")
+        inner = box.inflate(-st.px(32), -st.px(28))
+        head = pygame.Rect(inner.left, inner.top, inner.width, 0)
+        head.height = self.text_h(CHART_HEAD, "semibold", cap, inner.width)
+        kit.box(surface, CHART_HEAD, "semibold", cap, pal.text, head, min_px=cap)
         tags = self.chart_tags()
-        row_h = inner.height / len(tags)
+        columns, rows, label_w, count_w = self.chart_grid(box.width)
+        col_gap = st.px(32)
+        col_w = (inner.width - col_gap * (columns - 1)) // columns
+        row_h = kit.line_height(cap) + st.px(4)
         counts = self.state.tags
         most = max([1] + [counts.get(t, 0) for t in tags])
-        px = app.px("caption")
-        label_w = st.px(170)
+        top = head.bottom + st.px(6)
         for i, tag in enumerate(tags):
-            y = inner.top + round(i * row_h)
-            cy = y + round(row_h / 2)
+            col, row = divmod(i, rows)
+            x = inner.left + col * (col_w + col_gap)
+            y = top + row * row_h
+            cy = y + row_h // 2
             count = counts.get(tag, 0)
-            value = self.scenario.rubric.get(tag, 0)
-            costly = tag in COMMODITY_TAGS or value < 0
-            colour = pal.loss if costly else pal.gain
+            colour = tag_colour(pal, tag)
             kit.box(
                 surface,
-                f"{TAG_ICONS.get(tag, OTHER_ICON)} {tag}",
+                self.chart_label(tag),
                 "regular",
-                px,
+                cap,
                 pal.text,
-                pygame.Rect(inner.left, y, label_w, round(row_h)),
+                pygame.Rect(x, y, label_w, row_h),
                 valign="middle",
+                min_px=cap,
             )
-            track = pygame.Rect(
-                inner.left + label_w, cy - st.px(7), inner.width - label_w - st.px(90), st.px(14)
-            )
+            track = pygame.Rect(x + label_w, cy - st.px(6), col_w - label_w - count_w, st.px(12))
             pygame.draw.rect(surface, pal.track, track, border_radius=st.px(4))
             if count:
                 fill = track.copy()
@@ -338,132 +527,94 @@ class Debrief(Scene):
                 surface,
                 f"×{count}",
                 "semibold",
-                px,
-                colour if count else pal.muted,
-                pygame.Rect(track.right + st.px(12), y, st.px(78), round(row_h)),
+                cap,
+                pal.text if count else pal.muted,
+                pygame.Rect(track.right + st.px(12), y, count_w - st.px(12), row_h),
                 valign="middle",
+                min_px=cap,
             )
+
+    def selected_height(self, width: int) -> int:
+        """The tallest decision's panel, so the page keeps its shape as the focus moves."""
+        app, st = self.app, self.app.stage
+        body, cap = app.px("body"), app.px("caption")
+        iw = width - st.px(32)
+        tallest = 0
+        for d in self.decisions:
+            said = self.text_h(said_line(self.attempt, d), "semibold", cap, iw)
+            note = self.text_h("Coach: " + consequence(d), "regular", cap, iw)
+            tallest = max(tallest, said + note + st.px(16))
+        return app.kit.line_height(body) + tallest + st.px(28 + 8)
 
     def draw_selected(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         panel(surface, app, box)
         inner = box.inflate(-st.px(32), -st.px(28))
+        body, cap = app.px("body"), app.px("caption")
         d = self.selected
         if d is None:
-            kit.box(
-                surface,
-                "No decisions were made in this run.",
-                "regular",
-                app.px("body"),
-                pal.muted,
-                inner,
-            )
+            kit.box(surface, NO_DECISIONS, "regular", body, pal.muted, inner, min_px=body)
             return
         head = f"Decision {d.number} of {len(self.decisions)}"
-        hr = kit.line(surface, head, "bold", app.px("body"), pal.text, inner.topleft)
+        hr = kit.line(surface, head, "bold", body, pal.text, inner.topleft)
         kit.line(
             surface,
             points_text(d.points),
             "bold",
-            app.px("body"),
+            body,
             delta_colour(pal, d.points),
             inner.topright,
             anchor="topright",
         )
-        y = hr.bottom + st.px(8)
-        said = pygame.Rect(inner.left, y, inner.width, st.px(58))
-        ink = kit.box(
-            surface,
-            said_line(self.attempt, d),
-            "semibold",
-            app.px("caption"),
-            pal.text,
-            said,
-        )
-        note = pygame.Rect(inner.left, max(ink.bottom, y) + st.px(8), inner.width, 0)
-        note.height = inner.bottom - note.top
-        kit.box(surface, "Coach: " + consequence(d), "regular", app.px("caption"), pal.muted, note)
+        said_text = said_line(self.attempt, d)
+        said = pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, 0)
+        said.height = self.text_h(said_text, "semibold", cap, inner.width)
+        kit.box(surface, said_text, "semibold", cap, pal.text, said, min_px=cap)
+        note_text = "Coach: " + consequence(d)
+        note = pygame.Rect(inner.left, said.bottom + st.px(8), inner.width, 0)
+        note.height = self.text_h(note_text, "regular", cap, inner.width)
+        kit.box(surface, note_text, "regular", cap, pal.muted, note, min_px=cap)
+
+    def leader_parts(self) -> list[tuple[str, str, str]]:
+        """(text, style, colour name) top to bottom: the heading first, at body size."""
+        if self.departure is None and not self.analysed:
+            return [("The leader's path", "bold", "text"), (NO_ANALYSIS, "regular", "muted")]
+        if self.departure is None:
+            if self.index == 100 or self.index is None:
+                text = (
+                    "No run of this scenario scores higher than yours. Play it again in "
+                    "assessment mode to prove it was no accident."
+                    if self.attempt.practice
+                    else "No run of this scenario scores higher than yours, and you proved it "
+                    "without the coach."
+                )
+            else:
+                text = "Your choices matched the leader's as far as they went."
+            return [("You walked the leader's path", "bold", "accent"), (text, "regular", "text")]
+        number, words = self.departure
+        mine = self.decisions[number - 1]
+        return [
+            (f"Off the leader's path at decision {number}", "bold", "accent"),
+            (said_line(self.attempt, mine), "regular", "text"),
+            (f"Leader: {quoted(words)}", "semibold", "gain"),
+        ]
+
+    def leader_height(self, width: int) -> int:
+        app, st = self.app, self.app.stage
+        iw = width - st.px(32)
+        total = st.px(28)
+        for i, (text, style, _) in enumerate(self.leader_parts()):
+            px = app.px("body") if i == 0 else app.px("caption")
+            total += self.text_h(text, style, px, iw) + st.px(8 if i == 0 else 12)
+        return total
 
     def draw_leader(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         panel(surface, app, box, border=pal.accent if self.departure else pal.border)
         inner = box.inflate(-st.px(32), -st.px(28))
-        if self.departure is None and not self.analysed:
-            hr = kit.line(
-                surface, "The leader's path", "bold", app.px("body"), pal.text, inner.topleft
-            )
-            kit.box(
-                surface,
-                "The best path comes from the scenario's analysis, which could not be "
-                "made here. Your decisions and the coach's notes are on the left.",
-                "regular",
-                app.px("caption"),
-                pal.muted,
-                pygame.Rect(
-                    inner.left,
-                    hr.bottom + st.px(8),
-                    inner.width,
-                    inner.bottom - hr.bottom - st.px(8),
-                ),
-            )
-            return
-        if self.departure is None:
-            head = "You walked the leader's path"
-            text = (
-                (
-                    "No run of this scenario scores higher than yours. Play it again in assessment "
-                    "mode to prove it was no accident."
-                    if self.attempt.practice
-                    else "No run of this scenario scores higher than yours, and you proved it "
-                    "without the coach."
-                )
-                if self.index == 100 or self.index is None
-                else "Your choices matched the leader's as far as they went."
-            )
-            hr = kit.line(
-                surface,
-                head,
-                "bold",
-                app.px("body"),
-                pal.accent,
-                inner.topleft,
-                max_width=inner.width,
-            )
-            kit.box(
-                surface,
-                text,
-                "regular",
-                app.px("caption"),
-                pal.text,
-                pygame.Rect(
-                    inner.left,
-                    hr.bottom + st.px(8),
-                    inner.width,
-                    inner.bottom - hr.bottom - st.px(8),
-                ),
-            )
-            return
-        number, words = self.departure
-        mine = self.decisions[number - 1]
-        hr = kit.line(
-            surface,
-            f"Off the leader's path at decision {number}",
-            "bold",
-            app.px("body"),
-            pal.accent,
-            inner.topleft,
-            max_width=inner.width,
-        )
-        half = (inner.bottom - hr.bottom - st.px(8)) // 2
-        you = pygame.Rect(inner.left, hr.bottom + st.px(8), inner.width, half)
-        ink = kit.box(
-            surface,
-            said_line(self.attempt, mine),
-            "regular",
-            app.px("caption"),
-            pal.text,
-            you,
-        )
-        top = max(ink.bottom, you.top) + st.px(12)
-        lead = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
-        kit.box(surface, f"Leader: {quoted(words)}", "semibold", app.px("caption"), pal.gain, lead)
+        y = inner.top
+        for i, (text, style, colour) in enumerate(self.leader_parts()):
+            px = app.px("body") if i == 0 else app.px("caption")
+            r = pygame.Rect(inner.left, y, inner.width, self.text_h(text, style, px, inner.width))
+            kit.box(surface, text, style, px, getattr(pal, colour), r, min_px=px)
+            y = r.bottom + st.px(8 if i == 0 else 12)

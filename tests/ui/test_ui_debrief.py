@@ -1,0 +1,198 @@
+"""The debrief and progress screens: pages that scroll at large text instead of shrinking it,
+a chart that says it counts, and one set of tag groups, symbols and colours on both."""
+
+import pygame
+import pytest
+
+from game.content.model import TAG_GROUPS
+from game.store.progress import OTHER
+from game.ui.demo import Demo, play
+from game.ui.scenes.debrief import CHART_HEAD
+from game.ui.theme import (
+    GROUP_ICONS,
+    NORMAL,
+    OTHER_GROUP,
+    OTHER_ICON,
+    TAG_ICONS,
+    group_colour,
+    group_icon,
+)
+from tests.helpers import SPEC_EXAMPLE
+from tests.layout_checks import check_fits
+
+LARGEST = [(1024, 600), (1280, 720), (1920, 1080)]
+
+
+def drawn_texts(app) -> set[str]:
+    """Every string rendered for one frame (the cache is bypassed so nothing hides)."""
+    seen = set()
+    real = app.kit.render
+
+    def render(text, style, px, colour, cache=True):
+        seen.add(text)
+        return real(text, style, px, colour, cache)
+
+    app.kit.render = render
+    app.render()
+    app.kit.render = real
+    return seen
+
+
+def debrief_of(make_app, size=(1280, 720), text_size=1.0, tokens=("match", "2"), store=None):
+    app = make_app(paths=(SPEC_EXAMPLE,), size=size, store=store)
+    play(app, list(tokens), None)
+    app.settings.text_size = text_size
+    app.relayout()
+    assert app.scenes.top.name == "debrief"
+    return app, Demo(app, None), app.scenes.top
+
+
+def wheel(app, y, pos=None):
+    if pos is not None:
+        app.feed(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    app.feed(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
+
+
+def test_at_100_percent_the_debrief_is_one_page_with_no_cue(make_app):
+    app, demo, debrief = debrief_of(make_app)
+    assert debrief.page.max_offset == 0
+    check_fits(app, "debrief at 100%", whole=True)
+    assert not any(t.endswith("more") for t in drawn_texts(app))
+
+
+@pytest.mark.parametrize("size", LARGEST)
+def test_at_200_percent_the_debrief_scrolls_instead_of_shrinking(make_app, size):
+    app, demo, debrief = debrief_of(make_app, size=size, text_size=2.0)
+    page = debrief.page
+    assert page.max_offset > 0
+    check_fits(app, "debrief at 200%, top", whole=True)
+    assert "▼ more" in drawn_texts(app)
+    seen = 0
+    while page.more_below:
+        before = page.offset
+        demo.press("pagedown")
+        assert page.offset > before
+        check_fits(app, f"debrief at 200%, {page.offset} px down", whole=True)
+        seen += 1
+    assert seen >= 1 and "▲ more" in drawn_texts(app)
+    texts = drawn_texts(app)
+    assert any(t.startswith("Leader:") or "leader's path" in t for t in texts)
+    demo.press("home")
+    assert page.offset == 0
+    wheel(app, -1)
+    assert page.offset > 0
+    demo.press("end")
+    assert page.offset == page.max_offset
+    # Picking a decision brings the timeline back into view, and the dots take clicks only
+    # when they show.
+    demo.press("left")
+    timeline = debrief.boxes["timeline"]
+    assert page.offset <= timeline.top and timeline.bottom <= page.offset + page.view.height
+    assert all(page.shows(d.rect) for d in debrief.dots)
+
+
+def test_a_dot_scrolled_out_of_sight_takes_no_click(make_app):
+    app, demo, debrief = debrief_of(make_app, size=(1024, 600), text_size=2.0)
+    for key in ("home", "end"):  # the top of the page, or its end, leaves the dots out
+        demo.press(key)
+        hidden = [d for d in debrief.dots if not debrief.page.shows(d.rect)]
+        if hidden:
+            break
+    assert hidden and all(d not in debrief.widgets() for d in hidden)
+    focus = debrief.buttons.focus
+    for d in hidden:
+        app.feed(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=d.rect.center, button=1))
+    assert app.scenes.top is debrief and debrief.buttons.focus == focus
+
+
+def test_the_chart_says_it_counts_and_gives_the_coachs_points_per_tag(make_app):
+    app, demo, debrief = debrief_of(make_app)
+    texts = drawn_texts(app)
+    assert CHART_HEAD in texts and "times" in CHART_HEAD
+    assert "$ price (−3)" in texts  # the points the coach gave for one price answer
+    assert "★ insight (+3)" in texts
+    assert "×2" in texts  # two price answers: a count, written as times
+    assert "$ Won on price" in texts and "· it cost you 8 points" in texts  # said once
+
+
+def test_one_symbol_and_one_colour_per_tag_group_on_every_screen():
+    for group, tags in TAG_GROUPS:
+        assert {TAG_ICONS[t] for t in tags} == {group_icon(group)}
+    icons = [group_icon(g) for g, _ in TAG_GROUPS] + [group_icon(OTHER)]
+    assert len(set(icons)) == len(icons) and group_icon(OTHER) == OTHER_ICON
+    assert set(GROUP_ICONS) == {g for g, _ in TAG_GROUPS}
+    assert OTHER == OTHER_GROUP  # the store's name for a scenario's own tags is the theme's
+    colours = [group_colour(NORMAL, g) for g, _ in TAG_GROUPS] + [group_colour(NORMAL, OTHER)]
+    assert len(set(colours)) == len(colours)
+    assert NORMAL.accent not in colours  # the accent means focus, never a tag group
+
+
+@pytest.fixture
+def store(tmp_path):
+    from game.store import open_store
+
+    s = open_store(tmp_path / "data")
+    yield s
+    s.close()
+
+
+def progress_of(make_app, store, size=(1280, 720), text_size=1.0, runs=1):
+    app, demo, _ = debrief_of(make_app, store=store)
+    for _ in range(runs - 1):
+        demo.press("a")  # try again
+        for key in ("1", "return", "1", "return", "return", "return"):
+            if app.scenes.top.name == "debrief":
+                break
+            demo.press(key)
+    demo.press("escape")  # the library
+    app.settings.text_size = text_size
+    app.relayout()
+    demo.press("p")
+    assert app.scenes.top.name == "progress"
+    return app, demo, app.scenes.top
+
+
+def test_progress_uses_the_debriefs_groups_symbols_and_colours(make_app, store):
+    app, demo, progress = progress_of(make_app, store)
+    texts = drawn_texts(app)
+    for group, _ in TAG_GROUPS:
+        assert f"{group_icon(group)} {group}" in texts  # the legend
+    assert "$" in texts  # the price group's symbol on its bar
+    assert any(t.startswith("1 attempt · best") for t in texts)  # singular
+    assert not any("1 attempts" in t for t in texts)
+
+
+@pytest.mark.parametrize("size", LARGEST)
+def test_at_200_percent_the_progress_panel_scrolls_instead_of_shrinking(make_app, store, size):
+    app, demo, progress = progress_of(make_app, store, size=size, text_size=2.0)
+    detail = progress.detail
+    assert detail.max_offset > 0
+    check_fits(app, "progress at 200%, top", whole=True)
+    assert "▼ more" in drawn_texts(app)
+    while detail.more_below:
+        before = detail.offset
+        demo.press("pagedown")
+        assert detail.offset > before
+        check_fits(app, f"progress at 200%, {detail.offset} px down", whole=True)
+    assert "▲ more" in drawn_texts(app)
+    texts = drawn_texts(app)
+    assert f"{group_icon('Leadership')} Leadership" in texts  # the legend, at the end
+    demo.press("home")
+    wheel(app, -1, pos=detail.view.center)
+    assert detail.offset > 0
+
+
+def test_at_100_percent_progress_fits_with_no_cue(make_app, store):
+    app, demo, progress = progress_of(make_app, store)
+    assert progress.detail.max_offset == 0
+    check_fits(app, "progress at 100%", whole=True)
+    assert not any(t.endswith("more") for t in drawn_texts(app))
+
+
+def test_every_note_opens_at_decision_1(make_app):
+    app, demo, debrief = debrief_of(make_app)
+    demo.press("right")  # the last decision is chosen on the timeline
+    demo.press("n")
+    notes = app.scenes.top
+    assert notes.name == "notes" and notes.first == 0
+    assert "Decision 1" in drawn_texts(app)
