@@ -63,7 +63,9 @@ def walk(app):
     check_fits(app, "every note")
     press("escape")
     press("f2")
-    check_fits(app, "settings")
+    check_fits(app, "settings", whole=True)
+    press("escape", "escape", "p")  # the library, then progress (no store: its message)
+    check_fits(app, "progress", whole=True)
 
 
 @pytest.mark.parametrize(
