@@ -62,12 +62,12 @@ class ScenarioCard(Button):
         else:
             status = "Not played yet" if self.best is None else f"Best score {signed(self.best)}"
         if self.first:
-            status = "★ Start here: the easiest one you have not played"
+            status = "★ Start here: the easiest not played yet"
         return buyer, status
 
     def measure(self, look, width: int) -> Lines:
         """How many lines each part needs at this card width: titles, roles and the status
-        wrap rather than being cut, and tag chips take more rows."""
+        wrap rather than being cut; the chips keep one row and end with "+N" for the rest."""
         st, kit = look.stage, look.kit
         inner = width - 2 * st.px(18)
         title_w = inner - st.px(60 + 12) if self.data.ok else inner
@@ -76,16 +76,10 @@ class ScenarioCard(Button):
         if not self.data.ok:
             return Lines(max(1, title), 0, 0, 0)
         buyer, status = self.texts()
-        rows, x = 1, 0
-        for tag in self.data.scenario.tags:
-            w = chip_width(look, tag)
-            if x and x + w > inner:
-                rows, x = rows + 1, 0
-            x += w + st.px(8)
         return Lines(
             title,
             len(wrap(buyer, kit.font("regular", cap), max(1, inner))),
-            rows if self.data.scenario.tags else 0,
+            1 if self.data.scenario.tags else 0,  # one row of chips; "+N" says how many more
             len(wrap(status, kit.font("semibold", cap), max(1, inner))),
         )
 
@@ -172,10 +166,13 @@ class ScenarioCard(Button):
         )
         y += cap_h + st.px(6)
         x = inner.left
-        for tag in sc.tags:
+        for i, tag in enumerate(sc.tags):
             w = chip_width(look, tag)
-            if x > inner.left and x + w > inner.right:
-                x, y = inner.left, y + cap_h + st.px(12)
+            rest = len(sc.tags) - i - 1
+            more = chip_width(look, f"+{rest}") + st.px(8) if rest else 0
+            if x > inner.left and x + w + more > inner.right:
+                chip(surface, look, f"+{rest + 1}", (x, y), colour=pal.muted)  # the tag menu
+                break  # lists them all
             chip(surface, look, tag, (x, y))
             x += w + st.px(8)
         colour = pal.accent if self.best is not None or self.saved or self.first else pal.muted
