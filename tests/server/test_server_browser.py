@@ -9,6 +9,7 @@ Set SALESPLAY_SHOTS=DIR to keep the screenshots (390×844, a phone's screen).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -157,3 +158,76 @@ def test_phones_find_their_team_again_when_the_room_restarts(browser, tmp_path):
         assert again.room.team_vote(1) == "match"
     finally:
         again.stop()
+
+
+def test_two_phones_follow_the_clock_the_standings_and_the_podium(browser, tmp_path):
+    """With the projector's window: the clock pauses on the phones, the standings after each
+    reveal say who rose and fell (each phone's own team highlighted), and at the end each
+    phone shows its team's final rank and points."""
+    from playwright.sync_api import expect
+
+    from game.content.loader import load_scenario
+    from game.ui.app import App
+    from game.ui.demo import Demo
+    from game.ui.workshop.room import PHONES
+    from game.ui.workshop.setup import WorkshopSetup
+    from tests.helpers import SPEC_EXAMPLE
+    from tests.server.test_server_projector import pump_until
+
+    scenario = load_scenario(str(SPEC_EXAMPLE)).scenario
+    app = App([str(SPEC_EXAMPLE)], size=(1920, 1080), use_store=False)
+    setup = WorkshopSetup(
+        app, [scenario], chosen=scenario, teams=["Falcons", "Owls"], timer=90, method=PHONES, port=0
+    )
+    app.start(setup)
+    demo = Demo(app, None)
+    try:
+        demo.press("return")
+        link = app.scenes.top.link
+        falcons, owls = phone(browser), phone(browser)
+        for page, team in ((falcons, "Falcons"), (owls, "Owls")):
+            page.goto(link.server.join_url)
+            page.get_by_role("button", name=team).click()
+            expect(page.locator("#wait")).to_be_visible()
+        pump_until(app, lambda: link.counts == [1, 1])
+        demo.press("return")
+
+        expect(falcons.locator("#clock")).to_have_text(re.compile(r"^1:[23]\d$"))
+        demo.press("space")  # the facilitator pauses: the phones' clocks stop too
+        expect(falcons.locator("#clock")).to_contain_text("Paused · 1:")
+        demo.press("space")
+        expect(falcons.locator("#clock")).not_to_contain_text("Paused")
+
+        def decide(falcon_pick: int, owl_pick: int) -> None:
+            vote = app.scenes.top
+            assert vote.name == "workshop-vote"
+            for page, pick in ((falcons, falcon_pick), (owls, owl_pick)):
+                page.locator(".choice").nth(pick).click()
+                expect(page.locator(".choice.mine")).to_have_count(1)
+            pump_until(app, lambda: vote.all_in)
+            demo.press("return")  # the reveal
+            demo.press("return")  # the standings, or the podium after the last
+
+        decide(2, 0)  # the feature list, a match: the Falcons lead
+        assert app.scenes.top.name == "workshop-standings"
+        expect(falcons.locator("#ranks li.us .move")).to_have_text("new")
+        demo.press("return")
+        decide(1, 0)  # another 5% off, the cost of the cheaper option: the Owls go ahead
+        expect(owls.locator("#ranks li.us")).to_contain_text("Owls")
+        expect(owls.locator("#ranks li.us .move")).to_have_text("▲1")
+        expect(falcons.locator("#ranks li.us .move")).to_have_text("▼1")
+        expect(falcons.locator("#ranks li").first).to_contain_text("Owls")
+        shot(falcons, tmp_path, "phone-standings")
+        demo.press("return")
+        decide(0, 0)  # the only answer left: a discount
+        demo.press("return")
+        decide(1, 1)  # another 5% off: won on price
+        assert app.scenes.top.name == "workshop-podium"
+        expect(owls.locator("#final-rank")).to_have_text("1st of 2")
+        expect(owls.locator("#final-points")).to_have_text("−11 points")
+        expect(falcons.locator("#final-rank")).to_have_text("2nd of 2")
+        expect(falcons.locator("#ending-title")).to_have_text("Won on price")
+        shot(owls, tmp_path, "phone-final")
+    finally:
+        setup.stop_phones()
+        app.close()

@@ -166,7 +166,8 @@ function render(s) {
     if (s.reveal) renderResult(s, false);
     if (s.finished) ids.push("ending");
   }
-  if (!s.leaderboard || !s.leaderboard.length) ids.splice(ids.indexOf("board"), 1);
+  const board = ids.indexOf("board");
+  if (board >= 0 && !(s.leaderboard && s.leaderboard.length)) ids.splice(board, 1);
   renderBoard(s);
   renderEnding(s);
   show(...ids);
@@ -174,6 +175,8 @@ function render(s) {
   const main = document.querySelector("main");
   if (s.phase === "voting") main.insertBefore($("play"), $("result"));
   else main.insertBefore($("result"), $("play"));
+  if (s.phase === "voting") main.insertBefore($("board"), $("switch").parentNode);
+  else main.insertBefore($("board"), $("play")); // after a reveal: the standings come next
   if (s.finished) main.insertBefore($("ending"), $("result")); // how it ended comes first
 }
 
@@ -275,7 +278,7 @@ function renderBoard(s) {
     if (t.name === s.team) li.className = "us";
     const rank = document.createElement("span"); rank.className = "rank"; rank.textContent = String(t.rank);
     const name = document.createElement("span"); name.className = "name"; name.textContent = t.name;
-    const score = document.createElement("span"); score.className = "score"; score.textContent = String(t.score);
+    const score = document.createElement("span"); score.className = "score"; score.textContent = (t.score < 0 ? "−" : "") + Math.abs(t.score);
     const move = document.createElement("span");
     if (t.new) {
       move.className = "move new"; move.textContent = "new"; move.title = "the first standings";
@@ -299,7 +302,7 @@ function renderEnding(s) {
   if (!us) return;
   const n = s.leaderboard.length;
   $("final-rank").textContent = ordinal(us.rank) + (n > 1 ? " of " + n : "");
-  $("final-points").textContent = us.score + (Math.abs(us.score) === 1 ? " point" : " points");
+  $("final-points").textContent = (us.score < 0 ? "−" : "") + Math.abs(us.score) + (Math.abs(us.score) === 1 ? " point" : " points");
   $("final-team").textContent = s.team + (us.rank === 1 ? " won the room" : " finished here");
 }
 
