@@ -10,7 +10,14 @@ run: a bare request for the page's stylesheet (the loopback round trip), the ser
 CPU and the process's memory with no phone connected.
 
 The phones run in a child process (asyncio + aiohttp's client), so the server's CPU and memory
-are its own. Only loopback traffic; every loop is bounded.
+are its own. Only loopback traffic; every loop is bounded. Waiting phones are held for the
+game's own long poll (25 s) unless `--long-poll 4` asks for a harsher idle test.
+
+Then the window itself (dummy video driver, a child process): its thread's CPU while the vote
+screen waits with no discussion clock, first with no phone in the room, then with every phone
+joined and waiting. The goal is the same figure (the window redraws only on change and its
+queue brings nothing while phones wait), as a ratio against that baseline, with the frames
+drawn in each case.
 """
 
 from __future__ import annotations
@@ -133,17 +140,146 @@ async def phones_main(url: str, code: str, count: int, seed: int) -> None:
     print(json.dumps(out), flush=True)
 
 
+# ----- the window's idle CPU with phones in the room -------------------------------------
+WINDOW = r"""
+import sys, threading, time
+sys.path.insert(0, sys.argv[1])
+import pygame
+from game.content.loader import load_scenario
+from game.server import app as web_app
+from game.ui.app import App
+from game.ui.demo import Demo
+from game.ui.workshop.room import PHONES
+from game.ui.workshop.setup import WorkshopSetup
+from bench.bench_server import TEAMS, thread_cpu
+
+web_app.LONG_POLL_S = float(sys.argv[4])
+scenario = load_scenario(sys.argv[2]).scenario
+app = App([sys.argv[2]], size=(1280, 720), use_store=False)
+setup = WorkshopSetup(
+    app, [scenario], chosen=scenario, teams=TEAMS, timer=0, method=PHONES, port=0
+)
+app.start(setup)
+demo = Demo(app, None)
+demo.press("return")  # the join screen: the room server listens
+link = app.scenes.top.link
+print(link.url, link.code, flush=True)
+sys.stdin.readline()  # the phones have joined (or, for the baseline, none will)
+demo.press("return")  # the first decision opens, with no discussion clock: nothing ticks
+assert app.scenes.top.name == "workshop-vote", app.scenes.top.name
+for _ in range(5):
+    app.step(100)  # the phones' new state is asked for and answered before measuring
+pygame.time.set_timer(pygame.QUIT, int(float(sys.argv[3]) * 1000), loops=1)
+main = threading.get_native_id()
+frames, c0, w0 = app.frames, thread_cpu(main), time.perf_counter()
+p0 = time.process_time()
+app.run()
+wall = time.perf_counter() - w0
+print(
+    (thread_cpu(main) - c0) / wall,
+    (time.process_time() - p0) / wall,
+    app.frames - frames,
+    sum(link.counts),
+    flush=True,
+)
+setup.stop_phones()
+app.close()
+"""
+
+
+async def idle_phones(url: str, code: str, count: int, seconds: float) -> None:
+    """Join, then wait on long polls (as phones on a table do) for `seconds`."""
+    import aiohttp
+
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+        tokens = []
+        for i in range(count):
+            async with session.post(
+                url + "api/join", json={"code": code, "team": TEAMS[i % len(TEAMS)]}
+            ) as r:
+                tokens.append((await r.json())["token"])
+        print("joined", flush=True)
+        stop = time.monotonic() + seconds
+
+        async def wait(token: str) -> None:
+            headers, after = {"Authorization": f"Bearer {token}"}, None
+            while time.monotonic() < stop:
+                q = {"after": after} if after else {}
+                try:
+                    async with session.get(url + "api/state", params=q, headers=headers) as r:
+                        after = (await r.json()).get("version")
+                except (aiohttp.ClientError, TimeoutError):
+                    return  # the window has closed its room: the measurement is over
+
+        await asyncio.gather(*(wait(t) for t in tokens))
+
+
+def window_idle(phones: int, seconds: float, long_poll: float) -> tuple[float, float, int, int]:
+    """(window thread CPU share, process CPU share, frames drawn, phones) on the vote screen."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+    scenario = str(ROOT / "tests" / "fixtures" / "spec-example.yaml")
+    window = subprocess.Popen(
+        [sys.executable, "-c", WINDOW, str(ROOT), scenario, str(seconds), str(long_poll)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    child = None
+    try:
+        url, code = window.stdout.readline().split()
+        if phones:
+            child = subprocess.Popen(
+                [
+                    sys.executable,
+                    __file__,
+                    "--idle-child",
+                    url,
+                    code,
+                    str(phones),
+                    str(seconds + 10),
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert child.stdout.readline().strip() == "joined"
+            time.sleep(1.0)  # every phone waits on a long poll
+        window.stdin.write("go\n")
+        window.stdin.flush()
+        main_share, process_share, frames, seen = window.stdout.readline().split()
+        window.wait(30)
+    finally:
+        for proc in (window, child):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+    return float(main_share), float(process_share), int(frames), int(seen)
+
+
 # ----- the room (this process) -------------------------------------------------------------
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--phones", type=int, default=60)
     parser.add_argument("--decisions", type=int, default=8)
     parser.add_argument(
+        "--long-poll",
+        type=float,
+        default=web_app.LONG_POLL_S,
+        help="seconds a waiting phone's request is held (the game's own by default; 4 is harsher)",
+    )
+    parser.add_argument("--window-idle", type=float, default=8.0, help="seconds per window case")
+    parser.add_argument(
         "--child", nargs=3, metavar=("URL", "CODE", "COUNT"), help=argparse.SUPPRESS
     )
+    parser.add_argument("--idle-child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         asyncio.run(phones_main(args.child[0], args.child[1], int(args.child[2]), 7))
+        return 0
+    if args.idle_child:
+        url, code, count, seconds = args.idle_child
+        asyncio.run(idle_phones(url, code, int(count), float(seconds)))
         return 0
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,14 +287,37 @@ def main() -> int:
         path.write_text(chain(args.decisions), encoding="utf-8")
         results, _ = load_paths([path])
         scenario = results[0].scenario
-    web_app.LONG_POLL_S = 4.0  # idle phones come back sooner than in a room: a harsher idle test
+    web_app.LONG_POLL_S = args.long_poll  # how long a waiting phone's request is held
     workshop = Workshop(scenario, TEAMS)
     server = RoomServer(TEAMS).start()
     native = server._thread.native_id
     try:
-        return run(args, workshop, server, native)
+        failed = run(args, workshop, server, native)
     finally:
         server.stop()
+    return failed | window_rows(args)
+
+
+def window_rows(args) -> int:
+    """The window's idle CPU on the vote screen: no phone, then every phone waiting."""
+    bare = window_idle(0, args.window_idle, args.long_poll)
+    full = window_idle(args.phones, args.window_idle, args.long_poll)
+    ratio = full[0] / bare[0] if bare[0] else float("inf")
+    ok = full[3] == args.phones and (ratio <= 1.5 or full[0] - bare[0] <= 0.002)
+    print(f"window on the vote screen, idle {args.window_idle:.0f} s (dummy video driver)")
+    for name, (main_share, process_share, frames, seen) in (
+        ("  baseline: no phone in the room", bare),
+        (f"  {args.phones} phones waiting", full),
+    ):
+        print(
+            f"{name:44} {main_share * 100:>13.2f}% window thread, "
+            f"{process_share * 100:.2f}% process, {frames} frames drawn, {seen} phones"
+        )
+    print(
+        f"{'window idle CPU with phones / without':44} {ratio:>13.2f}x {'~1x':>10} "
+        f"{'yes' if ok else 'NO':>4}"
+    )
+    return 0 if ok else 1
 
 
 def measure_idle(native: int, seconds: float) -> float:
