@@ -433,17 +433,29 @@ class App:
         self.frames += 1
         self.dirty = False
 
+    def banner_rect(self) -> pygame.Rect:
+        """Where the lasting banner goes: just under the screens' top bar, so the title, the
+        meters and the score stay in view while it lasts; as tall as its words (two lines of a
+        long folder name at most sizes)."""
+        st, kit = self.stage, self.kit
+        width = st.px(1180)
+        px = self.px("caption")
+        lines = min(3, len(wrap(self.banner, kit.font("semibold", px), width - st.px(32))))
+        height = lines * kit.line_height(px) + st.px(14)
+        top = st.rect(0, 60, 0, 0).top
+        return pygame.Rect(st.area.centerx - width // 2, top, width, height)
+
     def _draw_banner(self, surface) -> None:
         st = self.stage
-        area = st.rect(0, 0, 1280, 52)  # room for two lines of a long folder name
-        surface.fill(self.pal.warning, area)
+        area = self.banner_rect()
+        pygame.draw.rect(surface, self.pal.warning, area, border_radius=st.px(8))
         self.kit.box(
             surface,
             self.banner,
             "semibold",
             self.px("caption"),
             (20, 20, 24),
-            area.inflate(-st.px(24), 0),
+            area.inflate(-st.px(32), 0),
             align="center",
             valign="middle",
         )

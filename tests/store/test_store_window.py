@@ -142,10 +142,13 @@ class Disk:
 
 
 def banner_drawn(app) -> bool:
-    """The warning strip across the top of the window, as the last frame drew it."""
+    """The warning strip under the top bar, as the last frame drew it."""
     app.render()
-    corner = app.stage.rect(0, 0, 1280, 52).move(2, 2).topleft
-    return tuple(app.surface.get_at(corner))[:3] == tuple(app.pal.warning)
+    if not app.banner:  # where it stood: the colour must be gone from there
+        return tuple(app.surface.get_at(banner_drawn.at))[:3] == tuple(app.pal.warning)
+    area = app.banner_rect()
+    banner_drawn.at = (area.left + app.stage.px(12), area.top + 2)
+    return tuple(app.surface.get_at(banner_drawn.at))[:3] == tuple(app.pal.warning)
 
 
 def test_a_full_disk_shows_the_banner_in_the_window_until_space_is_freed(
@@ -161,6 +164,10 @@ def test_a_full_disk_shows_the_banner_in_the_window_until_space_is_freed(
     assert app.banner.startswith("Progress not saved, retrying: ")
     assert "is full" in app.banner and "saving resumes by itself" in app.banner
     assert banner_drawn(app)
+    # It sits under the top bar: every word drawn above it (title, meters, score) stays in view.
+    banner = app.banner_rect()
+    top_bar = [ink for _box, ink in app.kit.drawn if ink.top < banner.top]
+    assert len(top_bar) >= 3 and not any(ink.colliderect(banner) for ink in top_bar)
     demo.shot()
     for _ in range(5):  # it lasts: not a toast that times out
         app.step(1000)
