@@ -111,3 +111,16 @@ def test_no_discussion_timer_sends_no_clock():
     link.open_vote(three_teams(), 0)
     assert sent[-1]["timer"] is None
     assert not link.sync_timer(DiscussionTimer(0))
+
+
+def test_the_clock_and_the_phone_number_carry_nothing_of_another_team_s_vote():
+    clock = Clock()
+    room = PhoneRoom(("Falcons", "Owls"), clock=clock)
+    room.publish(voting_view(three_teams(), 1, timing(90)))
+    falcon = room.phone(f"Bearer {room.join(room.code, 'Falcons', '10.0.0.1')[0]}")
+    owl = room.phone(f"Bearer {room.join(room.code, 'Owls', '10.0.0.2')[0]}")
+    before = room.state(*falcon)
+    room.vote(*owl, "match")
+    assert room.state(*falcon) == before  # the Falcons see exactly what they saw
+    assert before["number"] == 1 and room.state(*owl)["number"] == 2
+    assert "phones" not in str(before["timer"]) and "key" not in before
