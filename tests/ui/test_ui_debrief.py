@@ -196,3 +196,21 @@ def test_every_note_opens_at_decision_1(make_app):
     notes = app.scenes.top
     assert notes.name == "notes" and notes.first == 0
     assert "Decision 1" in drawn_texts(app)
+
+
+def test_a_single_attempt_is_labelled_under_its_point(make_app, store):
+    app, demo, progress = progress_of(make_app, store)
+    lines = []
+    real = app.kit.line
+
+    def line(surface, text, *args, **kw):
+        r = real(surface, text, *args, **kw)
+        lines.append((text, r))
+        return r
+
+    app.kit.line = line
+    app.render()
+    app.kit.line = real
+    label = next(r for t, r in lines if t == "attempt 1")
+    view = progress.detail.view
+    assert abs(label.centerx - (view.left + view.right) / 2) < view.width / 4  # not at the left

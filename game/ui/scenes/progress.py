@@ -400,7 +400,18 @@ class Progress(Scene):
             anchor="midbottom",
         )
         below = plot.bottom + st.px(6)
-        kit.line(surface, f"attempt {first}", "regular", cap, pal.muted, (plot.left, below))
+        if last == first:  # one attempt: its label under its point, in the middle
+            kit.line(
+                surface,
+                f"attempt {first}",
+                "regular",
+                cap,
+                pal.muted,
+                (points[0][0], below),
+                "midtop",
+            )
+        else:
+            kit.line(surface, f"attempt {first}", "regular", cap, pal.muted, (plot.left, below))
         first_w = kit.size(f"attempt {first}", "regular", cap)[0]
         if last != first and plot.width >= first_w + last_w + st.px(16):
             kit.line(
