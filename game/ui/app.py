@@ -16,7 +16,6 @@ import warnings
 
 import pygame
 
-from game.engine import scorecard
 from game.errors import GameError
 from game.store import open_store
 from game.ui import intents as I
@@ -42,15 +41,21 @@ def now_ms() -> int:
 
 
 class Analyses:
-    """The scenario's scorecard (game.engine.scorecard), made once per version, off the loop."""
+    """The scenario's scorecard (game.engine.scorecard), made once per version, off the loop.
+
+    The analysis is imported when a screen first asks for it: the library does not."""
+
+    @property
+    def scorecard(self):
+        return importlib.import_module("game.engine.scorecard")
 
     def prefetch(self, scenario) -> None:
         """Start making it on a worker thread, so the debrief rarely waits."""
-        scorecard.prefetch(scenario)
+        self.scorecard.prefetch(scenario)
 
     def get(self, scenario):
         """The scorecard (best, worst and best commodity runs); waits if it is being made."""
-        return scorecard.scorecard_for(scenario)
+        return self.scorecard.scorecard_for(scenario)
 
 
 STORE_CHECK_MS = 500  # how often the loop looks at the store while a save is pending

@@ -73,6 +73,7 @@ def test_start_up_imports_only_the_first_screen():
         "game.engine.matcher",
         "game.ui.workshop.setup",
         "game.content.checker",  # with the loader: imported by App.load_library, as loading
+        "game.engine.analysis",  # with the first scorecard asked for
     ):
         assert later not in loaded, f"{later} is imported before its screen is opened"
 
