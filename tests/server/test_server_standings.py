@@ -105,3 +105,38 @@ def test_standings_after_each_reveal_and_a_podium_at_the_end(projector):
     ]
     demo.press("return")
     assert app.scenes.top.name == "workshop-scoreboard"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["4x3", "1080p"])
+def test_a_long_rounds_path_reads_from_the_back_of_the_room(size):
+    """Nine decisions, the room off the leader's path: one line each, at the caption size the
+    rest of the projector uses (cut with an ellipsis if need be), never shrunk below it."""
+    from pathlib import Path
+
+    from game.ui.app import App
+    from game.ui.workshop.room import Room, Team
+    from game.ui.workshop.standings import PodiumScreen
+
+    path = Path(__file__).resolve().parents[2] / "scenarios" / "just-send-a-proposal.yaml"
+    scenario = load_scenario(str(path)).scenario
+    app = App([str(path)], size=size, use_store=False)
+    app.start()
+    try:
+        app.settings.text_size = 1.0
+        app.relayout()
+        room = Room(scenario, [Team(n, i) for i, n in enumerate(TEAMS)], timer_seconds=0)
+        while not room.workshop.state.finished:
+            listed = room.workshop.choices()
+            last = listed[-1].id  # the last listed: rarely the leader's
+            room.workshop.decide([last, listed[0].id, last])
+        podium = PodiumScreen(app, room)
+        assert len(podium.steps) >= 6 and podium.departure() is not None
+        app.scenes.push(podium)
+        app.relayout()
+        app.render()
+        caption = podium.look.px("caption")
+        assert min(app.kit.sizes_drawn) >= caption
+        assert not app.kit.shrunk
+        check_fits(app, "long podium")
+    finally:
+        app.close()

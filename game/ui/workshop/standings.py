@@ -392,21 +392,25 @@ class PodiumScreen(Scene):
         cap = look.px("caption")
         kit.box(
             surface,
-            "The room's path beside the leader's",
+            "Decision · the room said · the leader said",
             "bold",
             cap,
             pal.text,
             pygame.Rect(inner.left, inner.top, inner.width, st.px(34)),
             valign="middle",
         )
+        # One line a decision, two columns (the room's words, the leader's), at the caption
+        # size the projector uses everywhere: a long line ends in "…" rather than shrinking
+        # out of reach of the back row. The full words are on the scoreboard and in the export.
         y = inner.top + st.px(40)
         summary_h = st.px(96)
         n = max(1, len(self.steps))
-        h = min(st.px(92), (inner.bottom - summary_h - y) // n)
+        h = min(st.px(56), (inner.bottom - summary_h - y) // n)
         off = self.departure()
-        small = max(st.px(12), round(cap * 0.85))
+        num_w, pts_w, gap = st.px(40), st.px(56), st.px(10)
+        col_w = (inner.width - num_w - 2 * (pts_w + gap)) // 2
         for step in self.steps:
-            row = pygame.Rect(inner.left, y, inner.width, h - st.px(6))
+            row = pygame.Rect(inner.left, y, inner.width, h - st.px(4))
             apart = step.apart
             panel(
                 surface,
@@ -423,43 +427,41 @@ class PodiumScreen(Scene):
                 "bold",
                 cap,
                 pal.gain if not apart else pal.loss,
-                pygame.Rect(row.left + st.px(10), row.top, st.px(34), row.height),
+                pygame.Rect(row.left + st.px(10), row.top, num_w - st.px(10), row.height),
                 valign="middle",
+                min_px=cap,
             )
-            text_x = row.left + st.px(48)
-            half = row.height // 2
-            pts_w = st.px(70)
-            for k, (who, said, pts, colour) in enumerate(
+            x = row.left + num_w
+            for k, (said, pts, colour) in enumerate(
                 (
-                    ("Room", quoted(sc, step.room), step.room_points, pal.text),
-                    ("Leader", quoted(sc, step.leader), step.leader_points, pal.accent),
+                    (quoted(sc, step.room), step.room_points, pal.text),
+                    (quoted(sc, step.leader), step.leader_points, pal.accent),
                 )
             ):
                 if k == 1 and not apart:
                     said, colour = "the same", pal.muted
-                line = pygame.Rect(
-                    text_x, row.top + k * half, row.right - text_x - pts_w - st.px(10), half
-                )
                 kit.box(
                     surface,
-                    f"{who}: {said}",
+                    said,
                     "regular" if k else "semibold",
-                    small,
+                    cap,
                     colour,
-                    line,
+                    pygame.Rect(x, row.top, col_w, row.height),
                     valign="middle",
-                    min_px=st.px(11),
+                    min_px=cap,
                 )
                 kit.box(
                     surface,
                     plus(pts),
                     "bold",
-                    small,
+                    cap,
                     colour,
-                    pygame.Rect(line.right, line.top, pts_w, half),
+                    pygame.Rect(x + col_w, row.top, pts_w, row.height),
                     align="right",
                     valign="middle",
+                    min_px=cap,
                 )
+                x += col_w + pts_w + gap
             y += h
         kit.box(
             surface,
