@@ -25,6 +25,7 @@ An optional semantic scorer (the `nlu` extra) can be blended in; see `game.engin
 from __future__ import annotations
 
 import math
+import operator
 import re
 import statistics
 import unicodedata
@@ -32,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from game.content.model import Choice, Scenario
 
@@ -81,6 +83,7 @@ CONTRACTIONS = (
     (re.compile(r"\bwont\b"), "will not"),
     (re.compile(r"\bcant\b"), "can not"),
 )
+_BARE = 6  # CONTRACTIONS from here on are the forms typed without an apostrophe
 NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
@@ -154,7 +157,10 @@ _ACTION = re.compile(r"^\s*[\[(*].*[\])*]\s*$", re.DOTALL)
 
 def fold(text: str) -> str:
     """Lower-case, accents removed, for any script (non-Latin letters are kept)."""
-    text = unicodedata.normalize("NFKD", text[:MAX_INPUT].casefold())
+    text = text[:MAX_INPUT].casefold()
+    if text.isascii():  # nothing to decompose (most lines): skip the per-character pass
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
@@ -184,8 +190,13 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """The answer's words, contractions opened, numbers as digits, before stems."""
     text = fold(text)
-    for rx, repl in CONTRACTIONS:
-        text = rx.sub(repl, text)
+    # every contraction pattern holds an apostrophe or "nt": most clauses have neither
+    if "'" in text or "’" in text:
+        for rx, repl in CONTRACTIONS:
+            text = rx.sub(repl, text)
+    elif "nt" in text:
+        for rx, repl in CONTRACTIONS[_BARE:]:
+            text = rx.sub(repl, text)
     text = text.replace("%", " percent ")
     out = []
     for w in _WORD.findall(text):
@@ -196,13 +207,34 @@ def words(text: str) -> list[str]:
 
 def clauses(text: str) -> list[list[str]]:
     """Words split at punctuation that ends a thought, so negation stops there."""
-    return [words(part) for part in re.split(r"[.,;:!?\n—–]+|\s-\s", fold(text)) if part]
+    return [list(c) for c in _clauses(text)]
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?\n—–]+|\s-\s")
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str) -> tuple[tuple[str, ...], ...]:
+    """`clauses`, made once per text: a line is read for its concepts, its small words and
+    its mood, and `validate` reads every authored line as an answer too."""
+    return tuple(tuple(words(part)) for part in _CLAUSE_END.split(fold(text)) if part)
 
 
 def concepts(text: str, correct: Callable[[str], str] | None = None) -> list[str]:
     """Content words as stems (synonyms merged), negated ones prefixed with '!'."""
+    if correct is None:
+        return list(_plain_concepts(text))
+    return _concepts(text, correct)
+
+
+@lru_cache(maxsize=4096)
+def _plain_concepts(text: str) -> tuple[str, ...]:
+    return tuple(_concepts(text, None))
+
+
+def _concepts(text: str, correct: Callable[[str], str] | None) -> list[str]:
     out = []
-    for clause in clauses(text):
+    for clause in _clauses(text):
         negate = 0
         for w in clause:
             if w in NEGATORS:
@@ -224,7 +256,7 @@ def concepts(text: str, correct: Callable[[str], str] | None = None) -> list[str
 
 def function_words(text: str) -> list[str]:
     """The small words, for a choice made only of them ("No.", "What would you like us to do?")."""
-    return ["~" + FUNCTION_SYNONYMS.get(w, w) for c in clauses(text) for w in c]
+    return ["~" + FUNCTION_SYNONYMS.get(w, w) for c in _clauses(text) for w in c]
 
 
 FUNCTION_SYNONYMS = {"nope": "no", "nah": "no", "yeah": "yes", "yep": "yes", "u": "you"}
@@ -232,21 +264,27 @@ FUNCTION_SYNONYMS = {"nope": "no", "nah": "no", "yeah": "yes", "yep": "yes", "u"
 
 def grams(terms: Iterable[str]) -> Counter:
     """Character 3- and 4-grams inside each word (with its edges marked)."""
-    out: Counter = Counter()
-    for t in terms:
-        mark = "!" if t.startswith("!") else ""  # a negated word's letters are its own
-        w = f"<{t.lstrip('!')}>"
-        for n in (3, 4):
-            for i in range(len(w) - n + 1):
-                out[mark + w[i : i + n]] += 1
-    return out
+    return Counter(chain.from_iterable(map(_term_grams, terms)))
+
+
+@lru_cache(maxsize=16384)
+def _term_grams(term: str) -> tuple[str, ...]:
+    """One word's grams, in order: the 3-grams, then the 4-grams."""
+    mark = "!" if term.startswith("!") else ""  # a negated word's letters are its own
+    w = f"<{term.lstrip('!')}>"
+    return tuple(mark + w[i : i + n] for n in (3, 4) for i in range(len(w) - n + 1))
 
 
 NEGATED_PLAIN = 0.3  # a negated word still counts a little as the word itself
 
 
-def _weights(counts: Counter, idf: Callable[[str], float]) -> dict[str, float]:
-    out = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
+def _weights(
+    counts: Counter, idf: Callable[[str], float], negated: bool = True
+) -> dict[str, float]:
+    """Term weights; `negated` False says no term is negated (their grams are not either)."""
+    out = {t: (_LOG1[c] if c < 64 else 1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
+    if not negated:
+        return out
     for t, c in counts.items():
         if t.startswith("!"):
             plain = t[1:]
@@ -254,18 +292,50 @@ def _weights(counts: Counter, idf: Callable[[str], float]) -> dict[str, float]:
     return out
 
 
+_LOG1 = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # 1 + log(count), for small counts
+
+
 def _norm(vec: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    v = vec.values()
+    return math.sqrt(sum(map(operator.mul, v, v))) or 1.0
 
 
-def _similar(query: dict[str, float], qnorm: float, doc: dict[str, float], dnorm: float) -> float:
-    """Half cosine, half the share of the answer's weight the document covers."""
+class _Table(dict):
+    """A memo of `make(key)`: a hit is a plain dict lookup."""
+
+    def __init__(self, make: Callable[[str], float]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> float:
+        value = self[key] = self.make(key)
+        return value
+
+
+def _positions(vec: dict[str, float]) -> dict[str, int]:
+    return {t: i for i, t in enumerate(vec)}
+
+
+def _similar(
+    query: dict[str, float],
+    qnorm: float,
+    doc: dict[str, float],
+    dnorm: float,
+    order: dict[str, int] | None = None,
+) -> float:
+    """Half cosine, half the share of the answer's weight the document covers.
+
+    Only the words both hold are visited, in the answer's order (`order`: each word's
+    position in `query`), so the sums are the same to the last bit whatever the set order.
+    """
+    shared = query.keys() & doc.keys()
+    if not shared:
+        return 0.0
     dot = covered = 0.0
-    for t, w in query.items():
-        d = doc.get(t)
-        if d:
-            dot += w * d
-            covered += w * (w if w < d else d)  # a word the document only half says is half covered
+    for t in sorted(shared, key=(order or _positions(query)).__getitem__):
+        w, d = query[t], doc[t]
+        dot += w * d
+        covered += w * (w if w < d else d)  # a word the document only half says is half covered
     return 0.5 * dot / (qnorm * dnorm) + 0.5 * covered / (qnorm * qnorm)
 
 
@@ -321,6 +391,17 @@ class _Doc:
     snorm: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Query:
+    answer: str  # the text as compared (a stage direction without its brackets)
+    doc: _Doc | None  # None when the answer has no words at all
+    content: bool  # it has content words (not only small ones)
+    acting: bool
+    asking: bool
+    worder: dict[str, int]  # each word's position in doc.words (see _similar)
+    gorder: dict[str, int]
+
+
 @dataclass(slots=True)
 class _Entry:
     docs: list[_Doc] = field(default_factory=list)
@@ -344,7 +425,7 @@ def is_question(text: str, typed: bool = True) -> bool:
     """
     if "?" in text:
         return True
-    return typed and any(c and c[0] in _ASKING for c in clauses(text))
+    return typed and any(c and c[0] in _ASKING for c in _clauses(text))
 
 
 def is_action(text: str) -> bool:
@@ -371,38 +452,65 @@ class Matcher:
         self._gdf: Counter = Counter()
         for doc in documents:
             self._df.update(set(doc))
-            self._gdf.update(set(grams(doc)))
+            self._gdf.update(set(chain.from_iterable(map(_term_grams, doc))))
         self._n = len(documents)
         known = [math.log((self._n + 1) / (df + 0.5)) + 1.0 for df in self._df.values()]
         self._unknown = statistics.fmean(known) if known else 1.0
         self._entries: dict[tuple[str, str], _Entry] = {}
         self._variant_docs: dict[str, _Doc] = {}  # an authored line's vectors, by its text
         self._corrected: dict[str, str] = {}
-        # Symmetric-delete index: every word under each form it takes with letters removed.
-        self._deleted: dict[str, list[str]] = {}
-        for w in sorted(self._vocab):
-            if len(w) >= 3 and not w.isdigit():
-                for d in _deletions(w, 1 if len(w) <= 7 else 2):
-                    self._deleted.setdefault(d, []).append(w)
+        self._queries: dict[str, _Query] = {}
+        self._contents: dict[tuple[str, ...], tuple] = {}  # content words -> their vectors
+        self._idfs = _Table(self._word_idf)  # a term's weight, worked out once
+        self._gidfs = _Table(self._gram_idf)
+        self._deleted_index: dict[str, list[str]] | None = None
+
+    @property
+    def _deleted(self) -> dict[str, list[str]]:
+        """Symmetric-delete index: every word under each form it takes with letters removed.
+
+        Made on the first word that needs correcting: answers in the scenario's own words
+        (and `validate`, which reads only authored lines) never do."""
+        if self._deleted_index is None:
+            self._deleted_index = {}
+            for w in sorted(self._vocab):
+                if len(w) >= 3 and not w.isdigit():
+                    for d in _deletions(w, 1 if len(w) <= 7 else 2):
+                        self._deleted_index.setdefault(d, []).append(w)
+        return self._deleted_index
 
     # -- weights ---------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
+        return self._idfs[term]
+
+    def _gidf(self, gram: str) -> float:
+        return self._gidfs[gram]
+
+    def _word_idf(self, term: str) -> float:
         df = self._df.get(term.lstrip("!"), 0)
         if not df:
             return self._unknown  # a word the scenario never uses tells no choice apart
         return math.log((self._n + 1) / (df + 0.5)) + 1.0
 
-    def _gidf(self, gram: str) -> float:
+    def _gram_idf(self, gram: str) -> float:
         df = self._gdf.get(gram, 0)
         if not df:
             return 1.0
         return math.log((self._n + 1) / (df + 0.5)) + 1.0
 
     def _doc(self, terms: list[str], small: list[str] = ()) -> _Doc:
-        wv = _weights(Counter(terms), self._idf)
-        gv = _weights(grams(terms), self._gidf)
+        key = tuple(terms)
+        content = self._contents.get(key)
+        if content is None:  # an authored line and the same line typed share their vectors
+            negated = any(t.startswith("!") for t in terms)
+            wv = _weights(Counter(terms), self._idfs.__getitem__, negated)
+            gv = _weights(grams(terms), self._gidfs.__getitem__, negated)
+            content = (wv, _norm(wv), gv, _norm(gv))
+            if len(self._contents) > 4096:
+                self._contents.clear()
+            self._contents[key] = content
         sv = {t: 1.0 + math.log(c) for t, c in Counter(small).items()}
-        return _Doc(wv, _norm(wv), gv, _norm(gv), sv, _norm(sv))
+        return _Doc(*content, sv, _norm(sv))
 
     def _entry(self, node_id: str, choice: Choice) -> _Entry:
         key = (node_id, choice.id)
@@ -455,46 +563,95 @@ class Matcher:
         if self.semantic is not None and hasattr(self.semantic, "prepare"):
             self.semantic.prepare([_variants(c) for c in choices])
 
-    def scores(self, text: str, node_id: str, choices: Sequence[Choice]) -> list[float]:
-        """One score in 0..1 per choice, in the order given."""
-        return self._scores(text, node_id, choices)[0]
+    def scores(
+        self,
+        text: str,
+        node_id: str,
+        choices: Sequence[Choice],
+        leave_out: tuple[str, int] | None = None,
+    ) -> list[float]:
+        """One score in 0..1 per choice, in the order given.
+
+        `leave_out` is (choice id, position in its text-then-examples): that one line is not
+        compared, as if the choice did not have it (`validate` asks how an example reads
+        without it).
+        """
+        return self._scores(text, node_id, choices, leave_out)[0]
+
+    def _query(self, text: str) -> _Query:
+        """An answer's vectors and mood, made once per text (an answer is scored against
+        several choice lists: `validate` reads each example against its own and its siblings)."""
+        query = self._queries.get(text)
+        if query is None:
+            answer = _unbracket(text)
+            unknown = set(chain.from_iterable(_clauses(answer))) - self._vocab
+            if all(self.correct(w) == w for w in unknown):  # nothing to correct: the plain words
+                terms = concepts(answer)
+            else:
+                terms = concepts(answer, self.correct)
+            small = function_words(answer)
+            doc = self._doc(terms, small) if terms or small else None
+            query = _Query(
+                answer,
+                doc,
+                bool(terms),
+                is_action(text),
+                is_question(answer),
+                _positions(doc.words) if doc else {},
+                _positions(doc.grams) if doc else {},
+            )
+            if len(self._queries) > 1024:
+                self._queries.clear()
+            self._queries[text] = query
+        return query
+
+    def _score(self, query: _Query, entry: _Entry, skip: int = -1) -> float:
+        """How close the answer is to the entry's closest line (all but line `skip`)."""
+        q = query.doc
+        best = 0.0
+        for i, d in enumerate(entry.docs):
+            if i == skip:
+                continue
+            if d.small:  # a line of small words only: compared word for word
+                score = _similar(q.small, q.snorm, d.small, d.snorm)
+                best = max(best, score * (SMALL_ONLY if query.content else 1.0))
+                continue
+            if not query.content:
+                continue
+            w = _similar(q.words, q.wnorm, d.words, d.wnorm, query.worder)
+            g = _similar(q.grams, q.gnorm, d.grams, d.gnorm, query.gorder)
+            score = WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g
+            if len(q.words) > 1 and len(q.words.keys() & d.words.keys()) < 2:
+                score *= ONE_WORD  # one shared word is thin evidence for a longer answer
+            best = max(best, score)
+        if query.acting and not entry.action:
+            best *= 0.5  # a bracketed answer is a stage direction: prefer actions
+        if query.asking != entry.question:
+            best *= MOOD  # an answer that asks is closer to a choice that asks
+        return min(1.0, best)
 
     def _scores(
-        self, text: str, node_id: str, choices: Sequence[Choice]
+        self,
+        text: str,
+        node_id: str,
+        choices: Sequence[Choice],
+        leave_out: tuple[str, int] | None = None,
     ) -> tuple[list[float], bool]:
         """The scores, and whether the semantic ones were blended in."""
-        answer = _unbracket(text)
-        terms = concepts(answer, self.correct)
-        small = function_words(answer)
-        if not (terms or small) or not choices:
+        query = self._query(text)
+        if query.doc is None or not choices:
             return [0.0] * len(choices), False
-        query = self._doc(terms, small)
-        acting = is_action(text)
-        asking = is_question(answer)
-        out = []
-        for choice in choices:
-            entry = self._entry(node_id, choice)
-            best = 0.0
-            for d in entry.docs:
-                if d.small:  # a line of small words only: compared word for word
-                    score = _similar(query.small, query.snorm, d.small, d.snorm)
-                    best = max(best, score * (SMALL_ONLY if terms else 1.0))
-                    continue
-                if not terms:
-                    continue
-                w = _similar(query.words, query.wnorm, d.words, d.wnorm)
-                g = _similar(query.grams, query.gnorm, d.grams, d.gnorm)
-                score = WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g
-                if len(query.words) > 1 and sum(1 for t in query.words if t in d.words) < 2:
-                    score *= ONE_WORD  # one shared word is thin evidence for a longer answer
-                best = max(best, score)
-            if acting and not entry.action:
-                best *= 0.5  # a bracketed answer is a stage direction: prefer actions
-            if asking != entry.question:
-                best *= MOOD  # an answer that asks is closer to a choice that asks
-            out.append(min(1.0, best))
+        left, skip = leave_out or ("", -1)
+        out = [
+            self._score(query, self._entry(node_id, c), skip if c.id == left else -1)
+            for c in choices
+        ]
         if self.semantic is not None:
-            sem = self.semantic.scores(answer, [_variants(c) for c in choices])
+            variants = [_variants(c) for c in choices]
+            for c, group in zip(choices, variants, strict=True):
+                if c.id == left:
+                    del group[skip]
+            sem = self.semantic.scores(query.answer, variants)
             if sem is not None:
                 k = self.semantic_weight
                 out = [min(1.0, (1 - k) * a + k * b) for a, b in zip(out, sem, strict=True)]

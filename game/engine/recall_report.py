@@ -5,7 +5,7 @@ Used by `salesplay match --report` and by `validate` (`example-ambiguous`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from game.content.model import Scenario
 from game.engine.matcher import Matcher
@@ -59,10 +59,10 @@ def ambiguous_examples(
     out = []
     for node, choice, others in _with_siblings(scenario):
         for i, example in enumerate(choice.examples):
-            without = replace(choice, examples=choice.examples[:i] + choice.examples[i + 1 :])
-            key = f"\0{node.id}\0{choice.id}\0{i}"  # a private cache slot for that variant
-            (own,) = matcher.scores(example, key, [without])
-            theirs = matcher.scores(example, node.id, others)
+            # its own choice as if it had not this example (line i + 1, after the text)
+            own, *theirs = matcher.scores(
+                example, node.id, [choice, *others], leave_out=(choice.id, i + 1)
+            )
             best = max(range(len(others)), key=lambda k: theirs[k])
             runner_up = max([own] + theirs[:best] + theirs[best + 1 :])
             # only a confident match is flagged: a weak lone lead (see Matcher.accepts) is an
