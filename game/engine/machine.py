@@ -9,6 +9,9 @@ applies the points, effects and flags, and entering the destination finishes the
 The predicates and the callbacks come from the compiled steps in `game.engine.rules`, the
 one statement of the rules that the analyser also explores with.
 
+A node's transitions are given to the machine the first time a move leaves it (`_ready`), so
+a large scenario starts at once and a run builds only the nodes it reaches.
+
 Per the library's own pitfalls: `auto_transitions=False` (otherwise N² transitions), every
 reference is resolved before building, and only callables are passed, never strings from YAML.
 One event per choice id (not per node and choice) keeps the model's bound trigger methods few.
@@ -37,6 +40,7 @@ def trigger_name(choice_id: str) -> str:
 
 
 def build_machine(scenario: Scenario, conversation: Conversation) -> tuple[Machine, _Position]:
+    """The machine with every node as a state; a node's transitions come with `add_node`."""
     position = _Position()
     states = [State(nid, final=node.is_ending) for nid, node in scenario.nodes.items()]
     machine = Machine(
@@ -48,6 +52,12 @@ def build_machine(scenario: Scenario, conversation: Conversation) -> tuple[Machi
         ignore_invalid_triggers=False,
         after_state_change=[conversation._enter],
     )
+    return machine, position
+
+
+def add_node(machine: Machine, scenario: Scenario, nid: str, conversation: Conversation) -> None:
+    """The transitions out of node `nid`, per choice in the format's order (see above)."""
+    node = scenario.nodes[nid]
     table = rules.steps(scenario)
     take = [conversation._take]
     events, Transition = machine.events, machine.transition_cls
@@ -66,18 +76,16 @@ def build_machine(scenario: Scenario, conversation: Conversation) -> tuple[Machi
             transition.conditions = conditions
             event.add_transition(transition)
 
-    for nid, node in scenario.nodes.items():
-        for choice in node.choices:
-            step = table.step(nid, choice)
-            guard = [Condition(conversation._visible(choice))] if choice.condition else []
-            name = trigger_name(choice.id)
-            for effect in step.triggers:
-                fires = Condition(conversation._fires(step, effect))
-                add(name, nid, effect.trigger.node, [*guard, fires], take)
-            add(name, nid, choice.next, guard, take)
-        if node.timeout is not None:
-            add(trigger_name(TIMEOUT), nid, node.timeout, [], [conversation._take_timeout])
-    return machine, position
+    for choice in node.choices:
+        step = table.step(nid, choice)
+        guard = [Condition(conversation._visible(choice))] if choice.condition else []
+        name = trigger_name(choice.id)
+        for effect in step.triggers:
+            fires = Condition(conversation._fires(step, effect))
+            add(name, nid, effect.trigger.node, [*guard, fires], take)
+        add(name, nid, choice.next, guard, take)
+    if node.timeout is not None:
+        add(trigger_name(TIMEOUT), nid, node.timeout, [], [conversation._take_timeout])
 
 
 class Conversation:
@@ -88,7 +96,12 @@ class Conversation:
         self._steps = rules.steps(scenario)
         self._state = state or rules.new_state(scenario)
         self._taken: rules.Taken | None = None
-        with paused_gc():  # tens of thousands of small objects for a large scenario
+        # The scenario's moves: a trigger outside these is no move of it at all.
+        self._moves = frozenset(
+            trigger_name(c.id) for n in scenario.nodes.values() for c in n.choices
+        ) | ({trigger_name(TIMEOUT)} if any(n.timeout for n in scenario.nodes.values()) else set())
+        self._built: set[str] = set()  # nodes whose transitions the machine holds
+        with paused_gc():  # thousands of small objects for a large scenario
             self.machine, self._position = build_machine(scenario, self)
         if self._state.node != scenario.start:
             self.machine.set_state(self._state.node, model=self._position)
@@ -157,13 +170,16 @@ class Conversation:
     def _fire(self, trigger: str, choice: Choice | None) -> Move:
         if self.finished:
             raise MoveError(rules.describe_options(self.scenario, self._state))
-        event = self.machine.events.get(trigger)
-        if event is None:
+        if trigger not in self._moves:
             raise MoveError(
                 f"Choice '{choice.id if choice else TIMEOUT}' is not a move of this scenario. "
                 + rules.describe_options(self.scenario, self._state)
             )
+        self._ready(self._position.state)
+        event = self.machine.events.get(trigger)
         try:
+            if event is None:  # a move of other nodes only, none of which has been built
+                raise MachineError(f"{trigger} has no transition yet")
             fired = event.trigger(self._position, choice=choice)
         except MachineError as exc:  # the event has no transition from this node
             raise MoveError(
@@ -178,6 +194,18 @@ class Conversation:
                 "does not hold). " + rules.describe_options(self.scenario, self._state)
             )
         return self._state.moves[-1]
+
+    def _ready(self, nid: str) -> None:
+        """Give the machine node `nid`'s transitions, the first time a move leaves it.
+
+        A node's transitions are made when the run first stands there, not all up front:
+        a 5,000-node scenario would otherwise build some 20,000 transitions before the first
+        line is shown, most of them for nodes this run never reaches. The machine still
+        holds every transition a move from here could take, and still decides among them.
+        """
+        if nid not in self._built:
+            self._built.add(nid)
+            add_node(self.machine, self.scenario, nid, self)
 
     def _visible(self, choice: Choice):
         condition = choice.condition

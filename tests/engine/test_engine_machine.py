@@ -32,7 +32,25 @@ def test_the_spec_example_run(spec):
 
 def test_no_auto_transitions(spec):
     c = Conversation(spec)
-    assert not any(t.startswith("to_") for t in c.machine.events)
+    for token in ("match", "1", "1"):
+        c.play(token)
+    assert c.machine.events and not any(t.startswith("to_") for t in c.machine.events)
+
+
+def test_a_node_gets_its_transitions_when_a_move_first_leaves_it(spec):
+    c = Conversation(spec)
+    assert not c.machine.events  # nothing built before the first move
+    c.play("match")  # opening -> spiral
+    built = {src for e in c.machine.events.values() for src in e.transitions}
+    assert built == {"opening"}
+    c._ready("spiral")
+    steps = rules.steps(spec)
+    for choice in spec.nodes["spiral"].choices:
+        step = steps.step("spiral", choice)
+        moves = c.machine.events[f"choice:{choice.id}"].transitions["spiral"]
+        expected = [e.trigger.node for e in step.triggers] + [choice.next]
+        assert [t.dest for t in moves] == expected  # triggers in declaration order, then next
+        assert all(t.conditions for t in moves[: len(step.triggers)])
 
 
 def test_hidden_choice_is_refused_by_the_guard(spec):
@@ -123,3 +141,7 @@ def test_an_unknown_event_is_a_move_error_not_a_crash(spec):
     with pytest.raises(MoveError, match="not possible here"):
         c._fire("choice:match", spec.nodes["opening"].choice("match"))  # fine from opening
         c._fire("choice:match", spec.nodes["opening"].choice("match"))  # not from spiral
+    fresh = Conversation(spec)
+    with pytest.raises(MoveError, match="not possible here"):  # a move of other nodes only,
+        fresh._fire("choice:c1", spec.nodes["numbers"].choice("c1"))  # none of them built yet
+    assert fresh.state.node == "opening"
