@@ -96,12 +96,13 @@ class Conversation:
         self._steps = rules.steps(scenario)
         self._state = state or rules.new_state(scenario)
         self._taken: rules.Taken | None = None
-        # The scenario's moves: a trigger outside these is no move of it at all.
-        self._moves = frozenset(
-            trigger_name(c.id) for n in scenario.nodes.values() for c in n.choices
-        ) | ({trigger_name(TIMEOUT)} if any(n.timeout for n in scenario.nodes.values()) else set())
         self._built: set[str] = set()  # nodes whose transitions the machine holds
         with paused_gc():  # thousands of small objects for a large scenario
+            # the scenario's moves: a trigger outside these is no move of it at all
+            ids = {c.id for n in scenario.nodes.values() for c in n.choices}
+            if any(n.timeout is not None for n in scenario.nodes.values()):
+                ids.add(TIMEOUT)
+            self._moves = frozenset(trigger_name(i) for i in ids)
             self.machine, self._position = build_machine(scenario, self)
         if self._state.node != scenario.start:
             self.machine.set_state(self._state.node, model=self._position)
