@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from game.engine.analysis import Run, analyze
 
-__all__ = ["Scorecard", "cached", "leadership_index", "prefetch", "scorecard_for"]
+__all__ = ["Scorecard", "cached", "leadership_index", "prefetch", "ready", "scorecard_for"]
 
 
 def leadership_index(score: int, best: int | None, worst: int | None) -> int | None:
@@ -100,6 +100,23 @@ def prefetch(scenario) -> None:
             target=_compute, args=(scenario,), name=f"scorecard {scenario.id}", daemon=True
         )
     worker.start()
+
+
+def ready(scenario) -> Scorecard | None:
+    """The scorecard if it is made; otherwise None, and it is started unless under way.
+
+    Never waits, so a screen can draw at once and fill in what the scorecard says when it
+    arrives. An analysis that failed is raised here, as `scorecard_for` raises it.
+    """
+    key = _key(scenario)
+    with _lock:
+        found = _done.get(key)
+        failed = None if found is not None else _failed.pop(key, None)
+    if failed is not None:
+        raise failed
+    if found is None:
+        prefetch(scenario)
+    return found
 
 
 def scorecard_for(scenario) -> Scorecard:

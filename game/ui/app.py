@@ -57,6 +57,10 @@ class Analyses:
         """The scorecard (best, worst and best commodity runs); waits if it is being made."""
         return self.scorecard.scorecard_for(scenario)
 
+    def ready(self, scenario):
+        """The scorecard if it is made, else None (and it is started); never waits."""
+        return scorecard.ready(scenario)
+
 
 STORE_CHECK_MS = 500  # how often the loop looks at the store while a save is pending
 STORE_RETRY_MS = 2000  # how often it asks the store to try an unsaved write again

@@ -44,6 +44,9 @@ class Demo:
             if not self.app.busy():
                 break
             self.app.step(40)
+        for scene in list(self.app.scenes.visible()):
+            if scene.finish_background():
+                self.app.dirty = True
 
     def wait(self, ms: int) -> None:
         while ms > 0:

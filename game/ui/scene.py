@@ -60,6 +60,12 @@ class Scene:
         """Milliseconds until this scene needs an update, or None when it is still."""
         return None
 
+    def finish_background(self) -> bool:
+        """Wait for work this scene shows that runs off the frame loop (the debrief's
+        scorecard). For demos, tests and screenshots: the screen a patient player sees.
+        True when the screen changed."""
+        return False
+
     def layout(self, stage) -> None: ...
 
     def paint(self, surface, rect) -> bool:

@@ -41,9 +41,11 @@ INDEX_HEAD = "Leadership Index"
 # The chart counts answers; the points each one was worth are the coach's, beside the tag.
 CHART_HEAD = "Tags you earned, and how many times (points per answer in brackets)"
 NO_DECISIONS = "No decisions were made in this run."
-NO_ANALYSIS = (
-    "The best path comes from the scenario's analysis, which could not be "
-    "made here. Each decision's panel still shows what you said and the coach's note."
+SCORECARD_POLL_MS = 100  # how often a debrief drawn before its scorecard looks for it
+WORKING = "Working out your Index…"
+TRACING = (
+    "Tracing the leader's path through this scenario… Each decision's panel already shows "
+    "what you said and the coach's note."
 )
 
 
@@ -96,11 +98,9 @@ class Debrief(Scene):
         self.scenario = attempt.scenario
         self.state = attempt.state
         self.decisions = attempt.decisions()
-        card = app.analyses.get(self.scenario)  # the scorecard, prefetched by the briefing
-        self.analysed = card is not None
-        self.best_score, self.worst_score = card.best_score, card.worst_score
-        self.index = card.index(self.state.score)
-        self.departure = departure(self.scenario, self.state, card.best)
+        self.card = None  # the scorecard (prefetched by the briefing); None while being made
+        self.best_score = self.worst_score = self.index = None
+        self.departure = None
         self.dots = [
             TimelineDot(f"Decision {d.number}", self.replay, data=d) for d in self.decisions
         ]
@@ -108,7 +108,7 @@ class Debrief(Scene):
         self.again_button = Button("Try again", self.again, hint="A")
         self.library_button = Button("Library", self.to_library, hint="Esc")
         self.notes_button = Button("Every note", self.open_notes, hint="N")
-        focus = (self.departure[0] - 1) if self.departure else max(0, len(self.dots) - 1)
+        focus = max(0, len(self.dots) - 1)
         self.selected = self.decisions[focus] if self.decisions else None
         self.buttons = Buttons(
             self.dots
@@ -118,6 +118,34 @@ class Debrief(Scene):
         self.boxes: dict[str, pygame.Rect] = {}  # each part's place on the page
         self.page = ScrollView()  # larger text makes the page longer, never its text smaller
         self.word, self.colour, self.title = self.result_words()
+        self._moved = False  # the rep has moved the focus: the scorecard leaves it there
+        self.take(app.analyses.ready(self.scenario))  # drawn at once, filled in on arrival
+
+    # ----- the scorecard ----------------------------------------------------------------
+    def take(self, card) -> bool:
+        """Fill in what the scorecard says: the Index and where the leader's path was left
+        (the focus goes there). False while the scorecard is still being made."""
+        if card is None or self.card is not None:
+            return False
+        self.card = card
+        self.best_score, self.worst_score = card.best_score, card.worst_score
+        self.index = card.index(self.state.score)
+        self.departure = departure(self.scenario, self.state, card.best)
+        if self.departure and not self._moved:
+            self.buttons.focus = self.departure[0] - 1
+            self.selected = self.decisions[self.departure[0] - 1]
+        if self.boxes:  # already laid out: the new words may need other heights
+            self.layout(self.app.stage)
+        return True
+
+    def wake_in(self) -> int | None:
+        return None if self.card is not None else SCORECARD_POLL_MS
+
+    def update(self, dt_ms: int) -> bool:
+        return self.take(self.app.analyses.ready(self.scenario))
+
+    def finish_background(self) -> bool:
+        return self.card is None and self.take(self.app.analyses.get(self.scenario))
 
     # ----- actions ----------------------------------------------------------------------
     def replay(self) -> None:
@@ -154,10 +182,12 @@ class Debrief(Scene):
         if moved is not UNHANDLED:
             self.place()
             return moved
+        before = self.buttons.focus
         if k in (I.POINT, I.CLICK):
             used = self.pointer(intent)
         else:
             used = self.buttons.handle(intent)
+        self._moved |= self.buttons.focus != before
         f = self.buttons.focused
         if isinstance(f, TimelineDot):
             if f.data is not self.selected:
@@ -391,10 +421,10 @@ class Debrief(Scene):
             b.draw(surface, app, b is focus, role=self.bar_role)
 
     def index_why(self) -> str:
-        if not self.analysed:
+        if self.card is None:
             return (
-                "The Index needs this scenario's analysis, which could not be made here; "
-                "the score and tags still tell the story."
+                f"{WORKING} It places your score between this scenario's worst and best "
+                "runs, and shows where the leader's path went."
             )
         if self.index is None:
             return (
@@ -425,7 +455,7 @@ class Debrief(Scene):
         centre = (box.left + st.px(24) + radius, box.top + st.px(20) + radius)
         fraction = (self.index or 0) / 100
         ring(surface, app, centre, radius, fraction, pal.accent, st.px(14))
-        label = "—" if self.index is None else str(self.index)
+        label = "…" if self.card is None else "—" if self.index is None else str(self.index)
         size = min(round(app.px("heading") * 1.2), round(radius * 0.75))
         kit.line(surface, label, "bold", size, pal.text, centre, anchor="center")
         tw = self.index_text_w(box.width)
@@ -577,8 +607,8 @@ class Debrief(Scene):
 
     def leader_parts(self) -> list[tuple[str, str, str]]:
         """(text, style, colour name) top to bottom: the heading first, at body size."""
-        if self.departure is None and not self.analysed:
-            return [("The leader's path", "bold", "text"), (NO_ANALYSIS, "regular", "muted")]
+        if self.card is None:
+            return [("The leader's path", "bold", "text"), (TRACING, "regular", "muted")]
         if self.departure is None:
             if self.index == 100 or self.index is None:
                 text = (
