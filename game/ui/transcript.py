@@ -25,6 +25,7 @@ from game.ui.widgets import panel, triangle
 
 NARRATION, BUYER, REP, COACH, NOTE = "narration", "buyer", "rep", "coach", "note"
 EARLIER, MORE, NOW = "earlier", "more", "now"  # the scroll cues
+WRAPS_KEPT = 8192  # wrapped texts kept (a long run's history at a few sizes)
 REP_TINT = 0.24  # how much of the gain colour the rep's bubbles take
 LAYER_KEY = (255, 0, 254)  # the bubble layer's see-through colour (no palette uses it)
 
@@ -99,6 +100,8 @@ class Transcript:
         self.follow = True  # keep the newest exchange in view
         self.cues: dict[str, pygame.Rect] = {}
         self._key = None
+        self._wraps: dict[tuple, tuple[list[str], int]] = {}  # see _wrapped
+        self._placed_look = None  # the view and sizes `placed` was laid out for
         self._layer: pygame.Surface | None = None  # what is in view, painted once
         self._layer_key = None
         self._layer_drawn: list = []  # its text boxes, for the layout checks
@@ -131,22 +134,45 @@ class Transcript:
             self._place()
         self.scroll = self.now_scroll() if self.follow else self._clamp(self.scroll)
 
+    def _wrapped(self, text: str, style: str, px: int, width: int) -> tuple[list[str], int]:
+        """The text's lines at that width, and the widest line's ink; worked out once per
+        font and width, so a move late in a long run lays out only its new lines (the
+        history of 1,000 decisions was re-wrapped on every move: about a second a frame)."""
+        font = self.app.kit.font(style, px)
+        key = (text, font, width)
+        found = self._wraps.get(key)
+        if found is None:
+            lines = wrap(text, font, width)
+            ink = max(self.app.kit.size(line, style, px)[0] for line in lines)
+            if len(self._wraps) > WRAPS_KEPT:
+                self._wraps.clear()
+            found = self._wraps[key] = (lines, ink)
+        return found
+
     def _place(self) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         view = self.view
-        placed: list[Placed] = []
-        y = 0
-        previous = None
-        for e in self.entries:
+        # The entries placed last time, up to the first that changed, keep their places: a
+        # move adds lines at the end of the history, so only those are laid out.
+        look = (tuple(view), app.px("line"), app.px("body"), app.px("caption"), pal, st.px(100))
+        keep = 0
+        if look == self._placed_look:
+            n = min(len(self.placed), len(self.entries))
+            while keep < n and self.placed[keep].entry == self.entries[keep]:
+                keep += 1
+        self._placed_look = look
+        placed = self.placed[:keep]
+        y = placed[-1].box.bottom if placed else 0
+        previous = placed[-1].entry.kind if placed else None
+        for e in self.entries[keep:]:
             if previous is not None:
                 y += st.px(18 if e.kind in (BUYER, NARRATION) and previous != NARRATION else 10)
             if e.kind == BUYER:
                 px = app.px("line") if e.current else app.px("body")
                 pad_x, pad_y = (st.px(24), st.px(18)) if e.current else (st.px(18), st.px(12))
                 width = view.width - st.px(4) if e.current else round(view.width * 0.86)
-                lines = wrap(e.text, kit.font("regular", px), max(1, width - 2 * pad_x))
+                lines, ink = self._wrapped(e.text, "regular", px, max(1, width - 2 * pad_x))
                 if not e.current:  # an earlier line hugs its text
-                    ink = max(kit.size(line, "regular", px)[0] for line in lines)
                     width = min(width, ink + 2 * pad_x)
                 h = len(lines) * kit.line_height(px) + 2 * pad_y
                 if e.current:
@@ -159,8 +185,7 @@ class Transcript:
                 px = app.px("body")
                 pad_x, pad_y = st.px(18), st.px(12)
                 width = round(view.width * 0.8)
-                lines = wrap(e.text, kit.font("regular", px), max(1, width - 2 * pad_x))
-                ink = max(kit.size(line, "regular", px)[0] for line in lines)
+                lines, ink = self._wrapped(e.text, "regular", px, max(1, width - 2 * pad_x))
                 width = min(width, ink + 2 * pad_x)
                 h = len(lines) * kit.line_height(px) + 2 * pad_y
                 box = pygame.Rect(view.right - st.px(14) - width, y, width, h)
@@ -171,7 +196,7 @@ class Transcript:
                 px = app.px("body") if e.kind == NARRATION else app.px("caption")
                 inset = st.px(8) if e.kind == NARRATION else st.px(14)
                 width = view.width - 2 * inset
-                lines = wrap(e.text, kit.font(style, px), max(1, width))
+                lines, _ = self._wrapped(e.text, style, px, max(1, width))
                 h = len(lines) * kit.line_height(px)
                 box = pygame.Rect(view.left + inset, y, width, h)
                 colour = pal.muted

@@ -1,0 +1,54 @@
+"""The history lays out only what a move added; the rest keeps its place."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.transcript import BUYER, COACH, NARRATION, REP, Entry, Transcript
+
+
+def exchange(i: int) -> list[Entry]:
+    return [
+        Entry(NARRATION, f"Round {i}: the buyer leans back and folds his arms."),
+        Entry(BUYER, f"“Why should I pay more for pallets in round {i}?”"),
+        Entry(REP, f"“What did broken pallets cost you last quarter, round {i}?”"),
+        Entry(COACH, "Coach: +3 points · insight", points=3),
+    ]
+
+
+def laid_out(app, entries, view) -> Transcript:
+    t = Transcript(app)
+    t.set(entries)
+    t.layout(view)
+    return t
+
+
+def shape(t: Transcript) -> list[tuple]:
+    return [(p.entry, tuple(p.box), tuple(p.text), tuple(p.lines), p.px) for p in t.placed]
+
+
+def test_a_move_lays_out_only_its_new_lines_and_matches_a_fresh_layout(make_app):
+    app = make_app()
+    view = pygame.Rect(100, 80, 700, 400)
+    past = [e for i in range(30) for e in exchange(i)]
+    t = laid_out(app, [*past, Entry(BUYER, "“And now?”", current=True)], view)
+    before = list(t.placed)
+
+    grown = [*past, *exchange(30), Entry(BUYER, "“So what do you propose?”", current=True)]
+    t.set(grown)
+    t.layout(view)
+    assert all(a is b for a, b in zip(t.placed[: len(past)], before[: len(past)], strict=True))
+    assert t.placed[len(past)] is not before[len(past)]  # the old current line is redone
+    fresh = laid_out(app, grown, view)
+    assert shape(t) == shape(fresh) and t.content_h == fresh.content_h
+
+
+def test_a_new_view_lays_everything_out_again(make_app):
+    app = make_app()
+    entries = [e for i in range(5) for e in exchange(i)]
+    t = laid_out(app, entries, pygame.Rect(100, 80, 700, 400))
+    first = t.placed[0]
+    narrow = pygame.Rect(100, 80, 420, 400)
+    t.layout(narrow)
+    assert t.placed[0] is not first
+    assert shape(t) == shape(laid_out(app, entries, narrow))
