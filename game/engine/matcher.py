@@ -27,7 +27,6 @@ from __future__ import annotations
 import math
 import operator
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -455,7 +454,9 @@ class Matcher:
             self._gdf.update(set(chain.from_iterable(map(_term_grams, doc))))
         self._n = len(documents)
         known = [math.log((self._n + 1) / (df + 0.5)) + 1.0 for df in self._df.values()]
-        self._unknown = statistics.fmean(known) if known else 1.0
+        # the mean, as statistics.fmean works it out (importing statistics costs validate
+        # more than the whole examples check's set-up: random, fractions, decimal)
+        self._unknown = math.fsum(known) / len(known) if known else 1.0
         self._entries: dict[tuple[str, str], _Entry] = {}
         self._variant_docs: dict[str, _Doc] = {}  # an authored line's vectors, by its text
         self._corrected: dict[str, str] = {}
