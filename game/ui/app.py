@@ -59,7 +59,7 @@ class Analyses:
 
     def ready(self, scenario):
         """The scorecard if it is made, else None (and it is started); never waits."""
-        return scorecard.ready(scenario)
+        return self.scorecard.ready(scenario)
 
 
 STORE_CHECK_MS = 500  # how often the loop looks at the store while a save is pending
