@@ -232,7 +232,10 @@ class RunItem:
                 self.player,
             ),
         )
-        run_id = db.execute("SELECT id FROM runs WHERE uuid = ?", (self.uuid,)).fetchone()[0]
+        row = db.execute("SELECT id FROM runs WHERE uuid = ?", (self.uuid,)).fetchone()
+        if row is None:  # nothing was inserted, and no error said why: treat it as a failed write
+            raise sqlite3.OperationalError("the run's row could not be written; it stays queued")
+        run_id = row[0]
         # a write that reached the file but whose answer was lost: start from what is there
         have = db.execute(
             "SELECT coalesce(max(seq), 0) FROM decisions WHERE run_id = ?", (run_id,)

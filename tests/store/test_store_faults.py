@@ -213,3 +213,22 @@ def test_two_processes_finding_the_same_damaged_file_set_it_aside_once(tmp_path)
     assert len(kept) == 1  # its -wal and -shm, if any, went along with it
     with open_store(tmp_path) as store:
         assert store.notice is None and store.saving
+
+
+def test_a_run_the_file_silently_refuses_stays_queued_and_is_written_later(tmp_path):
+    # Nothing raised, nothing inserted (here a trigger skips the row): the write counts as
+    # failed, the run stays in memory with the banner's reason, and the next chance writes it.
+    scenario = procurement_squeeze()
+    with open_store(tmp_path) as store:
+        store._db.execute(
+            "CREATE TRIGGER skip BEFORE INSERT ON runs BEGIN SELECT RAISE(IGNORE); END"
+        )
+        run_id = store.start_run("Ana", scenario, "practice")
+        state = rules.play_token(scenario, rules.new_state(scenario), "match")
+        store.record_move(run_id, state.moves[-1], state)
+        assert store.unsaved >= 1 and store.problem.startswith("Progress not saved, retrying: ")
+        assert [d.choice for d in store.decisions(run_id)] == ["match"]
+        store._db.execute("DROP TRIGGER skip")
+        store.retry()
+        assert store.problem == "" and store.unsaved == 0
+    assert file_choices(tmp_path) == ["match"]
