@@ -51,6 +51,9 @@ def walk(app):
     check_fits(app, "help")
     press("escape", "2")
     check_fits(app, "coach's note")
+    note = app.scenes.top
+    assert note.text not in [t for t, _ in app.kit.cut], "the coach's words were cut"
+    assert note.text not in [t for t, _, _ in app.kit.shrunk], "the coach's words shrank"
     press("return")
     check_fits(app, "conversation with the exchange in its history")
     check_whole(app, "conversation's top bar", screen.rects["bar"])

@@ -10,11 +10,14 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as I
-from game.ui.scene import Scene
+from game.ui.scene import UNHANDLED, Scene
+from game.ui.scroll import ScrollView
+from game.ui.text import wrap
 from game.ui.theme import consequence, delta_colour, points_text, tag_label
 from game.ui.widgets import Button, Buttons, chip, chip_width, panel, triangle
 
 RISE_MS = 180
+HEIGHT, TALLEST = 262, 600  # the note's height in units, and how tall larger text may make it
 
 
 class CoachNote(Scene):
@@ -29,6 +32,20 @@ class CoachNote(Scene):
         label = "See how you did" if conversation.attempt.state.finished else "Continue"
         self.buttons = Buttons([Button(label, self.close, hint="⏎", kind="primary")])
         self.box = pygame.Rect(0, 0, 0, 0)
+        self.body = pygame.Rect(0, 0, 0, 0)
+        self.scroll = ScrollView()  # the words, when even the tallest note cannot hold them
+        self.text = self._text()
+
+    def _text(self) -> str:
+        text = consequence(self.decision)
+        attempt = self.conversation.attempt
+        if attempt.state.finished:
+            ending = attempt.scenario.nodes[attempt.state.ending].ending
+            if ending.points:
+                text += f"\n\nThe conversation ends: “{ending.title}”, {points_text(ending.points)} points."
+            else:
+                text += f"\n\nThe conversation ends: “{ending.title}”."
+        return text
 
     def shot_name(self) -> str:
         return f"coach-{self.decision.number}"
@@ -53,14 +70,42 @@ class CoachNote(Scene):
         if k in (I.BACK, I.CONFIRM) or (k == I.CHAR and intent.text == " "):
             self.close()
             return True
+        moved = self.scroll.handle(intent, self.app.kit.line_height(self.app.px("body")))
+        if moved is not UNHANDLED:
+            if moved:
+                self.app.dirty = True
+            return True
         return self.buttons.handle(intent)  # F5 and the rest go on to the conversation
 
     def toast_above(self) -> int | None:
         return self.box.top if self.box.height else None
 
     def layout(self, stage) -> None:
-        self.box = stage.rect(24, 704 - 262, 1232, 262)
-        self.buttons.items[0].rect = stage.rect(1256 - 24 - 260, 704 - 24 - 50, 260, 50)
+        """As tall as its words need at the chosen text size (from the usual 262 units up to
+        most of the window, over the history); past that the words scroll, never shrink."""
+        app, st = self.app, stage
+        px = app.px("body")
+        width = st.rect(0, 0, 1232, 0).width - st.px(48)
+        lines = len(wrap(self.text, app.kit.font("regular", px), width))
+        words = lines * app.kit.line_height(px)
+        head = max(st.px(54), app.kit.line_height(round(app.px("heading") * 0.8)) + st.px(10))
+        chrome = st.px(36) + head + st.px(60)  # margins, the heading row, the meters row
+        bottom = st.rect(0, 704, 0, 0).top
+        bar = self.conversation.rects.get("bar")  # never over the title, meters and score
+        tallest = min(st.px(TALLEST), bottom - (bar.bottom if bar else 0) - st.px(8))
+        height = max(st.px(HEIGHT), min(tallest, words + chrome + st.px(4)))
+        self.box = pygame.Rect(
+            st.rect(24, 0, 1232, 0).left, bottom - height, width + st.px(48), height
+        )
+        inner = self.box.inflate(-st.px(48), -st.px(36))
+        top = inner.top + head
+        room = inner.bottom - st.px(60) - top
+        if words > room:  # scrolling: whole lines only, so none shows cut in half
+            line = app.kit.line_height(px)
+            room = max(line, room // line * line)
+        self.body = pygame.Rect(inner.left, top, inner.width, room)
+        self.scroll.set(self.body, words)
+        self.buttons.items[0].rect = st.rect(1256 - 24 - 260, 704 - 24 - 50, 260, 50)
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
@@ -71,7 +116,7 @@ class CoachNote(Scene):
         surface.set_clip(self.box)
         panel(surface, app, box, fill=pal.raised, border=pal.accent, width=2, radius=18)
         inner = box.inflate(-st.px(48), -st.px(36))
-        head = kit.line(
+        kit.line(
             surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft
         )
         # The points: sign, arrow and colour together.
@@ -97,21 +142,31 @@ class CoachNote(Scene):
             value = rubric.get(tag, 0)
             chip(surface, app, text, (x, y), colour=delta_colour(pal, value))
             x += w + st.px(8)
-        top = max(inner.top + st.px(54), head.bottom + st.px(10))
-        body = pygame.Rect(inner.left, top, inner.width, inner.bottom - st.px(60) - top)
-        text = consequence(d)
-        state = self.conversation.attempt.state
-        if state.finished:
-            ending = self.conversation.attempt.scenario.nodes[state.ending].ending
-            if ending.points:
-                text += f"\n\nThe conversation ends: “{ending.title}”, {points_text(ending.points)} points."
-            else:
-                text += f"\n\nThe conversation ends: “{ending.title}”."
-        kit.box(surface, text, "regular", app.px("body"), pal.text, body)
+        view = self.body.move(0, offset)
+        sv = self.scroll
+        surface.set_clip(view.clip(self.box))
+        slack = kit.line_height(app.px("body")) // 2  # the measured lines, with room to spare
+        words = pygame.Rect(
+            view.left, view.top - sv.offset, view.width, max(sv.content + slack, view.height)
+        )
+        kit.box(surface, self.text, "regular", app.px("body"), pal.text, words)
+        surface.set_clip(self.box)
         # Meter changes, each with its arrow.
         mx = inner.left
         my = inner.bottom - st.px(24)
         stop = self.buttons.items[0].rect.left - st.px(16)
+        if sv.more_below or sv.more_above:  # the words scroll: say which way there is more
+            cue = "▼ more · PgDn" if sv.more_below else "▲ back · PgUp"
+            r = kit.line(
+                surface,
+                cue,
+                "semibold",
+                app.px("caption"),
+                pal.accent,
+                (stop, my),
+                anchor="midright",
+            )
+            stop = r.left - st.px(16)
         for label, change in d.changes:
             if mx + st.px(140) > stop:
                 break
