@@ -1,8 +1,6 @@
 """The coach's note at large text: it grows with its words, and past the tallest it may be the
 words scroll (PgUp/PgDn, the wheel) with a cue; they never shrink or end in "…"."""
 
-import shutil
-
 import pytest
 
 from game.ui.demo import Demo

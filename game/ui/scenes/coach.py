@@ -116,9 +116,7 @@ class CoachNote(Scene):
         surface.set_clip(self.box)
         panel(surface, app, box, fill=pal.raised, border=pal.accent, width=2, radius=18)
         inner = box.inflate(-st.px(48), -st.px(36))
-        kit.line(
-            surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft
-        )
+        kit.line(surface, "Coach", "bold", app.px("heading") * 0.8, pal.accent, inner.topleft)
         # The points: sign, arrow and colour together.
         pts = points_text(d.points)
         colour = delta_colour(pal, d.points)
