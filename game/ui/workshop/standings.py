@@ -120,7 +120,26 @@ def quoted(scenario, step: tuple[str, str] | None) -> str:
     return f"“{choice.text}”" if choice is not None else step[1]
 
 
-class StandingsScreen(Scene):
+class OnwardScreen(Scene):
+    """A screen between parts of the round: Enter goes on (`proceed`), Esc twice leaves."""
+
+    leaving = False
+
+    def proceed(self) -> None:
+        raise NotImplementedError
+
+    def handle(self, intent):
+        if intent.kind == I.BACK:
+            leave_on_second_escape(self)
+            return True
+        self.leaving = False
+        if intent.kind == I.CONFIRM:
+            self.proceed()
+            return True
+        return self.buttons.handle(intent)
+
+
+class StandingsScreen(OnwardScreen):
     """The leaderboard between decisions: who rose, who fell, and what the last one earned."""
 
     name = "workshop-standings"
@@ -141,16 +160,6 @@ class StandingsScreen(Scene):
 
     def proceed(self) -> None:
         self.app.swap("workshop-vote", self.room)
-
-    def handle(self, intent):
-        if intent.kind == I.BACK:
-            leave_on_second_escape(self)
-            return True
-        self.leaving = False
-        if intent.kind == I.CONFIRM:
-            self.proceed()
-            return True
-        return self.buttons.handle(intent)
 
     def layout(self, stage) -> None:
         self.rects = {"board": stage.rect(140, 84, 1000, 540)}
@@ -265,7 +274,7 @@ def draw_board(screen, surface, box, rows: list[Row]) -> None:
         )
 
 
-class PodiumScreen(Scene):
+class PodiumScreen(OnwardScreen):
     """The end of a phones round: the top three on a podium, and where the room left the leader."""
 
     name = "workshop-podium"
@@ -288,16 +297,6 @@ class PodiumScreen(Scene):
 
     def proceed(self) -> None:
         self.app.swap("workshop-scoreboard", self.room)
-
-    def handle(self, intent):
-        if intent.kind == I.BACK:
-            leave_on_second_escape(self)
-            return True
-        self.leaving = False
-        if intent.kind == I.CONFIRM:
-            self.proceed()
-            return True
-        return self.buttons.handle(intent)
 
     def departure(self) -> Step | None:
         return next((s for s in self.steps if s.apart), None)
