@@ -297,3 +297,22 @@ def flow(look, buttons, left: int, right: int, top: int, role: str = "body", gap
         b.rect = pygame.Rect(x, y, w, h)
         x += w + gap
     return y + h - top if buttons else 0
+
+
+def cues(surface, app, parts, x: int, y: int, gap: int = 20) -> int:
+    """Scroll cues in a row, each a small triangle and its words (`parts`: (up, words));
+    returns where the row ends."""
+    st, pal, kit = app.stage, app.pal, app.kit
+    for up, words in parts:
+        triangle(surface, pal.muted, (x + st.px(7), y), st.px(6), up)
+        r = kit.line(
+            surface,
+            words,
+            "semibold",
+            app.px("caption"),
+            pal.muted,
+            (x + st.px(gap), y),
+            anchor="midleft",
+        )
+        x = r.right + st.px(24)
+    return x

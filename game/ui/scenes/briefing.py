@@ -15,7 +15,7 @@ from game.ui.recall import restore
 from game.ui.scene import Scene
 from game.ui.text import wrap
 from game.ui.theme import MINUS, TAG_ICONS
-from game.ui.widgets import Button, Buttons, panel, pips, triangle
+from game.ui.widgets import Button, Buttons, cues, panel, pips
 
 
 def winning_well(scenario) -> str:
@@ -359,25 +359,15 @@ class Briefing(Scene):
 
     def draw_cue(self, surface, row) -> None:
         """Where the text goes on: a cue only when there is more that way."""
-        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        x = row.left
-        for up, more, words in (
-            (True, self.scroll > 0, "Earlier · PgUp"),
-            (False, self.scroll < self.content_h - self.view.height, "More · PgDn or wheel"),
-        ):
-            if not more:
-                continue
-            triangle(surface, pal.muted, (x + st.px(7), row.centery), st.px(6), up)
-            r = kit.line(
-                surface,
-                words,
-                "semibold",
-                app.px("caption"),
-                pal.muted,
-                (x + st.px(20), row.centery),
-                anchor="midleft",
+        parts = [
+            (up, words)
+            for up, more, words in (
+                (True, self.scroll > 0, "Earlier · PgUp"),
+                (False, self.scroll < self.content_h - self.view.height, "More · PgDn or wheel"),
             )
-            x = r.right + st.px(24)
+            if more
+        ]
+        cues(surface, self.app, parts, row.left, row.centery)
 
     def draw_buyer(self, surface) -> None:
         """The buyer, as they will look in the conversation, with the name and role whole."""

@@ -23,7 +23,7 @@ from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
 from game.ui.theme import MOOD_WORDS, delta_colour, points_text, signed
 from game.ui.transcript import Transcript, history
-from game.ui.widgets import Button, Buttons, bar, panel, pips, ring, triangle
+from game.ui.widgets import Button, Buttons, bar, cues, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
 # The clock redraws only when what it shows changes: the seconds, a step of the arc (about
@@ -632,19 +632,7 @@ class ConversationScreen(Scene):
             parts.append((True, f"{above} more above"))
         if below:
             parts.append((False, f"{below} more below"))
-        x = row.left + st.px(8)
-        for up, words in parts:
-            triangle(surface, pal.muted, (x + st.px(7), row.centery), st.px(6), up)
-            r = kit.line(
-                surface,
-                words,
-                "semibold",
-                app.px("caption"),
-                pal.muted,
-                (x + st.px(22), row.centery),
-                anchor="midleft",
-            )
-            x = r.right + st.px(24)
+        x = cues(surface, app, parts, row.left + st.px(8), row.centery, gap=22)
         if parts:
             kit.line(
                 surface,
