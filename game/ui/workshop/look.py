@@ -232,6 +232,30 @@ def top_bar(surface, look, left: str, right: str = "") -> pygame.Rect:
     return bar
 
 
+def team_row(surface, look, rect, rgb, first: bool, band: int, radius: int) -> int:
+    """A team's row in a ranking: a panel edged in the team's colour (raised for the leader)
+    with a band of that colour down its left; returns where the row's words start."""
+    st, pal = look.app.stage, look.app.pal
+    panel(
+        surface,
+        look,
+        rect,
+        fill=pal.raised if first else pal.panel,
+        border=rgb,
+        width=2,
+        radius=radius,
+    )
+    strip = pygame.Rect(rect.left, rect.top, st.px(band), rect.height)
+    pygame.draw.rect(
+        surface,
+        rgb,
+        strip,
+        border_top_left_radius=st.px(radius),
+        border_bottom_left_radius=st.px(radius),
+    )
+    return strip.right + st.px(band - 2)
+
+
 def tab(surface, look, box, text: str) -> pygame.Rect:
     """A tab on a panel's top edge, at its right, saying there is more (a page marker)."""
     st, pal, kit = look.stage, look.pal, look.kit

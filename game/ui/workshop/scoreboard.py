@@ -15,7 +15,7 @@ from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import TAG_ICONS, signed
 from game.ui.widgets import Button, Buttons, panel
-from game.ui.workshop.look import Look, top_bar
+from game.ui.workshop.look import Look, team_row, top_bar
 
 PROFILE_LEAD, PROFILE_PRICE = LEADING, COMMODITY  # the model's tag groups
 DEFAULT_FOLDER = "workshop-results"
@@ -192,24 +192,7 @@ class Scoreboard(Scene):
         for i, s in enumerate(self.standings):
             team = self.room.teams[s.team]
             row = pygame.Rect(inner.left, top + i * (h + st.px(6)), inner.width, h)
-            panel(
-                surface,
-                look,
-                row,
-                fill=pal.raised if s.rank == 1 else pal.panel,
-                border=team.rgb,
-                width=2,
-                radius=10,
-            )
-            band = pygame.Rect(row.left, row.top, st.px(12), row.height)
-            pygame.draw.rect(
-                surface,
-                team.rgb,
-                band,
-                border_top_left_radius=st.px(10),
-                border_bottom_left_radius=st.px(10),
-            )
-            x = band.right + st.px(10)
+            x = team_row(surface, look, row, team.rgb, s.rank == 1, band=12, radius=10)
             kit.box(
                 surface,
                 str(s.rank),

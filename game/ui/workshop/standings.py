@@ -18,7 +18,7 @@ from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import signed
 from game.ui.widgets import Button, Buttons, panel
-from game.ui.workshop.look import Look, ink_on, leave_on_second_escape, top_bar
+from game.ui.workshop.look import Look, ink_on, leave_on_second_escape, team_row, top_bar
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,24 +189,7 @@ def draw_board(screen, surface, box, rows: list[Row]) -> None:
     for i, row in enumerate(rows):
         team = screen.room.teams[row.team]
         r = pygame.Rect(box.left, head.bottom + i * (h + gap), box.width, h)
-        panel(
-            surface,
-            look,
-            r,
-            fill=pal.raised if row.rank == 1 else pal.panel,
-            border=team.rgb,
-            width=2,
-            radius=12,
-        )
-        band = pygame.Rect(r.left, r.top, st.px(16), r.height)
-        pygame.draw.rect(
-            surface,
-            team.rgb,
-            band,
-            border_top_left_radius=st.px(12),
-            border_bottom_left_radius=st.px(12),
-        )
-        x = band.right + st.px(14)
+        x = team_row(surface, look, r, team.rgb, row.rank == 1, band=16, radius=12)
         kit.box(
             surface,
             str(row.rank),
