@@ -58,8 +58,11 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.3f} ms"
 
 
-def timed_decisions(store, scenario_list, n: int, rng, pause: float = 0.0) -> list[float]:
-    """Play random runs, timing each record_move call; `pause` is the player thinking."""
+def timed_decisions(
+    store, scenario_list, n: int, rng, pause: float = 0.0, after=None
+) -> list[float]:
+    """Play random runs, timing each record_move call; `pause` is the player thinking, and
+    `after()` (untimed here) runs after each decision is recorded."""
     timings: list[float] = []
     while len(timings) < n:
         scenario = rng.choice(scenario_list)
@@ -73,6 +76,8 @@ def timed_decisions(store, scenario_list, n: int, rng, pause: float = 0.0) -> li
             t = time.perf_counter()
             store.record_move(run_id, state.moves[-1], state)
             timings.append(time.perf_counter() - t)
+            if after is not None:
+                after()
             if pause:
                 time.sleep(pause)
         store.finish_run(run_id, state)
@@ -90,29 +95,18 @@ def bench_record(folder: Path, scenario_list, n: int = 400) -> tuple[float, floa
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")  # as the store: a commit survives a power cut
     db.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)")
-    rng = random.Random(7)
-    timings: list[float] = []
     bare: list[float] = []
+
+    def bare_commit() -> None:
+        t = time.perf_counter()
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO t(b) VALUES (?)", (f"row {len(bare)}",))
+        db.execute("COMMIT")
+        bare.append(time.perf_counter() - t)
+
     try:
         with open_store(folder) as store:
-            while len(timings) < n:
-                scenario = rng.choice(scenario_list)
-                run_id = store.start_run("Bench", scenario, "practice")
-                state = rules.new_state(scenario)
-                for _ in range(30):
-                    visible = rules.visible_choices(scenario, state)
-                    if state.finished or not visible:
-                        break
-                    state = rules.choose(scenario, state, rng.choice(visible))
-                    t = time.perf_counter()
-                    store.record_move(run_id, state.moves[-1], state)
-                    timings.append(time.perf_counter() - t)
-                    t = time.perf_counter()
-                    db.execute("BEGIN IMMEDIATE")
-                    db.execute("INSERT INTO t(b) VALUES (?)", (f"row {len(bare)}",))
-                    db.execute("COMMIT")
-                    bare.append(time.perf_counter() - t)
-                store.finish_run(run_id, state)
+            timings = timed_decisions(store, scenario_list, n, random.Random(7), after=bare_commit)
     finally:
         db.close()
     p95 = sorted(timings)[int(len(timings) * 0.95)]
