@@ -19,23 +19,9 @@ from game.ui.theme import (
 )
 from tests.helpers import SPEC_EXAMPLE
 from tests.layout_checks import check_fits
+from tests.ui.test_ui_screens import drawn_texts
 
 LARGEST = [(1024, 600), (1280, 720), (1920, 1080)]
-
-
-def drawn_texts(app) -> set[str]:
-    """Every string rendered for one frame (the cache is bypassed so nothing hides)."""
-    seen = set()
-    real = app.kit.render
-
-    def render(text, style, px, colour, cache=True):
-        seen.add(text)
-        return real(text, style, px, colour, cache)
-
-    app.kit.render = render
-    app.render()
-    app.kit.render = real
-    return seen
 
 
 def debrief_of(make_app, size=(1280, 720), text_size=1.0, tokens=("match", "2"), store=None):

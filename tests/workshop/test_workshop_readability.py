@@ -7,11 +7,12 @@ import pytest
 
 from game.content.loader import load_scenario
 from game.ui.demo import Demo
-from game.ui.intents import CLICK, POINT, Intent
+from game.ui.intents import POINT, Intent
 from game.ui.workshop.room import CLICKS, KEYS, PHONES
 from game.ui.workshop.setup import WorkshopSetup
 from tests.helpers import SPEC_EXAMPLE
 from tests.layout_checks import check_fits, check_whole
+from tests.workshop.test_workshop_screens import click, start
 
 ROOT = Path(__file__).resolve().parents[2]
 SQUEEZE = ROOT / "scenarios" / "procurement-squeeze.yaml"  # long narration and coach's notes
@@ -44,16 +45,6 @@ def room():
     for app, setup in made:
         setup.stop_phones()
         app.close()
-
-
-def start(app, demo):
-    demo.press("return")
-    assert app.scenes.top.name == "workshop-vote"
-    return app.scenes.top
-
-
-def click(app, rect):
-    app.dispatch(Intent(CLICK, pos=rect.center))
 
 
 def point(app, rect):
