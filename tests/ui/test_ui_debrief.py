@@ -200,3 +200,51 @@ def test_a_single_attempt_is_labelled_under_its_point(make_app, store):
     label = next(r for t, r in lines if t == "attempt 1")
     view = progress.detail.view
     assert abs(label.centerx - (view.left + view.right) / 2) < view.width / 4  # not at the left
+
+
+LOOPING = """\
+format: 1
+id: looping
+title: Looping
+summary: A conversation that can go round for ever, so no run is the best.
+buyer: {name: Bo Lind, role: Buyer}
+start: ask
+nodes:
+  ask:
+    say: Cheaper?
+    time_limit: 10
+    timeout: silence
+    choices:
+      - {id: again, text: Let me show you what the cheaper option costs., tags: [leadership], next: ask}
+      - {id: cave, text: Yes., tags: [price], next: done}
+  silence:
+    say: We'll move on.
+    ending: {result: lost, title: Silence}
+  done:
+    say: Deal.
+    ending: {result: won, title: Won on price}
+"""
+
+
+@pytest.mark.parametrize("tokens", [["timeout"], ["cave"]])
+def test_with_no_best_run_the_debrief_claims_no_leaders_path(make_app, tmp_path, tokens):
+    """A loop leaves the scenario without a best run: a lost or price run must not read
+    "You walked the leader's path: no run scores higher than yours"."""
+    path = tmp_path / "looping.yaml"
+    path.write_text(LOOPING, encoding="utf-8")
+    app = make_app(paths=(path,))
+    play(app, tokens, None)
+    debrief = app.scenes.top
+    assert debrief.name == "debrief" and debrief.card is not None and debrief.card.best is None
+    texts = drawn_texts(app)
+    assert "You walked the leader's path" not in texts
+    assert not any("scores higher than yours" in t for t in texts)
+    assert "No single leader's path" in texts
+    check_fits(app, "debrief with no best run", whole=True)
+
+
+def test_a_run_that_matched_the_leader_but_stopped_short_says_so(make_app):
+    app, demo, debrief = debrief_of(make_app, tokens=("cost_of_delay", "c1"))
+    texts = drawn_texts(app)
+    assert "You walked the leader's path" in texts
+    assert any("No run of this scenario scores higher" in t for t in texts)

@@ -44,6 +44,10 @@ NO_DECISIONS = "No decisions were made in this run."
 SCORECARD_POLL_MS = 100  # how often a debrief drawn before its scorecard looks for it
 MEASURED = 24  # decisions whose words are measured for the panel height: the wordiest
 WORKING = "Working out your Index…"
+NO_BEST = (
+    "A conversation in this scenario can go round for ever, so no run is the best one to "
+    "compare yours with. Each decision's panel shows what your answer earned."
+)
 TRACING = (
     "Tracing the leader's path through this scenario… Each decision's panel already shows "
     "what you said and the coach's note."
@@ -618,8 +622,11 @@ class Debrief(Scene):
         """(text, style, colour name) top to bottom: the heading first, at body size."""
         if self.card is None:
             return [("The leader's path", "bold", "text"), (TRACING, "regular", "muted")]
+        if self.departure is None and self.card.best is None:
+            # A loop (or no ending in reach) leaves no best run to have walked or left.
+            return [("No single leader's path", "bold", "text"), (NO_BEST, "regular", "text")]
         if self.departure is None:
-            if self.index == 100 or self.index is None:
+            if self.state.score >= self.best_score:
                 text = (
                     "No run of this scenario scores higher than yours. Play it again in "
                     "assessment mode to prove it was no accident."
