@@ -250,6 +250,12 @@ class App:
         self.toast_text, self.toast_ms = text, ms
         self.dirty = True
 
+    def untoast(self, text: str) -> None:
+        """Take `text` off the screen early, if it is the toast showing (it no longer holds)."""
+        if self.toast_text == text:
+            self.toast_text, self.toast_ms = "", 0
+            self.dirty = True
+
     # ----- the scene stack ------------------------------------------------------------
     def push(self, scene):
         self.scenes.push(scene)

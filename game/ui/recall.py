@@ -30,6 +30,7 @@ from game.ui.widgets import Button, keycap, panel
 
 RECALL_H = 210  # the panel's height, in units
 MAX_TYPED = 500  # characters
+LIST_OFFERED = "Here are the lines you could say. Pick one."
 EDIT, HEARD, LISTING = "edit", "heard", "listing"
 
 
@@ -236,10 +237,11 @@ class RecallPanel:
             0,
         )
         self.screen.layout(self.app.stage)
-        self.app.toast("Here are the lines you could say. Pick one.", 5000)
+        self.app.toast(LIST_OFFERED, 5000)
 
     def take_listed(self, choice) -> None:
         self.note(RecallNote(self.text.strip(), 0.0, listed=True, misses=self.misses))
+        self.app.untoast(LIST_OFFERED)  # answered: the prompt would sit over the coach's note
         self.close()
         self.screen.take(choice, typed=self.text.strip() or None)
 
@@ -416,7 +418,19 @@ class RecallPanel:
                     anchor="midright",
                 )
                 y += h + st.px(4)
-            keys = [("1–5", "hear it as that line"), ("Tab", "back")]
+            if not others:
+                kit.line(
+                    surface,
+                    "It is the only line you could say here.",
+                    "italic",
+                    cap,
+                    pal.muted,
+                    (inner.left, y),
+                    max_width=inner.width,
+                )
+            numbers = "1" if len(others) == 1 else f"1–{len(others)}"
+            keys = [(numbers, "hear it as that line")] if others else []
+            keys.append(("Tab", "back"))
         else:
             # From the bottom up: the keys, what the rep typed, then the line it was heard as.
             cap_px = app.px("caption")

@@ -129,6 +129,30 @@ def test_tab_shows_the_alternatives_and_a_number_picks_one(recall):
     assert screen.attempt.state.moves[0].choice == other
 
 
+def test_the_alternatives_key_names_as_many_lines_as_are_listed(recall):
+    from tests.ui.test_ui_screens import drawn_texts
+
+    app, demo, screen = recall
+    demo.type("we will match acme")
+    demo.press("return")
+    demo.press("tab")
+    count = len(screen.recall.alternatives())
+    assert count == 2  # the spec example's opening has three choices
+    texts = drawn_texts(app)
+    assert "1–2" in texts and "1–5" not in texts
+
+
+def test_the_lists_prompt_goes_once_a_line_is_picked(recall):
+    app, demo, screen = recall
+    for _ in range(2):
+        demo.type("lovely weather")
+        demo.press("return")
+    assert screen.recall.state == "listing" and "Pick one" in app.toast_text
+    demo.press("1")
+    assert app.scenes.top.name == "coach"
+    assert app.toast_text == ""  # not over the coach's note, nor carried to the debrief
+
+
 def test_the_clock_keeps_running_while_the_rep_types(recall):
     app, demo, screen = recall
     assert screen.remaining_ms is not None  # the spec example's opening has a time limit
