@@ -311,6 +311,33 @@ def test_setup_names_colours_and_team_count(open_room):
     assert app.scenes.top is setup and "Two teams are called" in app.toast_text
 
 
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_a_long_team_name_and_its_colour_and_keys_never_overlap(open_room, size):
+    long = ["W" * 18, "Team with a really long name"]  # as typed (18 letters) or given to --teams
+    app, demo = open_room(path=SIX_WAYS, teams=long + ["Owls"], size=size)
+    setup = app.scenes.top
+    drawn = []
+    real = app.kit.box
+
+    def box(surface, text, *args, **kw):
+        ink = real(surface, text, *args, **kw)
+        drawn.append((text, ink))
+        return ink
+
+    app.kit.box = box
+    app.render()
+    app.kit.box = real
+    for _, field in setup.team_rows:
+        name = [ink for text, ink in drawn if text == field.data.name]
+        hint = [ink for text, ink in drawn if text == field.hint]
+        assert name and hint, field.data.name
+        assert not name[0].colliderect(hint[0]), f"{field.data.name!r} runs into {field.hint!r}"
+        assert "keys" in field.hint  # the six-choice keys still fit three teams
+    check_fits(app, "setup with long team names")
+    # The scenario's long title ends in … at the caption's size rather than shrink.
+    assert setup.scenario_row.value not in [t for t, _, _ in app.kit.shrunk]
+
+
 def test_team_keys_that_do_not_fit_fall_back_to_clicks(open_room):
     app, demo = open_room(path=SIX_WAYS, teams=EIGHT)
     setup = app.scenes.top

@@ -86,6 +86,7 @@ class Setting(Button):
             pal.text,
             pygame.Rect(inner.left, inner.centery, inner.width, inner.height // 2),
             valign="middle",
+            min_px=look.px("caption"),  # a long title ends in … rather than shrink unread
         )
 
 
@@ -126,18 +127,26 @@ class NameField(Button):
         )
         inner = r.inflate(-st.px(24), -st.px(6))
         text = team.name + ("|" if focused else "")
-        kit.box(surface, text, "semibold", look.px("caption"), pal.text, inner, valign="middle")
+        cap = look.px("caption")
+        name = inner
         if self.hint:
+            # The colour and keys keep their own part of the row (at most half), the name
+            # the rest: a long name wraps there instead of running under them.
+            hint_w = min(kit.size(self.hint, "regular", cap)[0], inner.width // 2)
+            name = pygame.Rect(
+                inner.left, inner.top, inner.width - hint_w - st.px(16), inner.height
+            )
             kit.box(
                 surface,
                 self.hint,
                 "regular",
-                look.px("caption"),
+                cap,
                 pal.muted,
-                inner,
+                pygame.Rect(inner.right - hint_w, inner.top, hint_w, inner.height),
                 align="right",
                 valign="middle",
             )
+        kit.box(surface, text, "semibold", cap, pal.text, name, valign="middle")
 
 
 class WorkshopSetup(Scene):
