@@ -174,3 +174,39 @@ def test_cards_keep_one_row_of_chips_and_count_the_rest(make_app):
     assert library.visible(squeeze)
     # Its four tags do not all fit beside each other: "+N" counts the rest (the menu lists them).
     assert any(t.startswith("+") and t[1:].isdigit() for t in seen)
+
+
+LONG_WINDED = """\
+format: 1
+id: long-winded
+title: The Extraordinarily Long-Winded Quarterly Infrastructure Modernisation Steering Committee Review Meeting
+summary: Every part of the card is as long as a trainer might write it.
+tags: [procurement]
+buyer:
+  name: Maximiliana Wolfeschlegelsteinhausenberger-Papadopoulou
+  role: Senior Vice President of Global Strategic Procurement, Supplier Risk and Enterprise Partnerships
+start: a
+nodes:
+  a:
+    say: Well?
+    choices:
+      - {text: Done., next: b}
+  b:
+    say: Bye.
+    ending: {result: won, title: Done}
+"""
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_a_card_too_tall_for_the_grid_still_shows_and_takes_a_click(make_app, tmp_path, size):
+    """At 200% a long title and role made the only card taller than the grid, so it was
+    never drawn: an empty library. Past the grid's height, the role and then the title end
+    in "…" (the briefing shows them whole)."""
+    (tmp_path / "long.yaml").write_text(LONG_WINDED, encoding="utf-8")
+    app, demo, library = library_of(make_app, paths=(tmp_path,), size=size, text_size=2.0)
+    card = library.cards[0]
+    assert library.visible(card) and card in library.widgets()
+    assert library.grid_area().contains(card.rect)
+    check_fits(app, "a card as tall as the grid")
+    click(app, card.rect.center)
+    assert app.scenes.top.name == "briefing"

@@ -459,15 +459,27 @@ class Library(Scene):
         px = stage.px(width)
         counts = [c.measure(self.app, px) for c in self.cards]
         lines = Lines(*(max([2 if i in (0, 1) else 1] + [c[i] for c in counts]) for i in range(4)))
+        # A card never grows past the grid, where it could never show: beyond that the role,
+        # then the title, end in "…" (the briefing shows both whole).
+        room = GRID_BOTTOM - self.grid_top
+        while self.card_height(stage, lines) > room and (lines.buyer > 1 or lines.title > 1):
+            if lines.buyer > 1:
+                lines = lines._replace(buyer=lines.buyer - 1)
+            else:
+                lines = lines._replace(title=lines.title - 1)
         for card in self.cards:
             card.lines = lines
+        self.card_h = self.card_height(stage, lines)
+
+    def card_height(self, stage, lines: Lines) -> float:
+        """A card's height in units when its parts take `lines`."""
         kit = self.app.kit
         title = kit.line_height(round(self.app.px("body") * 1.1))
         cap = kit.line_height(self.app.px("caption"))
         chips = lines.chips * (cap + stage.px(6)) + (lines.chips - 1) * stage.px(6)
         broken = kit.line_height(self.app.px("body")) + 3 * cap  # a broken file's card
         body = max((lines.buyer + 1 + lines.status) * cap + chips + stage.px(24), broken)
-        self.card_h = (lines.title * title + body + stage.px(36 + 6)) / stage.u
+        return (lines.title * title + body + stage.px(36 + 6)) / stage.u
 
     def button_width(self, b: Button) -> float:
         """A header button's width in units: its keycap and its whole label, never cut."""
