@@ -378,12 +378,17 @@ class Briefing(Scene):
         inner_w = card.width - st.px(48)
         name_px, who_px = round(app.px("heading") * 0.8), app.px("body")
         who = sc.buyer.role + (f", {sc.buyer.company}" if sc.buyer.company else "")
-        name_h = len(wrap(sc.buyer.name, kit.font("bold", name_px), inner_w)) * kit.line_height(
-            name_px
-        )
-        who_h = len(wrap(who, kit.font("regular", who_px), inner_w)) * kit.line_height(who_px)
-        room = card.height - st.px(24 + 18 + 8 + 16) - name_h - who_h
-        side = max(st.px(60), min(card.width - st.px(40), st.px(360), room))
+
+        def tall(text, style, px) -> int:
+            return len(wrap(text, kit.font(style, px), inner_w)) * kit.line_height(px)
+
+        fixed, least = st.px(24 + 18 + 8 + 16), st.px(60)
+        name_h, who_h = tall(sc.buyer.name, "bold", name_px), tall(who, "regular", who_px)
+        if fixed + least + name_h + who_h > card.height:  # a long name at large text
+            name_px = who_px  # takes the body's size, in bold
+            name_h = tall(sc.buyer.name, "bold", name_px)
+        room = card.height - fixed - name_h - who_h
+        side = max(least, min(card.width - st.px(40), st.px(360), room))
         start = sc.nodes[sc.start]
         img = app.portraits.get(
             sc.buyer.name, start.mood, side, sc.buyer.portrait, look=sc.buyer.look
@@ -391,8 +396,11 @@ class Briefing(Scene):
         pr = img.get_rect(midtop=(card.centerx, card.top + st.px(24)))
         surface.blit(img, pr)
         y = pr.bottom + st.px(18)
+        # A name that still does not fit ends in "…" inside the card; the role keeps a line.
+        below = card.bottom - st.px(16 + 8) - y
+        name_h = min(name_h, max(kit.line_height(name_px), below - kit.line_height(who_px)))
         box = pygame.Rect(card.left + st.px(24), y, inner_w, name_h)
-        kit.box(surface, sc.buyer.name, "bold", name_px, pal.text, box, align="center")
+        kit.box(surface, sc.buyer.name, "bold", name_px, pal.text, box, "center", min_px=name_px)
         y += name_h + st.px(8)
         box = pygame.Rect(card.left + st.px(24), y, inner_w, max(0, card.bottom - y - st.px(16)))
         kit.box(surface, who, "regular", who_px, pal.muted, box, align="center")
