@@ -63,6 +63,7 @@ STOPWORDS = frozenset(_STOPWORDS.split())
 NEGATORS = frozenset(
     {"not", "no", "never", "nothing", "without", "none", "nor", "cannot", "nope", "nah"}
 )
+_SKIPPED = STOPWORDS | NEGATORS  # words `_concepts` passes over before correcting
 NEGATION_SPAN = 3  # content words after a negator that it covers
 
 CONTRACTIONS = (
@@ -585,7 +586,9 @@ class Matcher:
         query = self._queries.get(text)
         if query is None:
             answer = _unbracket(text)
-            unknown = set(chain.from_iterable(_clauses(answer))) - self._vocab
+            # the words `_concepts` would correct: small words and negators it skips first
+            # (they are never in the vocabulary, and correcting one would build the typo index)
+            unknown = set(chain.from_iterable(_clauses(answer))) - self._vocab - _SKIPPED
             if all(self.correct(w) == w for w in unknown):  # nothing to correct: the plain words
                 terms = concepts(answer)
             else:

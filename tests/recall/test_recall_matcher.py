@@ -85,6 +85,20 @@ def test_typos_are_forgiven(match, text, expected):
     assert match(text).choice == expected
 
 
+def test_small_words_are_not_typos_so_the_typo_index_waits_for_a_real_one(scenario):
+    """Long small words ("should", "their", "without") are passed over, never corrected: an
+    answer in the scenario's own words builds no typo index (validate reads only such lines)."""
+    matcher = Matcher(scenario)
+    choices = list(scenario.nodes["ask"].choices)
+    m = matcher.match(
+        "Without their numbers, what should the late deliveries cost?", "ask", choices
+    )
+    assert m.choice == "cost"
+    assert matcher._deleted_index is None
+    assert matcher.match("what did the late delivries cost", "ask", choices).choice == "cost"
+    assert matcher._deleted_index is not None
+
+
 def test_negation_is_not_the_same_answer(match, scenario):
     plain = match("we can match acme's price")
     negated = match("we will not match acme's price")
