@@ -339,6 +339,15 @@ def _similar(
     return 0.5 * dot / (qnorm * dnorm) + 0.5 * covered / (qnorm * qnorm)
 
 
+def _blend(w: float, g: float, size: int, shared: int) -> float:
+    """A line's content score from its words (`w`) and grams (`g`) similarities; `size` is
+    how many words the answer has, `shared` how many of them the line holds."""
+    score = WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g
+    if size > 1 and shared < 2:
+        score *= ONE_WORD  # one shared word is thin evidence for a longer answer
+    return score
+
+
 def _edits_within(a: str, b: str, limit: int) -> bool:
     """Damerau-Levenshtein distance of a and b is at most limit (small limits only)."""
     if abs(len(a) - len(b)) > limit:
@@ -609,8 +618,12 @@ class Matcher:
             self._queries[text] = query
         return query
 
-    def _score(self, query: _Query, entry: _Entry, skip: int = -1) -> float:
-        """How close the answer is to the entry's closest line (all but line `skip`)."""
+    def _score(
+        self, query: _Query, entry: _Entry, skip: int = -1, known: dict[int, float] | None = None
+    ) -> float:
+        """How close the answer is to the entry's closest line (all but line `skip`).
+
+        `known` holds the content score of some lines already (by `id` of their `_Doc`)."""
         q = query.doc
         best = 0.0
         for i, d in enumerate(entry.docs):
@@ -622,12 +635,12 @@ class Matcher:
                 continue
             if not query.content:
                 continue
+            if known is not None:
+                best = max(best, known[id(d)])
+                continue
             w = _similar(q.words, q.wnorm, d.words, d.wnorm, query.worder)
             g = _similar(q.grams, q.gnorm, d.grams, d.gnorm, query.gorder)
-            score = WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g
-            if len(q.words) > 1 and len(q.words.keys() & d.words.keys()) < 2:
-                score *= ONE_WORD  # one shared word is thin evidence for a longer answer
-            best = max(best, score)
+            best = max(best, _blend(w, g, len(q.words), len(q.words.keys() & d.words.keys())))
         if query.acting and not entry.action:
             best *= 0.5  # a bracketed answer is a stage direction: prefer actions
         if query.asking != entry.question:
@@ -661,6 +674,98 @@ class Matcher:
                 out = [min(1.0, (1 - k) * a + k * b) for a, b in zip(out, sem, strict=True)]
                 return out, True
         return out, False
+
+    def examples_scores(self, node_id: str, choices: Sequence[Choice]) -> list[list[list[float]]]:
+        """Every example of every choice, read against all `choices`: for choice k's example i,
+        the list `scores(example, node_id, choices, leave_out=(choices[k].id, i + 1))` gives.
+
+        The same numbers to the last bit, made in one pass over the node (`validate` reads
+        every example this way): the node's lines are indexed by term, and each example's
+        sums run over its own terms in its own order, as `_similar` adds them. An example is
+        not compared with its own line, which only its left-out choice holds.
+        """
+        if self.semantic is not None:
+            return [
+                [self.scores(e, node_id, choices, (c.id, i + 1)) for i, e in enumerate(c.examples)]
+                for c in choices
+            ]
+        entries = [self._entry(node_id, c) for c in choices]
+        slot: dict[int, int] = {}  # id of a line's _Doc -> its number in the index
+        docs: list[_Doc] = []
+        uses: Counter = Counter()  # how many places of the node hold each line
+        words: dict[str, list[tuple[int, float]]] = {}
+        grams: dict[str, list[tuple[int, float]]] = {}
+        for e in entries:
+            for d in e.docs:
+                if d.small:
+                    continue
+                uses[id(d)] += 1
+                if id(d) not in slot:
+                    k = slot[id(d)] = len(docs)
+                    docs.append(d)
+                    for t, v in d.words.items():
+                        words.setdefault(t, []).append((k, v))
+                    for t, v in d.grams.items():
+                        grams.setdefault(t, []).append((k, v))
+        out = []
+        for choice, entry in zip(choices, entries, strict=True):
+            rows = []
+            for i, example in enumerate(choice.examples):
+                query = self._query(example)
+                if query.doc is None:
+                    rows.append([0.0] * len(choices))
+                    continue
+                known = None
+                if query.content:
+                    own = entry.docs[i + 1]
+                    # the example's own line is compared only where another place holds it too
+                    kept = own.small or uses[id(own)] > 1
+                    known = self._content_scores(
+                        query, docs, words, grams, -1 if kept else slot[id(own)]
+                    )
+                rows.append(
+                    [
+                        self._score(query, e, i + 1 if c.id == choice.id else -1, known)
+                        for c, e in zip(choices, entries, strict=True)
+                    ]
+                )
+            out.append(rows)
+        return out
+
+    @staticmethod
+    def _content_scores(
+        query: _Query,
+        docs: list[_Doc],
+        words: dict[str, list[tuple[int, float]]],
+        grams: dict[str, list[tuple[int, float]]],
+        skip: int,
+    ) -> dict[int, float]:
+        """The words-and-grams score of the answer against each of `docs` but number `skip`
+        (by `id` of the _Doc), from their term index: `_similar`'s sums, term by term in the
+        answer's order."""
+        q = query.doc
+        n = len(docs)
+        wdot, wcov, wshared = [0.0] * n, [0.0] * n, [0] * n
+        for t, w in q.words.items():
+            for k, d in words.get(t, ()):
+                if k != skip:
+                    wdot[k] += w * d
+                    wcov[k] += w * (w if w < d else d)
+                    wshared[k] += 1
+        gdot, gcov = [0.0] * n, [0.0] * n  # no shared gram leaves them 0.0, as _similar says
+        for t, w in q.grams.items():
+            for k, d in grams.get(t, ()):
+                if k != skip:
+                    gdot[k] += w * d
+                    gcov[k] += w * (w if w < d else d)
+        qw, qg, size = q.wnorm, q.gnorm, len(q.words)
+        out = {}
+        for k, d in enumerate(docs):
+            if k != skip:
+                w = 0.5 * wdot[k] / (qw * d.wnorm) + 0.5 * wcov[k] / (qw * qw)
+                g = 0.5 * gdot[k] / (qg * d.gnorm) + 0.5 * gcov[k] / (qg * qg)
+                out[id(d)] = _blend(w, g, size, wshared[k])
+        return out
 
     @staticmethod
     def confident(best: float, second: float) -> bool:

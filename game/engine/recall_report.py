@@ -57,28 +57,33 @@ def ambiguous_examples(
     """Examples that, left out of their own choice, the matcher would take as a sibling."""
     matcher = matcher or Matcher(scenario)
     out = []
-    for node, choice, others in _with_siblings(scenario):
-        for i, example in enumerate(choice.examples):
-            # its own choice as if it had not this example (line i + 1, after the text)
-            own, *theirs = matcher.scores(
-                example, node.id, [choice, *others], leave_out=(choice.id, i + 1)
-            )
-            best = max(range(len(others)), key=lambda k: theirs[k])
-            runner_up = max([own] + theirs[:best] + theirs[best + 1 :])
-            # only a confident match is flagged: a weak lone lead (see Matcher.accepts) is an
-            # example that shares few words with any line, not one that reads like a sibling
-            if matcher.confident(theirs[best], runner_up):
-                out.append(
-                    AmbiguousExample(
-                        node.id,
-                        choice.id,
-                        i,
-                        example,
-                        others[best].id,
-                        round(own, 3),
-                        round(theirs[best], 3),
+    for node in scenario.decisions:
+        choices = node.choices
+        if len(choices) < 2 or not any(c.examples for c in choices):
+            continue
+        table = matcher.examples_scores(node.id, choices)
+        for k, (choice, rows) in enumerate(zip(choices, table, strict=True)):
+            others = choices[:k] + choices[k + 1 :]
+            for i, (example, row) in enumerate(zip(choice.examples, rows, strict=True)):
+                # its own choice as if it had not this example (line i + 1, after the text)
+                own, theirs = row[k], row[:k] + row[k + 1 :]
+                best = max(range(len(others)), key=lambda j: theirs[j])
+                runner_up = max([own] + theirs[:best] + theirs[best + 1 :])
+                # only a confident match is flagged: a weak lone lead (see Matcher.accepts) is
+                # an example that shares few words with any line, not one that reads like a
+                # sibling
+                if matcher.confident(theirs[best], runner_up):
+                    out.append(
+                        AmbiguousExample(
+                            node.id,
+                            choice.id,
+                            i,
+                            example,
+                            others[best].id,
+                            round(own, 3),
+                            round(theirs[best], 3),
+                        )
                     )
-                )
     return out
 
 

@@ -58,6 +58,27 @@ def test_the_fast_check_flags_what_the_plain_definition_flags(name):
     assert ambiguous_examples(scenario) == expected
 
 
+def same_floats(scenario) -> int:
+    """`examples_scores` (one pass over a node) gives exactly the floats `scores` gives."""
+    fast, slow = Matcher(scenario), Matcher(scenario)
+    compared = 0
+    for node in scenario.decisions:
+        table = fast.examples_scores(node.id, node.choices)
+        for choice, rows in zip(node.choices, table, strict=True):
+            for i, (example, row) in enumerate(zip(choice.examples, rows, strict=True)):
+                expected = slow.scores(example, node.id, node.choices, (choice.id, i + 1))
+                assert [s.hex() for s in row] == [s.hex() for s in expected], (node.id, example)
+                compared += 1
+    return compared
+
+
+@pytest.mark.parametrize("name", ["trade-dont-give.yaml", "procurement-squeeze.yaml"])
+def test_the_node_at_once_scores_are_the_one_answer_scores_to_the_last_bit(name):
+    path = RECALL / name
+    scenario = load_text(path.read_text(encoding="utf-8"), str(path)).scenario
+    assert same_floats(scenario) > 50
+
+
 def test_duplicated_lines_and_stage_directions_are_left_out_by_position():
     """An example that repeats another line of its choice is still matched by that line."""
     from game.content.codes import BASE
@@ -69,3 +90,4 @@ def test_duplicated_lines_and_stage_directions_are_left_out_by_position():
     )
     scenario = load_text(text, "t.yaml").scenario
     assert ambiguous_examples(scenario) == reference(scenario)
+    assert same_floats(scenario) == 2  # the repeated example is read once
