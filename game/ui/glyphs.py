@@ -1,17 +1,23 @@
 """Per-glyph fallback: text in scripts and symbols the main face lacks still shows.
 
-Inter covers Latin, Greek and Cyrillic but not Arabic, Hebrew or emoji; drawn with it alone,
-"Let's talk 👍" or a buyer called "אורי" come out as boxes (the face's .notdef glyph). A
-`FallbackFont` stands in for a `pygame.font.Font`: text the main face covers (all ASCII, and
-almost every line a scenario has) goes straight to it; other text is split into runs by
-which face has each character (the main face first, then DejaVu Sans, then Symbola's emoji
-and symbols, both in `assets/fonts/`), and each run is measured and drawn with its own face,
-side by side on one baseline. The runs of a text are worked out once and kept.
+Inter covers Latin, Greek and Cyrillic but not Arabic, Hebrew, Thai, Devanagari, Chinese,
+Japanese, Korean or emoji; drawn with it alone, "Let's talk 👍" or a buyer called "אורי"
+come out as boxes (the face's .notdef glyph). A `FallbackFont` stands in for a
+`pygame.font.Font`: text the main face covers (all ASCII, and almost every line a scenario
+has) goes straight to it; other text is split into runs by which face has each character
+(the main face first, then the fallback faces in `assets/fonts/`: DejaVu Sans, Symbola's
+emoji and symbols, Noto Sans Thai, Noto Sans Devanagari, Droid Sans Fallback for Chinese,
+Japanese and Korean), and each run is measured and drawn with its own face, side by side on
+one baseline. The runs of a text are worked out once and kept. A bold or semibold text
+draws its fallback runs emboldened (Chinese, Japanese, Korean, symbols), so a title stays
+heavier than the body; shaped runs stay regular (emboldening moves their marks).
 
-Right to left: a run in Arabic or Hebrew is shaped by SDL_ttf's HarfBuzz (joined letters,
-right-to-left order inside the run, spaces between its words kept in the run). The line as a
-whole is laid out left to right, run after run: there is no full bidirectional algorithm, so
-a line that is mostly Arabic or Hebrew reads its runs in logical order.
+Shaping: a run in Arabic, Hebrew, Thai or Devanagari is shaped by SDL_ttf's HarfBuzz with
+its script set (joined Arabic letters; Devanagari conjuncts and the short i drawn before its
+consonant; Thai marks stacked on their letter), spaces between its words kept in the run.
+Arabic and Hebrew runs are laid out right to left inside the run. The line as a whole is
+laid out left to right, run after run: there is no full bidirectional algorithm, so a line
+that is mostly Arabic or Hebrew reads its runs in logical order.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections import OrderedDict
 
 import pygame
 
-RTL_SCRIPTS = (  # (first, last, SDL_ttf script tag)
+SHAPED_SCRIPTS = (  # (first, last, SDL_ttf script tag): runs HarfBuzz shapes
     (0x0590, 0x05FF, "Hebr"),
     (0xFB1D, 0xFB4F, "Hebr"),
     (0x0600, 0x06FF, "Arab"),
@@ -29,18 +35,32 @@ RTL_SCRIPTS = (  # (first, last, SDL_ttf script tag)
     (0x08A0, 0x08FF, "Arab"),
     (0xFB50, 0xFDFF, "Arab"),
     (0xFE70, 0xFEFF, "Arab"),
+    (0x0900, 0x097F, "Deva"),
+    (0xA8E0, 0xA8FF, "Deva"),
+    (0x0E00, 0x0E7F, "Thai"),
 )
-JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}  # zero width: they stay with the glyph before them
+RTL = {"Arab", "Hebr"}
+# Zero width: they stay with the glyph before them (ZWJ, ZWNJ, variation selectors).
+JOINERS = {"\u200c", "\u200d", "\ufe0e", "\ufe0f"}
 PROBE_PX = 20  # the size at which a face's coverage is looked up (it does not vary by size)
+
+
+def shaped_script(ch: str) -> str:
+    """The script tag of a character HarfBuzz must shape ('Arab', 'Hebr', 'Deva', 'Thai'),
+    else ''."""
+    code = ord(ch)
+    if code < 0x0590:
+        return ""
+    for first, last, tag in SHAPED_SCRIPTS:
+        if first <= code <= last:
+            return tag
+    return ""
 
 
 def rtl_script(ch: str) -> str:
     """The script tag of a right-to-left character ('Arab', 'Hebr'), else ''."""
-    code = ord(ch)
-    for first, last, tag in RTL_SCRIPTS:
-        if first <= code <= last:
-            return tag
-    return ""
+    tag = shaped_script(ch)
+    return tag if tag in RTL else ""
 
 
 def attaches(ch: str) -> bool:
@@ -95,9 +115,12 @@ class Faces:
         self._runs: OrderedDict = OrderedDict()
         self.limit, self.runs_limit = limit, runs_limit
 
-    def font(self, index: int, px: int, script: str = "") -> pygame.font.Font | None:
-        """Fallback face `index` at `px`, set up to shape `script` right to left if given."""
-        key = (index, px, script)
+    def font(
+        self, index: int, px: int, script: str = "", bold: bool = False
+    ) -> pygame.font.Font | None:
+        """Fallback face `index` at `px`, set up to shape `script` (right to left for Arabic
+        and Hebrew) if given, emboldened if `bold`."""
+        key = (index, px, script, bold)
         font = self._fonts.get(key)
         if font is None:
             path = self.coverage[index].path
@@ -105,12 +128,14 @@ class Faces:
                 font = pygame.font.Font(path, px)
             except (OSError, FileNotFoundError, pygame.error):
                 return None
+            font.bold = bold
             if script:
                 try:
                     font.set_script(script)
-                    font.set_direction(pygame.DIRECTION_RTL)
+                    if script in RTL:
+                        font.set_direction(pygame.DIRECTION_RTL)
                 except (AttributeError, pygame.error):
-                    pass  # SDL_ttf without HarfBuzz: the glyphs still show, unjoined
+                    pass  # SDL_ttf without HarfBuzz: the glyphs still show, unshaped
             self._fonts[key] = font
             if len(self._fonts) > self.limit:
                 self._fonts.popitem(last=False)
@@ -146,16 +171,16 @@ class Faces:
             if runs and attaches(ch):
                 runs[-1][2].append(ch)
                 continue
-            script = rtl_script(ch)
-            face = self._face_for(ch, main) if not script else self._rtl_face(ch, main)
-            if runs and ch == " " and runs[-1][1]:  # a space inside a right-to-left phrase
+            script = shaped_script(ch)
+            face = self._face_for(ch, main) if not script else self._shaping_face(ch)
+            if runs and ch == " " and runs[-1][1]:  # a space inside a shaped phrase
                 runs[-1][2].append(ch)
                 continue
             if runs and runs[-1][0] == face and runs[-1][1] == script:
                 runs[-1][2].append(ch)
             else:
                 runs.append([face, script, [ch]])
-        # A right-to-left run gives back the spaces it took at its end.
+        # A shaped run gives back the spaces it took at its end.
         out: list[tuple[int, str, str]] = []
         for face, script, chars in runs:
             part = "".join(chars)
@@ -175,9 +200,9 @@ class Faces:
             return None
         return tuple(merged)
 
-    def _rtl_face(self, ch: str, main: Coverage) -> int:
-        """Right-to-left text goes to a fallback face that shapes it, even if the main face
-        had the letters (it would not join them)."""
+    def _shaping_face(self, ch: str) -> int:
+        """Text to shape goes to a fallback face that shapes it, even if the main face had
+        the letters (it would not join them)."""
         for i, cov in enumerate(self.coverage):
             if cov.has(ch):
                 return i
@@ -187,8 +212,11 @@ class Faces:
 class FallbackFont:
     """A `pygame.font.Font` that draws what it lacks with fallback faces (same size)."""
 
-    def __init__(self, main: pygame.font.Font, coverage: Coverage, faces: Faces, px: int):
+    def __init__(
+        self, main: pygame.font.Font, coverage: Coverage, faces: Faces, px: int, bold=False
+    ):
         self.main, self.coverage, self.faces, self.px = main, coverage, faces, px
+        self.bold = bold  # the fallback runs of a bold or semibold style are emboldened
 
     def __getattr__(self, name):
         return getattr(self.main, name)  # ascent, line size, bold and the rest: the main face
@@ -201,7 +229,9 @@ class FallbackFont:
     def _font(self, face: int, script: str):
         if face < 0:
             return self.main
-        return self.faces.font(face, self.px, script) or self.main
+        # Emboldening widens every glyph's advance, marks too: shaped runs stay regular.
+        bold = self.bold and not script
+        return self.faces.font(face, self.px, script, bold) or self.main
 
     def size(self, text: str) -> tuple[int, int]:
         runs = self._runs(text)
@@ -232,7 +262,19 @@ class FallbackFont:
         for surf, a in pieces:
             out.blit(surf, (x, ascent - a))
             x += surf.get_width()
-        return out
+        if background is not None:
+            return out
+        # A fallback face with taller line metrics (Noto Sans Thai, DejaVu Sans) would make
+        # the line taller than the main face's: keep the main face's height, and more only
+        # where ink reaches beyond it.
+        top = ascent - self.main.get_ascent()
+        bottom = top + self.main.get_height()
+        ink = out.get_bounding_rect()
+        if ink.height:
+            top, bottom = max(0, min(top, ink.top)), min(height, max(bottom, ink.bottom))
+        if top <= 0 and bottom >= height:
+            return out
+        return out.subsurface((0, top, out.get_width(), bottom - top)).copy()
 
     def metrics(self, text: str):
         """Per character, from the face that draws it (so a fallback glyph is not a box)."""

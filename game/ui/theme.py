@@ -26,8 +26,15 @@ FONT_FILES = {
     "semibold": "Inter-SemiBold.otf",
     "italic": "Inter-Italic.otf",
 }
-# For what Inter lacks (game.ui.glyphs): Arabic, Hebrew and most symbols, then emoji.
-FALLBACK_FILES = ("DejaVuSans.ttf", "Symbola-Emoji.ttf")
+# For what Inter lacks (game.ui.glyphs), in this order: Arabic, Hebrew and most symbols;
+# emoji; Thai; Devanagari; Chinese, Japanese and Korean.
+FALLBACK_FILES = (
+    "DejaVuSans.ttf",
+    "Symbola-Emoji.ttf",
+    "NotoSansThai-Regular.ttf",
+    "NotoSansDevanagari-Regular.ttf",
+    "DroidSansFallback.ttf",
+)
 TYPE_SCALE = {"caption": 16, "body": 22, "choice": 22, "line": 28, "heading": 36, "title": 56}
 LINE_HEIGHT = 1.3
 TEXT_SIZES = (0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -248,7 +255,7 @@ class Fonts:
             coverage = self._coverage.get(path)
             if coverage is None:
                 coverage = self._coverage[path] = Coverage(path)
-            font = FallbackFont(main, coverage, self.faces, px)
+            font = FallbackFont(main, coverage, self.faces, px, style in ("bold", "semibold"))
             self._cache[key] = font
             if len(self._cache) > self.limit:
                 self._cache.popitem(last=False)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from game.ui.theme import FALLBACK_FILES
 from tests.helpers import ROOT
 
 SKIP = {".venv", ".git", "build", "dist", "__pycache__", ".pytest_cache", ".ruff_cache"}
@@ -72,7 +73,14 @@ def test_the_wheel_holds_the_scenarios_schema_and_fonts(installed):
     assert str(tmp / "venv") in where  # the installed copy, not the checkout
     assert scenarios == sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
     assert {"Inter-Regular.otf", "Inter-Bold.otf", "Inter-Italic.otf", "OFL.txt"} <= set(fonts)
-    assert {"DejaVuSans.ttf", "Symbola-Emoji.ttf", "DejaVu-LICENSE.txt"} <= set(fonts)
+    assert set(FALLBACK_FILES) <= set(fonts)  # every script the window draws, installed too
+    licences = {
+        "DejaVu-LICENSE.txt",
+        "Symbola-LICENSE.txt",
+        "Noto-LICENSE.txt",
+        "Droid-LICENSE.txt",
+    }
+    assert licences <= set(fonts)
     assert schema.startswith(str(tmp / "venv")) and Path(schema).is_file()
 
 

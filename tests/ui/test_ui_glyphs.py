@@ -78,3 +78,73 @@ def test_mixed_text_is_measured_and_wrapped_by_its_real_width(kit):
     lines = wrap(LINE, font, width)
     assert len(lines) >= 2 and all(font.size(line)[0] <= width for line in lines)
     assert " ".join(lines) == LINE
+
+
+# A sample of each script a trainer may write in, as it appears in a scenario's lines.
+SCRIPTS = {
+    "Japanese": "価格を教えてください。パレットの破損率「ゼロ」",
+    "Chinese": "我们需要一个价格，董事会中午开会！",
+    "Korean": "가격을 알려 주세요. 경쟁사는 더 쌉니다",
+    "Thai": "เราต้องการราคา คู่แข่งเสนอราคาถูกกว่า",
+    "Hindi": "हमें कीमत चाहिए। प्रतिस्पर्धी की बोली कम है",
+    "Arabic": "نحتاج إلى سعر، المنافس أرخص",
+    "Hebrew": "אנחנו צריכים מחיר, המתחרה זול",
+    "emoji": "📦 🚚 👍 🤝 ☕ ⭐",
+}
+
+
+def missing(face, ch) -> bool:
+    return face.metrics(ch)[0] == face.metrics("\uffff")[0]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("style", ["regular", "bold"])
+def test_every_character_of_each_script_is_drawn_by_a_face_that_has_it(kit, script, style):
+    font = kit.font(style, 24)
+    text = SCRIPTS[script]
+    drawn = [(ch, face) for ch, face in drawn_by(font, text) if not ch.isspace()]
+    assert "".join(ch for ch, _ in drawn) == text.replace(" ", "")
+    for ch, face in drawn:
+        assert not missing(face, ch), f"{script}: {ch!r} is a box"
+    # Inter alone has none of these letters: without the fallback they would be boxes.
+    assert any(missing(font.main, ch) for ch, _ in drawn)
+
+
+@pytest.mark.parametrize(
+    ("script", "tag"), [("Thai", "Thai"), ("Hindi", "Deva"), ("Arabic", "Arab"), ("Hebrew", "Hebr")]
+)
+def test_scripts_that_need_shaping_go_to_harfbuzz_with_their_script(kit, script, tag):
+    font = kit.font("regular", 24)
+    runs = font.faces.runs(SCRIPTS[script], font.coverage)
+    letters = [part for _, script_tag, part in runs if script_tag]
+    assert letters and all(script_tag == tag for _, script_tag, part in runs if part.strip(" ,،"))
+
+
+def test_devanagari_is_shaped_into_conjuncts_and_reordered_vowels(kit):
+    font = kit.font("regular", 40)
+    for cluster in ("क्ष", "कि", "प्र"):
+        # Shaped, a conjunct or a short i over its consonant is narrower than its letters
+        # drawn one by one (the virama and the vowel sign no longer stand apart).
+        assert font.size(cluster)[0] < sum(font.size(ch)[0] for ch in cluster), cluster
+
+
+def test_thai_marks_stack_on_their_letter_and_take_no_width(kit):
+    font = kit.font("regular", 40)
+    assert font.size("ที่")[0] == font.size("ท")[0]
+    assert font.size("ที่")[0] < sum(font.size(ch)[0] for ch in "ที่")
+
+
+def test_bold_text_draws_its_chinese_japanese_and_korean_heavier(kit):
+    def ink(style, text):
+        surf = kit.render(text, style, 28, (255, 255, 255))
+        return sum(
+            surf.get_at((x, y))[3]
+            for x in range(surf.get_width())
+            for y in range(surf.get_height())
+        )
+
+    assert ink("bold", "価格会議") > ink("regular", "価格会議") * 1.1
+    # Emboldening would move Thai marks off their letters: shaped runs keep their widths.
+    font, bold = kit.font("regular", 28), kit.font("bold", 28)
+    assert bold.faces.runs("ที่นี่", bold.coverage)[0][1] == "Thai"
+    assert bold.size("ที่นี่") == font.size("ที่นี่")
