@@ -10,17 +10,108 @@ scrolling panel hides what lies outside it).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import OrderedDict
 
 import pygame
 
+from game.ui.glyphs import attaches
 from game.ui.theme import LINE_HEIGHT, Fonts
 
 ELLIPSIS = "…"
 
 
+# Scripts written without spaces between words: a line may break between any two of their
+# characters (Chinese, Japanese, Thai; Korean puts spaces between words and breaks there).
+DENSE = re.compile(
+    "[\u0e00-\u0e7f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
+# Never at the start of a line: closing marks, small kana, the long-vowel mark, stops.
+NO_START = set(
+    "、。，．！？：；・ー々ゝゞヽヾ）」』】〕〉》〗〙〛｝］”’!?,.:;)]}…"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+)
+NO_END = set("（「『【〔〈《〖〘〚｛［“‘([{")  # never at the end of a line: opening marks
+THAI_LEADING = set("\u0e40\u0e41\u0e42\u0e43\u0e44")  # a vowel written before its consonant
+VIRAMA = {"\u094d", "\u0e3a"}  # joins the next consonant into one cluster
+
+
+def glued(before: str, ch: str) -> bool:
+    """No line break between `before` and `ch`: they are one cluster (a mark, a joiner, a
+    vowel sign, a conjunct) or a closing/opening mark stays with its neighbour."""
+    if attaches(ch) or unicodedata.category(ch) == "Mc":
+        return True
+    return before in THAI_LEADING or before in VIRAMA or before == "\u200d"
+
+
+def pieces(paragraph: str) -> list[tuple[bool, str]]:
+    """(space before, text) for each unit a line may break between: words, and each
+    character (with its marks) of a script written without spaces."""
+    if not DENSE.search(paragraph):
+        return [(True, word) for word in paragraph.split()]
+    out: list[list] = []
+    space = False
+    for ch in paragraph:
+        if ch.isspace():
+            space = True
+            continue
+        if out and not space:
+            prev = out[-1][1]
+            dense = DENSE.match(ch) or DENSE.match(prev[-1])
+            if not dense or glued(prev[-1], ch) or ch in NO_START or prev[-1] in NO_END:
+                out[-1][1] += ch
+                continue
+        out.append([space, ch])
+        space = False
+    return [(sp, text) for sp, text in out]
+
+
+def longest_prefix(word: str, font, width: int) -> int:
+    """How many characters of `word` fit `width` (at least one cluster), not splitting a
+    cluster (binary search)."""
+    low, high = 1, len(word)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.size(word[:mid])[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    cut = low
+    while 1 < cut < len(word) and glued(word[cut - 1], word[cut]):
+        cut -= 1
+    if cut == 1:  # one cluster wider than the box: it still goes whole
+        while cut < len(word) and glued(word[cut - 1], word[cut]):
+            cut += 1
+    return cut
+
+
+def _wrap_pieces(paragraph: str, font, width: int) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for space, piece in pieces(paragraph):
+        candidate = f"{line}{' ' if space else ''}{piece}" if line else piece
+        if font.size(candidate)[0] <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        # A word wider than the box (a URL, a long compound) breaks between clusters.
+        while len(piece) > 1 and font.size(piece)[0] > width:
+            cut = longest_prefix(piece, font, width)
+            if cut >= len(piece):
+                break
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        line = piece
+    lines.append(line)
+    return lines
+
+
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Lines no wider than `width` (measured), keeping the text's own line breaks."""
+    """Lines no wider than `width` (measured), keeping the text's own line breaks. Lines
+    break at spaces, and between the characters of Chinese, Japanese and Thai (never before
+    a closing mark or inside a cluster: a letter with its marks, a conjunct)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
@@ -31,23 +122,7 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
         if font.size(whole)[0] <= width:  # most labels fit at once: one measurement
             lines.append(whole)
             continue
-        line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            # A word wider than the box (a URL, a long compound) breaks by characters.
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
+        lines.extend(_wrap_pieces(whole, font, width))
     return lines
 
 

@@ -148,3 +148,54 @@ def test_bold_text_draws_its_chinese_japanese_and_korean_heavier(kit):
     font, bold = kit.font("regular", 28), kit.font("bold", 28)
     assert bold.faces.runs("ที่นี่", bold.coverage)[0][1] == "Thai"
     assert bold.size("ที่นี่") == font.size("ที่นี่")
+
+
+JAPANESE_LINE = (
+    "価格を教えてください。競合他社は十一パーセント安い見積もりを出していますし、"
+    "取締役会は正午に開かれますので、今日中に回答が必要です。"
+)
+
+
+def test_a_line_without_spaces_breaks_between_its_characters(kit):
+    font = kit.font("regular", 28)
+    assert len(JAPANESE_LINE) >= 60 and " " not in JAPANESE_LINE
+    width = font.size(JAPANESE_LINE)[0] // 3
+    lines = wrap(JAPANESE_LINE, font, width)
+    assert len(lines) in (3, 4), lines
+    assert "".join(lines) == JAPANESE_LINE
+    assert all(font.size(line)[0] <= width for line in lines)
+    # Each line but the last is filled: the next character would not have fitted.
+    rest = JAPANESE_LINE
+    for line in lines[:-1]:
+        rest = rest[len(line) :]
+        assert font.size(line + rest[:2])[0] > width or rest[1] in "、。"
+    # No line starts with a closing mark or a small kana; none ends with an opening one.
+    for line in lines:
+        assert line[0] not in "、。」）ーっゃゅょ", lines
+        assert line[-1] not in "「（", lines
+
+
+def test_chinese_between_latin_words_breaks_at_both(kit):
+    font = kit.font("regular", 22)
+    text = "Salesplay 的报价比竞争对手高百分之十一 but the outcome is worth more"
+    width = font.size(text)[0] // 2
+    lines = wrap(text, font, width)
+    assert all(font.size(line)[0] <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    # The Chinese fills the first line after the Latin word, then goes on on the next.
+    assert lines[0].startswith("Salesplay 的") and "的报价比竞争对手高百分之十一" not in lines[0]
+
+
+@pytest.mark.parametrize("text", [SCRIPTS["Thai"] * 3, SCRIPTS["Hindi"].replace(" ", "") * 2])
+def test_a_break_never_splits_a_letter_from_its_marks(kit, text):
+    import unicodedata
+
+    font = kit.font("regular", 24)
+    for width in (90, 140, 230):
+        lines = wrap(text, font, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for a, b in zip(lines, lines[1:], strict=False):
+            # No line starts with a vowel sign or tone mark, none ends with a virama or
+            # with a Thai vowel written before its consonant (เ แ โ ใ ไ).
+            assert unicodedata.category(b[0]) not in ("Mn", "Mc"), (a, b)
+            assert a[-1] not in "\u094d\u0e40\u0e41\u0e42\u0e43\u0e44", (a, b)
