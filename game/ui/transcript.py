@@ -402,6 +402,13 @@ class Transcript:
                 if p.entry.kind == COACH or p.entry.kind == NOTE:
                     x = text.right - surf.get_width()  # under the rep's bubble, on their side
                 top = y + (lh - surf.get_height()) // 2
+                if top < text.top or top + surf.get_height() > text.bottom:
+                    # Glyphs taller than the line (a tall fallback face): cropped to the
+                    # entry's text, as a box crops them.
+                    cut = max(0, text.top - top)
+                    h = min(surf.get_height(), text.bottom - top) - cut
+                    surf = surf.subsurface((0, cut, surf.get_width(), max(0, h)))
+                    top += cut
                 if p.entry.kind in (BUYER, REP):
                     layer.blit(surf, (x + offset[0], top + offset[1]))
                 else:  # on the backdrop: blitted each frame, so its edges blend with it

@@ -22,7 +22,7 @@ from game.ui.recall import RECALL_H, RecallPanel
 from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
 from game.ui.theme import MOOD_WORDS, delta_colour, points_text, signed
-from game.ui.transcript import Transcript, history
+from game.ui.transcript import NARRATION, Entry, Transcript, history
 from game.ui.widgets import Button, Buttons, bar, cues, panel, pips, ring, triangle
 
 MEASURE_MS = 300  # meters ease to a new value over this long
@@ -78,6 +78,7 @@ class ConversationScreen(Scene):
         self.bar_rects: dict = {}
         self.bar_px = 0  # the title's and score's size: body in one row, caption in two
         self._who_lines = (None, 1)
+        self.role_in_history = False  # the role did not fit the buyer's card (see layout)
         self.clock_words = True  # "0:24 left to answer"; only "0:24" when the row is short
         self.card_heights: list[float] = []
         self.choices_max = float(CHOICES_MAX_H)
@@ -132,7 +133,7 @@ class ConversationScreen(Scene):
             ]
         self.buttons.set(items, 0)
         self.choice_scroll = 0.0
-        self.transcript.set(history(self.attempt))
+        self.transcript.set(self.history())
         self.recall = None
         if self.attempt.recall and not self.attempt.state.finished:
             self.recall = RecallPanel(self)
@@ -422,7 +423,49 @@ class ConversationScreen(Scene):
         self.rects.pop("choice_cue", None)
         if self.choice_overflow:
             self.rects["choice_cue"] = stage.rect(24, 704 - self.cue_u, 1232, self.cue_u)
+        moved = not self.role_fits(stage)
+        if moved != self.role_in_history:
+            self.role_in_history = moved
+            self.transcript.set(self.history())
         self.layout_speech(stage)
+
+    def who(self) -> str:
+        buyer = self.attempt.scenario.buyer
+        return buyer.role + (f" · {buyer.company}" if buyer.company else "")
+
+    def history(self):
+        """The history's entries; headed by who the buyer is when the card had no room."""
+        entries = history(self.attempt)
+        if self.role_in_history:
+            buyer = self.attempt.scenario.buyer
+            entries.insert(0, Entry(NARRATION, f"{buyer.name}: {self.who()}"))
+        return entries
+
+    def who_lines(self, stage) -> int:
+        """How many lines the role and company take in the buyer's card (measured once per
+        size and width)."""
+        app, kit = self.app, self.app.kit
+        cap = app.px("caption")
+        inner_w = self.rects["portrait_card"].width - stage.px(32)
+        key = (self.who(), cap, inner_w)
+        if self._who_lines[0] != key:
+            self._who_lines = (key, len(wrap(self.who(), kit.font("regular", cap), inner_w)))
+        return self._who_lines[1]
+
+    def role_fits(self, stage) -> bool:
+        """Whether the buyer's card holds the role whole under the smallest portrait, on the
+        shortest card any turn can have. A long role at large text in a small window does
+        not: it heads the history instead, wrapped whole (the card keeps the name)."""
+        app, kit = self.app, self.app.kit
+        below = kit.line_height(app.px("caption")) * (1 + self.who_lines(stage))
+        below += kit.line_height(app.px("body")) + stage.px(36)
+        return self.shortest_card(stage) - below - stage.px(14) >= stage.px(60)
+
+    def shortest_card(self, stage) -> int:
+        """The buyer's card's height on the turn it is shortest (the coach's note, the recall
+        panel or the most choices below it), so the card never changes between turns."""
+        lowest = max(self.choices_max, COACH_H, RECALL_H)
+        return stage.px(704 - lowest - 16) - (self.rects["portrait_card"].top - stage.area.top)
 
     def layout_bar(self, stage) -> float:
         """The top bar in one row when everything fits at full size, else in two: the title
@@ -725,15 +768,10 @@ class ConversationScreen(Scene):
         buyer = self.attempt.scenario.buyer
         cap = app.px("caption")
         inner_w = card.width - st.px(32)
-        who = buyer.role + (f" · {buyer.company}" if buyer.company else "")
-        key = (who, cap, inner_w)
-        if self._who_lines[0] != key:  # measured once per size, not every frame
-            self._who_lines = (key, min(3, len(wrap(who, kit.font("regular", cap), inner_w))))
-        who_lines = self._who_lines[1]
+        who_lines = 0 if self.role_in_history else self.who_lines(st)
         below = kit.line_height(cap) * (1 + who_lines) + kit.line_height(app.px("body")) + st.px(36)
         # Sized for the shortest card any turn can have, so it never changes between turns.
-        lowest = max(self.choices_max, COACH_H, RECALL_H)
-        shortest = st.px(704 - lowest - 16) - (card.top - st.area.top)
+        shortest = self.shortest_card(st)
         side = max(st.px(60), min(st.px(PORTRAIT), card.width - st.px(48)))
         side = min(side, max(st.px(60), shortest - below - st.px(14)))
         self.portrait_at = (side, (card.centerx, card.top + st.px(14)))
@@ -765,9 +803,11 @@ class ConversationScreen(Scene):
             align="center",
         )
         top = y + name_h + st.px(2)
+        if self.role_in_history:
+            return
         kit.box(
             surface,
-            who,
+            self.who(),
             "regular",
             cap,
             pal.muted,
