@@ -73,6 +73,11 @@ class Scene:
         ring, a blink); False when this screen cannot (the app then redraws it clipped)."""
         return False
 
+    def backdrop(self):
+        """A picture that covers the whole stage, drawn in place of the app's plain lit stage
+        (the conversation's setting); None: the plain stage."""
+        return None
+
     def toast_above(self) -> int | None:
         """A y (window pixels) that a toast must stay above, so it never hides what the
         player acts on; None: the toast's usual place near the bottom is fine."""

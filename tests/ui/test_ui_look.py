@@ -3,9 +3,11 @@
 import pygame
 import pytest
 
+from game.bundle import bundled_scenarios
 from game.content.model import MOODS
 from game.ui.layout import Stage
 from game.ui.portraits import Portraits, draw_portrait, features
+from game.ui.scene import Scene
 from game.ui.settings import Settings
 from game.ui.theme import HIGH_CONTRAST, NORMAL, contrast, points_text
 
@@ -189,3 +191,63 @@ def test_every_screen_draws_the_buyer_from_the_files_look():
             calls += 1
             assert "look=" in call, f"{path.name}: portraits.get({call.strip()[:40]}...)"
     assert calls >= 5  # conversation, briefing, library, title, workshop
+
+
+class Blank(Scene):
+    """A screen that draws nothing, so the stage under it shows."""
+
+    picture = None
+
+    def backdrop(self):
+        return self.picture
+
+
+def test_the_stage_is_lit_from_above_inside_margins_of_the_background(make_app):
+    app = make_app(size=(1400, 700))  # wider than 16:9: margins left and right
+    app.scenes.push(Blank(app))
+    app.relayout()
+    app.render()
+    area, pal = app.stage.area, app.pal
+    assert area.left > 0
+    for x, y in ((area.left - 1, 350), (area.right, 10)):
+        assert app.surface.get_at((x, y))[:3] == pal.background
+    assert app.surface.get_at((area.centerx, area.top))[:3] == pal.stage
+    low = app.surface.get_at((area.centerx, area.bottom - 1))[:3]
+    assert sum(low) < sum(pal.stage)  # darker toward the floor
+    app.settings.high_contrast = True  # a new palette: the kept stage is drawn again
+    app.relayout()
+    app.render()
+    assert app.surface.get_at((area.centerx, area.bottom - 1))[:3] == HIGH_CONTRAST.stage
+
+
+def test_a_screens_own_picture_covers_the_stage_and_not_the_margins(make_app):
+    app = make_app(size=(1000, 760))  # taller than 16:9: margins above and below
+    blank = app.scenes.push(Blank(app))
+    app.relayout()
+    blank.picture = pygame.Surface(app.stage.area.size)
+    blank.picture.fill((200, 10, 10))
+    app.render()
+    area = app.stage.area
+    assert area.top > 0
+    assert app.surface.get_at((500, area.top - 1))[:3] == app.pal.background
+    assert app.surface.get_at((500, area.bottom))[:3] == app.pal.background
+    for point in (area.topleft, (area.centerx, area.centery), (area.right - 1, area.bottom - 1)):
+        assert app.surface.get_at(point)[:3] == (200, 10, 10)
+
+
+def test_the_conversation_shows_its_setting_unless_in_high_contrast(make_app):
+    from game.ui.demo import Demo
+
+    app = make_app(paths=(bundled_scenarios() / "procurement-squeeze.yaml",))
+    demo = Demo(app, None)
+    demo.type("Zoë")
+    demo.press("return")
+    demo.press("return")
+    demo.press("p")
+    screen = app.scenes.top
+    assert screen.name == "conversation"
+    shade = app.pal.stage
+    assert screen.backdrop() is app.backdrops.get("warehouse", app.stage.area.size, shade)
+    app.settings.high_contrast = True
+    app.relayout()
+    assert screen.backdrop() is None

@@ -628,13 +628,16 @@ class ConversationScreen(Scene):
         self.transcript.layout(view)
 
     # ----- drawing ----------------------------------------------------------------------
+    def backdrop(self):
+        """The scenario's setting, which the app draws in place of the plain stage."""
+        setting = self.attempt.scenario.setting
+        if not setting or self.app.settings.high_contrast:
+            return None
+        return self.app.backdrops.get(setting, self.app.stage.area.size, self.app.pal.stage)
+
     def draw(self, surface) -> None:
         if surface.get_clip() == surface.get_rect():  # a whole frame: keep nothing stale
             self.kept = {}
-        setting = self.attempt.scenario.setting
-        if setting and not self.app.settings.high_contrast:
-            area = self.app.stage.area
-            surface.blit(self.app.backdrops.get(setting, area.size, self.app.pal.stage), area)
         self.draw_bar(surface)
         self.draw_buyer(surface)
         self.draw_speech(surface)
