@@ -15,6 +15,7 @@ written yet stays for the next start.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sqlite3
@@ -26,7 +27,6 @@ from pathlib import Path
 from game.engine.state import Move
 from game.store import database, writer
 from game.store.items import RunItem, SavedMove, SettingsItem
-from game.store.rounds import RoundItem
 
 PREFIX = "pending-"
 FORMAT = "salesplay pending writes"
@@ -112,6 +112,12 @@ ROUND_FIELDS = (
 )  # fmt: skip
 
 
+def rounds():
+    """The workshop rounds' module (with the workshop rules), imported when a note holds a
+    round: opening the store for a solo game does not need it."""
+    return importlib.import_module("game.store.rounds")
+
+
 def entry(item, bounds_of) -> dict | None:
     """What a queued item needs to be written later; None for what need not be kept."""
     if isinstance(item, RunItem):
@@ -120,7 +126,7 @@ def entry(item, bounds_of) -> dict | None:
         return run_entry(item, bounds_of(item))
     if isinstance(item, SettingsItem):
         return {"kind": "settings", "rows": [list(r) for r in item.rows]}
-    if isinstance(item, RoundItem):
+    if isinstance(item, rounds().RoundItem):
         out = {name: getattr(item, name) for name in ROUND_FIELDS}
         out["kind"] = "round"
         return out
@@ -233,7 +239,7 @@ def write_entries(db: sqlite3.Connection, entries: list[dict]) -> int:
             fields = {k: e[k] for k in ROUND_FIELDS}
             fields["teams"] = tuple(fields["teams"])
             fields["decisions"] = [tuple(d) for d in fields["decisions"]]
-            item = RoundItem(**fields)
+            item = rounds().RoundItem(**fields)
             item.write(db, item.snapshot())
         elif e["deleted"]:
             found = db.execute("SELECT id FROM runs WHERE uuid = ?", (e["uuid"],)).fetchone()

@@ -14,13 +14,15 @@ wrong source:
   a row without the rules anyway.
 
 The cost is one pure rules step per decision (about 10 µs; some 10 ms for a 1,000-decision
-run), once, when the rep picks the run to resume.
+run), once, when the rep picks the run to resume. The rules are imported then too, not when
+the store opens (the window's start-up does not replay anything).
 """
 
 from __future__ import annotations
 
+import importlib
+
 from game.content.model import Scenario
-from game.engine import rules
 from game.engine.state import PlayState
 from game.errors import MoveError, SaveError
 from game.store.records import RunRecord
@@ -39,6 +41,7 @@ def resume(store, record: RunRecord, scenario: Scenario) -> PlayState:
             f"The saved run stopped at '{record.node}', which is no longer in '{title}': "
             "the scenario file has changed since. Start the scenario again from the beginning."
         )
+    rules = importlib.import_module("game.engine.rules")
     state = rules.new_state(scenario)
     for n, token in enumerate(record.choices, 1):
         try:

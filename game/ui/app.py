@@ -17,7 +17,6 @@ import warnings
 import pygame
 
 from game.errors import GameError
-from game.store import open_store
 from game.ui import intents as I
 from game.ui import navigator
 from game.ui.backdrops import Backdrops
@@ -25,10 +24,8 @@ from game.ui.layout import MIN_SIZE, Stage
 from game.ui.portraits import Portraits
 from game.ui.scene import UNHANDLED, SceneStack
 from game.ui.settings import Settings
-from game.ui.sound import Sounds
 from game.ui.text import TextKit, wrap
 from game.ui.theme import FLOOR_PX, TYPE_SCALE, palette
-from game.ui.wait import Waiter
 
 
 def now_ms() -> int:
@@ -125,7 +122,7 @@ class App:
         self._owns_store = False  # opened here, so closed here (writing what is still queued)
         self._retry_ms = 0
         self.frames = 0
-        self.waiter: Waiter | None = None  # made once the window is open
+        self.waiter = None  # game.ui.wait.Waiter, made when the loop first runs
         self._lit_stage: tuple | None = None  # (size and look, the plain stage drawn at it)
 
     # ----- start-up -------------------------------------------------------------------
@@ -143,15 +140,17 @@ class App:
 
     def cue(self, name: str) -> None:
         """Play a sound cue if sound is on (the mixer starts on the first one)."""
-        if self._sounds is None:
-            self._sounds = Sounds()
+        if self._sounds is None:  # its module too: the first frame makes no sound
+            self._sounds = importlib.import_module("game.ui.sound").Sounds()
         self._sounds.enabled = self.settings.sound
         self._sounds.play(name)
 
     def read_settings(self) -> None:
         """The player's kept settings, then what the command line asked for."""
         if self._open_store:
-            self.store = open_store(self.data_dir)
+            # Imported after the scenarios are loaded (their model is the loader's): the
+            # store's own modules, not the scenarios', are what opening it costs.
+            self.store = importlib.import_module("game.store").open_store(self.data_dir)
             self._open_store = False
             self._owns_store = self.store is not None
             if self.store is not None:
@@ -545,8 +544,8 @@ class App:
     def run(self) -> None:
         """The loop: wait for input or the next animation step; draw only what changed."""
         self.running = True
-        if self.waiter is None:
-            self.waiter = Waiter()
+        if self.waiter is None:  # ctypes and SDL's own wait: not needed for the first frame
+            self.waiter = importlib.import_module("game.ui.wait").Waiter()
         last = now_ms()
         while self.running and len(self.scenes):
             if self.dirty:

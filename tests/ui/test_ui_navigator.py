@@ -4,6 +4,7 @@ import inside a function; input a screen does not use goes down the stack."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +77,42 @@ def test_start_up_imports_only_the_first_screen():
         "game.engine.analysis",  # with the first scorecard asked for
     ):
         assert later not in loaded, f"{later} is imported before its screen is opened"
+
+
+def test_the_first_frame_with_saved_progress_leaves_replay_sound_and_waiting_for_later(tmp_path):
+    """Opening the store reads runs and settings: replaying a run (the rules), workshop
+    rounds, the sound cues and SDL's wait (ctypes) come when they are first used."""
+    code = (
+        "import sys\n"
+        "from game.ui.app import App\n"
+        "from game.ui.scenes.library import Library\n"
+        "app = App(['scenarios'], data_dir=sys.argv[1])\n"
+        "app.start(Library(app))\n"
+        "app.render()\n"
+        "assert app.store is not None and app.scenes.top.name == 'library'\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+        "app.close()\n"
+    )
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(done.stdout.split())
+    assert {"game.store.store", "game.ui.scenes.library"} <= loaded
+    for later in (
+        "game.engine.rules",
+        "game.engine.workshop",
+        "game.store.rounds",
+        "game.ui.sound",
+        "game.ui.wait",
+        "ctypes",
+    ):
+        assert later not in loaded, f"{later} is imported before the first frame needs it"
 
 
 class Overlay(Scene):
