@@ -15,9 +15,14 @@ heavier than the body; shaped runs stay regular (emboldening moves their marks).
 Shaping: a run in Arabic, Hebrew, Thai or Devanagari is shaped by SDL_ttf's HarfBuzz with
 its script set (joined Arabic letters; Devanagari conjuncts and the short i drawn before its
 consonant; Thai marks stacked on their letter), spaces between its words kept in the run.
-Arabic and Hebrew runs are laid out right to left inside the run. The line as a whole is
-laid out left to right, run after run: there is no full bidirectional algorithm, so a line
-that is mostly Arabic or Hebrew reads its runs in logical order.
+Arabic and Hebrew runs are laid out right to left inside the run.
+
+Direction (`directions`, `visual_order`): a simplified Unicode bidirectional algorithm. A
+line whose first letter is Arabic or Hebrew reads right to left: its runs are drawn in
+reverse, its numbers and Latin words kept left to right; in a line that starts in English
+each right-to-left stretch is reversed in place. Spaces, punctuation and emoji take the
+direction of the letters on both sides when they agree, else the line's; inside an Arabic
+or Hebrew run they are shaped with it. There are no embeddings or direction marks.
 """
 
 from __future__ import annotations
@@ -66,6 +71,92 @@ def rtl_script(ch: str) -> str:
 def attaches(ch: str) -> bool:
     """Characters drawn with the glyph before them: joiners, selectors, combining marks."""
     return ch in JOINERS or unicodedata.category(ch) in ("Mn", "Me")
+
+
+def strong(ch: str) -> str:
+    """'R' for a right-to-left letter, 'L' for any other letter or a digit, '' otherwise
+    (spaces, punctuation, symbols, emoji: they take their neighbours' direction)."""
+    cat = unicodedata.category(ch)
+    if rtl_script(ch):
+        return "R" if cat[0] == "L" or ch in "\u061b\u061f" else ""  # Arabic ; and ? too
+    return "L" if cat[0] == "L" or cat == "Nd" else ""
+
+
+def base_rtl(text: str) -> bool:
+    """A line reads right to left when its first letter does (Unicode's paragraph rule)."""
+    for ch in text:
+        kind = strong(ch)
+        if kind:
+            return kind == "R"
+    return False
+
+
+def directions(text: str) -> list[bool] | None:
+    """Per character, whether it reads right to left; None when nothing in the text does.
+
+    Letters keep their own direction, digits read left to right; a stretch of spaces,
+    punctuation and symbols takes the direction of the letters on both sides of it when
+    they agree, else the line's (a simplified Unicode bidirectional algorithm: no
+    embeddings, no mirrored brackets beyond what HarfBuzz mirrors in a phrase)."""
+    kinds = [strong(ch) for ch in text]
+    if "R" not in kinds:
+        return None
+    base = "R" if base_rtl(text) else "L"
+    out: list[bool] = []
+    before = base
+    i = 0
+    while i < len(text):
+        if kinds[i]:
+            before = kinds[i]
+            out.append(before == "R")
+            i += 1
+            continue
+        j = i
+        while j < len(text) and not kinds[j]:
+            j += 1
+        after = kinds[j] if j < len(text) else base
+        side = before if before == after else base
+        out.extend([side == "R"] * (j - i))
+        i = j
+    return out
+
+
+def clusters(text: str) -> list[str]:
+    """The text's characters with their marks and joined emoji kept together."""
+    out: list[str] = []
+    for ch in text:
+        if out and (attaches(ch) or out[-1].endswith("\u200d")):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def visual_order(runs: list, rtl_line: bool) -> list:
+    """Runs (face, script, text, right to left) from logical to drawing order, left to
+    right: each stretch of right-to-left runs is reversed (a line that reads right to left
+    reverses as a whole, its left-to-right stretches kept in their order). A right-to-left
+    run HarfBuzz does not shape (a stop, an emoji) has its own characters reversed."""
+    runs = [
+        (face, script, "".join(reversed(clusters(part))) if back and not script else part, back)
+        for face, script, part, back in runs
+    ]
+
+    def reverse_stretches(items, which: bool):
+        out, stretch = [], []
+        for run in items:
+            if run[3] == which:
+                stretch.append(run)
+                continue
+            out.extend(reversed(stretch))
+            stretch = []
+            out.append(run)
+        out.extend(reversed(stretch))
+        return out
+
+    if rtl_line:
+        return list(reversed(reverse_stretches(runs, False)))
+    return reverse_stretches(runs, True)
 
 
 class Coverage:
@@ -166,39 +257,47 @@ class Faces:
         return -1  # no face has it: the main face's box says so
 
     def _split(self, text: str, main: Coverage) -> tuple | None:
-        runs: list[list] = []  # [face, script, chars]
-        for ch in text:
-            if runs and attaches(ch):
+        rtl = directions(text)
+        runs: list[list] = []  # [face, script, chars, right to left]
+        for i, ch in enumerate(text):
+            if runs and (attaches(ch) or runs[-1][2][-1] == "\u200d"):
                 runs[-1][2].append(ch)
                 continue
+            back = bool(rtl and rtl[i])
             script = shaped_script(ch)
-            face = self._face_for(ch, main) if not script else self._shaping_face(ch)
-            if runs and ch == " " and runs[-1][1]:  # a space inside a shaped phrase
-                runs[-1][2].append(ch)
+            last = runs[-1] if runs else None
+            if last and not script and back and last[1] in RTL and self.coverage[last[0]].has(ch):
+                last[2].append(ch)  # a space or a stop inside a right-to-left phrase
                 continue
-            if runs and runs[-1][0] == face and runs[-1][1] == script:
-                runs[-1][2].append(ch)
+            if last and ch == " " and last[1] and last[1] not in RTL:
+                last[2].append(ch)  # a space inside a Thai or Devanagari phrase
+                continue
+            face = self._face_for(ch, main) if not script else self._shaping_face(ch)
+            if last and last[0] == face and last[1] == script and last[3] == back:
+                last[2].append(ch)
             else:
-                runs.append([face, script, [ch]])
-        # A shaped run gives back the spaces it took at its end.
-        out: list[tuple[int, str, str]] = []
-        for face, script, chars in runs:
+                runs.append([face, script, [ch], back])
+        # A Thai or Devanagari run gives back the spaces it took at its end.
+        out: list[tuple[int, str, str, bool]] = []
+        for face, script, chars, back in runs:
             part = "".join(chars)
-            tail = part[len(part.rstrip(" ")) :] if script else ""
+            tail = part[len(part.rstrip(" ")) :] if script and script not in RTL else ""
             if tail:
                 part = part[: -len(tail)]
-            out.append((face, script, part))
+            out.append((face, script, part, back))
             if tail:
-                out.append((-1, "", tail))
-        merged: list[tuple[int, str, str]] = []
+                out.append((-1, "", tail, back))
+        merged: list[tuple[int, str, str, bool]] = []
         for run in out:
-            if merged and merged[-1][:2] == run[:2]:
-                merged[-1] = (run[0], run[1], merged[-1][2] + run[2])
+            if merged and merged[-1][:2] == run[:2] and merged[-1][3] == run[3]:
+                merged[-1] = (run[0], run[1], merged[-1][2] + run[2], run[3])
             else:
                 merged.append(run)
-        if all(face == -1 and not script for face, script, _ in merged):
+        if all(face == -1 and not script and not back for face, script, _, back in merged):
             return None
-        return tuple(merged)
+        if rtl:
+            merged = visual_order(merged, base_rtl(text))
+        return tuple((face, script, part) for face, script, part, _ in merged)
 
     def _shaping_face(self, ch: str) -> int:
         """Text to shape goes to a fallback face that shapes it, even if the main face had

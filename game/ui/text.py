@@ -1,7 +1,8 @@
 """Text: rendered once per (text, style, size, colour), wrapped by measured width.
 
 `TextKit.box` draws text into a rect and guarantees it stays inside: it wraps, then steps
-the size down, then ends the last line with an ellipsis. Every drawn box is recorded in
+the size down, then ends the last line with an ellipsis. Text whose first letter is Arabic
+or Hebrew starts at the right when asked to start at the left. Every drawn box is recorded in
 `TextKit.drawn` (box, ink) so layout tests can prove nothing spills, and every text that had
 to end with an ellipsis in `TextKit.cut`, so they can prove what must be whole is; text
 drawn smaller than asked goes in `TextKit.shrunk`. Records stop at the surface's clip (a
@@ -16,7 +17,7 @@ from collections import OrderedDict
 
 import pygame
 
-from game.ui.glyphs import attaches
+from game.ui.glyphs import attaches, base_rtl
 from game.ui.theme import LINE_HEIGHT, Fonts
 
 ELLIPSIS = "…"
@@ -229,6 +230,8 @@ class TextKit:
     def box(self, surface, text, style, px, colour, rect, align="left", valign="top", min_px=None):
         """Draw `text` inside `rect`; returns the rect the ink covers (always inside `rect`)."""
         size, lines = self.fit(text, style, px, rect.width, rect.height, min_px)
+        if align == "left" and not text.isascii() and base_rtl(text):
+            align = "right"  # Arabic and Hebrew start at the right
         if lines and lines[-1].endswith(ELLIPSIS) and not text.rstrip().endswith(ELLIPSIS):
             self.cut.append((text, pygame.Rect(rect)))
         if size < max(self.floor_px, int(px)):

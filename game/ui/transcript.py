@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.glyphs import base_rtl
 from game.ui.text import wrap
 from game.ui.theme import contrast, points_text, quoted
 from game.ui.widgets import panel, triangle
@@ -85,6 +86,12 @@ class Placed:
     style: str
     px: int
     colour: tuple
+
+    @property
+    def rtl(self) -> bool:
+        """The entry reads right to left (its first letter is Arabic or Hebrew)."""
+        text = self.entry.text
+        return not text.isascii() and base_rtl(text)
 
 
 class Transcript:
@@ -401,6 +408,8 @@ class Transcript:
                 x = text.left
                 if p.entry.kind == COACH or p.entry.kind == NOTE:
                     x = text.right - surf.get_width()  # under the rep's bubble, on their side
+                elif p.rtl:
+                    x = text.right - surf.get_width()  # Arabic and Hebrew start at the right
                 top = y + (lh - surf.get_height()) // 2
                 if top < text.top or top + surf.get_height() > text.bottom:
                     # Glyphs taller than the line (a tall fallback face): cropped to the

@@ -199,3 +199,44 @@ def test_a_break_never_splits_a_letter_from_its_marks(kit, text):
             # with a Thai vowel written before its consonant (เ แ โ ใ ไ).
             assert unicodedata.category(b[0]) not in ("Mn", "Mc"), (a, b)
             assert a[-1] not in "\u094d\u0e40\u0e41\u0e42\u0e43\u0e44", (a, b)
+
+
+def columns(surf, x0, x1):
+    """Which pixel columns hold ink (whatever the surface's height)."""
+    return [
+        any(surf.get_at((x, y))[3] > 100 for y in range(surf.get_height())) for x in range(x0, x1)
+    ]
+
+
+def test_a_line_in_hebrew_reads_right_to_left_across_its_numbers_and_stops(kit):
+    font = kit.font("regular", 28)
+    line = "המתחרה זול ב-11 אחוז. Salesplay יקר"
+    parts = [part for _, _, part in font.faces.runs(line, font.coverage)]
+    # Drawn left to right: the last words first, the number and the Latin name as written.
+    assert "".join(parts).replace(" ", "") == "יקרSalesplayאחוז.11המתחרהזולב-".replace(" ", "")
+    assert parts[-1].startswith("המתחרה") and "11" in parts and "Salesplay" in parts
+    # In pixels: the line's first word ends the drawing at its right edge.
+    full, first = (
+        font.render(line, True, (255,) * 3),
+        font.render("המתחרה זול ב-", True, (255,) * 3),
+    )
+    w, W = first.get_width(), full.get_width()
+    assert columns(full, W - w, W) == columns(first, 0, w)
+
+
+def test_sentences_of_an_arabic_line_keep_their_order_and_an_emoji_ends_it(kit):
+    font = kit.font("regular", 28)
+    runs = font.faces.runs("نحتاج إلى سعر. المنافس أرخص 👍", font.coverage)
+    assert [(script, part) for _, script, part in runs] == [
+        ("", "👍"),
+        ("Arab", "نحتاج إلى سعر. المنافس أرخص "),
+    ]
+
+
+def test_arabic_and_hebrew_text_starts_at_the_right_of_its_box(kit):
+    surface = pygame.Surface((600, 100))
+    rect = pygame.Rect(10, 10, 500, 60)
+    ink = kit.box(surface, "“אפס נזק? אז אחתום מחר.”", "regular", 22, (255,) * 3, rect)
+    assert ink.right == rect.right and ink.left > rect.left
+    ink = kit.box(surface, "Zero breakage? שלום", "regular", 22, (255,) * 3, rect)
+    assert ink.left == rect.left  # a line that starts in English starts at the left
