@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from game.content.model import TIMEOUT, Choice, Scenario
+from game.content.model import COMMODITY_TAGS, TIMEOUT, Choice, Scenario
 from game.engine import rules
 from game.engine.machine import Conversation
 from game.engine.order import arrange
@@ -49,6 +49,40 @@ def decision(scenario: Scenario, number: int, move: Move) -> Decision:
             (scenario.meters[m.meter].label or m.meter, m.change) for m in move.changes()
         ),
     )
+
+
+RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "… STALLED"}
+
+
+def price_cost(scenario: Scenario, state: PlayState, made: list[Decision]) -> int | None:
+    """Points lost on price and commodity answers (and a discounted ending), or None when
+    the run used none."""
+    priced = [d for d in made if set(d.tags) & COMMODITY_TAGS]
+    if not priced:
+        return None
+    lost = -sum(min(0, d.points) for d in priced)
+    end = scenario.nodes[state.ending].ending if state.ending else None
+    return lost + (-end.points if end and end.points < 0 else 0)
+
+
+def result_words(scenario: Scenario, state: PlayState, made: list[Decision], cost: bool = True):
+    """(the result word, its colour's name, the ending's title) as the debrief and the
+    workshop's screens say them: a win bought with price is amber and (with `cost`) says
+    what it cost."""
+    end = scenario.nodes[state.ending].ending if state.ending else None
+    result = state.result or "stalled"
+    colour = "gain" if result == "won" else "loss" if result == "lost" else "neutral"
+    word = RESULT_WORDS.get(result, result.upper())
+    title = end.title if end else ""
+    spent = price_cost(scenario, state, made)
+    if result == "won" and spent is not None:  # a deal bought with price is no triumph
+        word, colour = "$ Won on price", "warning"
+        if title.strip().lower() == "won on price":
+            title = ""  # the ending says what the result word already says
+        if spent and cost:
+            spent = f"it cost you {spent} point{'s' if spent != 1 else ''}"
+            title = f"{title} · {spent}" if title else spent
+    return word, colour, title
 
 
 def decisions(scenario: Scenario, state: PlayState) -> list[Decision]:

@@ -493,3 +493,27 @@ def test_the_scoreboard_names_where_the_room_left_the_leader(open_room):
         "opening",
         "cost_of_delay",
     )
+
+
+def test_a_win_on_price_reads_as_the_debrief_says_it(open_room):
+    """The reveal, the podium and the scoreboard said "WON · Won on price" where the debrief
+    says "$ Won on price": one set of words and symbols for a result."""
+    from tests.ui.test_ui_screens import drawn_texts
+
+    app, demo = open_room()
+    start(app, demo)
+    for i, group in enumerate((("1", "q"), ("2", "w"))):  # match, then 5% off: won on price
+        for key in group:
+            demo.press(key)
+        demo.press("return")
+        if i == 1:
+            reveal = drawn_texts(app)
+            assert "$ Won on price" in reveal and not any(t.startswith("WON") for t in reveal)
+        demo.press("return")
+    seen = set()
+    while app.scenes.top.name != "workshop-scoreboard":
+        seen |= drawn_texts(app)
+        demo.press("return")
+    seen |= drawn_texts(app)
+    assert "$ Won on price" in seen
+    assert not any(t.startswith(("WON", "LOST", "STALLED")) for t in seen)

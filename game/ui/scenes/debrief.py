@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.model import COMMODITY_TAGS, TIMEOUT
+from game.content.model import TIMEOUT
 from game.ui import intents as I
-from game.ui.attempt import Attempt
+from game.ui.attempt import Attempt, price_cost, result_words
 from game.ui.recall import said_line
 from game.ui.scene import UNHANDLED, Scene
 from game.ui.scroll import ScrollView
@@ -35,7 +35,6 @@ from game.ui.theme import (
 )
 from game.ui.widgets import Button, Buttons, flow, panel, ring
 
-RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "… STALLED"}
 HINT = "← → pick a decision · ⏎ replay from it"
 INDEX_HEAD = "Leadership Index"
 # The chart counts answers; the points each one was worth are the coach's, beside the tag.
@@ -226,20 +225,7 @@ class Debrief(Scene):
     def result_words(self):
         """(the result word, its colour, the ending's title): a win bought with price is
         amber and says what it cost."""
-        end = self.scenario.nodes[self.state.ending].ending if self.state.ending else None
-        result = self.state.result or "stalled"
-        colour = "gain" if result == "won" else "loss" if result == "lost" else "neutral"
-        word = RESULT_WORDS.get(result, result.upper())
-        title = end.title if end else ""
-        cost = self.price_cost()
-        if result == "won" and cost is not None:  # a deal bought with price is no triumph
-            word, colour = "$ Won on price", "warning"
-            if title.strip().lower() == "won on price":
-                title = ""  # the ending says what the result word already says
-            if cost:
-                spent = f"it cost you {cost} point{'s' if cost != 1 else ''}"
-                title = f"{title} · {spent}" if title else spent
-        return word, colour, title
+        return result_words(self.scenario, self.state, self.decisions)
 
     def summary(self) -> str:
         end = self.scenario.nodes[self.state.ending].ending if self.state.ending else None
@@ -475,14 +461,7 @@ class Debrief(Scene):
         kit.box(surface, why, "regular", cap, pal.muted, rest, min_px=cap)
 
     def price_cost(self) -> int | None:
-        """Points lost on price and commodity answers (and a discounted ending), or None when
-        the run used none."""
-        priced = [d for d in self.decisions if set(d.tags) & COMMODITY_TAGS]
-        if not priced:
-            return None
-        lost = -sum(min(0, d.points) for d in priced)
-        end = self.scenario.nodes[self.state.ending].ending if self.state.ending else None
-        return lost + (-end.points if end and end.points < 0 else 0)
+        return price_cost(self.scenario, self.state, self.decisions)
 
     def chart_tags(self) -> list[str]:
         """The default eight by group, then up to three of the scenario's own tags this run

@@ -11,6 +11,7 @@ import math
 import pygame
 
 from game.ui import intents as I
+from game.ui.attempt import decisions, result_words
 from game.ui.layout import BASE_H, BASE_W, Stage
 from game.ui.scene import UNHANDLED
 from game.ui.text import wrap
@@ -197,6 +198,13 @@ def ink_on(rgb) -> tuple[int, int, int]:
     """Black or white, whichever reads better on a team colour."""
     r, g, b = rgb[:3]
     return (16, 16, 20) if (0.299 * r + 0.587 * g + 0.114 * b) > 140 else (255, 255, 255)
+
+
+def ending_words(scenario, state) -> str:
+    """How the room's conversation ended, in the debrief's words and symbols: "✓ WON ·
+    Trusted advisor", "$ Won on price" for a win the room's path bought with price."""
+    word, _, title = result_words(scenario, state, decisions(scenario, state), cost=False)
+    return f"{word} · {title}" if title else word
 
 
 def top_bar(surface, look, left: str, right: str = "") -> pygame.Rect:

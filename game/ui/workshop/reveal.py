@@ -26,6 +26,7 @@ from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
 from game.ui.workshop.look import (
     Look,
     UndoQuestion,
+    ending_words,
     keycap_width,
     leave_on_second_escape,
     pages,
@@ -417,8 +418,7 @@ class RevealScreen(Scene):
         )
         body = pygame.Rect(inner.left, inner.top + st.px(38), inner.width, inner.height - st.px(38))
         if after.ending is not None:
-            ending = after.ending
-            title = f"{ending.result.upper()} · {ending.title}"
+            title = ending_words(sc, self.decision.after)
             kit.box(
                 surface,
                 title,

@@ -15,7 +15,7 @@ from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import TAG_ICONS, signed
 from game.ui.widgets import Button, Buttons, panel
-from game.ui.workshop.look import Look, team_row, top_bar
+from game.ui.workshop.look import Look, ending_words, team_row, top_bar
 
 PROFILE_LEAD, PROFILE_PRICE = LEADING, COMMODITY  # the model's tag groups
 DEFAULT_FOLDER = "workshop-results"
@@ -156,8 +156,7 @@ class Scoreboard(Scene):
         state = self.workshop.state
         right = ""
         if state.finished:
-            ending = self.room.scenario.nodes[state.ending].ending
-            right = f"{ending.result.upper()} · {ending.title}"
+            right = ending_words(self.room.scenario, state)
         top_bar(surface, look, f"{self.room.scenario.title} · Scoreboard", right)
         self.draw_board(surface, self.rects["board"])
         self.draw_paths(surface, self.rects["paths"])

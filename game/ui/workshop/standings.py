@@ -18,7 +18,14 @@ from game.ui import intents as I
 from game.ui.scene import Scene
 from game.ui.theme import signed
 from game.ui.widgets import Button, Buttons, panel
-from game.ui.workshop.look import Look, ink_on, leave_on_second_escape, team_row, top_bar
+from game.ui.workshop.look import (
+    Look,
+    ending_words,
+    ink_on,
+    leave_on_second_escape,
+    team_row,
+    top_bar,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,8 +309,7 @@ class PodiumScreen(OnwardScreen):
         state = self.workshop.state
         right = ""
         if state.finished:
-            ending = sc.nodes[state.ending].ending
-            right = f"{ending.result.upper()} · {ending.title}"
+            right = ending_words(sc, state)
         top_bar(surface, self.look, f"{sc.title} · Podium", right)
         self.draw_podium(surface, self.rects["podium"])
         self.draw_paths(surface, self.rects["paths"])
