@@ -182,6 +182,34 @@ def test_every_choice_is_saved_and_the_run_resumes_from_the_library(make_app, st
     assert [m.choice for m in screen.attempt.state.moves] == ["insight"]
 
 
+def test_leaving_before_the_first_choice_promises_no_resume(make_app, store_at):
+    """Esc at decision 1 said "Saved. Resume it from its card", but a run with no decision is
+    not offered for resuming: the card said "Not played yet"."""
+    store = store_at()
+    app = make_app(store=store)
+    demo = open_tender(app)
+    demo.press("escape")
+    assert app.scenes.top.name in ("briefing", "library")
+    assert "Resume" not in app.toast_text
+    assert store.resumable_runs("Zoë") == []
+    while app.scenes.top.name != "library":
+        demo.press("escape")
+    library = app.scenes.top
+    library.buttons.focus = library.buttons.items.index(next(c for c in library.cards if c.data.ok))
+    demo.press("return")
+    demo.press("p")
+    demo.press("2")
+    demo.press("return")
+    demo.press("escape")
+    assert "Resume it from its card" in app.toast_text  # one decision in: it is kept
+    library = app.scenes.top
+    while library.name != "library":
+        demo.press("escape")
+        library = app.scenes.top
+    card = next(c for c in library.cards if c.data.ok)
+    assert "resume at decision 2" in card.texts()[1]
+
+
 def test_a_saved_run_whose_node_is_gone_is_refused_clearly(tmp_path, make_app, store_at):
     folder = tmp_path / "sc"
     folder.mkdir()

@@ -232,7 +232,9 @@ class ConversationScreen(Scene):
                 return handled
         if k == I.BACK:
             self.app.pop()
-            if self.attempt.run_id is not None and not self.attempt.state.finished:
+            state = self.attempt.state
+            # A run is kept for resuming from its first decision on (nothing to resume before).
+            if self.attempt.run_id is not None and state.moves and not state.finished:
                 self.app.toast("Saved. Resume it from its card in the library.")
             return True
         if k in PASSED_ON:
