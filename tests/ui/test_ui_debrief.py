@@ -248,3 +248,24 @@ def test_a_run_that_matched_the_leader_but_stopped_short_says_so(make_app):
     texts = drawn_texts(app)
     assert "You walked the leader's path" in texts
     assert any("No run of this scenario scores higher" in t for t in texts)
+
+
+def test_progress_says_a_looping_scenario_has_no_index_rather_than_not_yet(
+    make_app, store, tmp_path
+):
+    """Progress said "best Index not known yet" and "the Index shows once the scenario has
+    been analysed" for a scenario analysed long ago whose loop leaves it without an Index."""
+    path = tmp_path / "looping.yaml"
+    path.write_text(LOOPING, encoding="utf-8")
+    app = make_app(paths=(path,), store=store)
+    demo = Demo(app, None)
+    play(app, ["cave"], None)
+    demo.press("escape")
+    demo.press("p")
+    assert app.scenes.top.name == "progress"
+    texts = drawn_texts(app)
+    assert not any(
+        "not known yet" in t or "once the scenario has been analysed" in t for t in texts
+    )
+    assert any("no Index" in t for t in texts)
+    check_fits(app, "progress of a looping scenario", whole=True)

@@ -74,6 +74,7 @@ class Progress(Scene):
         self.selected: ScenarioProgress | None = None
         self.scroll = 0  # the first row shown
         self.problem = ""
+        self.unbounded: set[str] = set()  # scenarios whose loops leave them without an Index
         self.detail = ScrollView()  # the chosen scenario's panel
         self.row_h = 66.0  # in units, from the rows' measured lines (`layout`)
         self.list_top = float(LIST_TOP)
@@ -89,6 +90,7 @@ class Progress(Scene):
     def refresh(self) -> None:
         store = self.app.store
         self.items, self.problem = [], ""
+        self.unbounded: set[str] = set()  # scenarios whose loops leave them without an Index
         if store is None:
             self.problem = (
                 "Progress is not being saved on this computer, so there is nothing to show yet."
@@ -118,6 +120,7 @@ class Progress(Scene):
                 card = self.app.analyses.get(sc)
                 if card.best is not None and card.worst is not None:
                     return card.best_score, card.worst_score
+                self.unbounded.add(scenario_id)  # analysed: a loop leaves it without an Index
         return None
 
     def select(self, i: int) -> None:
@@ -320,6 +323,8 @@ class Progress(Scene):
 
     def summary(self, p: ScenarioProgress) -> str:
         index = "not known yet" if p.best_index is None else str(p.best_index)
+        if p.best_index is None and p.scenario_id in self.unbounded:
+            index = "none (a conversation in it can loop)"
         return (
             f"{attempts_text(len(p.attempts))} · best {signed(p.best)} · last {signed(p.last)} · "
             f"average {signed(p.average, 1)} · best Index {index}"
@@ -331,10 +336,11 @@ class Progress(Scene):
         kit.box(surface, p.title, "bold", body, pal.text, at["title"], min_px=body)
         kit.box(surface, self.summary(p), "regular", cap, pal.muted, at["summary"], min_px=cap)
 
-    @staticmethod
-    def index_title(p: ScenarioProgress) -> str:
+    def index_title(self, p: ScenarioProgress) -> str:
         if any(a.index is not None for a in p.attempts[-MAX_ATTEMPTS:]):
             return "Leadership Index over attempts"
+        if p.scenario_id in self.unbounded:
+            return "Score over attempts (this scenario has no Index: a conversation in it can loop)"
         return "Score over attempts (the Index shows once the scenario has been analysed)"
 
     def axis_w(self, labels) -> int:
