@@ -7,12 +7,14 @@ come out as boxes (the face's .notdef glyph). A `FallbackFont` stands in for a
 has) goes straight to it; other text is split into runs by which face has each character
 (the main face first, then the fallback faces in `assets/fonts/`: DejaVu Sans, Symbola's
 emoji and symbols, Noto Sans Thai, Noto Sans Devanagari, Droid Sans Fallback for Chinese,
-Japanese and Korean), and each run is measured and drawn with its own face, side by side on
-one baseline. The runs of a text are worked out once and kept. A bold or semibold text
-draws its fallback runs emboldened (Chinese, Japanese, Korean, symbols), so a title stays
-heavier than the body; shaped runs stay regular (emboldening moves their marks).
+Japanese and Korean; then, for a character none of them has, a font of the system's found
+when it is first met: `SystemFonts`), and each run is measured and drawn with its own face,
+side by side on one baseline. The runs of a text are worked out once and kept. A bold or
+semibold text draws its fallback runs emboldened (Chinese, Japanese, Korean, symbols), so a
+title stays heavier than the body; shaped runs stay regular (emboldening moves their marks).
 
-Shaping: a run in Arabic, Hebrew, Thai or Devanagari is shaped by SDL_ttf's HarfBuzz with
+Shaping: a run in Arabic, Hebrew, Thai or Devanagari (or an Indic or South-East Asian script
+a system font draws) is shaped by SDL_ttf's HarfBuzz with
 its script set (joined Arabic letters; Devanagari conjuncts and the short i drawn before its
 consonant; Thai marks stacked on their letter), spaces between its words kept in the run.
 Arabic and Hebrew runs are laid out right to left inside the run.
@@ -27,8 +29,13 @@ or Hebrew run they are shaped with it. There are no embeddings or direction mark
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import time
 import unicodedata
 from collections import OrderedDict
+from pathlib import Path
 
 import pygame
 
@@ -43,6 +50,20 @@ SHAPED_SCRIPTS = (  # (first, last, SDL_ttf script tag): runs HarfBuzz shapes
     (0x0900, 0x097F, "Deva"),
     (0xA8E0, 0xA8FF, "Deva"),
     (0x0E00, 0x0E7F, "Thai"),
+    # Scripts no bundled face draws, shaped when a system font has them.
+    (0x0980, 0x09FF, "Beng"),
+    (0x0A00, 0x0A7F, "Guru"),
+    (0x0A80, 0x0AFF, "Gujr"),
+    (0x0B00, 0x0B7F, "Orya"),
+    (0x0B80, 0x0BFF, "Taml"),
+    (0x0C00, 0x0C7F, "Telu"),
+    (0x0C80, 0x0CFF, "Knda"),
+    (0x0D00, 0x0D7F, "Mlym"),
+    (0x0D80, 0x0DFF, "Sinh"),
+    (0x0E80, 0x0EFF, "Laoo"),
+    (0x0F00, 0x0FFF, "Tibt"),
+    (0x1000, 0x109F, "Mymr"),
+    (0x1780, 0x17FF, "Khmr"),
 )
 RTL = {"Arab", "Hebr"}
 # Zero width: they stay with the glyph before them (ZWJ, ZWNJ, variation selectors).
@@ -197,11 +218,79 @@ class Coverage:
         return known
 
 
-class Faces:
-    """The fallback faces and their coverage, shared by every size and style."""
+FONT_FILES = (".ttf", ".otf", ".ttc")
 
-    def __init__(self, paths, limit: int = 64, runs_limit: int = 4096):
+
+class SystemFonts:
+    """The system's own fonts, asked only when a character no bundled face has is met
+    (never at start-up): fontconfig's `fc-list` names the files that have it (Linux, BSD,
+    some Macs); without it, the font folders are read once and their files probed one by
+    one, for at most `budget_s` a character."""
+
+    def __init__(self, fc_list: str | None = "", folders=None, budget_s: float = 1.5):
+        self.fc_list = fc_list  # "": found on PATH when first needed; None: not used
+        self.folders = folders
+        self.budget_s = budget_s
+        self._files: list[str] | None = None
+
+    def candidates(self, ch: str) -> list[str]:
+        """Font files that may have `ch`."""
+        if self.fc_list == "":
+            self.fc_list = shutil.which("fc-list")
+        if self.fc_list:
+            try:
+                out = subprocess.run(
+                    [self.fc_list, "-f", "%{file}\n", f":charset={ord(ch):x}"],
+                    capture_output=True,
+                    text=True,
+                    timeout=5,
+                ).stdout
+            except (OSError, subprocess.SubprocessError):
+                return []
+            return sorted({f for f in out.splitlines() if f.lower().endswith(FONT_FILES)})
+        return self.files()
+
+    def files(self) -> list[str]:
+        if self._files is None:
+            self._files = sorted(
+                str(p)
+                for folder in (self.folders if self.folders is not None else font_folders())
+                for p in Path(folder).rglob("*")
+                if p.suffix.lower() in FONT_FILES
+            )
+        return self._files
+
+
+def font_folders() -> list[Path]:
+    """Where Windows, macOS and other systems keep their fonts."""
+    home = Path.home()
+    folders = [
+        Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts",
+        Path(os.environ.get("LOCALAPPDATA", home)) / "Microsoft" / "Windows" / "Fonts",
+        Path("/System/Library/Fonts"),
+        Path("/Library/Fonts"),
+        home / "Library" / "Fonts",
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".local" / "share" / "fonts",
+        home / ".fonts",
+    ]
+    return [f for f in folders if f.is_dir()]
+
+
+class Faces:
+    """The fallback faces and their coverage, shared by every size and style.
+
+    A character none of them has is looked up in the system's fonts (`system`), once; the
+    face found joins the fallback faces for every later character."""
+
+    def __init__(
+        self, paths, limit: int = 64, runs_limit: int = 4096, system: SystemFonts | None = None
+    ):
         self.coverage = [Coverage(p) for p in paths]
+        self.system = system
+        self._unfound: set[str] = set()  # characters no face, bundled or the system's, has
+        self._probed: dict[str, Coverage] = {}  # system fonts looked into, by file
         self._fonts: OrderedDict = OrderedDict()
         self._runs: OrderedDict = OrderedDict()
         self.limit, self.runs_limit = limit, runs_limit
@@ -254,7 +343,28 @@ class Faces:
         for i, cov in enumerate(self.coverage):
             if cov.has(ch):
                 return i
-        return -1  # no face has it: the main face's box says so
+        return self._system_face(ch)  # else -1: the main face's box says so
+
+    def _system_face(self, ch: str) -> int:
+        """A system font that has `ch`, added to the fallback faces; -1 if none."""
+        if self.system is None or ch in self._unfound or unicodedata.category(ch)[0] in "CZ":
+            return -1
+        self._unfound.add(ch)
+        known = {str(cov.path) for cov in self.coverage}
+        until = time.monotonic() + self.system.budget_s
+        for path in self.system.candidates(ch):
+            if path in known:
+                continue
+            cov = self._probed.get(path)
+            if cov is None:
+                cov = self._probed[path] = Coverage(path)
+            if cov.has(ch):
+                self._unfound.discard(ch)
+                self.coverage.append(cov)
+                return len(self.coverage) - 1
+            if time.monotonic() > until:
+                break
+        return -1
 
     def _split(self, text: str, main: Coverage) -> tuple | None:
         rtl = directions(text)
@@ -305,7 +415,7 @@ class Faces:
         for i, cov in enumerate(self.coverage):
             if cov.has(ch):
                 return i
-        return -1
+        return self._system_face(ch)
 
 
 class FallbackFont:

@@ -24,9 +24,11 @@ ELLIPSIS = "…"
 
 
 # Scripts written without spaces between words: a line may break between any two of their
-# characters (Chinese, Japanese, Thai; Korean puts spaces between words and breaks there).
+# characters (Thai, Lao, Myanmar, Khmer, Chinese, Japanese; Korean puts spaces between
+# words and breaks there).
 DENSE = re.compile(
-    "[\u0e00-\u0e7f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uffef\U00020000-\U0003ffff]"
 )
 # Never at the start of a line: closing marks, small kana, the long-vowel mark, stops.
 NO_START = set(
@@ -34,7 +36,8 @@ NO_START = set(
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
 )
 NO_END = set("（「『【〔〈《〖〘〚｛［“‘([{")  # never at the end of a line: opening marks
-THAI_LEADING = set("\u0e40\u0e41\u0e42\u0e43\u0e44")  # a vowel written before its consonant
+# Thai and Lao vowels written before their consonant.
+THAI_LEADING = set("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
 VIRAMA = {"\u094d", "\u0e3a"}  # joins the next consonant into one cluster
 
 

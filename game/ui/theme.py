@@ -17,7 +17,7 @@ import pygame
 
 from game.bundle import fonts_folder
 from game.content.model import TAG_GROUPS
-from game.ui.glyphs import Coverage, Faces, FallbackFont
+from game.ui.glyphs import Coverage, Faces, FallbackFont, SystemFonts
 
 FONT_DIR = fonts_folder()  # inside the package: an installed game has its fonts
 FONT_FILES = {
@@ -235,7 +235,8 @@ class Fonts:
         # Dragging the window edge asks for many sizes; the oldest are let go.
         self._cache: OrderedDict[tuple[str, int], FallbackFont] = OrderedDict()
         self.limit = limit
-        self.faces = Faces([folder / name for name in FALLBACK_FILES])
+        # What no bundled face has is looked up in the system's fonts, when first met.
+        self.faces = Faces([folder / name for name in FALLBACK_FILES], system=SystemFonts())
         self._coverage: dict = {}  # the main faces' coverage, by file
 
     def get(self, style: str, px: int) -> FallbackFont:

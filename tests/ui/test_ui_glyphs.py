@@ -1,6 +1,9 @@
 """Fallback glyphs: emoji, Arabic and Hebrew in a buyer's line show as themselves, not as
 the main face's .notdef box; plain text still takes the one-face path."""
 
+import shutil
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -240,3 +243,53 @@ def test_arabic_and_hebrew_text_starts_at_the_right_of_its_box(kit):
     assert ink.right == rect.right and ink.left > rect.left
     ink = kit.box(surface, "Zero breakage? שלום", "regular", 22, (255,) * 3, rect)
     assert ink.left == rect.left  # a line that starts in English starts at the left
+
+
+FIXTURE_FONTS = Path(__file__).resolve().parents[1] / "fixtures" / "fonts"
+BENGALI = "বাংলা ভাষা"  # no bundled face has Bengali; the fixture's subset does
+
+
+def test_a_script_no_bundled_face_has_is_found_in_the_system_fonts(kit):
+    from game.ui.glyphs import SystemFonts
+
+    faces = kit.fonts.faces
+    faces.system = SystemFonts(fc_list=None, folders=[FIXTURE_FONTS])
+    font = kit.font("regular", 28)
+    runs = faces.runs(BENGALI, font.coverage)
+    assert [(script, part) for _, script, part in runs] == [("Beng", BENGALI)]
+    face = runs[0][0]
+    assert faces.coverage[face].path.endswith("NotoSansBengali-Subset.ttf")
+    for ch, drawn in drawn_by(font, BENGALI):
+        assert ch.isspace() or not missing(drawn, ch), ch
+    # Shaped with its script: the conjunct is narrower than its letters one by one.
+    assert font.size("ক্ষ")[0] < sum(font.size(ch)[0] for ch in "ক্ষ")
+
+
+def test_without_the_system_fonts_bengali_is_boxes(kit):
+    faces = kit.fonts.faces
+    faces.system = None
+    font = kit.font("regular", 28)
+    assert all(face == -1 for face, _, _ in faces.runs(BENGALI, font.coverage))
+
+
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="no fontconfig on this system")
+def test_fontconfig_names_the_system_font_that_has_a_character(kit, tmp_path, monkeypatch):
+    from game.ui.glyphs import SystemFonts
+
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        f"<?xml version='1.0'?><fontconfig><dir>{FIXTURE_FONTS}</dir>"
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    system = SystemFonts()
+    assert [Path(p).name for p in system.candidates("ব")] == ["NotoSansBengali-Subset.ttf"]
+    assert system.candidates("\u0b95") == []  # Tamil: no font here has it
+
+
+def test_the_system_fonts_are_not_asked_for_what_the_bundled_faces_draw(kit):
+    system = kit.fonts.faces.system
+    for text in ("Plain", "Zoë", "שלום", "価格", "가격", "ราคา", "कीमत", "👍"):
+        kit.render(text, "regular", 22, (255, 255, 255))
+    assert system.fc_list == "" and system._files is None  # never looked up
