@@ -47,6 +47,7 @@ class ScenarioCard(Button):
         self.saved = saved
         self.first = first  # the suggestion for a new player: the easiest scenario not played
         self.lines: Lines | None = None  # the grid's shared line counts, set by its layout
+        self._measured: tuple | None = None  # (width and sizes, Lines): measured once for them
 
     def texts(self) -> tuple[str, str]:
         """(the buyer's line, the status line) as the card writes them."""
@@ -72,6 +73,17 @@ class ScenarioCard(Button):
         inner = width - 2 * st.px(18)
         title_w = inner - st.px(60 + 12) if self.data.ok else inner
         px, cap = round(look.px("body") * 1.1), look.px("caption")
+        # A card's words are fixed: a layout at the same width and sizes (every focus move,
+        # the window's own relayout) reuses the count instead of wrapping them again.
+        key = (width, st.px(18), px, cap, kit.floor_px)
+        if self._measured is not None and self._measured[0] == key:
+            return self._measured[1]
+        lines = self._measure(look, inner, title_w, px, cap)
+        self._measured = (key, lines)
+        return lines
+
+    def _measure(self, look, inner: int, title_w: int, px: int, cap: int) -> Lines:
+        kit = look.kit
         title = len(wrap(self.label, kit.font("bold", px), max(1, title_w)))
         if not self.data.ok:
             return Lines(max(1, title), 0, 0, 0)
