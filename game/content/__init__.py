@@ -1,8 +1,9 @@
 """Scenario content: YAML -> checked, frozen model. Never imports pygame.
 
-The loader (with the checker and YAML) is imported when first used, not with the package:
-the model alone is enough for most importers, and the window counts the loader's import as
-part of loading the scenarios.
+The loader (with the checker and YAML) and the model are imported when first used, not
+with the package: the model alone is enough for most importers, the window's theme needs
+only the tag tables (`game.content.tags`), and the window counts the loader's import (with
+the model) as part of loading the scenarios.
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from game.content.diagnostics import Diagnostic
-from game.content.model import Scenario
-
 if TYPE_CHECKING:
+    from game.content.diagnostics import Diagnostic
     from game.content.loader import (
         LoadResult,
         find_scenario_files,
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
         load_scenario,
         load_text,
     )
+    from game.content.model import Scenario
 
 LOADER_NAMES = ("LoadResult", "find_scenario_files", "load_paths", "load_scenario", "load_text")
 
@@ -38,4 +38,8 @@ __all__ = [
 def __getattr__(name: str):
     if name in LOADER_NAMES:
         return getattr(importlib.import_module("game.content.loader"), name)
+    if name == "Diagnostic":
+        return importlib.import_module("game.content.diagnostics").Diagnostic
+    if name == "Scenario":
+        return importlib.import_module("game.content.model").Scenario
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,32 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.content.tags import (  # noqa: F401 - the format's tables, read from here too
+    COMMODITY,
+    COMMODITY_TAGS,
+    DEFAULT_RUBRIC,
+    LEADERSHIP_TAGS,
+    LEADING,
+    TAG_GROUPS,
+)
+
 MOODS = ("neutral", "interested", "skeptical", "annoyed", "impressed", "pleased")
 RESULTS = ("won", "lost", "stalled")
 
-DEFAULT_RUBRIC: dict[str, int] = {
-    "insight": 3,
-    "outcome": 3,
-    "leadership": 2,
-    "discovery": 1,
-    "feature": -1,
-    "follower": -2,
-    "commodity": -2,
-    "price": -3,
-}
-# The default rubric's tags, grouped the way the game teaches them: lead with insight and
-# outcomes; price and commodity answers are what loses deals. The one table of tag groups:
-# analysis, the briefing, the debrief, progress and the workshop all read it.
-TAG_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Leadership", ("insight", "outcome", "leadership")),
-    ("Discovery", ("discovery",)),
-    ("Features & following", ("feature", "follower")),
-    ("Price & commodity", ("price", "commodity")),
-)
-LEADING = TAG_GROUPS[0][1]  # the format's leadership tags, in the order screens list them
-COMMODITY = TAG_GROUPS[-1][1]  # the format's commodity tags, likewise
-LEADERSHIP_TAGS = frozenset(LEADING)
-COMMODITY_TAGS = frozenset(COMMODITY)
 TIMEOUT = "timeout"  # the move token and reserved choice id for a timer running out
 
 # `setting:` names the backdrop the window draws behind the conversation.

@@ -19,9 +19,7 @@ import pygame
 from game.errors import GameError
 from game.ui import intents as I
 from game.ui import navigator
-from game.ui.backdrops import Backdrops
 from game.ui.layout import MIN_SIZE, Stage
-from game.ui.portraits import Portraits
 from game.ui.scene import UNHANDLED, SceneStack
 from game.ui.settings import Settings
 from game.ui.text import TextKit, wrap
@@ -103,7 +101,7 @@ class App:
         self.scenes = SceneStack()
         self._analyses = None
         self._portraits = None
-        self.backdrops = Backdrops()
+        self._backdrops = None
         self._sounds = None
         self._key_text = ""  # what the last KEYDOWN typed, so its TEXTINPUT is not typed twice
         self.loading_ms = 0.0
@@ -132,11 +130,21 @@ class App:
             self._analyses = Analyses()
         return self._analyses
 
+    # The buyers' faces and the settings' backdrops read the scenario model: their modules
+    # are imported when a screen first draws one, after the scenarios are loaded.
     @property
-    def portraits(self) -> Portraits:
+    def portraits(self):
+        """game.ui.portraits.Portraits: every buyer's face, drawn once per mood and size."""
         if self._portraits is None:
-            self._portraits = Portraits()
+            self._portraits = importlib.import_module("game.ui.portraits").Portraits()
         return self._portraits
+
+    @property
+    def backdrops(self):
+        """game.ui.backdrops.Backdrops: the settings behind the conversation."""
+        if self._backdrops is None:
+            self._backdrops = importlib.import_module("game.ui.backdrops").Backdrops()
+        return self._backdrops
 
     def cue(self, name: str) -> None:
         """Play a sound cue if sound is on (the mixer starts on the first one)."""

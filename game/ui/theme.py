@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pygame
 
 from game.bundle import fonts_folder
-from game.content.model import TAG_GROUPS
+from game.content.tags import TAG_GROUPS
 from game.ui.glyphs import Coverage, Faces, FallbackFont, SystemFonts
 
 FONT_DIR = fonts_folder()  # inside the package: an installed game has its fonts

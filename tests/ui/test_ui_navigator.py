@@ -74,6 +74,10 @@ def test_start_up_imports_only_the_first_screen():
         "game.engine.matcher",
         "game.ui.workshop.setup",
         "game.content.checker",  # with the loader: imported by App.load_library, as loading
+        "game.content.model",  # likewise: the theme reads only the tag tables
+        "game.ui.portraits",  # it reads the model's looks: with the first face drawn
+        "game.ui.backdrops",  # with the first conversation
+        "game.store",  # opened after the scenarios are loaded
         "game.engine.analysis",  # with the first scorecard asked for
     ):
         assert later not in loaded, f"{later} is imported before its screen is opened"
