@@ -239,19 +239,32 @@ def _mix(a, b, t):
     return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
 
 
-class _Pen:
-    """Portrait units (0..1 across) to pixels on a surface `s` pixels square."""
+# The 13 points of a quadratic curve's stroke: each point's weights for the three given.
+BEZIER = tuple(((1 - t) ** 2, 2 * (1 - t) * t, t * t) for t in (i / 12 for i in range(13)))
 
-    def __init__(self, surf: pygame.Surface):
+
+class _Pen:
+    """Portrait units (0..1 across) to pixels on a surface `s` pixels square.
+
+    A pen for a small layer (an eye) keeps the whole portrait's scale `s` and draws at the
+    same pixels less the layer's `origin`, so the layer is only as large as what it holds."""
+
+    def __init__(self, surf: pygame.Surface, s: int | None = None, origin=(0, 0)):
         self.surf = surf
-        self.s = surf.get_width()
+        self.s = surf.get_width() if s is None else s
+        self.ox, self.oy = origin
 
     def p(self, x, y):
-        return (round(x * self.s), round(y * self.s))
+        return (round(x * self.s) - self.ox, round(y * self.s) - self.oy)
 
     def r(self, x, y, w, h):
         s = self.s
-        return pygame.Rect(round(x * s), round(y * s), max(1, round(w * s)), max(1, round(h * s)))
+        return pygame.Rect(
+            round(x * s) - self.ox,
+            round(y * s) - self.oy,
+            max(1, round(w * s)),
+            max(1, round(h * s)),
+        )
 
     def w(self, units):
         return max(1, round(units * self.s))
@@ -267,24 +280,22 @@ class _Pen:
 
     def curve(self, colour, points, width):
         """A smooth stroke through `points` (a quadratic curve for three points)."""
+        s, ox, oy = self.s, self.ox, self.oy
         if len(points) == 3:
             (x0, y0), (x1, y1), (x2, y2) = points
-            pts = []
-            for i in range(13):
-                t = i / 12
-                pts.append(
-                    (
-                        (1 - t) ** 2 * x0 + 2 * (1 - t) * t * x1 + t * t * x2,
-                        (1 - t) ** 2 * y0 + 2 * (1 - t) * t * y1 + t * t * y2,
-                    )
+            pixels = [
+                (
+                    round((a * x0 + b * x1 + c * x2) * s) - ox,
+                    round((a * y0 + b * y1 + c * y2) * s) - oy,
                 )
-            points = pts
-        pygame.draw.lines(
-            self.surf, colour, False, [self.p(x, y) for x, y in points], self.w(width)
-        )
+                for a, b, c in BEZIER
+            ]
+        else:
+            pixels = [(round(x * s) - ox, round(y * s) - oy) for x, y in points]
+        pygame.draw.lines(self.surf, colour, False, pixels, self.w(width))
         r = max(1, self.w(width) // 2)
-        for end in (points[0], points[-1]):
-            pygame.draw.circle(self.surf, colour, self.p(*end), r)
+        for end in (pixels[0], pixels[-1]):  # a curve starts and ends on its given points
+            pygame.draw.circle(self.surf, colour, end, r)
 
 
 # Per mood: brow (inner lift, outer lift) per side in face units (up is positive), the eye's
@@ -626,8 +637,10 @@ def _face(pen: _Pen, f: Features, mood: str, skin, hair, fw: float, blink: bool)
             pen.curve(ink, [(cx - 0.028, eye_y), (cx, eye_y + 0.008), (cx + 0.028, eye_y)], 0.005)
         else:
             lid = m["lid"]
-            eye = pygame.Surface(pen.surf.get_size(), pygame.SRCALPHA)
-            ep = _Pen(eye)
+            # A layer just the almond's size: the mask below keeps nothing outside it.
+            almond = pen.r(cx - 0.028, eye_y - open_h / 2, 0.056, open_h)
+            eye = pygame.Surface(almond.size, pygame.SRCALPHA)
+            ep = _Pen(eye, pen.s, (pen.ox + almond.x, pen.oy + almond.y))
             ep.ellipse((248, 246, 242), cx - 0.028, eye_y - open_h / 2, 0.056, open_h)
             pygame.draw.circle(eye, iris, ep.p(cx, eye_y), ep.w(0.0125))
             pygame.draw.circle(eye, ink, ep.p(cx, eye_y), ep.w(0.006))
@@ -639,12 +652,12 @@ def _face(pen: _Pen, f: Features, mood: str, skin, hair, fw: float, blink: bool)
                     skin, cx - 0.034, eye_y - open_h / 2 - open_h * 0.82, 0.068, open_h * 1.05
                 )
             # Keep only what lies inside the eye's own almond.
-            mask = pygame.Surface(pen.surf.get_size(), pygame.SRCALPHA)
+            mask = pygame.Surface(almond.size, pygame.SRCALPHA)
             pygame.draw.ellipse(
                 mask, (255, 255, 255, 255), ep.r(cx - 0.028, eye_y - open_h / 2, 0.056, open_h)
             )
             eye.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-            pen.surf.blit(eye, (0, 0))
+            pen.surf.blit(eye, almond)
             # The lash line over the eye gives it shape at small sizes.
             top_y = (
                 eye_y
