@@ -13,9 +13,12 @@ import json
 import sqlite3
 import uuid as uuid_module
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from game.engine.state import Move
 from game.store.records import Decision, RunRecord
+
+if TYPE_CHECKING:  # a field's type only: the play state's module comes with play
+    from game.engine.state import Move
 
 
 def scenario_choices(scenario) -> str:

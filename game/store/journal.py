@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from game.engine.state import Move
 from game.store import database, writer
 from game.store.items import RunItem, SavedMove, SettingsItem
 
@@ -110,6 +109,12 @@ ROUND_FIELDS = (
     "updated_at", "ended_at", "node", "path", "ending", "result", "scores", "decisions",
     "closed_at", "exported_at",
 )  # fmt: skip
+
+
+def move_type():
+    """game.engine.state.Move, imported when a run's moves are first read back: opening
+    the store (the library's first frame) does not need the play state's module."""
+    return importlib.import_module("game.engine.state").Move
 
 
 def rounds():
@@ -199,7 +204,7 @@ def read(path: Path) -> list[dict]:
 
 def run_item(e: dict) -> RunItem:
     moves = [
-        SavedMove(Move(node, choice, index, points, tuple(tags), target), at, typed)
+        SavedMove(move_type()(node, choice, index, points, tuple(tags), target), at, typed)
         for node, choice, index, points, tags, target, at, typed in e["moves"]
     ]
     return RunItem(

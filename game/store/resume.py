@@ -21,11 +21,14 @@ the store opens (the window's start-up does not replay anything).
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from game.content.model import Scenario
-from game.engine.state import PlayState
 from game.errors import MoveError, SaveError
 from game.store.records import RunRecord
+
+if TYPE_CHECKING:
+    from game.engine.state import PlayState
 
 
 def resume(store, record: RunRecord, scenario: Scenario) -> PlayState:

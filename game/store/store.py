@@ -24,9 +24,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.content.model import Scenario
-from game.engine.state import Move, PlayState
 from game.store import database, journal, writer
 from game.store.items import RunItem, SavedMove, SettingsItem, new_uuid, scenario_choices
 from game.store.leadership import leadership_index, score_bounds
@@ -39,6 +39,9 @@ from game.store.records import (
     run_from_row,
 )
 from game.store.rescue import rescue
+
+if TYPE_CHECKING:  # what a run's moves are: the module comes with play, or a run read back
+    from game.engine.state import Move, PlayState
 
 MODES = ("practice", "assessment", "workshop")
 NOT_SAVING = "Progress is not being saved: "
@@ -273,8 +276,9 @@ class Store:
         if not rows:
             return None
         r = rows[0]
+        move = journal.move_type()
         moves = [
-            SavedMove(Move(d.node, d.choice, d.index, d.points, d.tags, d.target), d.at, d.typed)
+            SavedMove(move(d.node, d.choice, d.index, d.points, d.tags, d.target), d.at, d.typed)
             for d in self._file_decisions(run_id)
         ]
         return RunItem(

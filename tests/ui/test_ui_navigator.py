@@ -84,8 +84,8 @@ def test_start_up_imports_only_the_first_screen():
 
 
 def test_the_first_frame_with_saved_progress_leaves_replay_sound_and_waiting_for_later(tmp_path):
-    """Opening the store reads runs and settings: replaying a run (the rules), workshop
-    rounds, the sound cues and SDL's wait (ctypes) come when they are first used."""
+    """Opening the store reads runs and settings: the play state, replaying a run (the
+    rules), workshop rounds, the sound cues and SDL's wait (ctypes) come when first used."""
     code = (
         "import sys\n"
         "from game.ui.app import App\n"
@@ -109,6 +109,7 @@ def test_the_first_frame_with_saved_progress_leaves_replay_sound_and_waiting_for
     loaded = set(done.stdout.split())
     assert {"game.store.store", "game.ui.scenes.library"} <= loaded
     for later in (
+        "game.engine.state",  # a run's moves: with play, or a run read back
         "game.engine.rules",
         "game.engine.workshop",
         "game.store.rounds",
