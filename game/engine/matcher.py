@@ -312,27 +312,14 @@ class _Table(dict):
         return value
 
 
-def _positions(vec: dict[str, float]) -> dict[str, int]:
-    return {t: i for i, t in enumerate(vec)}
-
-
-def _similar(
-    query: dict[str, float],
-    qnorm: float,
-    doc: dict[str, float],
-    dnorm: float,
-    order: dict[str, int] | None = None,
-) -> float:
+def _similar(query: dict[str, float], qnorm: float, doc: dict[str, float], dnorm: float) -> float:
     """Half cosine, half the share of the answer's weight the document covers.
 
-    Only the words both hold are visited, in the answer's order (`order`: each word's
-    position in `query`), so the sums are the same to the last bit whatever the set order.
+    Only the words both hold are visited, in the answer's order, so the sums are the same to
+    the last bit whatever the document's order (no shared word leaves both sums at 0.0).
     """
-    shared = query.keys() & doc.keys()
-    if not shared:
-        return 0.0
     dot = covered = 0.0
-    for t in sorted(shared, key=(order or _positions(query)).__getitem__):
+    for t in filter(doc.__contains__, query):
         w, d = query[t], doc[t]
         dot += w * d
         covered += w * (w if w < d else d)  # a word the document only half says is half covered
@@ -407,8 +394,6 @@ class _Query:
     content: bool  # it has content words (not only small ones)
     acting: bool
     asking: bool
-    worder: dict[str, int]  # each word's position in doc.words (see _similar)
-    gorder: dict[str, int]
 
 
 @dataclass(slots=True)
@@ -455,15 +440,22 @@ class Matcher:
             for choice in node.choices:
                 variants = [choice.text, *choice.examples]
                 for v in variants:
-                    self._vocab.update(w for w in words(v) if w not in STOPWORDS)
-                documents.append([t for v in variants for t in concepts(v)])
+                    self._vocab.update(words(v))
+                documents.append([t for v in variants for t in _plain_concepts(v)])
+        self._vocab -= STOPWORDS
         self._df: Counter = Counter()
         self._gdf: Counter = Counter()
         for doc in documents:
             self._df.update(set(doc))
             self._gdf.update(set(chain.from_iterable(map(_term_grams, doc))))
         self._n = len(documents)
-        known = [math.log((self._n + 1) / (df + 0.5)) + 1.0 for df in self._df.values()]
+        self._idfs = _Table(self._word_idf)  # a term's weight, worked out once
+        self._gidfs = _Table(self._gram_idf)
+        # every term and gram the scenario uses, at once (as `_word_idf`/`_gram_idf` say)
+        lift = self._n + 1
+        self._idfs.update((t, math.log(lift / (df + 0.5)) + 1.0) for t, df in self._df.items())
+        self._gidfs.update((g, math.log(lift / (df + 0.5)) + 1.0) for g, df in self._gdf.items())
+        known = list(self._idfs.values())
         # the mean, as statistics.fmean works it out (importing statistics costs validate
         # more than the whole examples check's set-up: random, fractions, decimal)
         self._unknown = math.fsum(known) / len(known) if known else 1.0
@@ -472,8 +464,6 @@ class Matcher:
         self._corrected: dict[str, str] = {}
         self._queries: dict[str, _Query] = {}
         self._contents: dict[tuple[str, ...], tuple] = {}  # content words -> their vectors
-        self._idfs = _Table(self._word_idf)  # a term's weight, worked out once
-        self._gidfs = _Table(self._gram_idf)
         self._deleted_index: dict[str, list[str]] | None = None
 
     @property
@@ -610,8 +600,6 @@ class Matcher:
                 bool(terms),
                 is_action(text),
                 is_question(answer),
-                _positions(doc.words) if doc else {},
-                _positions(doc.grams) if doc else {},
             )
             if len(self._queries) > 1024:
                 self._queries.clear()
@@ -638,8 +626,8 @@ class Matcher:
             if known is not None:
                 best = max(best, known[id(d)])
                 continue
-            w = _similar(q.words, q.wnorm, d.words, d.wnorm, query.worder)
-            g = _similar(q.grams, q.gnorm, d.grams, d.gnorm, query.gorder)
+            w = _similar(q.words, q.wnorm, d.words, d.wnorm)
+            g = _similar(q.grams, q.gnorm, d.grams, d.gnorm)
             best = max(best, _blend(w, g, len(q.words), len(q.words.keys() & d.words.keys())))
         if query.acting and not entry.action:
             best *= 0.5  # a bracketed answer is a stage direction: prefer actions
