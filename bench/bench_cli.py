@@ -5,11 +5,15 @@
   files with yaml.CSafeLoader (goal: at most 2x).
 
 Each pair is launched alternately, several rounds, and the medians are compared, so a busy
-machine slows both sides alike. Run: `.venv/bin/python bench/bench_cli.py`.
+machine slows both sides alike. Both sides may write their bytecode (as an installed app has
+it; the floor's PyYAML has its own since it was installed), so a PYTHONDONTWRITEBYTECODE in the
+environment does not make every round compile the game from source. Run:
+`.venv/bin/python bench/bench_cli.py`.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -25,9 +29,13 @@ COMPOSE = (
 )
 
 
+ENV = dict(os.environ)
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
 def timed(cmd: list[str]) -> float:
     began = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False)
+    subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, check=False)
     return time.perf_counter() - began
 
 
