@@ -84,6 +84,10 @@ CONTRACTIONS = (
     (re.compile(r"\bcant\b"), "can not"),
 )
 _BARE = 6  # CONTRACTIONS from here on are the forms typed without an apostrophe
+# what each of CONTRACTIONS needs to match: one of these in the text
+_NEEDLES = (
+    ("won",), ("can",), ("shan",), ("ain",), ("n'", "n’"), ("'", "’"), ("nt",), ("wont",), ("cant",)
+)  # fmt: skip
 NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
@@ -192,17 +196,20 @@ def words(text: str) -> list[str]:
     text = fold(text)
     # every contraction pattern holds an apostrophe or "nt": most clauses have neither
     if "'" in text or "’" in text:
-        for rx, repl in CONTRACTIONS:
-            text = rx.sub(repl, text)
+        for (rx, repl), needles in zip(CONTRACTIONS, _NEEDLES, strict=True):
+            for needle in needles:  # a pattern is tried only where its letters are
+                if needle in text:
+                    text = rx.sub(repl, text)
+                    break
     elif "nt" in text:
         for rx, repl in CONTRACTIONS[_BARE:]:
             text = rx.sub(repl, text)
-    text = text.replace("%", " percent ")
-    out = []
-    for w in _WORD.findall(text):
-        w = w.replace("'", "").replace("’", "")
-        out.append(NUMBERS.get(w, w))
-    return out
+    if "%" in text:
+        text = text.replace("%", " percent ")
+    found = _WORD.findall(text)
+    if "'" in text or "’" in text:
+        found = [w.replace("'", "").replace("’", "") for w in found]
+    return list(map(NUMBERS.get, found, found))
 
 
 def clauses(text: str) -> list[list[str]]:
@@ -440,7 +447,10 @@ class Matcher:
             for choice in node.choices:
                 variants = [choice.text, *choice.examples]
                 for v in variants:
-                    self._vocab.update(words(v))
+                    if v.isascii():  # its clauses' words are its words (`_clauses`, made once)
+                        self._vocab.update(chain.from_iterable(_clauses(v)))
+                    else:  # folding twice can differ: "㎒" folds to "MHz", then to "mhz"
+                        self._vocab.update(words(v))
                 documents.append([t for v in variants for t in _plain_concepts(v)])
         self._vocab -= STOPWORDS
         self._df: Counter = Counter()

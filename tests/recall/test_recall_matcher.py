@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from game.content import load_text
-from game.engine.matcher import Matcher, concepts, fold, stem, words
+from game.engine.matcher import Matcher, clauses, concepts, fold, stem, words
 
 SCENARIO = """\
 format: 1
@@ -190,6 +190,37 @@ def test_stems_are_light():
     assert stem("costing") == stem("cost") == stem("costs")
     assert stem("stopped") == "stop"
     assert stem("us") == "us" and stem("process") == "process"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We won't - can't; don't, 50% of ain't",
+        "It's — the—end: isnt it? shan't",
+        "wont-cant. dont!wouldnt? I'm; you're, they'll. we've: he'd",
+        "a - b -c- d\nsecond line, 12 weeks",
+    ],
+)
+def test_an_ascii_lines_words_are_its_clauses_words(text):
+    """The matcher takes a line's vocabulary from its clauses (made once for its concepts)."""
+    assert words(text) == [w for clause in clauses(text) for w in clause]
+
+
+def test_every_bundled_lines_words_are_its_clauses_words():
+    from game.content import load_paths
+    from tests.helpers import ROOT
+
+    results, _ = load_paths([ROOT / "scenarios"])
+    lines = [
+        v
+        for r in results
+        for node in r.scenario.nodes.values()
+        for c in node.choices
+        for v in (c.text, *c.examples)
+    ]
+    assert len(lines) > 1000
+    for v in lines:
+        assert words(v) == [w for clause in clauses(v) for w in clause], v
 
 
 def test_importing_the_engine_leaves_pygame_and_onnxruntime_out():
