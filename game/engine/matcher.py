@@ -29,7 +29,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -285,17 +285,16 @@ def _term_grams(term: str) -> tuple[str, ...]:
 NEGATED_PLAIN = 0.3  # a negated word still counts a little as the word itself
 
 
-def _weights(
-    counts: Counter, idf: Callable[[str], float], negated: bool = True
-) -> dict[str, float]:
-    """Term weights; `negated` False says no term is negated (their grams are not either)."""
-    out = {t: (_LOG1[c] if c < 64 else 1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
+def _weights(counts: Counter, idf: Mapping[str, float], negated: bool = True) -> dict[str, float]:
+    """Term weights (`idf`: each term's, looked up); `negated` False says no term is negated
+    (their grams are not either)."""
+    out = {t: (_LOG1[c] if c < 64 else 1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
     if not negated:
         return out
     for t, c in counts.items():
         if t.startswith("!"):
             plain = t[1:]
-            out[plain] = out.get(plain, 0.0) + NEGATED_PLAIN * (1.0 + math.log(c)) * idf(plain)
+            out[plain] = out.get(plain, 0.0) + NEGATED_PLAIN * (1.0 + math.log(c)) * idf[plain]
     return out
 
 
@@ -514,8 +513,8 @@ class Matcher:
         content = self._contents.get(key)
         if content is None:  # an authored line and the same line typed share their vectors
             negated = any(t.startswith("!") for t in terms)
-            wv = _weights(Counter(terms), self._idfs.__getitem__, negated)
-            gv = _weights(grams(terms), self._gidfs.__getitem__, negated)
+            wv = _weights(Counter(terms), self._idfs, negated)
+            gv = _weights(grams(terms), self._gidfs, negated)
             content = (wv, _norm(wv), gv, _norm(gv))
             if len(self._contents) > 4096:
                 self._contents.clear()
