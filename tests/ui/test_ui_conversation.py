@@ -265,3 +265,34 @@ def test_f1_over_the_conversation_lists_its_scroll_keys(make_app):
     demo.press("f1")
     keys = dict(app.scenes.top.keys)
     assert "PgUp PgDn" in keys and "Home End" in keys and "1 – 6" in keys
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_a_long_buyer_name_wraps_in_the_card_at_its_size(make_app, tmp_path, size):
+    """The buyer's name was one line: a long one shrank to the floor and ended in "…"
+    ("Maximiliana…") beside a role wrapped whole. It takes two lines at the body's size."""
+    from tests.ui.test_ui_library import LONG_WINDED
+
+    (tmp_path / "long.yaml").write_text(LONG_WINDED, encoding="utf-8")
+    app = at_size(make_app, size=size, paths=(tmp_path,))
+    open_tender(app)
+    screen = app.scenes.top
+    drawn = []
+    real = app.kit.box
+
+    def box(surface, text, *args, **kw):
+        ink = real(surface, text, *args, **kw)
+        drawn.append((text, ink))
+        return ink
+
+    app.kit.box = box
+    app.render()
+    app.kit.box = real
+    name = screen.attempt.scenario.buyer.name
+    ink = next(i for t, i in drawn if t == name)
+    card = screen.rects["portrait_card"]
+    assert card.contains(ink)
+    assert ink.height > 1.5 * app.kit.line_height(app.px("body"))  # two lines
+    assert name not in [t for t, _, _ in app.kit.shrunk]
+    role = next(i for t, i in drawn if t == screen.who())
+    assert role.top >= ink.bottom  # the role follows the name, never over it

@@ -78,6 +78,7 @@ class ConversationScreen(Scene):
         self.bar_rects: dict = {}
         self.bar_px = 0  # the title's and score's size: body in one row, caption in two
         self._who_lines = (None, 1)
+        self._name_lines = (None, 1)
         self.role_in_history = False  # the role did not fit the buyer's card (see layout)
         self.clock_words = True  # "0:24 left to answer"; only "0:24" when the row is short
         self.card_heights: list[float] = []
@@ -454,13 +455,25 @@ class ConversationScreen(Scene):
             self._who_lines = (key, len(wrap(self.who(), kit.font("regular", cap), inner_w)))
         return self._who_lines[1]
 
+    def name_lines(self, stage) -> int:
+        """The buyer's name's lines in the card: up to two at the body's size (a longer name
+        ends in "…" there, never smaller), measured once per size and width."""
+        app, kit = self.app, self.app.kit
+        body = app.px("body")
+        inner_w = self.rects["portrait_card"].width - stage.px(32)
+        name = self.attempt.scenario.buyer.name
+        key = (name, body, inner_w)
+        if self._name_lines[0] != key:
+            self._name_lines = (key, min(2, len(wrap(name, kit.font("bold", body), inner_w))))
+        return self._name_lines[1]
+
     def role_fits(self, stage) -> bool:
         """Whether the buyer's card holds the role whole under the smallest portrait, on the
         shortest card any turn can have. A long role at large text in a small window does
         not: it heads the history instead, wrapped whole (the card keeps the name)."""
         app, kit = self.app, self.app.kit
         below = kit.line_height(app.px("caption")) * (1 + self.who_lines(stage))
-        below += kit.line_height(app.px("body")) + stage.px(36)
+        below += kit.line_height(app.px("body")) * self.name_lines(stage) + stage.px(36)
         return self.shortest_card(stage) - below - stage.px(14) >= stage.px(60)
 
     def shortest_card(self, stage) -> int:
@@ -774,7 +787,8 @@ class ConversationScreen(Scene):
         cap = app.px("caption")
         inner_w = card.width - st.px(32)
         who_lines = 0 if self.role_in_history else self.who_lines(st)
-        below = kit.line_height(cap) * (1 + who_lines) + kit.line_height(app.px("body")) + st.px(36)
+        name_h = kit.line_height(app.px("body")) * self.name_lines(st)
+        below = kit.line_height(cap) * (1 + who_lines) + name_h + st.px(36)
         # Sized for the shortest card any turn can have, so it never changes between turns.
         shortest = self.shortest_card(st)
         side = max(st.px(60), min(st.px(PORTRAIT), card.width - st.px(48)))
@@ -797,7 +811,6 @@ class ConversationScreen(Scene):
             max_width=card.width - st.px(32),
         )
         y = r.bottom + st.px(4)
-        name_h = kit.line_height(app.px("body"))
         kit.box(
             surface,
             buyer.name,
@@ -806,6 +819,7 @@ class ConversationScreen(Scene):
             pal.text,
             pygame.Rect(card.left + st.px(16), y, inner_w, name_h),
             align="center",
+            min_px=app.px("body"),
         )
         top = y + name_h + st.px(2)
         if self.role_in_history:
