@@ -69,21 +69,36 @@ class Button:
         pad = look.stage.px(14)
         inner = r.inflate(-2 * pad, -look.stage.px(8))
         px = px or look.px(role)
+        style = "semibold" if primary or self.kind == "normal" else "regular"
         if self.hint:
-            cap = keycap(surface, look, self.hint, (inner.left, r.centery), focused)
+            y = r.centery
+            if self.kind == "choice":  # by the first line, as a numbered list has it, so a
+                # card taller than its scrolling view still shows its key
+                kit, cap_w = look.kit, keycap_width(look, self.hint)
+                size, lines = kit.fit(
+                    self.label, style, px, inner.width - cap_w - pad, inner.height
+                )
+                lh = kit.line_height(size)
+                top = inner.top + max(0, (inner.height - lh * len(lines)) // 2)
+                y = min(r.centery, top + lh // 2)
+            cap = keycap(surface, look, self.hint, (inner.left, y), focused)
             inner.width -= cap.width + pad
             inner.left = cap.right + pad
         align = "left" if self.hint or self.kind == "choice" else "center"
-        style = "semibold" if primary or self.kind == "normal" else "regular"
         look.kit.box(surface, self.label, style, px, ink, inner, align=align, valign="middle")
+
+
+def keycap_width(look, label: str) -> int:
+    """The width `keycap` gives `label`."""
+    st = look.stage
+    return max(st.px(30), look.kit.size(label, "bold", look.px("caption"))[0] + st.px(14))
 
 
 def keycap(surface, look, label: str, midleft, focused: bool = False) -> pygame.Rect:
     """A small key drawn like a keyboard key, e.g. [1] or [Esc]."""
     pal, st = look.pal, look.stage
     px = look.px("caption")
-    w = max(st.px(30), look.kit.size(label, "bold", px)[0] + st.px(14))
-    r = pygame.Rect(0, 0, w, st.px(30))
+    r = pygame.Rect(0, 0, keycap_width(look, label), st.px(30))
     r.midleft = midleft
     pygame.draw.rect(surface, pal.accent if focused else pal.track, r, border_radius=st.px(6))
     colour = pal.on_accent if focused else pal.text

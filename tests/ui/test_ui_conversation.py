@@ -10,6 +10,7 @@ import pytest
 from game.engine import rules
 from game.ui.attempt import Attempt
 from game.ui.demo import Demo
+from game.ui.intents import CLICK, Intent
 from game.ui.theme import HIGH_CONTRAST, NORMAL, quoted
 from game.ui.transcript import (
     BUYER,
@@ -296,3 +297,65 @@ def test_a_long_buyer_name_wraps_in_the_card_at_its_size(make_app, tmp_path, siz
     assert name not in [t for t, _, _ in app.kit.shrunk]
     role = next(i for t, i in drawn if t == screen.who())
     assert role.top >= ink.bottom  # the role follows the name, never over it
+
+
+TALL_CHOICE = """\
+format: 1
+id: tall-choice
+title: Tall Choice
+summary: A first answer longer than the choices' view at large text.
+buyer: {name: Bo Lind, role: Buyer}
+start: a
+nodes:
+  a:
+    say: Well?
+    choices:
+      - text: >
+          Before we compare prices, may I ask what the last two outages cost the hospital
+          in cancelled procedures, overtime, agency staff, patient transfers and the
+          reputational damage that followed the press coverage in the regional papers,
+          and what the board said about it when the quarter closed forty thousand short,
+          before anyone had worked out what the next outage would cost the wards that
+          depend on the system every night of the week, including the weekends?
+        next: b
+      - {text: Fine., next: b}
+      - {text: No., next: b}
+  b:
+    say: Bye.
+    ending: {result: won, title: Done}
+"""
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)])
+def test_a_choice_taller_than_its_view_shows_its_key_and_takes_a_click(make_app, tmp_path, size):
+    """At 200% a long first answer is taller than the choices' view: its key, drawn at the
+    card's middle, was out of sight. The key sits by the first line, the focus brings the
+    card's top into view, and the part in view takes the click."""
+    (tmp_path / "tall.yaml").write_text(TALL_CHOICE, encoding="utf-8")
+    app = at_size(make_app, size=size, text_size=2.0, paths=(tmp_path,))
+    demo = open_tender(app)
+    screen = app.scenes.top
+    view = screen.rects["cards"]
+    first = screen.buttons.items[0]
+    assert first.rect.centery > view.bottom  # the case in question: its middle is out of view
+    lines = []
+    real = app.kit.line
+
+    def line(surface, text, *args, **kw):
+        r = real(surface, text, *args, **kw)
+        lines.append((text, r))
+        return r
+
+    app.kit.line = line
+    app.render()
+    app.kit.line = real
+    key = next(r for t, r in lines if t == "1")
+    assert view.contains(key), f"the key '1' at {key} is out of the view {view}"
+    texts = [t for t, _ in lines]
+    assert "2 more below" in texts and "3 more below" not in texts  # the first is in view
+    demo.press("down")  # away and back: the focus shows the card's top, with its key
+    demo.press("up")
+    assert screen.buttons.items[0].rect.top >= view.top
+    app.dispatch(Intent(CLICK, pos=(view.centerx, view.top + 10)))
+    demo.settle()
+    assert [m.choice for m in screen.attempt.state.moves] == ["c1"]

@@ -595,8 +595,8 @@ class ConversationScreen(Scene):
         i = self.buttons.focus
         top = sum(self.card_heights[:i]) + 10 * i
         bottom = top + self.card_heights[i]
-        if top < self.choice_scroll:
-            self.scroll_choices(top - self.choice_scroll)
+        if top < self.choice_scroll or self.card_heights[i] > self.cards_h:
+            self.scroll_choices(top - self.choice_scroll)  # a card taller than the view: its top
         elif bottom > self.choice_scroll + self.cards_h:
             self.scroll_choices(bottom - self.choice_scroll - self.cards_h)
 
@@ -686,8 +686,16 @@ class ConversationScreen(Scene):
     def draw_choice_cue(self, surface, row) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         view = self.rects["cards"]
-        above = sum(1 for b in self.buttons if b.rect.top < view.top)
-        below = sum(1 for b in self.buttons if b.rect.bottom > view.bottom)
+        # A card taller than the view, showing, is as much in view as it can be: not "more".
+        rest = [
+            b
+            for b in self.buttons
+            if not (
+                b.rect.height > view.height and b.rect.top <= view.top and view.colliderect(b.rect)
+            )
+        ]
+        above = sum(1 for b in rest if b.rect.top < view.top)
+        below = sum(1 for b in rest if b.rect.bottom > view.bottom)
         parts = []
         if above:
             parts.append((True, f"{above} more above"))

@@ -436,13 +436,6 @@ def split_bar(surface, look, rect, segments, total: int) -> None:
         x += unit
 
 
-def keycap_width(look, label: str) -> int:
-    """The width `widgets.keycap` gives a key, so text can be laid out beside it in advance."""
-    return max(
-        look.stage.px(30), look.kit.size(label, "bold", look.px("caption"))[0] + look.stage.px(14)
-    )
-
-
 def smallest(look) -> int:
     """The floor for text that must shrink to fit: 11 px on a 1280×720 stage, more when larger."""
     return look.stage.px(11)

@@ -22,12 +22,11 @@ from game.ui.theme import (
     points_text,
     tag_label,
 )
-from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, panel
+from game.ui.widgets import Button, Buttons, chip, chip_width, keycap, keycap_width, panel
 from game.ui.workshop.look import (
     Look,
     UndoQuestion,
     ending_words,
-    keycap_width,
     leave_on_second_escape,
     pages,
     reading_px,

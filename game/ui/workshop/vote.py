@@ -15,14 +15,13 @@ from game.errors import MoveError
 from game.ui import intents as I
 from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
-from game.ui.widgets import Button, Buttons, keycap, panel, ring
+from game.ui.widgets import Button, Buttons, keycap, keycap_width, panel, ring
 from game.ui.workshop.look import (
     Look,
     UndoQuestion,
     arc,
     buyer_card,
     clock_text,
-    keycap_width,
     leave_on_second_escape,
     pages,
     reading_px,
