@@ -29,9 +29,9 @@ or Hebrew run they are shaped with it. There are no embeddings or direction mark
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
-import subprocess
 import time
 import unicodedata
 from collections import OrderedDict
@@ -238,6 +238,9 @@ class SystemFonts:
         if self.fc_list == "":
             self.fc_list = shutil.which("fc-list")
         if self.fc_list:
+            # Imported here: subprocess (with signal, selectors and locale) is some 4 ms of
+            # the window's start-up, and most games never meet such a character.
+            subprocess = importlib.import_module("subprocess")
             try:
                 out = subprocess.run(
                     [self.fc_list, "-f", "%{file}\n", f":charset={ord(ch):x}"],
