@@ -3,7 +3,10 @@
 - Start-up: process start to the first drawn frame of the library (bundled scenarios),
   against a bare pygame window (import, init, open, flip); scenario loading is shown apart.
   Both launch with Python's bytecode cache, after one warm-up launch, as a player's do.
-- Frames: conversation frame render time at 1280×720 (dummy driver), 95th percentile.
+- Frames: conversation frame render time at 1280×720 (dummy driver), 95th percentile: the
+  first decision, with the coach's note over it, and two decisions on with both exchanges in
+  the history (the lines said are picked so the conversation goes on; the seed fixes the
+  order of the choices).
 - Idle: CPU used while the conversation screen waits for input for 10 s (process / wall).
   The dummy driver cannot block (SDL polls it); bench_window.py measures a real X window.
 
