@@ -5,19 +5,21 @@ Japanese, Korean or emoji; drawn with it alone, "Let's talk 👍" or a buyer cal
 come out as boxes (the face's .notdef glyph). A `FallbackFont` stands in for a
 `pygame.font.Font`: text the main face covers (all ASCII, and almost every line a scenario
 has) goes straight to it; other text is split into runs by which face has each character
-(the main face first, then the fallback faces in `assets/fonts/`: DejaVu Sans, Symbola's
-emoji and symbols, Noto Sans Thai, Noto Sans Devanagari, Droid Sans Fallback for Chinese,
-Japanese and Korean; then, for a character none of them has, a font of the system's found
-when it is first met: `SystemFonts`), and each run is measured and drawn with its own face,
-side by side on one baseline. The runs of a text are worked out once and kept. A bold or
-semibold text draws its fallback runs emboldened (Chinese, Japanese, Korean, symbols), so a
-title stays heavier than the body; shaped runs stay regular (emboldening moves their marks).
+(the main face first, then the fallback faces in `assets/fonts/`: Noto Color Emoji's
+colour bitmaps, DejaVu Sans, Symbola's emoji and symbols, Noto Sans Thai, Noto Sans
+Devanagari, Droid Sans Fallback for Chinese, Japanese and Korean; then, for a character
+none of them has, a font of the system's found when it is first met: `SystemFonts`), and
+each run is measured and drawn with its own face, side by side on one baseline (a colour
+bitmap face, drawn by SDL_ttf at its one size, is scaled to the text's). The runs of a
+text are worked out once and kept. A bold or semibold text draws its fallback runs
+emboldened (Chinese, Japanese, Korean, symbols), so a title stays heavier than the body;
+shaped runs and emoji stay regular (emboldening moves marks and smears bitmaps).
 
-Shaping: a run in Arabic, Hebrew, Thai or Devanagari (or an Indic or South-East Asian script
-a system font draws) is shaped by SDL_ttf's HarfBuzz with
-its script set (joined Arabic letters; Devanagari conjuncts and the short i drawn before its
-consonant; Thai marks stacked on their letter), spaces between its words kept in the run.
-Arabic and Hebrew runs are laid out right to left inside the run.
+Shaping: a run in Arabic, Hebrew, Thai or Devanagari (or an Indic or South-East Asian
+script a system font draws) is shaped by SDL_ttf's HarfBuzz with its script set (joined
+Arabic letters; Devanagari conjuncts and the short i drawn before its consonant; Thai marks
+stacked on their letter), spaces between its words kept in the run. Arabic and Hebrew
+runs are laid out right to left inside the run.
 
 Direction (`directions`, `visual_order`): a simplified Unicode bidirectional algorithm. A
 line whose first letter is Arabic or Hebrew reads right to left: its runs are drawn in
@@ -288,9 +290,17 @@ class Faces:
     face found joins the fallback faces for every later character."""
 
     def __init__(
-        self, paths, limit: int = 64, runs_limit: int = 4096, system: SystemFonts | None = None
+        self,
+        paths,
+        limit: int = 64,
+        runs_limit: int = 4096,
+        system: SystemFonts | None = None,
+        ppem: dict[int, int] | None = None,
     ):
         self.coverage = [Coverage(p) for p in paths]
+        # Colour bitmap faces (emoji), by index: their one strike's pixels per em. SDL_ttf
+        # draws them at that size only; `scale` says how much to grow or shrink them.
+        self.ppem = dict(ppem or {})
         self.system = system
         self._unfound: set[str] = set()  # characters no face, bundled or the system's, has
         self._probed: dict[str, Coverage] = {}  # system fonts looked into, by file
@@ -303,6 +313,8 @@ class Faces:
     ) -> pygame.font.Font | None:
         """Fallback face `index` at `px`, set up to shape `script` (right to left for Arabic
         and Hebrew) if given, emboldened if `bold`."""
+        if index in self.ppem:
+            px, bold = self.ppem[index], False  # one size; emboldening would smear it
         key = (index, px, script, bold)
         font = self._fonts.get(key)
         if font is None:
@@ -325,6 +337,11 @@ class Faces:
         else:
             self._fonts.move_to_end(key)
         return font
+
+    def scale(self, index: int, px: int) -> float:
+        """How much a face's glyphs are scaled to stand at `px` (1 but for bitmap faces)."""
+        ppem = self.ppem.get(index)
+        return px / ppem if ppem else 1.0
 
     def runs(self, text: str, main: Coverage) -> tuple | None:
         """((face, script, text), ...) for `text`, face -1 being the main face; None when
@@ -452,8 +469,9 @@ class FallbackFont:
         width, height = 0, self.main.get_height()
         for face, script, part in runs:
             w, h = self._font(face, script).size(part)
-            width += w
-            height = max(height, h)
+            scale = self.faces.scale(face, self.px)
+            width += round(w * scale)
+            height = max(height, round(h * scale))
         return width, height
 
     def render(self, text: str, antialias: bool, colour, background=None) -> pygame.Surface:
@@ -463,7 +481,14 @@ class FallbackFont:
         pieces = []
         for face, script, part in runs:
             font = self._font(face, script)
-            pieces.append((font.render(part, antialias, colour, background), font.get_ascent()))
+            surf, ascent = font.render(part, antialias, colour, background), font.get_ascent()
+            scale = self.faces.scale(face, self.px)
+            if scale != 1.0:  # a colour emoji: its one size, scaled to the text's
+                w, h = round(surf.get_width() * scale), round(surf.get_height() * scale)
+                resize = pygame.transform.smoothscale if surf.get_bitsize() >= 24 else None
+                surf = (resize or pygame.transform.scale)(surf, (max(1, w), max(1, h)))
+                ascent = round(ascent * scale)
+            pieces.append((surf, ascent))
         ascent = max(a for _, a in pieces)
         height = max(ascent - a + s.get_height() for s, a in pieces)
         width = sum(s.get_width() for s, _ in pieces)
@@ -495,5 +520,7 @@ class FallbackFont:
             return self.main.metrics(text)
         out = []
         for face, script, part in runs:
-            out.extend(self._font(face, script).metrics(part))
+            scale = self.faces.scale(face, self.px)
+            for m in self._font(face, script).metrics(part):
+                out.append(tuple(round(v * scale) for v in m) if m and scale != 1.0 else m)
         return out

@@ -26,15 +26,19 @@ FONT_FILES = {
     "semibold": "Inter-SemiBold.otf",
     "italic": "Inter-Italic.otf",
 }
-# For what Inter lacks (game.ui.glyphs), in this order: Arabic, Hebrew and most symbols;
-# emoji; Thai; Devanagari; Chinese, Japanese and Korean.
+# For what Inter lacks (game.ui.glyphs), in this order: emoji in colour; Arabic, Hebrew and
+# most symbols; the emoji and symbols left, in one colour; Thai; Devanagari; Chinese,
+# Japanese and Korean.
 FALLBACK_FILES = (
+    "NotoColorEmoji-Subset.ttf",
     "DejaVuSans.ttf",
     "Symbola-Emoji.ttf",
     "NotoSansThai-Regular.ttf",
     "NotoSansDevanagari-Regular.ttf",
     "DroidSansFallback.ttf",
 )
+# Faces of colour bitmaps, drawn at one size (their strike's, in pixels per em) and scaled.
+BITMAP_PPEM = {"NotoColorEmoji-Subset.ttf": 38}
 TYPE_SCALE = {"caption": 16, "body": 22, "choice": 22, "line": 28, "heading": 36, "title": 56}
 LINE_HEIGHT = 1.3
 TEXT_SIZES = (0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -236,7 +240,11 @@ class Fonts:
         self._cache: OrderedDict[tuple[str, int], FallbackFont] = OrderedDict()
         self.limit = limit
         # What no bundled face has is looked up in the system's fonts, when first met.
-        self.faces = Faces([folder / name for name in FALLBACK_FILES], system=SystemFonts())
+        self.faces = Faces(
+            [folder / name for name in FALLBACK_FILES],
+            system=SystemFonts(),
+            ppem={i: BITMAP_PPEM[n] for i, n in enumerate(FALLBACK_FILES) if n in BITMAP_PPEM},
+        )
         self._coverage: dict = {}  # the main faces' coverage, by file
 
     def get(self, style: str, px: int) -> FallbackFont:

@@ -79,6 +79,7 @@ def test_the_wheel_holds_the_scenarios_schema_and_fonts(installed):
         "Symbola-LICENSE.txt",
         "Noto-LICENSE.txt",
         "Droid-LICENSE.txt",
+        "NotoColorEmoji-LICENSE.txt",
     }
     assert licences <= set(fonts)
     assert schema.startswith(str(tmp / "venv")) and Path(schema).is_file()

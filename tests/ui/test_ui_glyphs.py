@@ -293,3 +293,41 @@ def test_the_system_fonts_are_not_asked_for_what_the_bundled_faces_draw(kit):
     for text in ("Plain", "Zoë", "שלום", "価格", "가격", "ราคา", "कीमत", "👍"):
         kit.render(text, "regular", 22, (255, 255, 255))
     assert system.fc_list == "" and system._files is None  # never looked up
+
+
+def hues(surf) -> int:
+    """How many pixels are clearly coloured (not grey), of those with ink."""
+    n = 0
+    for x in range(surf.get_width()):
+        for y in range(surf.get_height()):
+            r, g, b, a = surf.get_at((x, y))
+            n += a > 128 and max(r, g, b) - min(r, g, b) > 60
+    return n
+
+
+@pytest.mark.parametrize("emoji", ["👍", "📦", "☕", "✅"])
+def test_emoji_are_drawn_in_colour_at_the_texts_size(kit, emoji):
+    font = kit.font("regular", 28)
+    ((face, _, _),) = font.faces.runs(emoji, font.coverage)
+    assert font.faces.coverage[face].path.name == "NotoColorEmoji-Subset.ttf"
+    surf = kit.render(emoji, "regular", 28, (255, 255, 255))  # white asked: colour given
+    assert hues(surf) > 10  # white or grey alone would be 0
+    # Scaled from the face's one size to the text's: twice the size, twice the width.
+    w22, w44 = font_width(kit, emoji, 22), font_width(kit, emoji, 44)
+    assert abs(w44 - 2 * w22) <= 2 and 22 <= w22 <= 34
+    assert surf.get_height() <= round(28 * 1.3) + 1
+
+
+def font_width(kit, text, px):
+    font = kit.font("regular", px)
+    assert font.render(text, True, (255, 255, 255)).get_width() == font.size(text)[0]
+    return font.size(text)[0]
+
+
+def test_an_emoji_the_colour_face_lacks_is_drawn_in_one_colour(kit):
+    font = kit.font("regular", 28)
+    for ch in "☺✈❤":  # shown as text by default: the colour face leaves them out
+        ((face, _, _),) = font.faces.runs(ch, font.coverage) or ((-1, "", ch),)
+        assert face == -1 or font.faces.coverage[face].path.name != "NotoColorEmoji-Subset.ttf"
+        surf = kit.render(ch, "regular", 28, (255, 255, 255))
+        assert surf.get_bounding_rect().width and hues(surf) == 0
