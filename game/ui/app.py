@@ -556,8 +556,6 @@ class App:
     def run(self) -> None:
         """The loop: wait for input or the next animation step; draw only what changed."""
         self.running = True
-        if self.waiter is None:  # ctypes and SDL's own wait: not needed for the first frame
-            self.waiter = importlib.import_module("game.ui.wait").Waiter()
         last = now_ms()
         while self.running and len(self.scenes):
             if self.dirty:
@@ -565,6 +563,11 @@ class App:
                 pygame.display.flip()
             elif self.patches:
                 pygame.display.update(self.render_patches())
+            if self.waiter is None:
+                # Made once the first frame is on screen (ctypes and finding SDL take 2-3 ms),
+                # and before the first wait: the first input is read no later than before.
+                self.waiter = importlib.import_module("game.ui.wait").Waiter()
+                last = now_ms()
             wake = self.wake_in()
             if wake is None:
                 events = self.waiter.wait(None)  # still: sleep until the player does something

@@ -40,3 +40,26 @@ def test_the_loop_reveals_the_buyers_line_in_real_time(make_app):
         guard.cancel()
     assert sum(stepped) >= 150, "the loop never saw time pass"
     assert screen.words > 0
+
+
+def test_the_first_frame_is_on_screen_before_the_loop_sets_up_its_wait(make_app, monkeypatch):
+    import game.ui.wait as wait
+
+    app = make_app()
+    order = []
+    real_flip, real_init = pygame.display.flip, wait.Waiter.__init__
+
+    def flip():
+        order.append("flip")
+        real_flip()
+
+    def init(self):
+        order.append("waiter")
+        real_init(self)
+
+    monkeypatch.setattr(pygame.display, "flip", flip)
+    monkeypatch.setattr(wait.Waiter, "__init__", init)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.run()
+    assert order[:2] == ["flip", "waiter"]
+    assert order.count("waiter") == 1
