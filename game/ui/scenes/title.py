@@ -6,9 +6,14 @@ import pygame
 
 from game.ui import intents as I
 from game.ui.scene import Scene
-from game.ui.widgets import Button, Buttons, panel
+from game.ui.text import wrap
+from game.ui.widgets import Button, Buttons, keycap_width, panel
 
 MAX_NAME = 32
+TAGLINE = (
+    "Sales is leadership. Bring the insight the buyer lacks, aim at the outcome they did "
+    "not think possible, and never let price lead."
+)
 LINEUP_MOODS = ("skeptical", "interested", "pleased", "impressed", "annoyed")
 
 
@@ -68,52 +73,86 @@ class Title(Scene):
         return out[:5]
 
     def layout(self, stage) -> None:
-        self.field = stage.rect(400, 352, 480, 56)
-        for b, y in zip(self.buttons, (452, 520, 520, 588), strict=True):
-            b.rect = stage.rect(400, y, 480, 52)
-        self.buttons.items[1].rect = stage.rect(400, 520, 234, 52)
-        self.buttons.items[2].rect = stage.rect(646, 520, 234, 52)
+        """A column measured from its words: the tagline wraps, the buttons grow with their
+        labels (Settings and Help side by side only when both fit), and at large text the
+        buyers' faces give way before anything is cut or shrunk."""
+        app, kit = self.app, self.app.kit
+        big = app.settings.text_size >= 1.5
+        body, cap = app.px("body"), app.px("caption")
+        self.title_px = round(min(app.px("title"), stage.px(56)) * 1.3)  # the name is a logo
+        self.tag_px = app.px("body") if big else app.px("line")
+        col_w, tag_w = stage.px(900 if big else 480), stage.px(1100 if big else 880)
+        left = stage.rect(640, 0, 0, 0).left - col_w // 2
+        tag_left = stage.rect(640, 0, 0, 0).left - tag_w // 2
+        row_h = max(stage.px(52), kit.line_height(body) + stage.px(16))
+        gap, before = stage.px(10 if big else 16), stage.px(24 if big else 40)
+        half = (col_w - stage.px(12)) // 2
+        pair = all(self.button_w(b) <= half for b in self.buttons.items[1:3])
+        tag_h = len(wrap(TAGLINE, kit.font("regular", self.tag_px), tag_w)) * kit.line_height(
+            self.tag_px
+        )
+        label_h = kit.line_height(cap) + stage.px(4)
+        rows = 3 if pair else 4
+        column = (
+            kit.line_height(self.title_px)
+            + tag_h
+            + stage.px(12)
+            + label_h
+            + row_h
+            + before
+            + rows * row_h
+            + (rows - 1) * gap
+        )
+        faces = stage.px(26 + 84 + 6)
+        room = stage.px(720 - 24)
+        self.faces = column + faces <= room
+        y = stage.area.top + (faces if self.faces else max(stage.px(24), (room - column) // 2))
+        self.title_box = pygame.Rect(stage.area.left, y, stage.area.width, 0)
+        self.title_box.height = kit.line_height(self.title_px)
+        y = self.title_box.bottom
+        self.tag_box = pygame.Rect(tag_left, y, tag_w, tag_h)
+        y = self.tag_box.bottom + stage.px(12)
+        self.label_box = pygame.Rect(left, y, col_w, label_h)
+        self.field = pygame.Rect(left, self.label_box.bottom, col_w, row_h)
+        y = self.field.bottom + before
+        primary, settings, help_, quit_ = self.buttons.items
+        primary.rect = pygame.Rect(left, y, col_w, row_h)
+        y = primary.rect.bottom + gap
+        if pair:
+            settings.rect = pygame.Rect(left, y, half, row_h)
+            help_.rect = pygame.Rect(left + col_w - half, y, half, row_h)
+        else:
+            settings.rect = pygame.Rect(left, y, col_w, row_h)
+            y = settings.rect.bottom + gap
+            help_.rect = pygame.Rect(left, y, col_w, row_h)
+        quit_.rect = pygame.Rect(left, help_.rect.bottom + gap, col_w, row_h)
+
+    def button_w(self, b) -> int:
+        """The width a button needs for its keycap and its whole label."""
+        app, st = self.app, self.app.stage
+        label = app.kit.size(b.label, "semibold", app.px("body"))[0]
+        return keycap_width(app, b.hint) + label + st.px(14 * 3 + 8)
 
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
-        buyers = self.lineup()
-        side, gap = st.px(84), st.px(20)
-        x = st.rect(640, 0, 0, 0).left - (len(buyers) * side + (len(buyers) - 1) * gap) // 2
-        for buyer, mood in zip(buyers, LINEUP_MOODS, strict=False):
-            face = app.portraits.get(
-                buyer.name, mood, side, buyer.portrait, round_=True, look=buyer.look
-            )
-            surface.blit(face, (x, st.rect(0, 26, 0, 0).top))
-            x += side + gap
+        if self.faces:
+            buyers = self.lineup()
+            side, gap = st.px(84), st.px(20)
+            x = st.rect(640, 0, 0, 0).left - (len(buyers) * side + (len(buyers) - 1) * gap) // 2
+            for buyer, mood in zip(buyers, LINEUP_MOODS, strict=False):
+                face = app.portraits.get(
+                    buyer.name, mood, side, buyer.portrait, round_=True, look=buyer.look
+                )
+                surface.blit(face, (x, st.rect(0, 26, 0, 0).top))
+                x += side + gap
+        title = self.title_px
         kit.box(
-            surface,
-            "Salesplay",
-            "bold",
-            app.px("title") * 1.3,
-            pal.text,
-            st.rect(140, 116, 1000, 90),
-            align="center",
-            valign="middle",
+            surface, "Salesplay", "bold", title, pal.text, self.title_box, "center", "middle", title
         )
-        kit.box(
-            surface,
-            "Sales is leadership. Bring the insight the buyer lacks, aim at the "
-            "outcome they did not think possible, and never let price lead.",
-            "regular",
-            app.px("line"),
-            pal.muted,
-            st.rect(200, 210, 880, 96),
-            align="center",
-        )
-        kit.box(
-            surface,
-            "Your name",
-            "semibold",
-            app.px("caption"),
-            pal.muted,
-            st.rect(400, 318, 480, 30),
-            valign="bottom",
-        )
+        tag = self.tag_px
+        kit.box(surface, TAGLINE, "regular", tag, pal.muted, self.tag_box, "center", min_px=tag)
+        cap = app.px("caption")
+        kit.box(surface, "Your name", "semibold", cap, pal.muted, self.label_box, valign="bottom")
         panel(surface, app, self.field, fill=pal.panel, border=pal.accent, width=2, radius=10)
         inner = self.field.inflate(-st.px(32), -st.px(8))
         shown = self.typed or "Type your name"
