@@ -251,3 +251,53 @@ def test_the_library_suggests_where_to_start_and_sorts_by_difficulty(make_app):
     assert levels == sorted(levels)
     demo.press("s")  # back to the files' order
     assert [c.data.path for c in library.cards] == [r.path for r in app.library]
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_at_200_percent_the_help_wraps_and_scrolls_instead_of_cutting(make_app, size):
+    """At 200% the keys ran into their descriptions and the descriptions ended in "…"."""
+    from tests.layout_checks import check_fits
+
+    app = make_app(size=size)
+    app.settings.text_size = 2.0
+    app.relayout()
+    demo = Demo(app, None)
+    demo.press("f1")
+    help_ = app.scenes.top
+    assert help_.name == "help"
+    check_fits(app, "help at 200%", whole=True)
+    assert "▼ more" in drawn_texts(app)
+    seen = 0
+    while help_.page.more_below:
+        demo.press("pagedown")
+        check_fits(app, f"help at 200%, {help_.page.offset} px down", whole=True)
+        seen += 1
+    assert seen and app.scenes.top is help_  # scrolling keeps it open
+    for key, *_ in help_.rows:
+        assert help_.key_w > app.kit.size(key, "bold", app.px("caption"))[0]
+    demo.press("x")  # any other key closes it
+    assert app.scenes.top is not help_
+
+
+def test_at_100_percent_the_help_shows_every_key_at_once(make_app):
+    from tests.layout_checks import check_fits
+
+    app = make_app()
+    Demo(app, None).press("f1")
+    check_fits(app, "help at 100%", whole=True)
+    assert app.scenes.top.page.max_offset == 0
+    assert not any(t.endswith("more") for t in drawn_texts(app))
+
+
+@pytest.mark.parametrize("text_size", [1.0, 2.0])
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_the_title_screen_reflows_instead_of_cutting(make_app, size, text_size):
+    """At 200% the title's "y" lost its tail, the tagline ended in "…" and so did "Keys and
+    help"; at 100% the game's name was drawn smaller than its size."""
+    from tests.layout_checks import check_fits
+
+    app = make_app(size=size)
+    app.settings.text_size = text_size
+    app.relayout()
+    assert app.scenes.top.name == "title"
+    check_fits(app, f"title at {text_size:.0%}", whole=True)
