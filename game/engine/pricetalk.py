@@ -82,16 +82,37 @@ _NEEDS: dict[str, re.Pattern] = {
         "free months": r"free|on the house|on us|at no |throw|launch offer",
     }.items()
 }
+# The same for an ASCII text, as plain letters in its lower case (case-blind matching of an
+# ASCII text is its lower case matching), for every kind: each alternative of a kind's
+# pattern holds one of its kind's. A few `in` tests rule most kinds out before any pattern.
+_LETTERS: dict[str, tuple[str, ...]] = {
+    "a discount": ("discount",),
+    "a percentage off": ("%", "percent", "per cent", "point", "half"),
+    "a price match": ("match", "beat", "priced"),
+    "cheaper": ("cheaper", "cheapest", "lowest"),
+    "undercutting": ("under", "below", "lower", "cheaper", "less", "pric", "cost", "rates"),
+    "free months": ("free", "on the house", "on us", "at no ", "throw", "launch offer"),
+    "the best price": ("pric", "rate", "deal", "bid"),
+    "a price cut": (
+        "pric", "rate", "fee", "quote", "margin", "pencil", "knock", "bill", "invoice", "rebate",
+        "waiv", "absorb",
+    ),
+}  # fmt: skip
 # "the discount" in a question asks about one already on the table ("What is the discount for?").
 _ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 
 
 def price_phrase(text: str) -> str | None:
     """The kind of price talk `text` reads as (None when none, or when it turns price down)."""
+    low = text.lower() if text.isascii() else None
     for name, pattern in PRICE_PHRASES.items():
-        needs = _NEEDS.get(name)
-        if needs is not None and needs.search(text) is None:
-            continue
+        if low is not None:
+            if not any(letters in low for letters in _LETTERS[name]):
+                continue
+        else:
+            needs = _NEEDS.get(name)
+            if needs is not None and needs.search(text) is None:
+                continue
         for match in pattern.finditer(text):
             before = " ".join(text[: match.start()].split()[-4:])
             if _REFUSAL.search(before):

@@ -56,3 +56,61 @@ def test_price_talk_is_caught(text):
 @pytest.mark.parametrize("text", NOT_PRICE_TALK, ids=lambda t: t[:40])
 def test_words_that_only_look_like_price_talk(text):
     assert price_phrase(text) is None
+
+
+def _lines() -> list[str]:
+    """Every line of the bundled scenarios and the recall corpus, and the phrases above."""
+    from game.content import load_paths
+    from tests.helpers import ROOT
+
+    results, _ = load_paths([ROOT / "scenarios", ROOT / "bench" / "recall"])
+    lines = [*PRICE_TALK, *NOT_PRICE_TALK]
+    for r in results:
+        if r.scenario is None:
+            continue
+        for node in r.scenario.nodes.values():
+            lines.append(node.say)
+            for c in node.choices:
+                lines += [c.text, *c.examples, c.feedback or ""]
+    return lines
+
+
+def test_every_price_pattern_match_holds_one_of_its_kinds_letters():
+    """The `in` tests that rule a kind out before its pattern never rule out a real match."""
+    from game.engine.pricetalk import _LETTERS, PRICE_PHRASES
+
+    lines = [t for t in _lines() if t.isascii()]
+    assert len(lines) > 3000
+    matched = set()
+    for text in lines:
+        for name, pattern in PRICE_PHRASES.items():
+            for m in pattern.finditer(text):
+                matched.add(name)
+                assert any(letters in m.group().lower() for letters in _LETTERS[name]), (name, m)
+    assert matched == set(PRICE_PHRASES)  # every kind was seen matching
+
+
+def test_price_phrase_says_what_the_patterns_alone_say():
+    import re
+
+    from game.engine import pricetalk
+
+    def plain(text):  # price_phrase without the shortcuts
+        for name, pattern in pricetalk.PRICE_PHRASES.items():
+            for match in pattern.finditer(text):
+                before = " ".join(text[: match.start()].split()[-4:])
+                if pricetalk._REFUSAL.search(before):
+                    continue
+                rest = re.split(r"[.!]", text[match.end() :], maxsplit=1)[0]
+                asked = pricetalk._ASKED_ABOUT.search(text[: match.start()])
+                if name == "a discount" and asked and "?" in rest:
+                    continue
+                return name
+        return None
+
+    lines = _lines() + [
+        "Ａ ＤＩＳＣＯＵＮＴ of 10％ off",
+        "We'll knock ten Percent OFF",
+        "diſcount",
+    ]
+    assert [pricetalk.price_phrase(t) for t in lines] == [plain(t) for t in lines]
