@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from game.content import LoadResult, load_paths
@@ -14,6 +13,8 @@ def print_diagnostics(diags: list[Diagnostic], fmt: str = "text", stream=None) -
     stream = stream or sys.stdout
     diags = sorted_diagnostics(diags)
     if fmt == "json":
+        import json  # text output, the usual, does without it
+
         json.dump([d.to_dict() for d in diags], stream, ensure_ascii=False, indent=2)
         stream.write("\n")
     else:

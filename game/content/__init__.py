@@ -9,7 +9,8 @@ the model) as part of loading the scenarios.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (validate never needs it)
 
 if TYPE_CHECKING:
     from game.content.diagnostics import Diagnostic

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -56,5 +55,7 @@ def shown(text: str, limit: int = 30) -> str:
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """' Did you mean 'x'?' or '' when nothing is close."""
+    import difflib  # only a misspelt key needs it
+
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from game.content.tags import (  # noqa: F401 - the format's tables, read from here too
     COMMODITY,
@@ -18,6 +17,10 @@ from game.content.tags import (  # noqa: F401 - the format's tables, read from h
     LEADING,
     TAG_GROUPS,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 MOODS = ("neutral", "interested", "skeptical", "annoyed", "impressed", "pleased")
 RESULTS = ("won", "lost", "stalled")
