@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.cli.common import print_diagnostics
 from game.content import load_paths
 from game.content.diagnostics import has_errors
+from game.content.yamltree import paused_gc
 from game.engine import quality
 from game.errors import EXIT_FAIL, EXIT_OK, UsageError
 
@@ -34,7 +35,9 @@ def run(args) -> int:
     for r in results:
         diags.extend(r.diagnostics)
         if r.scenario is not None:
-            diags.extend(review(r))
+            # the checks make thousands of small objects; what they leave is collected after
+            with paused_gc():
+                diags.extend(review(r))
     print_diagnostics(diags, args.format)
     if missing:
         raise UsageError(f"could not read {', '.join(missing)} (the other paths were checked).")
