@@ -22,14 +22,7 @@ with `salesplay validate --strict`.
 
 
 def data_path(*parts: str) -> Path:
-    """A file or folder of the package's data, as a real path.
-
-    Beside this module when the package is a folder on disk (a checkout, pip, pipx): the
-    same path `importlib.resources` gives, without its readers (which import zipfile, some
-    3 ms of the window's start-up). Anywhere else, through `importlib.resources`."""
-    here = Path(__file__).parent / "data"
-    if here.is_dir():
-        return here.joinpath(*parts)
+    """A file or folder of the package's data, as a real path."""
     return Path(str(resources.files("game").joinpath("data", *parts)))
 
 
