@@ -269,3 +269,45 @@ def test_progress_says_a_looping_scenario_has_no_index_rather_than_not_yet(
     )
     assert any("no Index" in t for t in texts)
     check_fits(app, "progress of a looping scenario", whole=True)
+
+
+def test_a_short_title_in_the_progress_list_sits_by_its_detail(make_app, store, tmp_path):
+    """Rows share the tallest row's height: a short title floated mid-row, far from its
+    "1 attempt · best" line, beside a long title that starts at the top."""
+    from tests.ui.test_ui_library import LONG_WINDED
+
+    (tmp_path / "long.yaml").write_text(LONG_WINDED, encoding="utf-8")
+    short = LONG_WINDED.replace("id: long-winded", "id: short").replace(
+        "title: The Extraordinarily Long-Winded Quarterly Infrastructure Modernisation "
+        "Steering Committee Review Meeting",
+        "title: Hi",
+    )
+    (tmp_path / "short.yaml").write_text(short, encoding="utf-8")
+    app = make_app(paths=(tmp_path,), store=store)
+    play(app, ["1"], None, scenario_id="short")
+    demo = Demo(app, None)
+    demo.press("escape")
+    library = app.scenes.top
+    library.buttons.focus = library.buttons.items.index(
+        next(c for c in library.cards if c.data.scenario.id == "long-winded")
+    )
+    for key in ("return", "p", "1", "return", "return", "escape"):
+        demo.press(key)
+    demo.press("p")
+    progress = app.scenes.top
+    assert progress.name == "progress" and len(progress.rows) == 2
+    drawn = []
+    real = app.kit.box
+
+    def box(surface, text, *args, **kw):
+        ink = real(surface, text, *args, **kw)
+        drawn.append((text, ink))
+        return ink
+
+    app.kit.box = box
+    app.render()
+    app.kit.box = real
+    row = next(r for r in progress.rows if r.data.title == "Hi")
+    title = next(i for t, i in drawn if t == "Hi")
+    detail = next(i for t, i in drawn if t == row.detail() and row.rect.contains(i))
+    assert detail.top - title.bottom < app.kit.line_height(app.px("body")) // 2, (title, detail)

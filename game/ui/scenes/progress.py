@@ -56,8 +56,13 @@ class ScenarioRow(Button):
         body, cap = look.px("body"), look.px("caption")
         detail_h = len(wrap(self.detail(), kit.font("regular", cap), inner.width))
         detail_h *= kit.line_height(cap)
-        top = pygame.Rect(inner.left, inner.top, inner.width, inner.height - detail_h)
-        kit.box(surface, p.title, "semibold", body, pal.text, top, valign="middle", min_px=body)
+        # The title and its detail stay together, the pair centred in the row (rows share
+        # the tallest one's height, so a short title would float far from its detail).
+        title_h = len(wrap(p.title, kit.font("semibold", body), inner.width))
+        title_h = min(title_h * kit.line_height(body), inner.height - detail_h)
+        y = inner.top + max(0, (inner.height - detail_h - title_h) // 2)
+        top = pygame.Rect(inner.left, y, inner.width, title_h)
+        kit.box(surface, p.title, "semibold", body, pal.text, top, min_px=body)
         bottom = pygame.Rect(inner.left, top.bottom, inner.width, detail_h)
         kit.box(surface, self.detail(), "regular", cap, pal.muted, bottom, min_px=cap)
 
