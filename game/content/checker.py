@@ -102,7 +102,7 @@ class ScenarioChecker:
         self._unknown_keys = 0
         # One error per mistake: a second error at the exact place of an earlier one is a
         # follow-on (an alias read as empty text, say) and is not reported.
-        self._error_at: set[tuple[int, int]] = set()
+        self._error_at: set[tuple] = set()  # (line, col), or (line, col, message)
         # (id of a mapping node, key) for keys found swallowed into a block text of that mapping
         self._swallowed: set[tuple[int, str]] = set()
         self._meter_fields: dict[
@@ -110,12 +110,22 @@ class ScenarioChecker:
         ] = {}  # meter -> its fields, for checking on_min/on_max later
 
     # -- reporting -----------------------------------------------------------------------
-    def report(self, node: YNode | None, code: str, message: str, severity: str = ERROR) -> None:
+    def report(
+        self,
+        node: YNode | None,
+        code: str,
+        message: str,
+        severity: str = ERROR,
+        distinct: bool = False,
+    ) -> None:
+        """One error per place (the first explains the rest), unless `distinct`: then each
+        different message there counts (every key a mapping lacks is reported at it)."""
         line, col = (node.line, node.col) if node is not None else (1, 1)
         if severity == ERROR:
-            if (line, col) in self._error_at:
+            place = (line, col, message) if distinct else (line, col)
+            if place in self._error_at:
                 return
-            self._error_at.add((line, col))
+            self._error_at.add(place)
             self.error_count += 1
         self.diags.append(Diagnostic(self.path, line, col, severity, code, message))
 
@@ -229,7 +239,7 @@ class ScenarioChecker:
     def required(self, fields: dict, key: str, owner: YNode, where: str) -> YNode | None:
         if key not in fields:
             if (id(owner), key) not in self._swallowed:
-                self.report(owner, "missing-key", f"{where} needs `{key}:`. Add it.")
+                self.report(owner, "missing-key", f"{where} needs `{key}:`. Add it.", distinct=True)
             return None
         return fields[key][1]
 

@@ -77,6 +77,16 @@ def test_all_problems_are_collected_in_one_pass():
     assert {"unknown-key", "unknown-node", "unknown-tag"} <= set(found)
 
 
+def test_every_missing_top_level_key_is_reported_at_once():
+    """Missing keys are all reported at the file's start; only the first was (one error per
+    place), so a trainer fixed `summary:` only to be told about `buyer:`, then `start:`..."""
+    result = load_text("format: 1\nid: x\ntitle: X\n", "t.yaml")
+    missing = [d.message for d in result.diagnostics if d.code == "missing-key"]
+    for key in ("summary", "buyer", "nodes", "start"):
+        assert any(f"`{key}:`" in m for m in missing), (key, missing)
+    assert len(missing) == len(set(missing)) == 4
+
+
 def test_unknown_key_suggests_and_flow_mapping_hints_quoting():
     text = BASE.replace(
         "buyer: {name: Ana Silva, role: Buyer}", "buyer: {name: Ana, from Lisbon, role: Buyer}"
