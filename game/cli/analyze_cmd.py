@@ -127,9 +127,17 @@ def report(scenario, a: Analysis, tells: Tells | None = None) -> str:
         if not e.reachable:
             span = "never reached"
         else:
-            low = "?" if e.min is None else f"{e.min:+d}"
-            high = "?" if e.max is None else f"{e.max:+d}"
-            span = f"scores {low} to {high}" if low != high else f"scores {low}"
+            # A loop that gains (or loses) points leaves that side of the range open.
+            if e.min is None and e.max is None:
+                span = "any score (a loop)"
+            elif e.max is None:
+                span = f"scores {e.min:+d} or more (a loop)"
+            elif e.min is None:
+                span = f"scores {e.max:+d} or less (a loop)"
+            else:
+                span = (
+                    f"scores {e.min:+d} to {e.max:+d}" if e.min != e.max else f"scores {e.min:+d}"
+                )
         lines.append(f"  {nid:<20} {e.result:<8} {title}: {span}")
     lines.append("")
     lines.append("Unreachable nodes: " + (", ".join(a.unreachable_nodes) or "none"))

@@ -149,3 +149,16 @@ def test_no_traceback_for_any_input(tmp_path, data):
         proc = cli(*args)
         assert proc.returncode == 1
         assert "Traceback" not in proc.stderr and proc.stdout.startswith(f"{f}:")
+
+
+def test_analyze_says_in_words_where_a_loop_leaves_an_endings_score_open(tmp_path):
+    """An ending a positive loop can lead to scored "+4 to ?"."""
+    from tests.ui.test_ui_debrief import LOOPING
+
+    path = tmp_path / "looping.yaml"
+    path.write_text(LOOPING, encoding="utf-8")
+    r = cli("analyze", str(path))
+    assert r.code == 1
+    assert " to ?" not in r.out and "? to" not in r.out
+    done = next(line for line in r.out.splitlines() if line.strip().startswith("done "))
+    assert "or more (a loop)" in done, done
