@@ -210,3 +210,43 @@ def test_a_card_too_tall_for_the_grid_still_shows_and_takes_a_click(make_app, tm
     check_fits(app, "a card as tall as the grid")
     click(app, card.rect.center)
     assert app.scenes.top.name == "briefing"
+
+
+def test_a_short_card_keeps_its_buyer_by_its_title_and_its_level_in_the_row(make_app, tmp_path):
+    """Cards share the tallest card's line counts: a short title's buyer line floated in the
+    middle of its card, and the level, chips and status sat at different heights per card."""
+    (tmp_path / "long.yaml").write_text(LONG_WINDED, encoding="utf-8")
+    short = LONG_WINDED.replace("id: long-winded", "id: short").replace(
+        "title: The Extraordinarily Long-Winded Quarterly Infrastructure Modernisation "
+        "Steering Committee Review Meeting",
+        "title: Hi",
+    )
+    short = short.replace(
+        "  name: Maximiliana Wolfeschlegelsteinhausenberger-Papadopoulou\n"
+        "  role: Senior Vice President of Global Strategic Procurement, Supplier Risk and "
+        "Enterprise Partnerships",
+        "  name: Bo\n  role: CEO",
+    )
+    (tmp_path / "short.yaml").write_text(short, encoding="utf-8")
+    app, demo, library = library_of(make_app, paths=(tmp_path,))
+    boxes, lines = [], []
+    real_box, real_line = app.kit.box, app.kit.line
+
+    def box(surface, text, *args, **kw):
+        ink = real_box(surface, text, *args, **kw)
+        boxes.append((text, ink))
+        return ink
+
+    def line(surface, text, *args, **kw):
+        r = real_line(surface, text, *args, **kw)
+        lines.append((text, r))
+        return r
+
+    app.kit.box, app.kit.line = box, line
+    app.render()
+    app.kit.box, app.kit.line = real_box, real_line
+    card = next(c for c in library.cards if c.label == "Hi")
+    buyer = next(i for t, i in boxes if t == "Bo · CEO")
+    assert buyer.bottom < card.rect.centery  # by the title, not mid-card
+    levels = sorted(r.top for t, r in lines if t.strip().startswith("Intro"))
+    assert len(levels) == 2 and levels[0] == levels[1]  # one row for the level

@@ -128,10 +128,12 @@ class ScenarioCard(Button):
             surface.blit(thumb, (inner.right - side, inner.top))
             text_w = inner.width - side - st.px(12)
         lines = self.lines or self.measure(look, r.width)
+        own = self.measure(look, r.width)  # this card's own needs, within the grid's counts
         px = round(look.px("body") * 1.1)
         cap = look.px("caption")
         cap_h = kit.line_height(cap)
-        title_box = pygame.Rect(inner.left, inner.top, text_w, lines.title * kit.line_height(px))
+        title_h = min(own.title, lines.title) * kit.line_height(px)
+        title_box = pygame.Rect(inner.left, inner.top, text_w, title_h)
         kit.box(surface, self.label, "bold", px, pal.text, title_box, min_px=px)
         y = title_box.bottom + st.px(6)
         if broken:
@@ -154,16 +156,21 @@ class ScenarioCard(Button):
             return
         sc = result.scenario
         buyer, status = self.texts()
+        y = max(y, inner.top + st.px(60 + 6))  # below the face, which the line runs under
         kit.box(
             surface,
             buyer,
             "regular",
             cap,
             pal.muted,
-            pygame.Rect(inner.left, y, inner.width, lines.buyer * cap_h),
+            pygame.Rect(inner.left, y, inner.width, min(own.buyer, lines.buyer) * cap_h),
             min_px=cap,
         )  # the role wraps rather than being cut
-        y += lines.buyer * cap_h + st.px(6)
+        # The level, the chips and the status keep the bottom of every card in a row, the
+        # title and the buyer the top: a short title leaves its room between them.
+        status_h = lines.status * cap_h
+        y = inner.bottom - status_h - st.px(6) - lines.chips * (cap_h + st.px(6))
+        y -= cap_h + st.px(6)
         pip_box = pips(surface, look, (inner.left, y + cap_h // 2 - st.px(2)), sc.difficulty, 3)
         level = ("Intro", "Standard", "Hard")[sc.difficulty - 1]
         minutes = f"  {level} · {sc.minutes} min" if sc.minutes else f"  {level}"
@@ -188,7 +195,6 @@ class ScenarioCard(Button):
             chip(surface, look, tag, (x, y))
             x += w + st.px(8)
         colour = pal.accent if self.best is not None or self.saved or self.first else pal.muted
-        status_h = lines.status * cap_h
         kit.box(
             surface,
             status,
