@@ -393,7 +393,7 @@ class _Doc:
     snorm: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Query:
     answer: str  # the text as compared (a stage direction without its brackets)
     doc: _Doc | None  # None when the answer has no words at all
@@ -462,8 +462,9 @@ class Matcher:
         self._gidfs = _Table(self._gram_idf)
         # every term and gram the scenario uses, at once (as `_word_idf`/`_gram_idf` say)
         lift = self._n + 1
-        self._idfs.update((t, math.log(lift / (df + 0.5)) + 1.0) for t, df in self._df.items())
-        self._gidfs.update((g, math.log(lift / (df + 0.5)) + 1.0) for g, df in self._gdf.items())
+        log = math.log
+        self._idfs.update({t: log(lift / (df + 0.5)) + 1.0 for t, df in self._df.items()})
+        self._gidfs.update({g: log(lift / (df + 0.5)) + 1.0 for g, df in self._gdf.items()})
         known = list(self._idfs.values())
         # the mean, as statistics.fmean works it out (importing statistics costs validate
         # more than the whole examples check's set-up: random, fractions, decimal)
@@ -508,7 +509,7 @@ class Matcher:
             return 1.0
         return math.log((self._n + 1) / (df + 0.5)) + 1.0
 
-    def _doc(self, terms: list[str], small: list[str] = ()) -> _Doc:
+    def _doc(self, terms: Sequence[str], small: Sequence[str] = ()) -> _Doc:
         key = tuple(terms)
         content = self._contents.get(key)
         if content is None:  # an authored line and the same line typed share their vectors
@@ -519,6 +520,8 @@ class Matcher:
             if len(self._contents) > 4096:
                 self._contents.clear()
             self._contents[key] = content
+        if not small:  # most lines: no small-words vector (an empty one, norm 1.0)
+            return _Doc(*content)
         sv = {t: 1.0 + math.log(c) for t, c in Counter(small).items()}
         return _Doc(*content, sv, _norm(sv))
 
@@ -540,7 +543,7 @@ class Matcher:
         doc = self._variant_docs.get(variant)
         if doc is None:
             text = _unbracket(variant)
-            terms = concepts(text)
+            terms = _plain_concepts(text)
             # A line with no content words ("No.") is matched on its small words instead.
             doc = self._doc(terms, [] if terms else function_words(text))
             self._variant_docs[variant] = doc
@@ -598,7 +601,7 @@ class Matcher:
             # (they are never in the vocabulary, and correcting one would build the typo index)
             unknown = set(chain.from_iterable(_clauses(answer))) - self._vocab - _SKIPPED
             if all(self.correct(w) == w for w in unknown):  # nothing to correct: the plain words
-                terms = concepts(answer)
+                terms = _plain_concepts(answer)
             else:
                 terms = concepts(answer, self.correct)
             small = function_words(answer)
