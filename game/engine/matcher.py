@@ -758,13 +758,16 @@ class Matcher:
                 if k != skip:
                     gdot[k] += w * d
                     gcov[k] += w * (w if w < d else d)
-        qw, qg, size = q.wnorm, q.gnorm, len(q.words)
+        qw, qg, thin = q.wnorm, q.gnorm, len(q.words) > 1
         out = {}
         for k, d in enumerate(docs):
             if k != skip:
                 w = 0.5 * wdot[k] / (qw * d.wnorm) + 0.5 * wcov[k] / (qw * qw)
                 g = 0.5 * gdot[k] / (qg * d.gnorm) + 0.5 * gcov[k] / (qg * qg)
-                out[id(d)] = _blend(w, g, size, wshared[k])
+                score = WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g  # `_blend`, inline
+                if thin and wshared[k] < 2:
+                    score *= ONE_WORD
+                out[id(d)] = score
         return out
 
     @staticmethod
