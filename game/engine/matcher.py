@@ -400,6 +400,17 @@ class _Query:
     content: bool  # it has content words (not only small ones)
     acting: bool
     asking: bool
+    small: dict[str, float] | None = None  # its small words' vector, made when first needed
+    snorm: float = 1.0
+
+    def small_words(self) -> tuple[dict[str, float], float]:
+        """The vector of all its words as small words, and its norm (for a line made of
+        small words only, which few scenarios have)."""
+        if self.small is None:
+            counts = Counter(function_words(self.answer))
+            self.small = {t: 1.0 + math.log(c) for t, c in counts.items()}
+            self.snorm = _norm(self.small)
+        return self.small, self.snorm
 
 
 @dataclass(slots=True)
@@ -604,8 +615,7 @@ class Matcher:
                 terms = _plain_concepts(answer)
             else:
                 terms = concepts(answer, self.correct)
-            small = function_words(answer)
-            doc = self._doc(terms, small) if terms or small else None
+            doc = self._doc(terms) if terms or any(_clauses(answer)) else None
             query = _Query(
                 answer,
                 doc,
@@ -630,7 +640,7 @@ class Matcher:
             if i == skip:
                 continue
             if d.small:  # a line of small words only: compared word for word
-                score = _similar(q.small, q.snorm, d.small, d.snorm)
+                score = _similar(*query.small_words(), d.small, d.snorm)
                 best = max(best, score * (SMALL_ONLY if query.content else 1.0))
                 continue
             if not query.content:
