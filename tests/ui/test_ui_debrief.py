@@ -311,3 +311,33 @@ def test_a_short_title_in_the_progress_list_sits_by_its_detail(make_app, store, 
     title = next(i for t, i in drawn if t == "Hi")
     detail = next(i for t, i in drawn if t == row.detail() and row.rect.contains(i))
     assert detail.top - title.bottom < app.kit.line_height(app.px("body")) // 2, (title, detail)
+
+
+@pytest.mark.parametrize("size", LARGEST)
+def test_at_200_percent_every_note_scrolls_instead_of_cutting(make_app, size):
+    """At 200% "Every note" cut the buyer's words and the coach's note with "…", lost the
+    rep's own line, shrank a note, and ended its button in "Back to the…"."""
+    app, demo, debrief = debrief_of(make_app, size=size, text_size=2.0)
+    demo.press("n")
+    notes = app.scenes.top
+    assert notes.name == "notes"
+    check_fits(app, "every note at 200%", whole=True)
+    seen = drawn_texts(app)
+    while notes.page.more_below:
+        demo.press("pagedown")
+        check_fits(app, f"every note, {notes.page.offset} px down", whole=True)
+        seen |= drawn_texts(app)
+    assert any(t.startswith("You: ") for t in seen)  # the rep's own line is there
+    assert "Decision 2" in seen
+    demo.press("home")
+    assert notes.page.offset == 0
+    demo.press("escape")
+    assert app.scenes.top is debrief
+
+
+def test_at_100_percent_every_note_fits_with_no_cue(make_app):
+    app, demo, debrief = debrief_of(make_app)
+    demo.press("n")
+    check_fits(app, "every note at 100%", whole=True)
+    assert app.scenes.top.page.max_offset == 0
+    assert not any(t.endswith("more") for t in drawn_texts(app))
