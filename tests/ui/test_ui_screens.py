@@ -301,3 +301,62 @@ def test_the_title_screen_reflows_instead_of_cutting(make_app, size, text_size):
     app.relayout()
     assert app.scenes.top.name == "title"
     check_fits(app, f"title at {text_size:.0%}", whole=True)
+
+
+MANY_ERRORS = """\
+format: 1
+id: Keys
+title: Keys
+summary: x
+difficulty: 4
+buyer: {name: Bo, role: CEO, look: {skin: green, hair: mohawk}}
+setting: spaceship
+start: a
+nodes:
+  a:
+    say: Hi
+    mood: angry
+    choices:
+      - text: hello
+        efects: {trust: 1}
+        tags: [insigth]
+        next: bb
+  b:
+    say: Bye
+    ending: {result: win, title: Done}
+"""
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_at_200_percent_the_problems_list_scrolls_instead_of_cutting(make_app, tmp_path, size):
+    """At 200% the file's problems ended in "…", one in two drew smaller, and the button
+    read "Back to the…"."""
+    from tests.layout_checks import check_fits
+
+    (tmp_path / "keys.yaml").write_text(MANY_ERRORS, encoding="utf-8")
+    app = make_app(paths=(tmp_path,), size=size)
+    app.settings.text_size = 2.0
+    app.relayout()
+    demo = Demo(app, None)
+    demo.press("return")
+    demo.press("return")
+    problems = app.scenes.top
+    assert problems.name == "problems" and len(problems.rows) >= 8
+    check_fits(app, "problems at 200%", whole=True)
+    page = problems.page
+
+    def in_view():
+        return {
+            i
+            for i, (_, _, top, h) in enumerate(problems.rows)
+            if top < page.offset + page.view.height and top + h > page.offset
+        }
+
+    seen = in_view()
+    while page.more_below:
+        demo.press("pagedown")
+        check_fits(app, f"problems, {page.offset} px down", whole=True)
+        seen |= in_view()
+    assert seen == set(range(len(problems.rows)))  # every one reached, none cut or shrunk
+    demo.press("home")
+    assert problems.page.offset == 0 and problems.first == 0
