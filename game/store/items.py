@@ -13,7 +13,7 @@ import json
 import sqlite3
 import uuid as uuid_module
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from game.store.records import Decision, RunRecord
 
@@ -33,8 +33,7 @@ def scenario_choices(scenario) -> str:
     )
 
 
-@dataclass(slots=True)
-class SavedMove:
+class SavedMove(NamedTuple):  # replaced, never changed; cheaper to make than a dataclass
     move: Move
     at: str
     typed: str | None = None
@@ -304,12 +303,17 @@ def new_uuid() -> str:
     return str(uuid_module.uuid4())
 
 
-@dataclass(slots=True)
 class SettingsItem:
-    """The settings as this session last saved them."""
+    """The settings as this session last saved them.
 
-    rows: list[tuple[str, str]]
-    version: int = 0
+    A plain class: the window's first frame reads the settings, and a dataclass takes a
+    millisecond to make at import."""
+
+    __slots__ = ("rows", "version")
+
+    def __init__(self, rows: list[tuple[str, str]], version: int = 0):
+        self.rows = rows
+        self.version = version
 
     def changed(self) -> None:
         self.version += 1

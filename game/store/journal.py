@@ -25,9 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from game.store import database, writer
+from game.store.database import NOTE_PREFIX as PREFIX
+from game.store.database import notes
 from game.store.items import RunItem, SavedMove, SettingsItem
 
-PREFIX = "pending-"
 FORMAT = "salesplay pending writes"
 VERSION = 1
 
@@ -43,14 +44,6 @@ class Applied:
     kept: int = 0  # notes left for the next start (the file still cannot be written)
     set_aside: tuple[Path, ...] = ()  # unreadable notes, renamed
     problem: str = ""  # why notes were kept, when some were
-
-
-def notes(folder: Path) -> list[Path]:
-    """The notes in `folder`, oldest first (the name starts with the time of the spill)."""
-    try:
-        return sorted(p for p in folder.glob(PREFIX + "*.json") if p.is_file())
-    except OSError:
-        return []
 
 
 # -- spilling -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ writes run on a background thread (`start_background`), so play never waits on t
 from __future__ import annotations
 
 import errno
+import importlib
 import itertools
 import json
 import os
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.content.model import Scenario
-from game.store import database, journal, writer
+from game.store import database, writer
 from game.store.items import RunItem, SavedMove, SettingsItem, new_uuid, scenario_choices
 from game.store.leadership import leadership_index, score_bounds
 from game.store.records import (
@@ -38,7 +39,6 @@ from game.store.records import (
     decision_from_row,
     run_from_row,
 )
-from game.store.rescue import rescue
 
 if TYPE_CHECKING:  # what a run's moves are: the module comes with play, or a run read back
     from game.engine.state import Move, PlayState
@@ -48,6 +48,12 @@ NOT_SAVING = "Progress is not being saved: "
 NOT_SAVED_YET = "Progress not saved, retrying: "
 RETRY_INTERVAL = 2.0  # seconds between background retries while something is unsaved
 SEED_RANGE = 2**31
+
+
+def _journal():
+    """game.store.journal, imported when notes are written or read (or a saved run's moves
+    rebuilt): the window's first frame opens the store, and most sessions leave no note."""
+    return importlib.import_module("game.store.journal")
 
 
 def player_name(name: str) -> str:
@@ -171,7 +177,7 @@ class Store:
         them. True when none is left waiting; unreadable ones are set aside with a notice."""
         if not self.saving or self.path is None:
             return False
-        done = journal.apply_all(
+        done = _journal().apply_all(
             db or self._db,
             self.path.parent,
             self.retry_seconds,
@@ -276,7 +282,7 @@ class Store:
         if not rows:
             return None
         r = rows[0]
-        move = journal.move_type()
+        move = _journal().move_type()
         moves = [
             SavedMove(move(d.node, d.choice, d.index, d.points, d.tags, d.target), d.at, d.typed)
             for d in self._file_decisions(run_id)
@@ -624,6 +630,7 @@ class Store:
             self._db.close()
 
     def _spill(self) -> None:
+        journal = _journal()
         with self._lock:
             entries = [
                 e
@@ -781,7 +788,7 @@ def open_store(data_dir: str | Path | None = None, *, retry_seconds: float | Non
         except database.BadFile as bad:
             moved, db = database.set_aside_and_connect(path, bad)
             if moved is not None:
-                rescued = rescue(moved.path, db)
+                rescued = importlib.import_module("game.store.rescue").rescue(moved.path, db)
     except (OSError, sqlite3.Error, database.BadFile) as exc:
         notice = NOT_SAVING + why_not_saving(exc, path) + KEEP_PLAYING
         if moved is not None:
@@ -797,7 +804,7 @@ def open_store(data_dir: str | Path | None = None, *, retry_seconds: float | Non
         retry_seconds=retry_seconds,
     )
     store.rescued = rescued
-    if journal.notes(folder):
+    if database.notes(folder):
         store.apply_notes()
     return store
 
