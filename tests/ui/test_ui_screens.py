@@ -360,3 +360,21 @@ def test_at_200_percent_the_problems_list_scrolls_instead_of_cutting(make_app, t
     assert seen == set(range(len(problems.rows)))  # every one reached, none cut or shrunk
     demo.press("home")
     assert problems.page.offset == 0 and problems.first == 0
+
+
+def test_a_file_fixed_and_reloaded_on_the_problems_screen_says_it_can_be_played(make_app, tmp_path):
+    """After F5 found no errors the screen still read "⚠ 0 errors" and "cannot be played
+    until these are fixed"."""
+    path = tmp_path / "keys.yaml"
+    path.write_text(MANY_ERRORS, encoding="utf-8")
+    app = make_app(paths=(tmp_path,))
+    demo = Demo(app, None)
+    demo.press("return")
+    demo.press("return")
+    assert app.scenes.top.name == "problems"
+    fixed = (Path(__file__).parent / "scenarios" / "umlaut-tender.yaml").read_text("utf-8")
+    path.write_text(fixed, encoding="utf-8")
+    demo.press("f5")
+    texts = drawn_texts(app)
+    assert not any("0 errors" in t or "cannot be played" in t for t in texts)
+    assert any(t.startswith("✓ No errors in") for t in texts)

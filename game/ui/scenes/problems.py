@@ -57,6 +57,8 @@ class Problems(Scene):
         return self.buttons.handle(intent)
 
     def intro(self) -> str:
+        if self.result.ok:  # fixed and reloaded here with F5
+            return f"{self.result.path} can be played now: Esc, then open it from the library."
         return (
             f"{self.result.path} cannot be played until these are fixed. Edit the file, then "
             "press F5 here to check it again."
@@ -65,6 +67,8 @@ class Problems(Scene):
     def heading(self) -> str:
         r = self.result
         errors = len(r.errors)
+        if r.ok:
+            return f"✓ No errors in {r.title or r.path}"
         return f"⚠ {errors} error{'s' if errors != 1 else ''} in {r.title or r.path}"
 
     def layout(self, stage) -> None:
@@ -102,7 +106,8 @@ class Problems(Scene):
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         body, cap, heading = app.px("body"), app.px("caption"), app.px("heading")
-        kit.box(surface, self.heading(), "bold", heading, pal.warning, self.head, min_px=heading)
+        colour = pal.gain if self.result.ok else pal.warning
+        kit.box(surface, self.heading(), "bold", heading, colour, self.head, min_px=heading)
         kit.box(surface, self.intro(), "regular", body, pal.muted, self.intro_box, min_px=body)
         panel(surface, app, self.list_box)
         view = self.page.view
