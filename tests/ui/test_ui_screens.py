@@ -378,3 +378,24 @@ def test_a_file_fixed_and_reloaded_on_the_problems_screen_says_it_can_be_played(
     texts = drawn_texts(app)
     assert not any("0 errors" in t or "cannot be played" in t for t in texts)
     assert any(t.startswith("✓ No errors in") for t in texts)
+
+
+def test_a_toast_never_covers_the_back_button_of_problems_or_progress(make_app, tmp_path):
+    """ "Reloaded: no errors now." sat over "Back to the library", and a toast carried from
+    the conversation ("Saved. Resume it…") over progress's Back."""
+    path = tmp_path / "keys.yaml"
+    path.write_text(MANY_ERRORS, encoding="utf-8")
+    app = make_app(paths=(tmp_path,))
+    demo = Demo(app, None)
+    demo.press("return")
+    demo.press("return")
+    problems = app.scenes.top
+    demo.press("f5")
+    assert app.toast_text
+    assert app.toast_rect().bottom <= problems.buttons.items[0].rect.top
+    demo.press("escape")
+    demo.press("p")
+    progress = app.scenes.top
+    assert progress.name == "progress"
+    app.toast("Saved. Resume it from its card in the library.")
+    assert app.toast_rect().bottom <= progress.back_button.rect.top

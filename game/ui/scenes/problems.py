@@ -56,6 +56,10 @@ class Problems(Scene):
             return True
         return self.buttons.handle(intent)
 
+    def toast_above(self) -> int | None:
+        """Toasts ("Reloaded…") sit above the button, never over it."""
+        return self.buttons.items[0].rect.top or None
+
     def intro(self) -> str:
         if self.result.ok:  # fixed and reloaded here with F5
             return f"{self.result.path} can be played now: Esc, then open it from the library."

@@ -128,6 +128,10 @@ class Progress(Scene):
                 self.unbounded.add(scenario_id)  # analysed: a loop leaves it without an Index
         return None
 
+    def toast_above(self) -> int | None:
+        """Toasts sit above the Back button, never over it."""
+        return self.back_button.rect.top or None
+
     def select(self, i: int) -> None:
         if 0 <= i < len(self.items) and self.items[i] is not self.selected:
             self.selected = self.items[i]
