@@ -70,6 +70,7 @@ SHAPED_SCRIPTS = (  # (first, last, SDL_ttf script tag): runs HarfBuzz shapes
 RTL = {"Arab", "Hebr"}
 # Zero width: they stay with the glyph before them (ZWJ, ZWNJ, variation selectors).
 JOINERS = {"\u200c", "\u200d", "\ufe0e", "\ufe0f"}
+SIZES_KEPT = 4096  # measured widths a font keeps (per style and size)
 PROBE_PX = 20  # the size at which a face's coverage is looked up (it does not vary by size)
 
 
@@ -387,6 +388,10 @@ class Faces:
         return -1
 
     def _split(self, text: str, main: Coverage) -> tuple | None:
+        # The common case, asked once per distinct character rather than per character:
+        # the main face has them all and none is shaped (so none reads right to left).
+        if all(not shaped_script(ch) and main.has(ch) for ch in set(text)):
+            return None
         rtl = directions(text)
         runs: list[list] = []  # [face, script, chars, right to left]
         for i, ch in enumerate(text):
@@ -446,6 +451,9 @@ class FallbackFont:
     ):
         self.main, self.coverage, self.faces, self.px = main, coverage, faces, px
         self.bold = bold  # the fallback runs of a bold or semibold style are emboldened
+        # Widths asked again (a card measured, then wrapped in its box; a keycap every
+        # frame) are looked up: SDL_ttf shapes and measures the text anew on every call.
+        self._sizes: dict[str, tuple[int, int]] = {}
 
     def __getattr__(self, name):
         return getattr(self.main, name)  # ascent, line size, bold and the rest: the main face
@@ -463,6 +471,14 @@ class FallbackFont:
         return self.faces.font(face, self.px, script, bold) or self.main
 
     def size(self, text: str) -> tuple[int, int]:
+        known = self._sizes.get(text)
+        if known is None:
+            if len(self._sizes) >= SIZES_KEPT:
+                self._sizes.clear()  # a long session's wrapping: start again, never grow
+            known = self._sizes[text] = self._size(text)
+        return known
+
+    def _size(self, text: str) -> tuple[int, int]:
         runs = self._runs(text)
         if runs is None:
             return self.main.size(text)
