@@ -517,3 +517,22 @@ def test_a_win_on_price_reads_as_the_debrief_says_it(open_room):
     seen |= drawn_texts(app)
     assert "$ Won on price" in seen
     assert not any(t.startswith(("WON", "LOST", "STALLED")) for t in seen)
+
+
+def test_the_reveal_keeps_the_buyers_mood_whole_beside_a_long_name(open_room, tmp_path):
+    """ "Maximiliana Wolfeschlegelsteinhausenberger-Papadopoulou · Looks…": the name took the
+    row and the mood, what the room reads the reaction by, was cut."""
+    from tests.ui.test_ui_library import LONG_WINDED
+
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG_WINDED, encoding="utf-8")
+    app, demo = open_room(path=path, size=(1280, 720))
+    start(app, demo)
+    for key in ("1", "q"):
+        demo.press(key)
+    demo.press("return")
+    assert app.scenes.top.name == "workshop-reveal"
+    app.render()
+    cut = [t for t, _ in app.kit.cut]
+    assert not any("Listening" in t or "Looks" in t for t in cut), cut
+    assert any(t.startswith("Maximilian") for t in cut)  # the long name gives way

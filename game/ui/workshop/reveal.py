@@ -405,16 +405,16 @@ class RevealScreen(Scene):
         after = sc.nodes[self.decision.after.node]
         panel(surface, look, box, fill=pal.raised, radius=18)
         inner = box.inflate(-st.px(32), -st.px(24))
-        head = f"{sc.buyer.name} · {MOOD_WORDS.get(after.mood, after.mood)}"
-        kit.box(
-            surface,
-            head,
-            "bold",
-            look.px("caption"),
-            pal.muted,
-            pygame.Rect(inner.left, inner.top, inner.width, st.px(32)),
-            valign="middle",
-        )
+        # The mood keeps its words (the room reads the reaction); a long name ends in "…".
+        cap = look.px("caption")
+        mood = f"· {MOOD_WORDS.get(after.mood, after.mood)}"
+        gap = st.px(6)
+        mood_w = min(kit.size(mood, "bold", cap)[0], inner.width * 2 // 3)
+        row = pygame.Rect(inner.left, inner.top, inner.width, st.px(32))
+        name = pygame.Rect(row.left, row.top, row.width - mood_w - gap, row.height)
+        ink = kit.box(surface, sc.buyer.name, "bold", cap, pal.muted, name, "left", "middle", cap)
+        at = pygame.Rect((ink.right if ink.width else row.left) + gap, row.top, mood_w, row.height)
+        kit.box(surface, mood, "bold", cap, pal.muted, at, "left", "middle", cap)
         body = pygame.Rect(inner.left, inner.top + st.px(38), inner.width, inner.height - st.px(38))
         if after.ending is not None:
             title = ending_words(sc, self.decision.after)
