@@ -2,27 +2,68 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-
 from game.ui.theme import TEXT_SIZES
 
 TEXT_SPEEDS = {"slow": 55, "normal": 30, "fast": 12, "instant": 0}  # milliseconds per word
 WINDOW_SIZES = ((1024, 600), (1280, 720), (1600, 900), (1920, 1080), (2560, 1440), (3840, 2160))
 PREFIX = "window."  # the keys this module owns inside the store's settings
+FIELDS = (
+    "text_size",
+    "text_speed",
+    "high_contrast",
+    "reduced_motion",
+    "timers",
+    "shuffle_choices",
+    "fullscreen",
+    "sound",
+    "window_size",
+    "player",
+)
 
 
-@dataclass(slots=True)
 class Settings:
-    text_size: float = 1.0
-    text_speed: str = "normal"
-    high_contrast: bool = False
-    reduced_motion: bool = False
-    timers: bool = True
-    shuffle_choices: bool = True  # off: the file's order, for trainers testing their own file
-    fullscreen: bool = False
-    sound: bool = True
-    window_size: tuple[int, int] = (1280, 720)
-    player: str = ""
+    """A plain class, not a dataclass: the window reads its settings before the first frame,
+    and making a dataclass costs a millisecond of the start-up."""
+
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        text_size: float = 1.0,
+        text_speed: str = "normal",
+        high_contrast: bool = False,
+        reduced_motion: bool = False,
+        timers: bool = True,
+        shuffle_choices: bool = True,  # off: the file's order, for trainers testing a file
+        fullscreen: bool = False,
+        sound: bool = True,
+        window_size: tuple[int, int] = (1280, 720),
+        player: str = "",
+    ):
+        self.text_size = text_size
+        self.text_speed = text_speed
+        self.high_contrast = high_contrast
+        self.reduced_motion = reduced_motion
+        self.timers = timers
+        self.shuffle_choices = shuffle_choices
+        self.fullscreen = fullscreen
+        self.sound = sound
+        self.window_size = window_size
+        self.player = player
+
+    def values(self) -> tuple:
+        return tuple(getattr(self, name) for name in FIELDS)
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.values() == other.values()
+
+    __hash__ = None  # changed in place, so never a key
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in FIELDS)
+        return f"Settings({inner})"
 
     @property
     def ms_per_word(self) -> int:
@@ -31,29 +72,29 @@ class Settings:
         return TEXT_SPEEDS.get(self.text_speed, 30)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["window_size"] = list(self.window_size)
-        return {PREFIX + k: v for k, v in d.items()}
+        d = {PREFIX + name: getattr(self, name) for name in FIELDS}
+        d[PREFIX + "window_size"] = list(self.window_size)
+        return d
 
     @classmethod
     def from_dict(cls, data: dict | None) -> Settings:
         """Settings from stored values; anything missing or malformed keeps its default."""
         s = cls()
         data = data or {}
-        for f in fields(cls):
-            if PREFIX + f.name not in data:
+        for name in FIELDS:
+            if PREFIX + name not in data:
                 continue
-            value = data[PREFIX + f.name]
-            default = getattr(s, f.name)
+            value = data[PREFIX + name]
+            default = getattr(s, name)
             try:
-                if f.name == "text_size":
+                if name == "text_size":
                     value = float(value)
                     if value not in TEXT_SIZES:
                         continue
-                elif f.name == "text_speed":
+                elif name == "text_speed":
                     if value not in TEXT_SPEEDS:
                         continue
-                elif f.name == "window_size":
+                elif name == "window_size":
                     w, h = (int(v) for v in value)
                     if not (320 <= w <= 7680 and 240 <= h <= 4320):
                         continue
@@ -61,11 +102,11 @@ class Settings:
                 elif isinstance(default, bool):
                     if not isinstance(value, bool):
                         continue
-                elif f.name == "player":
+                elif name == "player":
                     value = str(value)[:40]
             except (TypeError, ValueError):
                 continue
-            setattr(s, f.name, value)
+            setattr(s, name, value)
         return s
 
 
