@@ -6,6 +6,25 @@ import itertools
 import pygame
 
 
+def drawn_inks(app, method: str = "box") -> list[tuple[str, pygame.Rect]]:
+    """Render the top screen once, recording each text `app.kit.<method>` drew ("box" or
+    "line") with the rect its ink took, in drawing order."""
+    drawn = []
+    real = getattr(app.kit, method)
+
+    def record(surface, text, *args, **kw):
+        ink = real(surface, text, *args, **kw)
+        drawn.append((text, ink))
+        return ink
+
+    setattr(app.kit, method, record)
+    try:
+        app.render()
+    finally:
+        setattr(app.kit, method, real)
+    return drawn
+
+
 def check_fits(app, where: str, whole: bool = False) -> None:
     """Render the top screen and assert nothing overlaps, spills or leaves the window.
 

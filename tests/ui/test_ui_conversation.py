@@ -24,6 +24,7 @@ from game.ui.transcript import (
     rep_contrast,
     rep_fill,
 )
+from tests.layout_checks import drawn_inks
 from tests.ui.conftest import TENDER
 
 
@@ -278,17 +279,7 @@ def test_a_long_buyer_name_wraps_in_the_card_at_its_size(make_app, tmp_path, siz
     app = at_size(make_app, size=size, paths=(tmp_path,))
     open_tender(app)
     screen = app.scenes.top
-    drawn = []
-    real = app.kit.box
-
-    def box(surface, text, *args, **kw):
-        ink = real(surface, text, *args, **kw)
-        drawn.append((text, ink))
-        return ink
-
-    app.kit.box = box
-    app.render()
-    app.kit.box = real
+    drawn = drawn_inks(app)
     name = screen.attempt.scenario.buyer.name
     ink = next(i for t, i in drawn if t == name)
     card = screen.rects["portrait_card"]
@@ -338,17 +329,7 @@ def test_a_choice_taller_than_its_view_shows_its_key_and_takes_a_click(make_app,
     view = screen.rects["cards"]
     first = screen.buttons.items[0]
     assert first.rect.centery > view.bottom  # the case in question: its middle is out of view
-    lines = []
-    real = app.kit.line
-
-    def line(surface, text, *args, **kw):
-        r = real(surface, text, *args, **kw)
-        lines.append((text, r))
-        return r
-
-    app.kit.line = line
-    app.render()
-    app.kit.line = real
+    lines = drawn_inks(app, "line")
     key = next(r for t, r in lines if t == "1")
     assert view.contains(key), f"the key '1' at {key} is out of the view {view}"
     texts = [t for t, _ in lines]

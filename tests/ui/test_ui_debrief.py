@@ -18,7 +18,7 @@ from game.ui.theme import (
     group_icon,
 )
 from tests.helpers import SPEC_EXAMPLE
-from tests.layout_checks import check_fits
+from tests.layout_checks import check_fits, drawn_inks
 from tests.ui.test_ui_screens import drawn_texts
 
 LARGEST = [(1024, 600), (1280, 720), (1920, 1080)]
@@ -186,17 +186,7 @@ def test_every_note_opens_at_decision_1(make_app):
 
 def test_a_single_attempt_is_labelled_under_its_point(make_app, store):
     app, demo, progress = progress_of(make_app, store)
-    lines = []
-    real = app.kit.line
-
-    def line(surface, text, *args, **kw):
-        r = real(surface, text, *args, **kw)
-        lines.append((text, r))
-        return r
-
-    app.kit.line = line
-    app.render()
-    app.kit.line = real
+    lines = drawn_inks(app, "line")
     label = next(r for t, r in lines if t == "attempt 1")
     view = progress.detail.view
     assert abs(label.centerx - (view.left + view.right) / 2) < view.width / 4  # not at the left
@@ -296,17 +286,7 @@ def test_a_short_title_in_the_progress_list_sits_by_its_detail(make_app, store, 
     demo.press("p")
     progress = app.scenes.top
     assert progress.name == "progress" and len(progress.rows) == 2
-    drawn = []
-    real = app.kit.box
-
-    def box(surface, text, *args, **kw):
-        ink = real(surface, text, *args, **kw)
-        drawn.append((text, ink))
-        return ink
-
-    app.kit.box = box
-    app.render()
-    app.kit.box = real
+    drawn = drawn_inks(app)
     row = next(r for r in progress.rows if r.data.title == "Hi")
     title = next(i for t, i in drawn if t == "Hi")
     detail = next(i for t, i in drawn if t == row.detail() and row.rect.contains(i))

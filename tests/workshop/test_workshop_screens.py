@@ -14,7 +14,7 @@ from game.ui.intents import CLICK, Intent
 from game.ui.workshop.room import CLICKS, KEYS, TEAM_COLOURS
 from game.ui.workshop.setup import WorkshopSetup
 from tests.helpers import SPEC_EXAMPLE, cli
-from tests.layout_checks import check_fits
+from tests.layout_checks import check_fits, drawn_inks
 
 SIX_WAYS = Path(__file__).parent / "scenarios" / "six-ways.yaml"
 EIGHT = ["Falcons", "Owls", "Hawks", "Kestrels", "Herons", "Ravens", "Swifts", "Wrens"]
@@ -316,17 +316,7 @@ def test_a_long_team_name_and_its_colour_and_keys_never_overlap(open_room, size)
     long = ["W" * 18, "Team with a really long name"]  # as typed (18 letters) or given to --teams
     app, demo = open_room(path=SIX_WAYS, teams=long + ["Owls"], size=size)
     setup = app.scenes.top
-    drawn = []
-    real = app.kit.box
-
-    def box(surface, text, *args, **kw):
-        ink = real(surface, text, *args, **kw)
-        drawn.append((text, ink))
-        return ink
-
-    app.kit.box = box
-    app.render()
-    app.kit.box = real
+    drawn = drawn_inks(app)
     for _, field in setup.team_rows:
         name = [ink for text, ink in drawn if text == field.data.name]
         hint = [ink for text, ink in drawn if text == field.hint]
