@@ -61,29 +61,17 @@ def test_a_long_name_and_role_stay_inside_the_buyers_card(make_app, tmp_path):
     """At 200% in a small window a long name wrapped letter by letter below the card's edge."""
     import pytest
 
+    from tests.layout_checks import drawn_inks
     from tests.ui.test_ui_library import LONG_WINDED
+    from tests.ui.test_ui_screens import open_first_card
 
     (tmp_path / "long.yaml").write_text(LONG_WINDED, encoding="utf-8")
     for size in ((1024, 600), (1280, 720), (1920, 1080)):
-        app = make_app(paths=(tmp_path,), size=size)
-        app.settings.text_size = 2.0
-        app.relayout()
-        demo = Demo(app, None)
-        demo.press("return")
-        demo.press("return")
+        app, _ = open_first_card(make_app, (tmp_path,), size, text_size=2.0)
         briefing = app.scenes.top
         assert briefing.name == "briefing"
         card = app.stage.rect(40, 40, briefing.card_w, 640)
-        drawn = []
-        real = app.kit.box
-
-        def box(surface, text, *args, _real=real, _drawn=drawn, **kw):
-            _drawn.append((text, args[3] if len(args) > 3 else kw["rect"]))
-            return _real(surface, text, *args, **kw)
-
-        app.kit.box = box
-        app.render()
-        app.kit.box = real
+        drawn = drawn_inks(app)
         buyer = briefing.scenario.buyer
         for text in (buyer.name, buyer.role):
             rect = next(r for t, r in drawn if t == text)

@@ -28,6 +28,19 @@ def drawn_texts(app) -> set[str]:
     return seen
 
 
+def open_first_card(make_app, paths, size=(1280, 720), text_size=None):
+    """The app on `paths` at `size` (and text size), with the library's first card opened
+    (Enter on the card, Enter on its mode): the briefing, or the problems of a broken file."""
+    app = make_app(paths=paths, size=size)
+    if text_size is not None:
+        app.settings.text_size = text_size
+        app.relayout()
+    demo = Demo(app, None)
+    demo.press("return")
+    demo.press("return")
+    return app, demo
+
+
 def open_tender(app, mode_key):
     demo = Demo(app, None)
     demo.press("return")
@@ -334,12 +347,7 @@ def test_at_200_percent_the_problems_list_scrolls_instead_of_cutting(make_app, t
     from tests.layout_checks import check_fits
 
     (tmp_path / "keys.yaml").write_text(MANY_ERRORS, encoding="utf-8")
-    app = make_app(paths=(tmp_path,), size=size)
-    app.settings.text_size = 2.0
-    app.relayout()
-    demo = Demo(app, None)
-    demo.press("return")
-    demo.press("return")
+    app, demo = open_first_card(make_app, (tmp_path,), size, text_size=2.0)
     problems = app.scenes.top
     assert problems.name == "problems" and len(problems.rows) >= 8
     check_fits(app, "problems at 200%", whole=True)
@@ -367,10 +375,7 @@ def test_a_file_fixed_and_reloaded_on_the_problems_screen_says_it_can_be_played(
     until these are fixed"."""
     path = tmp_path / "keys.yaml"
     path.write_text(MANY_ERRORS, encoding="utf-8")
-    app = make_app(paths=(tmp_path,))
-    demo = Demo(app, None)
-    demo.press("return")
-    demo.press("return")
+    app, demo = open_first_card(make_app, (tmp_path,))
     assert app.scenes.top.name == "problems"
     fixed = (Path(__file__).parent / "scenarios" / "umlaut-tender.yaml").read_text("utf-8")
     path.write_text(fixed, encoding="utf-8")
@@ -385,10 +390,7 @@ def test_a_toast_never_covers_the_back_button_of_problems_or_progress(make_app, 
     the conversation ("Saved. Resume it…") over progress's Back."""
     path = tmp_path / "keys.yaml"
     path.write_text(MANY_ERRORS, encoding="utf-8")
-    app = make_app(paths=(tmp_path,))
-    demo = Demo(app, None)
-    demo.press("return")
-    demo.press("return")
+    app, demo = open_first_card(make_app, (tmp_path,))
     problems = app.scenes.top
     demo.press("f5")
     assert app.toast_text
