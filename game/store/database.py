@@ -7,9 +7,9 @@ makes every committed decision survive a power cut, not only a crash.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -255,9 +255,8 @@ def notes(folder: Path) -> list[Path]:
 def move_aside(path: Path, why: str) -> MovedAside:
     """Rename a bad file (and its WAL) to a name no other process can pick; never deletes."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(
-        f"{path.stem}-unreadable-{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}{path.suffix}"
-    )
+    tag = importlib.import_module("uuid").uuid4().hex[:8]  # only a damaged file needs one
+    target = path.with_name(f"{path.stem}-unreadable-{stamp}-{os.getpid()}-{tag}{path.suffix}")
     for extra in ("-wal", "-shm"):
         side = Path(str(path) + extra)
         if side.exists():

@@ -9,9 +9,9 @@ records what reached the file.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sqlite3
-import uuid as uuid_module
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -300,7 +300,9 @@ class RunItem:
 
 
 def new_uuid() -> str:
-    return str(uuid_module.uuid4())
+    # uuid is imported with the first new attempt, not with the store: the window's first
+    # frame opens the store, and needs no new id.
+    return str(importlib.import_module("uuid").uuid4())
 
 
 class SettingsItem:
