@@ -26,7 +26,7 @@ from game.errors import GameError
 from game.ui import intents as I
 from game.ui.text import wrap
 from game.ui.theme import quoted
-from game.ui.widgets import Button, keycap, panel
+from game.ui.widgets import Button, keycap, keycap_side, panel
 
 RECALL_H = 210  # the panel's height, in units
 MAX_TYPED = 500  # characters
@@ -278,7 +278,7 @@ class RecallPanel:
         """How tall the panel must be for the state it is in, every line whole, in pixels."""
         app, st, kit = self.app, self.app.stage, self.app.kit
         body, cap = app.px("body"), app.px("caption")
-        keys = max(st.px(30), kit.line_height(cap))
+        keys = keycap_side(app)
         h = st.px(24) + kit.line_height(body)  # padding, the heading
         if self.state == HEARD and self.show_alternatives:
             for line in self.alternative_lines():
@@ -334,7 +334,7 @@ class RecallPanel:
         )
         field = pygame.Rect(inner.left, r.bottom + st.px(8), inner.width, self.field_h())
         self.draw_field(surface, field)
-        keys = max(st.px(30), kit.line_height(app.px("caption")))
+        keys = keycap_side(app)
         y = field.bottom + st.px(12)
         self.draw_keys(
             surface,
@@ -434,7 +434,7 @@ class RecallPanel:
         else:
             # From the bottom up: the keys, what the rep typed, then the line it was heard as.
             cap_px = app.px("caption")
-            keys_h = max(st.px(30), kit.line_height(cap_px))
+            keys_h = keycap_side(app)
             typed_top = inner.bottom - keys_h - st.px(8) - kit.line_height(cap_px)
             top = head.bottom + st.px(10)
             line = pygame.Rect(inner.left, top, inner.width, max(st.px(20), typed_top - top - 8))
@@ -462,7 +462,7 @@ class RecallPanel:
             surface,
             keys,
             inner.left,
-            inner.bottom - max(st.px(30), kit.line_height(app.px("caption"))) // 2,
+            inner.bottom - keycap_side(app) // 2,
         )
 
     def draw_keys(self, surface, keys, x: int, y: int) -> None:

@@ -14,6 +14,7 @@ import pygame
 
 from game.ui import intents as I
 from game.ui.scene import UNHANDLED
+from game.ui.theme import TYPE_SCALE
 
 # What a group of buttons responds to; everything else passes on (`UNHANDLED`).
 BUTTON_INPUT = frozenset(
@@ -88,17 +89,26 @@ class Button:
         look.kit.box(surface, self.label, style, px, ink, inner, align=align, valign="middle")
 
 
+def keycap_side(look) -> int:
+    """The height `keycap` gives every key: 30 units at 100% text, and at larger text (or
+    the projector's larger type) its label's line and a margin, so the key grows with it."""
+    st, kit = look.stage, look.kit
+    return max(st.px(30), kit.line_height(look.px("caption")) + st.px(6))
+
+
 def keycap_width(look, label: str) -> int:
-    """The width `keycap` gives `label`."""
-    st = look.stage
-    return max(st.px(30), look.kit.size(label, "bold", look.px("caption"))[0] + st.px(14))
+    """The width `keycap` gives `label`: its side, or the label and a margin that grows
+    with the label's size (14 units at 100% text)."""
+    st, px = look.stage, look.px("caption")
+    pad = max(st.px(14), round(14 * px / TYPE_SCALE["caption"]))
+    return max(keycap_side(look), look.kit.size(label, "bold", px)[0] + pad)
 
 
 def keycap(surface, look, label: str, midleft, focused: bool = False) -> pygame.Rect:
     """A small key drawn like a keyboard key, e.g. [1] or [Esc]."""
     pal, st = look.pal, look.stage
     px = look.px("caption")
-    r = pygame.Rect(0, 0, keycap_width(look, label), st.px(30))
+    r = pygame.Rect(0, 0, keycap_width(look, label), keycap_side(look))
     r.midleft = midleft
     pygame.draw.rect(surface, pal.accent if focused else pal.track, r, border_radius=st.px(6))
     colour = pal.on_accent if focused else pal.text
@@ -294,8 +304,7 @@ def button_width(look, b: Button, role: str = "body", least: int = 0) -> int:
     style = "semibold" if b.kind in ("primary", "normal") else "regular"
     width = kit.size(b.label, style, px)[0] + 2 * st.px(14) + st.px(4)
     if b.hint:
-        width += max(st.px(30), kit.size(b.hint, "bold", look.px("caption"))[0] + st.px(14))
-        width += st.px(14)
+        width += keycap_width(look, b.hint) + st.px(14)
     return max(least, width)
 
 

@@ -340,3 +340,44 @@ def test_a_choice_taller_than_its_view_shows_its_key_and_takes_a_click(make_app,
     app.dispatch(Intent(CLICK, pos=(view.centerx, view.top + 10)))
     demo.settle()
     assert [m.choice for m in screen.attempt.state.moves] == ["c1"]
+
+
+def drawn_keycaps(app, monkeypatch):
+    """Render the top screen; the keycaps drawn, by label, and the ink of each label."""
+    from game.ui import widgets
+
+    caps, lines = {}, {}
+    real_cap, real_line = widgets.keycap, app.kit.line
+
+    def keycap(surface, look, label, *args, **kw):
+        caps[label] = r = real_cap(surface, look, label, *args, **kw)
+        return r
+
+    def line(surface, text, *args, **kw):
+        lines.setdefault(text, []).append(r := real_line(surface, text, *args, **kw))
+        return r
+
+    monkeypatch.setattr(widgets, "keycap", keycap)
+    monkeypatch.setattr(app.kit, "line", line)
+    app.render()
+    monkeypatch.undo()
+    return caps, lines
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_the_choices_number_keys_grow_with_the_text_size(make_app, monkeypatch, size):
+    """The number keys on the choice cards kept their 100% size at 200% text, their digit
+    filling it to the edges: a key grows with its label, which keeps a margin inside."""
+    sides = {}
+    for text_size in (1.0, 2.0):
+        app = at_size(make_app, size=size, text_size=text_size)
+        open_tender(app)
+        caps, lines = drawn_keycaps(app, monkeypatch)
+        assert "1" in caps, "no key drawn for the first choice"
+        cap = caps["1"]
+        ink = next(r for r in lines["1"] if cap.contains(r))  # the digit within its key
+        assert ink.height and cap.contains(ink)
+        sides[text_size] = cap.height
+        assert cap.width >= cap.height
+        assert cap.height > app.kit.line_height(app.px("caption")), "the digit fills its key"
+    assert sides[2.0] >= 1.5 * sides[1.0], f"the key stays {sides} at 200%"

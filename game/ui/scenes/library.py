@@ -17,7 +17,7 @@ from game.ui.scene import Scene
 from game.ui.settings import cycle
 from game.ui.text import wrap
 from game.ui.theme import signed
-from game.ui.widgets import Button, Buttons, chip, chip_width, panel, pips
+from game.ui.widgets import Button, Buttons, chip, chip_width, keycap_width, panel, pips
 
 COLUMNS = 3  # at 100% text; larger text gets fewer, wider columns
 HEADER_TOP, GRID_BOTTOM = 92, 680  # the header buttons start at HEADER_TOP; cards end here
@@ -502,7 +502,7 @@ class Library(Scene):
     def button_width(self, b: Button) -> float:
         """A header button's width in units: its keycap and its whole label, never cut."""
         kit, st, cap = self.app.kit, self.app.stage, self.app.px("caption")
-        key = max(st.px(30), kit.size(b.hint, "bold", cap)[0] + st.px(14))
+        key = keycap_width(self.app, b.hint)
         label = kit.size(b.label, "semibold", cap)[0]
         return (key + label + st.px(14 * 3) + st.px(4)) / st.u
 
