@@ -43,7 +43,9 @@ def register(subparsers) -> None:
         "an edit deep in the tree; with --choices, those moves follow",
     )
     p.add_argument(
-        "--scenario", metavar="ID", help="with --choices: the scenario to play (default: the first)"
+        "--scenario",
+        metavar="ID",
+        help="with --choices: the scenario to play (default: the library's first card)",
     )
     p.add_argument("--player", metavar="NAME", default="", help="the player's name")
     p.add_argument("--mode", choices=("practice", "assessment"), default="practice")

@@ -123,6 +123,21 @@ def play(
     return attempt.state, demo.saved
 
 
+def walk_to(demo: Demo, library, target: int) -> None:
+    """Press arrow keys from the focused card (the suggestion, for a player with no progress
+    yet) to card `target`: row by row, then along the row, as the grid's columns fall."""
+    columns = library.columns
+    for _ in range(2 * len(library.cards)):
+        focused = library.buttons.focused
+        if not isinstance(focused, ScenarioCard) or focused is library.cards[target]:
+            return
+        here = library.cards.index(focused)
+        if here // columns != target // columns:
+            demo.press("down" if target > here else "up")
+        else:
+            demo.press("right" if target > here else "left")
+
+
 def _start(demo: Demo, scenario_id: str | None, player: str, mode: str, recall: bool):
     """From the title through the library and the briefing to the first decision."""
     demo.settle()
@@ -151,10 +166,7 @@ def _start(demo: Demo, scenario_id: str | None, player: str, mode: str, recall: 
             if scenario_id
             else "The library has no scenarios."
         )
-    for _ in range(target % library.columns):  # the grid has fewer columns for larger text
-        demo.press("right")
-    for _ in range(target // library.columns):
-        demo.press("down")
+    walk_to(demo, library, target)
     focused = library.buttons.focused
     if not isinstance(focused, ScenarioCard) or focused is not library.cards[target]:
         raise DemoError("Could not reach the scenario's card with the arrow keys.")

@@ -5,7 +5,7 @@ import threading
 
 import pygame
 
-from game.ui.demo import Demo
+from game.ui.demo import Demo, walk_to
 from game.ui.scenes.conversation import PULSE_MS, RING_HZ
 from game.ui.wait import Waiter
 
@@ -19,8 +19,7 @@ def open_clock(make_app, reduced_motion=True):
         demo.type("Zoë")
     demo.press("return")
     library = app.scenes.top
-    for _ in range(next(i for i, c in enumerate(library.cards) if c.data.ok)):
-        demo.press("right")
+    walk_to(demo, library, next(i for i, c in enumerate(library.cards) if c.data.ok))
     demo.press("return")
     demo.press("p")
     screen = app.scenes.top

@@ -26,16 +26,24 @@ def walk(app):
     demo.type("Zoë Łukasz-Yılmaz")
     check_fits(app, "title")
     press("return")
-    check_fits(app, "library", whole=True)
     library = app.scenes.top
+
+    def library_fits(where):
+        # Only a buyer's role longer than a card can hold ends in "…" (the briefing shows
+        # it whole): the focus starts on the suggestion, the tender's card, whose role is long.
+        check_fits(app, where)
+        assert not app.kit.shrunk, f"{where}: text shrunk: {app.kit.shrunk[:3]}"
+        check_whole(app, where, allow={c.texts()[0] for c in library.cards if c.data.ok})
+
+    library_fits("library")
     press("t")
-    check_fits(app, "tag menu", whole=True)
+    library_fits("tag menu")
     press("end")
-    check_fits(app, "tag menu at its end", whole=True)
+    library_fits("tag menu at its end")
     press("escape")
     broken = next(i for i, c in enumerate(library.cards) if not c.data.ok)
     tender = next(i for i, c in enumerate(library.cards) if c.data.ok)
-    press(*["right"] * broken)
+    library.buttons.focus = library.buttons.items.index(library.cards[broken])
     press("return")
     check_fits(app, "problems")
     press("escape")

@@ -140,6 +140,9 @@ def test_the_header_labels_are_whole_at_200_percent(make_app, size):
 def test_every_card_is_reachable_by_keys_and_by_the_wheel(make_app):
     app, demo, library = library_of(make_app, text_size=2.0)
     assert library.max_scroll() > 0
+    for _ in range(len(library.cards)):  # up to the top (the focus starts on the suggestion)
+        wheel(app, 1)
+    assert library.scroll == 0
     seen = set()
     for _ in range(len(library.cards)):
         seen.update(id(c) for c in library.cards if library.visible(c))
@@ -250,3 +253,32 @@ def test_a_short_card_keeps_its_buyer_by_its_title_and_its_level_in_the_row(make
     assert buyer.bottom < card.rect.centery  # by the title, not mid-card
     levels = sorted(r.top for t, r in lines if t.strip().startswith("Intro"))
     assert len(levels) == 2 and levels[0] == levels[1]  # one row for the level
+
+
+@pytest.mark.parametrize("text_size", [1.0, 2.0], ids=lambda t: f"text{int(t * 100)}")
+def test_a_new_player_starts_on_the_suggested_card(make_app, text_size):
+    """The library opened on the first card, not on '★ Start here': a keyboard player's
+    Enter began the first file's scenario (a hard one) instead of the easiest not played."""
+    app, demo, library = library_of(make_app, text_size=text_size)
+    start = next(c for c in library.cards if c.first)
+    assert start is not library.cards[0]  # the case in question: the suggestion is not first
+    assert library.buttons.focused is start
+    assert library.visible(start)  # scrolled into view where the grid is one column
+    demo.press("return")
+    assert app.scenes.top.name == "briefing"
+    assert app.scenes.top.scenario.id == start.data.scenario.id
+
+
+def test_the_headless_demo_reaches_its_scenario_from_the_suggested_card(make_app):
+    """`play --choices` walks by arrow keys from the focused card (now the suggestion) to the
+    one it plays: the library's first by default, or --scenario's, at any text size."""
+    from game.ui.demo import play
+
+    for text_size in (1.0, 2.0):
+        for sid in (None, "approve-my-discount", "written-for-someone-else"):
+            app = make_app(paths=(ROOT / "scenarios",))
+            app.settings.text_size = text_size
+            app.relayout()
+            play(app, [], scenario_id=sid)
+            first = app.library[0].scenario.id
+            assert app.scenes.top.attempt.scenario.id == (sid or first)

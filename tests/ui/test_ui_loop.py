@@ -4,7 +4,7 @@ import threading
 
 import pygame
 
-from game.ui.demo import Demo
+from game.ui.demo import Demo, walk_to
 
 
 def test_the_loop_reveals_the_buyers_line_in_real_time(make_app):
@@ -12,8 +12,7 @@ def test_the_loop_reveals_the_buyers_line_in_real_time(make_app):
     demo = Demo(app, None)
     demo.press("return")  # title -> library
     library = app.scenes.top
-    for _ in range(next(i for i, c in enumerate(library.cards) if c.data.ok)):
-        demo.press("right")
+    walk_to(demo, library, next(i for i, c in enumerate(library.cards) if c.data.ok))
     demo.press("return")  # briefing
     demo.press("p")  # practice
     screen = app.scenes.top

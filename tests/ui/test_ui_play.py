@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.cli import main
-from game.ui.demo import Demo
+from game.ui.demo import Demo, walk_to
 from game.ui.intents import key_event
 from game.ui.scenes.conversation import TIMES_UP_MS
 
@@ -156,9 +156,7 @@ def open_tender(app, mode_key="p"):
         demo.type("Zoë")
     demo.press("return")
     library = app.scenes.top
-    card = next(i for i, c in enumerate(library.cards) if c.data.ok)
-    for _ in range(card):
-        demo.press("right")
+    walk_to(demo, library, next(i for i, c in enumerate(library.cards) if c.data.ok))
     demo.press("return")
     if mode_key:
         demo.press(mode_key)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from game.engine.scorecard import leadership_index
-from game.ui.demo import Demo
+from game.ui.demo import Demo, walk_to
 from game.ui.scenes.debrief import departure
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -45,8 +45,7 @@ def open_tender(app, mode_key):
     demo = Demo(app, None)
     demo.press("return")
     library = app.scenes.top
-    for _ in range(next(i for i, c in enumerate(library.cards) if c.data.ok)):
-        demo.press("right")
+    walk_to(demo, library, next(i for i, c in enumerate(library.cards) if c.data.ok))
     demo.press("return")
     demo.press(mode_key)
     return demo
@@ -152,7 +151,9 @@ def test_opening_a_broken_scenario_lists_every_diagnostic(make_app):
     app = make_app()
     demo = Demo(app, None)
     demo.press("return")
-    demo.press("return")  # the broken card sorts first
+    library = app.scenes.top
+    walk_to(demo, library, 0)  # the broken card sorts first (the focus starts on the tender)
+    demo.press("return")
     assert app.scenes.top.name == "problems"
     texts = drawn_texts(app)
     assert any("efects" in t for t in texts) and any("clsoe" in t for t in texts)

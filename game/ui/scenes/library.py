@@ -315,7 +315,10 @@ class Library(Scene):
         )
         self.tag_button.label = f"Tag: {self.tag or 'any'}"
         items = self.header()
-        focus = len(items) if self.cards else 0
+        # A new player starts on the suggestion, so Enter begins the easiest scenario not
+        # played; a card focused before keeps the focus.
+        suggested = next((i for i, c in enumerate(self.cards) if c.first), 0)
+        focus = len(items) + suggested if self.cards else 0
         for i, card in enumerate(self.cards):
             if card.data.path == keep:
                 focus = len(items) + i
@@ -323,6 +326,7 @@ class Library(Scene):
             focus = items.index(focused)
         self.buttons.set(items + self.cards, focus)
         self.layout(self.app.stage)
+        self.keep_focus_in_view()  # the suggestion may be further down
 
     # ----- actions --------------------------------------------------------------------
     def open(self, result) -> None:
@@ -401,6 +405,12 @@ class Library(Scene):
                 target = self.cards[min(i + self.columns, len(self.cards) - 1)]
                 self.buttons.focus = self.buttons.items.index(target)
                 self.keep_focus_in_view()
+            return True
+        if k == I.UP and isinstance(f, ScenarioCard) and self.cards.index(f) >= self.columns:
+            # The card straight above, even scrolled out of view (the header lies nearer).
+            target = self.cards[self.cards.index(f) - self.columns]
+            self.buttons.focus = self.buttons.items.index(target)
+            self.keep_focus_in_view()
             return True
         used = self.buttons.handle(intent)
         if k == I.UP and not used and isinstance(f, ScenarioCard):
