@@ -8,6 +8,7 @@ import pytest
 
 from game.ui.demo import Demo
 from tests.layout_checks import check_fits
+from tests.ui.test_ui_screens import drawn_texts
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TENDER = SCENARIOS / "umlaut-tender.yaml"
@@ -163,16 +164,7 @@ def test_every_card_is_reachable_by_keys_and_by_the_wheel(make_app):
 def test_cards_keep_one_row_of_chips_and_count_the_rest(make_app):
     app, demo, library = library_of(make_app)
     assert library.rows_visible() == 2  # six cards in view at 1280x720, as before
-    seen = set()
-    real = app.kit.render
-
-    def render(text, style, px, colour, cache=True):
-        seen.add(text)
-        return real(text, style, px, colour, cache)
-
-    app.kit.render = render
-    app.render()
-    app.kit.render = real
+    seen = drawn_texts(app)
     squeeze = next(c for c in library.cards if c.data.scenario.id == "procurement-squeeze")
     assert library.visible(squeeze)
     # Its four tags do not all fit beside each other: "+N" counts the rest (the menu lists them).
