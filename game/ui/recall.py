@@ -103,6 +103,9 @@ class RecallPanel:
         self.show_alternatives = False
         self.actions = [c for c in self.choices if is_action(c.text)]
         self.rect = pygame.Rect(0, 0, 0, 0)
+        # The clock's (width, height) when the screen puts it in the panel's header (the panel
+        # rose over the row under the history that holds it), else None.
+        self.clock_size: tuple[int, int] | None = None
         _start_text_input()
 
     # ----- what the screen asks ---------------------------------------------------------
@@ -277,9 +280,9 @@ class RecallPanel:
     def needed_px(self, inner_w: int) -> int:
         """How tall the panel must be for the state it is in, every line whole, in pixels."""
         app, st, kit = self.app, self.app.stage, self.app.kit
-        body, cap = app.px("body"), app.px("caption")
+        cap = app.px("caption")
         keys = keycap_side(app)
-        h = st.px(24) + kit.line_height(body)  # padding, the heading
+        h = st.px(24) + self.head_h()  # padding, the heading
         if self.state == HEARD and self.show_alternatives:
             for line in self.alternative_lines():
                 h += self.lines(line, "regular", cap, inner_w - st.px(70)) + st.px(4)
@@ -293,6 +296,52 @@ class RecallPanel:
         if self.actions:
             h += st.px(6) + self.lines(self.bracket_hint(), "italic", cap, inner_w)
         return h + st.px(24)
+
+    def head_h(self) -> int:
+        """The heading's row: one line, or as tall as the clock when it sits in the header
+        (the clock's box starts in the padding above the row)."""
+        lh = self.app.kit.line_height(self.app.px("body"))
+        if self.clock_size is None:
+            return lh
+        return max(lh, self.clock_size[1] - self.app.stage.px(8))
+
+    def clock_rect(self) -> pygame.Rect | None:
+        """Where the clock sits in the header (top right), or None when it is not in it."""
+        if self.clock_size is None:
+            return None
+        st = self.app.stage
+        w, h = self.clock_size
+        return pygame.Rect(self.rect.right - st.px(4) - w, self.rect.top + st.px(4), w, h)
+
+    def head_row(self, inner) -> pygame.Rect:
+        """The heading's row in `inner`, left of the clock when it is in the header."""
+        row = pygame.Rect(inner.left, inner.top, inner.width, self.head_h())
+        clock = self.clock_rect()
+        if clock is not None:
+            row.width = max(1, clock.left - self.app.stage.px(8) - row.left)
+        return row
+
+    def draw_head(self, surface, inner, text: str, colour) -> int:
+        """The heading, at the top left (beside the clock when it is in the header); returns
+        the y under it."""
+        app = self.app
+        if self.clock_size is None:
+            r = app.kit.line(
+                surface, text, "bold", app.px("body"), colour, inner.topleft, max_width=inner.width
+            )
+            return r.bottom
+        row = self.head_row(inner)
+        app.kit.line(
+            surface,
+            text,
+            "bold",
+            app.px("body"),
+            colour,
+            (row.left, row.centery),
+            anchor="midleft",
+            max_width=row.width,
+        )
+        return row.bottom
 
     def lines(self, text: str, style: str, px: int, width: int) -> int:
         """The height of `text` wrapped at `width`."""
@@ -329,10 +378,8 @@ class RecallPanel:
                 else head
             )
         colour = pal.loss if self.missed else pal.text
-        r = kit.line(
-            surface, head, "bold", app.px("body"), colour, inner.topleft, max_width=inner.width
-        )
-        field = pygame.Rect(inner.left, r.bottom + st.px(8), inner.width, self.field_h())
+        below = self.draw_head(surface, inner, head, colour)
+        field = pygame.Rect(inner.left, below + st.px(8), inner.width, self.field_h())
         self.draw_field(surface, field)
         keys = keycap_side(app)
         y = field.bottom + st.px(12)
@@ -390,18 +437,19 @@ class RecallPanel:
     def draw_heard(self, surface, inner) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         choice = self.node.choice(self.heard)
-        head = kit.line(surface, "I heard:", "bold", app.px("body"), pal.accent, inner.topleft)
+        head = self.head_row(inner)
+        below = self.draw_head(surface, inner, "I heard:", pal.accent)
         kit.line(
             surface,
             f"confidence {self.confidence:.0%}",
             "semibold",
             app.px("caption"),
             pal.muted,
-            (inner.right, head.centery),
+            (head.right, head.centery if self.clock_size else (inner.top + below) // 2),
             anchor="midright",
         )
         if self.show_alternatives:
-            y = head.bottom + st.px(8)
+            y = below + st.px(8)
             others = self.alternatives()
             cap = app.px("caption")
             for line, s in zip(self.alternative_lines(), others, strict=True):
@@ -436,7 +484,7 @@ class RecallPanel:
             cap_px = app.px("caption")
             keys_h = keycap_side(app)
             typed_top = inner.bottom - keys_h - st.px(8) - kit.line_height(cap_px)
-            top = head.bottom + st.px(10)
+            top = below + st.px(10)
             line = pygame.Rect(inner.left, top, inner.width, max(st.px(20), typed_top - top - 8))
             panel(surface, app, line.inflate(st.px(8), st.px(4)), fill=pal.raised, radius=10)
             kit.box(

@@ -10,8 +10,10 @@ import pytest
 from game.cli import main
 from game.ui.demo import Demo
 from game.ui.intents import Intent, key_event
+from game.ui.scenes.conversation import warm_colour
 from tests.helpers import SPEC_EXAMPLE
-from tests.layout_checks import check_fits
+from tests.layout_checks import check_fits, check_whole, drawn_inks
+from tests.ui.conftest import TENDER
 
 
 def open_recall(app, name="Zoë"):
@@ -269,3 +271,81 @@ def test_a_comma_inside_a_typed_answer_is_written_backslash_comma(capsys):
     )
     result = json.loads(capsys.readouterr().out)
     assert code == 0 and result["path"] == ["opening", "numbers", "partner"]
+
+
+def ring_pixels(surface, rect, colour) -> int:
+    """How many pixels inside `rect` are exactly `colour` (the ring is drawn unblended)."""
+    area = surface.subsurface(rect.clip(surface.get_rect()))
+    return pygame.mask.from_threshold(area, colour, (1, 1, 1, 255)).count()
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=str)
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        (SPEC_EXAMPLE, "what did the late deliveries cost you"),
+        (TENDER, "what did the broken pallets cost you last year"),  # a line of 4 at 200%
+    ],
+    ids=lambda v: v.stem if hasattr(v, "stem") else None,
+)
+def test_at_200_percent_the_recall_panel_never_hides_the_clock(make_app, size, path, words):
+    """The line heard (or the other readings) grew upward over the history and hid half the
+    timer ring and the 'Earlier' cue. In every state the clock is whole on screen, nothing is
+    drawn over it (beside the cues under the history, or in the panel's own header), the cues
+    stay in view and the text stays whole."""
+    app = make_app(paths=(path,), size=size)
+    app.settings.text_size = 2.0
+    app.settings.reduced_motion = True
+    app.relayout()
+    demo = open_recall(app)
+    screen = app.scenes.top
+    window = pygame.Rect((0, 0), app.surface.get_size())
+
+    def check(where):
+        check_fits(app, where)
+        check_whole(app, where)
+        panel, clock, ring = screen.recall.rect, screen.rects["clock"], screen.rects["ring"]
+        assert window.contains(clock) and clock.contains(ring), f"{where}: clock cut {clock}"
+        assert panel.contains(clock) or not panel.colliderect(clock), f"{where}: half covered"
+        # The clock's face: its figures and the ring (its rect may span the row of the cues).
+        own = f"{(screen.remaining_ms + 999) // 1000 // 60}:"
+        texts = drawn_inks(app, "line") + drawn_inks(app, "box")
+        figures = [ink for t, ink in texts if t.startswith(own)]
+        assert len(figures) == 1 and clock.contains(figures[0]), f"{where}: figures {figures}"
+        face = (ring, figures[0])
+        over = [t for t, ink in texts if ink.collidelist(face) >= 0 and not t.startswith(own)]
+        assert not over, f"{where}: {over} drawn over the clock"
+        # The history's cues: clear of the panel, or on its top edge drawn after all of it.
+        boxes = drawn_inks(app, "box")
+        cue_at = [i for i, (t, _) in enumerate(boxes) if "PgUp" in t or "PgDn" in t]
+        assert cue_at, f"{where}: no cues drawn"
+        in_panel = [i for i, (_, ink) in enumerate(boxes) if panel.contains(ink)]
+        for i in cue_at:
+            cue = boxes[i][1]
+            assert window.contains(cue), f"{where}: a cue leaves the window"
+            others = [t for t, ink in texts if ink.colliderect(cue) and ink != cue]
+            assert not others, f"{where}: {others} over the cue {boxes[i][0]}"
+            if panel.colliderect(cue):
+                assert i > max(in_panel), f"{where}: the panel is drawn over {boxes[i][0]}"
+        # Every pixel of the ring as it is drawn alone is on the frame.
+        colour = warm_colour(app.pal, screen.remaining_ms / (screen.node.time_limit * 1000))
+        alone = pygame.Surface(app.surface.get_size())
+        alone.fill((1, 2, 3))
+        screen.draw_clock_face(alone, screen.clock_box)
+        app.render()
+        whole = ring_pixels(alone, ring, colour)
+        assert whole > 0 and ring_pixels(app.surface, ring, colour) == whole, f"{where}: ring"
+
+    check(f"{size} typing")
+    demo.type(words)
+    check(f"{size} typed")
+    demo.press("return")
+    assert screen.recall.state == "heard"
+    check(f"{size} heard")
+    demo.press("tab")
+    check(f"{size} other readings")
+    demo.press("tab")
+    check(f"{size} heard again")
+    demo.press("escape")  # back to editing: the clock returns under the history
+    assert screen.recall.state == "edit"
+    check(f"{size} editing again")

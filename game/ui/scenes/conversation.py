@@ -72,6 +72,7 @@ class ConversationScreen(Scene):
         self.choice_px: int | None = None
         self.noting = False  # a coach's note is over the choices
         self.recall = None  # recall mode: the panel the rep types into (game.ui.recall)
+        self.cues_on_panel = False  # the history's cues sit on the recall panel's top edge
         self.idle_ms = 0  # time the buyer has been on screen: blinks and breathing
         self.transcript = Transcript(app)  # the exchange so far, read from the moves
         self.pointer = (0, 0)  # where the mouse is: the wheel scrolls the panel under it
@@ -228,8 +229,13 @@ class ConversationScreen(Scene):
         if scrolled is not None:
             return scrolled
         if self.recall is not None and self.revealed:
-            handled = self.recall.handle(intent)  # None: Esc while editing leaves, as below
+            panel, height = self.recall, self.recall.rect.height
+            handled = panel.handle(intent)  # None: Esc while editing leaves, as below
             if handled is not None:
+                if panel is self.recall and panel.hides_list:
+                    panel.place(self.app.stage)
+                    if panel.rect.height != height:  # "I heard" or the readings: a new height
+                        self.layout(self.app.stage)
                 return handled
         if k == I.BACK:
             self.app.pop()
@@ -403,6 +409,7 @@ class ConversationScreen(Scene):
         self.measure_choices(stage)
         block = self.cards_h + (self.cue_u if self.choice_overflow else 0)
         if self.recall is not None and self.recall.hides_list:
+            self.recall.clock_size = None
             self.recall.layout(stage)
             block = self.recall.edit_height(stage)  # taller states rise over the history
         if self.noting:
@@ -617,7 +624,26 @@ class ConversationScreen(Scene):
         area = self.rects["speech"]
         cue_h = kit.line_height(app.px("caption")) + st.px(8)
         row_h, clock = cue_h, None
-        if self.remaining_ms is not None:
+        self.cues_on_panel = False
+        panel = self.recall if self.recall is not None and self.recall.hides_list else None
+        if panel is not None and panel.rect.top < area.bottom:
+            # The recall panel rose over the row under the history ("I heard" a long line at
+            # large text): the clock moves into the panel's header, and the history ends above
+            # the panel with its cues under it, so neither is ever covered; when not even a
+            # line of it fits there, the cues sit on the panel's top edge, drawn after it.
+            if self.remaining_ms is not None:
+                panel.clock_size = self.panel_clock_size(stage)
+                panel.layout(stage)
+            clock = panel.clock_rect()
+            above = panel.rect.top - st.px(16) - area.top
+            if above >= cue_h + kit.line_height(app.px("line")) + st.px(6):
+                area = pygame.Rect(area.left, area.top, area.width, above)
+                self.rects["speech"] = area
+                cues = pygame.Rect(area.left, area.bottom - cue_h, area.width, cue_h)
+            else:
+                self.cues_on_panel = True
+                cues = pygame.Rect(area.left, panel.rect.top - cue_h // 2, area.width, cue_h)
+        elif self.remaining_ms is not None:
             clock_h = max(st.px(76), kit.line_height(app.px("body")) + st.px(24))
             ring_w = st.px(110)
             clock_w = kit.size("0:00 left to answer", "bold", app.px("body"))[0] + ring_w
@@ -642,6 +668,23 @@ class ConversationScreen(Scene):
         view = pygame.Rect(area.left, area.top, area.width, area.height - row_h - st.px(6))
         self.transcript.layout(view)
 
+    def panel_clock_size(self, stage) -> tuple[int, int]:
+        """The clock's (width, height) in the recall panel's header: "0:24 left to answer"
+        when the heading and the confidence leave room for the words, else "0:24"."""
+        app, kit = self.app, self.app.kit
+        body = app.px("body")
+        clock_h = max(stage.px(76), kit.line_height(body) + stage.px(24))
+        ring_w = stage.px(110)
+        heard = kit.size("I heard:", "bold", body)[0] + stage.px(24)
+        heard += kit.size("confidence 100%", "semibold", app.px("caption"))[0]
+        beside = max(heard, kit.size("Say it in your own words", "bold", body)[0])
+        beside += stage.px(32 + 24)
+        width = kit.size("0:00 left to answer", "bold", body)[0] + ring_w
+        self.clock_words = beside + width <= stage.px(1232)
+        if not self.clock_words:
+            width = kit.size("0:00", "bold", body)[0] + ring_w
+        return width, clock_h
+
     # ----- drawing ----------------------------------------------------------------------
     def backdrop(self):
         """The scenario's setting, which the app draws in place of the plain stage."""
@@ -662,8 +705,13 @@ class ConversationScreen(Scene):
             self.draw_times_up(surface)
         elif self.recall is not None and self.recall.hides_list:
             self.recall.draw(surface)
+            clock = self.recall.clock_rect()
+            if clock is not None and self.remaining_ms is not None:
+                self.draw_clock(surface, clock)  # in the panel's header, over its fill
         else:
             self.draw_choices(surface)
+        if self.cues_on_panel:  # over the recall panel's top edge (or the time's-up panel)
+            self.transcript.draw_cues(surface, self.rects["cues"])
 
     def draw_choices(self, surface) -> None:
         """The cards; when they scroll, only those in view, clipped, and the cue row."""
@@ -861,8 +909,10 @@ class ConversationScreen(Scene):
     def draw_speech(self, surface) -> None:
         """The history (the newest line revealed word by word), its cues and the clock."""
         self.transcript.draw(surface, None if self.revealed else int(self.words))
-        self.transcript.draw_cues(surface, self.rects["cues"])
-        if self.remaining_ms is not None and "clock" in self.rects:
+        if not self.cues_on_panel:
+            self.transcript.draw_cues(surface, self.rects["cues"])
+        in_panel = self.recall is not None and self.recall.clock_size is not None
+        if self.remaining_ms is not None and "clock" in self.rects and not in_panel:
             self.draw_clock(surface, self.rects["clock"])
 
     def keep(self, surface, name: str, rect: pygame.Rect) -> None:
