@@ -4,9 +4,12 @@ from game.ui.demo import Demo
 from tests.layout_checks import check_fits, check_whole
 
 
-def open_briefing(make_app, size=(1280, 720), text_size=2.0):
+def open_briefing(make_app, size=(1280, 720), text_size=2.0, reduced_motion=False):
+    """The first playable scenario's briefing, as a player named Zoë reaches it."""
     app = make_app(size=size)
     app.settings.text_size = text_size
+    if reduced_motion:
+        app.settings.reduced_motion = True
     app.relayout()
     demo = Demo(app, None)
     demo.type("Zoë")

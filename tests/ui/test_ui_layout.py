@@ -9,6 +9,7 @@ import pytest
 from game.ui.demo import Demo
 from game.ui.intents import key_event
 from tests.layout_checks import check_fits, check_whole
+from tests.ui.test_ui_briefing import open_briefing
 
 SIZES = [(1024, 600), (1280, 720), (1366, 768), (1920, 1080), (2560, 1080), (3840, 2160)]
 LARGEST = [(1024, 600), (1280, 720), (1920, 1080)]  # the largest text, on the common windows
@@ -170,17 +171,8 @@ def test_at_100_percent_nothing_is_drawn_under_14_px_at_1280x720(make_app):
 )
 def test_the_recall_panel_fits_in_every_state(make_app, size, text_size):
     """Typing, "I heard" and the other readings: nothing spills, nothing is cut."""
-    app = make_app(size=size)
-    app.settings.text_size = text_size
-    app.settings.reduced_motion = True
-    app.relayout()
-    demo = Demo(app, None)
-    demo.type("Zoë")
-    demo.press("return")
-    library = app.scenes.top
-    card = next(c for c in library.cards if c.data.ok)
-    library.buttons.focus = library.buttons.items.index(card)
-    for key in ("return", "w", "p"):
+    app, demo, _ = open_briefing(make_app, size, text_size, reduced_motion=True)
+    for key in ("w", "p"):
         demo.press(key)
     screen = app.scenes.top
     assert screen.recall is not None
