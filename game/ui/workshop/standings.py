@@ -128,9 +128,21 @@ def quoted(scenario, step: tuple[str, str] | None) -> str:
 
 
 class OnwardScreen(Scene):
-    """A screen between parts of the round: Enter goes on (`proceed`), Esc twice leaves."""
+    """A screen between parts of the round: the room's standings, a button on (`label`) that
+    Enter presses too (`proceed`), and Esc twice leaves."""
 
-    leaving = False
+    label = "Next"
+
+    def __init__(self, app, room):
+        super().__init__(app)
+        self.look = Look(app)
+        self.room = room
+        self.workshop = room.workshop
+        self.rows = standing_rows(self.workshop)
+        self.leaving = False
+        self.next_button = Button(self.label, self.proceed, hint="⏎", kind="primary")
+        self.buttons = Buttons([self.next_button], focus=0)
+        self.rects: dict[str, pygame.Rect] = {}
 
     def proceed(self) -> None:
         raise NotImplementedError
@@ -150,17 +162,7 @@ class StandingsScreen(OnwardScreen):
     """The leaderboard between decisions: who rose, who fell, and what the last one earned."""
 
     name = "workshop-standings"
-
-    def __init__(self, app, room):
-        super().__init__(app)
-        self.look = Look(app)
-        self.room = room
-        self.workshop = room.workshop
-        self.rows = standing_rows(self.workshop)
-        self.leaving = False
-        self.next_button = Button("Next decision", self.proceed, hint="⏎", kind="primary")
-        self.buttons = Buttons([self.next_button], focus=0)
-        self.rects: dict[str, pygame.Rect] = {}
+    label = "Next decision"
 
     def shot_name(self) -> str:
         return f"standings-{len(self.workshop.decisions)}"
@@ -268,19 +270,12 @@ class PodiumScreen(OnwardScreen):
     """The end of a phones round: the top three on a podium, and where the room left the leader."""
 
     name = "workshop-podium"
+    label = "Scoreboard and export"
 
     def __init__(self, app, room):
-        super().__init__(app)
-        self.look = Look(app)
-        self.room = room
-        self.workshop = room.workshop
-        self.rows = standing_rows(self.workshop)
+        super().__init__(app, room)
         self.leader = app.analyses.get(room.scenario).best
         self.steps = path_steps(self.workshop, self.leader)
-        self.leaving = False
-        self.next_button = Button("Scoreboard and export", self.proceed, hint="⏎", kind="primary")
-        self.buttons = Buttons([self.next_button], focus=0)
-        self.rects: dict[str, pygame.Rect] = {}
 
     def shot_name(self) -> str:
         return "podium"
