@@ -185,7 +185,7 @@ class ScenarioCard(Button):
         )
         y += cap_h + st.px(6)
         x = inner.left
-        for i, tag in enumerate(sc.tags):
+        for i, tag in enumerate(sc.tags if lines.chips else ()):
             w = chip_width(look, tag)
             rest = len(sc.tags) - i - 1
             more = chip_width(look, f"+{rest}") + st.px(8) if rest else 0
@@ -487,11 +487,16 @@ class Library(Scene):
         px = stage.px(width)
         counts = [c.measure(self.app, px) for c in self.cards]
         lines = Lines(*(max([2 if i in (0, 1) else 1] + [c[i] for c in counts]) for i in range(4)))
-        # A card never grows past the grid, where it could never show: beyond that the role,
-        # then the title, end in "…" (the briefing shows both whole).
+        # A card never grows past the grid, where it could never show. The row of chips
+        # goes first (the tag menu and the briefing list them); only then do the role, then
+        # the title, end in "…" (the briefing shows both whole).
         room = GRID_BOTTOM - self.grid_top
-        while self.card_height(stage, lines) > room and (lines.buyer > 1 or lines.title > 1):
-            if lines.buyer > 1:
+        while self.card_height(stage, lines) > room and (
+            lines.chips or lines.buyer > 1 or lines.title > 1
+        ):
+            if lines.chips:
+                lines = lines._replace(chips=0)
+            elif lines.buyer > 1:
                 lines = lines._replace(buyer=lines.buyer - 1)
             else:
                 lines = lines._replace(title=lines.title - 1)
@@ -504,7 +509,7 @@ class Library(Scene):
         kit = self.app.kit
         title = kit.line_height(round(self.app.px("body") * 1.1))
         cap = kit.line_height(self.app.px("caption"))
-        chips = lines.chips * (cap + stage.px(6)) + (lines.chips - 1) * stage.px(6)
+        chips = lines.chips * (cap + stage.px(6)) + max(0, lines.chips - 1) * stage.px(6)
         broken = kit.line_height(self.app.px("body")) + 3 * cap  # a broken file's card
         body = max((lines.buyer + 1 + lines.status) * cap + chips + stage.px(24), broken)
         return (lines.title * title + body + stage.px(36 + 6)) / stage.u
