@@ -106,6 +106,11 @@ class RecallPanel:
         # The clock's (width, height) when the screen puts it in the panel's header (the panel
         # rose over the row under the history that holds it), else None.
         self.clock_size: tuple[int, int] | None = None
+        # The top (pixels) the screen asks the panel to reach up to, when it rose so far over
+        # the history that what was left above it could not show a line: it then covers the
+        # buyer's card and the history whole rather than cutting through them. None: as tall
+        # as it needs.
+        self.reach: int | None = None
         _start_text_input()
 
     # ----- what the screen asks ---------------------------------------------------------
@@ -267,6 +272,8 @@ class RecallPanel:
         self.rect = stage.rect(24, 704 - RECALL_H, 1232, RECALL_H)
         needed = self.needed_px(self.rect.width - stage.px(32))
         height = min(max(self.rect.height, needed), stage.px(600))
+        if self.reach is not None:
+            height = max(height, self.rect.bottom - self.reach)
         self.rect = pygame.Rect(self.rect.left, self.rect.bottom - height, self.rect.width, height)
 
     def edit_height(self, stage) -> float:

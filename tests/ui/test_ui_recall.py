@@ -315,18 +315,25 @@ def test_at_200_percent_the_recall_panel_never_hides_the_clock(make_app, size, p
         face = (ring, figures[0])
         over = [t for t, ink in texts if ink.collidelist(face) >= 0 and not t.startswith(own)]
         assert not over, f"{where}: {over} drawn over the clock"
-        # The history's cues: clear of the panel, or on its top edge drawn after all of it.
+        # The history and its cues: clear of the panel; or, when the panel rose so far that
+        # not a line of the history would show above it, it covers the buyer's card and the
+        # history whole (none of their words drawn, under it or around it, no cues).
         boxes = drawn_inks(app, "box")
         cue_at = [i for i, (t, _) in enumerate(boxes) if "PgUp" in t or "PgDn" in t]
-        assert cue_at, f"{where}: no cues drawn"
-        in_panel = [i for i, (_, ink) in enumerate(boxes) if panel.contains(ink)]
+        card = screen.rects["portrait_card"]
+        if screen.covered:
+            assert panel.top <= card.top and not cue_at, f"{where}: the history half covered"
+            below_bar = [t for t, ink in texts if ink.bottom > card.top and not panel.contains(ink)]
+            assert not below_bar, f"{where}: {below_bar} drawn outside the covering panel"
+        else:
+            assert cue_at, f"{where}: no cues drawn"
+            assert not panel.colliderect(screen.rects["portrait"]), f"{where}: over the face"
         for i in cue_at:
             cue = boxes[i][1]
             assert window.contains(cue), f"{where}: a cue leaves the window"
             others = [t for t, ink in texts if ink.colliderect(cue) and ink != cue]
             assert not others, f"{where}: {others} over the cue {boxes[i][0]}"
-            if panel.colliderect(cue):
-                assert i > max(in_panel), f"{where}: the panel is drawn over {boxes[i][0]}"
+            assert not panel.colliderect(cue), f"{where}: the panel is over {boxes[i][0]}"
         # Every pixel of the ring as it is drawn alone is on the frame.
         colour = warm_colour(app.pal, screen.remaining_ms / (screen.node.time_limit * 1000))
         alone = pygame.Surface(app.surface.get_size())
@@ -349,3 +356,32 @@ def test_at_200_percent_the_recall_panel_never_hides_the_clock(make_app, size, p
     demo.press("escape")  # back to editing: the clock returns under the history
     assert screen.recall.state == "edit"
     check(f"{size} editing again")
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=str)
+def test_a_blink_never_paints_the_face_over_the_recall_panel(make_app, size):
+    """At 200% "I heard" a long line rises over the buyer's card: the idle blink, which
+    repaints only the face, must not draw it over the panel."""
+    app = make_app(paths=(TENDER,), size=size)
+    app.settings.text_size = 2.0
+    app.relayout()
+    demo = open_recall(app)
+    screen = app.scenes.top
+    demo.type("what did the broken pallets cost you last year")
+    demo.press("return")
+    assert screen.recall.state == "heard" and screen.moving
+    app.render()
+    panel = screen.recall.rect
+
+    def panel_pixels():  # the panel but its clock, which ticks
+        shot = app.surface.subsurface(panel).copy()
+        shot.fill((0, 0, 0), screen.rects["clock"].move(-panel.left, -panel.top))
+        return pygame.image.tobytes(shot, "RGB")
+
+    before = panel_pixels()
+    blinked = False
+    for _ in range(200):  # 10 s of idle frames: several blinks
+        app.step(50)
+        blinked |= bool(screen.idle_pose()[0])
+        app.render_patches()
+    assert blinked and panel_pixels() == before

@@ -72,7 +72,7 @@ class ConversationScreen(Scene):
         self.choice_px: int | None = None
         self.noting = False  # a coach's note is over the choices
         self.recall = None  # recall mode: the panel the rep types into (game.ui.recall)
-        self.cues_on_panel = False  # the history's cues sit on the recall panel's top edge
+        self.covered = False  # the recall panel covers the buyer's card and the history whole
         self.idle_ms = 0  # time the buyer has been on screen: blinks and breathing
         self.transcript = Transcript(app)  # the exchange so far, read from the moves
         self.pointer = (0, 0)  # where the mouse is: the wheel scrolls the panel under it
@@ -294,6 +294,15 @@ class ConversationScreen(Scene):
         """The buyer blinks and breathes while the rep reads (not with reduced motion)."""
         return not self.paused and not self.app.settings.reduced_motion
 
+    def portrait_in_view(self) -> bool:
+        """The face is drawn and nothing lies over it (a blink must not paint over the
+        recall panel where it rose over the buyer's card)."""
+        frame = self.rects.get("portrait")
+        if frame is None or self.covered:
+            return False
+        panel = self.recall
+        return not (panel is not None and panel.hides_list and panel.rect.colliderect(frame))
+
     def wake_in(self) -> int | None:
         if self.animating or self.times_up_ms:
             return 16
@@ -333,7 +342,7 @@ class ConversationScreen(Scene):
         if self.moving:
             before = self.idle_pose()
             self.idle_ms += dt_ms
-            if self.idle_pose() != before and "portrait" in self.rects:
+            if self.idle_pose() != before and self.portrait_in_view():
                 patches.append(self.rects["portrait"])
         if self.revealed and self.remaining_ms is not None and not self.paused:
             before = self.clock_look()
@@ -410,6 +419,7 @@ class ConversationScreen(Scene):
         block = self.cards_h + (self.cue_u if self.choice_overflow else 0)
         if self.recall is not None and self.recall.hides_list:
             self.recall.clock_size = None
+            self.recall.reach = None
             self.recall.layout(stage)
             block = self.recall.edit_height(stage)  # taller states rise over the history
         if self.noting:
@@ -624,13 +634,14 @@ class ConversationScreen(Scene):
         area = self.rects["speech"]
         cue_h = kit.line_height(app.px("caption")) + st.px(8)
         row_h, clock = cue_h, None
-        self.cues_on_panel = False
+        self.covered = False
         panel = self.recall if self.recall is not None and self.recall.hides_list else None
         if panel is not None and panel.rect.top < area.bottom:
             # The recall panel rose over the row under the history ("I heard" a long line at
             # large text): the clock moves into the panel's header, and the history ends above
             # the panel with its cues under it, so neither is ever covered; when not even a
-            # line of it fits there, the cues sit on the panel's top edge, drawn after it.
+            # line of it fits there, the panel covers the buyer's card and the history whole
+            # (up to the top bar) instead of cutting through the face and the bubble.
             if self.remaining_ms is not None:
                 panel.clock_size = self.panel_clock_size(stage)
                 panel.layout(stage)
@@ -641,8 +652,11 @@ class ConversationScreen(Scene):
                 self.rects["speech"] = area
                 cues = pygame.Rect(area.left, area.bottom - cue_h, area.width, cue_h)
             else:
-                self.cues_on_panel = True
-                cues = pygame.Rect(area.left, panel.rect.top - cue_h // 2, area.width, cue_h)
+                panel.reach = self.rects["portrait_card"].top
+                panel.layout(stage)
+                clock = panel.clock_rect()
+                self.covered = True
+                cues = pygame.Rect(area.left, area.bottom, 0, 0)
         elif self.remaining_ms is not None:
             clock_h = max(st.px(76), kit.line_height(app.px("body")) + st.px(24))
             ring_w = st.px(110)
@@ -697,8 +711,9 @@ class ConversationScreen(Scene):
         if surface.get_clip() == surface.get_rect():  # a whole frame: keep nothing stale
             self.kept = {}
         self.draw_bar(surface)
-        self.draw_buyer(surface)
-        self.draw_speech(surface)
+        if not self.covered:  # else all under the recall panel: nothing of it would show
+            self.draw_buyer(surface)
+            self.draw_speech(surface)
         if self.noting:
             return
         if self.times_up_ms:
@@ -710,8 +725,6 @@ class ConversationScreen(Scene):
                 self.draw_clock(surface, clock)  # in the panel's header, over its fill
         else:
             self.draw_choices(surface)
-        if self.cues_on_panel:  # over the recall panel's top edge (or the time's-up panel)
-            self.transcript.draw_cues(surface, self.rects["cues"])
 
     def draw_choices(self, surface) -> None:
         """The cards; when they scroll, only those in view, clipped, and the cue row."""
@@ -909,8 +922,7 @@ class ConversationScreen(Scene):
     def draw_speech(self, surface) -> None:
         """The history (the newest line revealed word by word), its cues and the clock."""
         self.transcript.draw(surface, None if self.revealed else int(self.words))
-        if not self.cues_on_panel:
-            self.transcript.draw_cues(surface, self.rects["cues"])
+        self.transcript.draw_cues(surface, self.rects["cues"])
         in_panel = self.recall is not None and self.recall.clock_size is not None
         if self.remaining_ms is not None and "clock" in self.rects and not in_panel:
             self.draw_clock(surface, self.rects["clock"])
