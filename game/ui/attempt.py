@@ -51,7 +51,8 @@ def decision(scenario: Scenario, number: int, move: Move) -> Decision:
     )
 
 
-RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "… STALLED"}
+# "‖" for a stall: the deal paused, not lost ("…" read as a title cut short)
+RESULT_WORDS = {"won": "✓ WON", "lost": "✗ LOST", "stalled": "‖ STALLED"}
 
 
 def price_cost(scenario: Scenario, state: PlayState, made: list[Decision]) -> int | None:
