@@ -146,11 +146,26 @@ def tag_colour(pal: Palette, tag: str):
 
 
 def quoted(text: str) -> str:
-    """Text in curly quotes, unless the author already quoted it (no doubled marks)."""
+    """Text in curly quotes, unless the author already quoted it (no doubled marks). A stage
+    direction, wholly in brackets ("(She reads it twice.)", "[Stay silent]"), is an action,
+    not words said: it is left as written."""
     t = text.strip()
+    if len(t) >= 2 and t[0] in "([*":
+        close = {"(": ")", "[": "]", "*": "*"}[t[0]]
+        if t.find(close, 1) == len(t) - 1:  # one bracket round the whole line
+            return t
     if len(t) >= 2 and t[0] in "\"“'‘«„" and t[-1] in "\"”'’»“":
         t = t[1:-1]
     return f"“{t}”"
+
+
+def curled(text: str) -> str:
+    """A line the author put in straight double quotes (a message the rep writes), with
+    curly ones, as its bubble shows it once said; any other text as it is."""
+    t = text.strip()
+    if len(t) >= 2 and t[0] == t[-1] == '"' and '"' not in t[1:-1]:
+        return f"“{t[1:-1]}”"
+    return text
 
 
 CHART_TAGS = tuple(tag for _, tags in TAG_GROUPS for tag in tags)  # grouped, as listed

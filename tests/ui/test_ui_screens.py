@@ -249,6 +249,29 @@ def test_quotation_marks_are_never_doubled():
     assert quoted("Plain") == "“Plain”"
 
 
+def test_a_stage_direction_is_shown_as_written_not_quoted():
+    """A buyer's `say` or a rep's choice wholly in brackets is an action, not words said."""
+    from game.ui.theme import quoted
+
+    assert (
+        quoted("(Her profile, and a blank message box.)")
+        == "(Her profile, and a blank message box.)"
+    )
+    assert quoted(" [Stay silent] ") == "[Stay silent]"
+    assert quoted("*Nods slowly*") == "*Nods slowly*"
+    assert quoted("(Aside) we can talk") == "“(Aside) we can talk”"  # words after a note
+    assert quoted("(Pause.) Fine. [Sighs]") == "“(Pause.) Fine. [Sighs]”"
+    assert quoted("(Pause.) Fine. (Sighs)") == "“(Pause.) Fine. (Sighs)”"  # words between
+
+
+def test_a_choice_written_in_straight_quotes_shows_curly_ones():
+    from game.ui.theme import curled
+
+    assert curled('"Hi Lucía, one question."') == "“Hi Lucía, one question.”"
+    assert curled('He said "no" twice.') == 'He said "no" twice.'
+    assert curled('"Yes," she said, "today."') == '"Yes," she said, "today."'
+
+
 def test_the_library_suggests_where_to_start_and_sorts_by_difficulty(make_app):
     from tests.helpers import ROOT
 

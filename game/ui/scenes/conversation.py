@@ -21,7 +21,7 @@ from game.ui import intents as I
 from game.ui.recall import RECALL_H, RecallPanel
 from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
-from game.ui.theme import MOOD_WORDS, delta_colour, points_text, signed
+from game.ui.theme import MOOD_WORDS, curled, delta_colour, points_text, signed
 from game.ui.transcript import NARRATION, Entry, Transcript, history
 from game.ui.widgets import Button, Buttons, bar, cues, panel, pips, ring, triangle
 
@@ -128,7 +128,7 @@ class ConversationScreen(Scene):
             items = [Button("See how you did", self.open_debrief, hint="⏎", kind="primary")]
         else:
             items = [
-                Button(c.text, lambda c=c: self.take(c), hint=str(i), kind="choice", data=c)
+                Button(curled(c.text), lambda c=c: self.take(c), hint=str(i), kind="choice", data=c)
                 for i, c in enumerate(
                     self.attempt.shown_choices(self.app.settings.shuffle_choices), 1
                 )
