@@ -14,7 +14,6 @@ from contextlib import contextmanager
 import yaml
 
 from game.content.diagnostics import ERROR, Diagnostic
-from game.content.yamlhelp import explain
 
 try:  # libyaml when present: several times faster than the pure-Python parser
     _Loader = yaml.CSafeLoader
@@ -171,6 +170,8 @@ def _alias(event, path: str, diags: list[Diagnostic]) -> YNode:
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
+    from game.content.yamlhelp import explain  # only a file with a syntax error needs it
+
     told = explain(exc, text)
     if told is not None:
         return _diag(path, told.line, told.col, told.code, told.message)
