@@ -341,44 +341,57 @@ def _optimise(graph, order, comp, looping, unbounded, seeds, sign, allow_commodi
     everything after them score without bound (INF).
     """
     edges = graph.edges
+    if not allow_commodity:
+        edges = [[e for e in out if not e[3]] for out in edges]
     label: dict[int, tuple] = {}
     parent: dict[int, tuple] = {}
     for s, lab, par in seeds:
         if s not in label or lab > label[s]:
             label[s], parent[s] = lab, par
-
-    def relax(u, queue=None, c=None):
-        value, neg_moves = label[u]
+    for c, members in enumerate(order):
+        if looping[c]:
+            _optimise_round(edges, comp, label, parent, c, members, c in unbounded, sign)
+            continue
+        # One state and no round (most states): pass its label on.
+        u = members[0]
+        here = label.get(u)
+        if here is None:
+            continue
+        value, neg_moves = here
         for e in edges[u]:
-            if not allow_commodity and e[3]:
-                continue
             v = e[0]
             lab = (value + sign * e[1], neg_moves - 1)
             old = label.get(v)
             if old is None or lab > old:
                 label[v] = lab
                 parent[v] = (u, e[2])
-                if queue is not None and comp[v] == c and v not in queue[1]:
-                    queue[1].add(v)
-                    queue[0].append(v)
-
-    for c, members in enumerate(order):
-        reached = [s for s in members if s in label]
-        if not reached:
-            continue
-        if looping[c] and (c in unbounded or any(label[s][0] == INF for s in reached)):
-            for s in members:
-                label[s] = (INF, 0)
-            reached = members
-        if not looping[c]:
-            relax(members[0])
-            continue
-        queue = (deque(reached), set(reached))
-        while queue[0]:
-            u = queue[0].popleft()
-            queue[1].discard(u)
-            relax(u, queue, c)
     return label, parent
+
+
+def _optimise_round(edges, comp, label, parent, c, members, unbounded: bool, sign) -> None:
+    """`_optimise` within component `c`, which holds a round: Bellman-Ford with a queue."""
+    reached = [s for s in members if s in label]
+    if not reached:
+        return
+    if unbounded or any(label[s][0] == INF for s in reached):
+        for s in members:
+            label[s] = (INF, 0)
+        reached = members
+    queue, queued = deque(reached), set(reached)
+    while queue:
+        u = queue.popleft()
+        queued.discard(u)
+        value, neg_moves = label[u]
+        for e in edges[u]:
+            v = e[0]
+            lab = (value + sign * e[1], neg_moves - 1)
+            old = label.get(v)
+            if old is None or lab > old:
+                label[v] = lab
+                parent[v] = (u, e[2])
+                if comp[v] == c and v not in queued:
+                    queued.add(v)
+                    queue.append(v)
 
 
 def _run(graph, parents: list[dict], layer_of_seed, end: int, score: int) -> Run:
@@ -403,10 +416,11 @@ def _run(graph, parents: list[dict], layer_of_seed, end: int, score: int) -> Run
 
 def _pick(graph, label):
     """The ending state with the best label (fewest moves among equal scores)."""
-    best = None
+    best = best_label = None
+    ending_points, keys = graph.c.ending_points, graph.keys
     for s, lab in label.items():
-        if graph.is_ending(s) and (best is None or lab > label[best]):
-            best = s
+        if ending_points[keys[s][0]] is not None and (best is None or lab > best_label):
+            best, best_label = s, lab
     return best
 
 
@@ -424,18 +438,11 @@ def analyze(
     """
     graph = graph if graph is not None else explore(scenario, state_cap)
     n = len(graph.keys)
-    order = components(graph.edges)
-    comp = [0] * n
-    for c, members in enumerate(order):
-        for s in members:
-            comp[s] = c
-    looping = [len(m) > 1 or any(e[0] == m[0] for e in graph.edges[m[0]]) for m in order]
-    gaining, losing, loops = _find_loops(graph, order, comp, looping)
-
+    order, comp, looping, gaining, losing, loops = _shape(graph)
     start = [(0, (0, 0), None)]
     high, high_parent = _optimise(graph, order, comp, looping, gaining, start, 1)
     low, low_parent = _optimise(graph, order, comp, looping, losing, start, -1)
-    reached = frozenset(graph.node_id(s) for s in range(n))
+    reached = _reached(graph)
 
     best = worst = with_commodity = None
     if not gaining:
@@ -458,6 +465,37 @@ def analyze(
         state_cap=state_cap,
         reached_nodes=reached,
     )
+
+
+def best_reach(graph: _Graph) -> tuple[Run | None, frozenset[str], bool, bool]:
+    """What `analyze` would say of `graph` (a policy's part of a state graph, say) about its
+    best run, without the rest: (its `best`, `reached_nodes`, whether it has `loops`, and
+    whether it has `stuck_states`)."""
+    order, comp, looping, gaining, _losing, loops = _shape(graph)
+    best = None
+    if not gaining:
+        high, high_parent = _optimise(graph, order, comp, looping, gaining, [(0, (0, 0), None)], 1)
+        best = _best_run(graph, high, high_parent, 1)
+    return best, _reached(graph), bool(loops), bool(graph.stuck)
+
+
+def _shape(graph: _Graph):
+    """The components in topological order, each state's component, which components hold
+    a round, those with a gaining and a losing round, and one Loop of each kind."""
+    order = components(graph.edges)
+    comp = [0] * len(graph.keys)
+    for c, members in enumerate(order):
+        for s in members:
+            comp[s] = c
+    edges = graph.edges
+    looping = [len(m) > 1 or any(e[0] == m[0] for e in edges[m[0]]) for m in order]
+    gaining, losing, loops = _find_loops(graph, order, comp, looping)
+    return order, comp, looping, gaining, losing, loops
+
+
+def _reached(graph: _Graph) -> frozenset[str]:
+    ids = graph.c.ids
+    return frozenset(ids[i] for i in {key[0] for key in graph.keys})
 
 
 def _find_loops(graph, order, comp, looping) -> tuple[set, set, list[Loop]]:
@@ -503,10 +541,11 @@ def _best_with_commodity(graph, order, comp, looping, start) -> Run | None:
 def _ending_table(scenario, graph, high, low, reached) -> dict[str, EndingReach]:
     """Per ending: its result, whether it is reached, and the lowest and highest scores."""
     endings: dict[str, list] = {n.id: [None, None] for n in scenario.endings}
-    for s in range(len(graph.keys)):
-        if not graph.is_ending(s):
+    ending_points, ids = graph.c.ending_points, graph.c.ids
+    for s, key in enumerate(graph.keys):
+        if ending_points[key[0]] is None:
             continue
-        span = endings[graph.node_id(s)]
+        span = endings[ids[key[0]]]
         top = high.get(s, (None,))[0]
         bottom = low.get(s, (None,))[0]
         if top is not None:

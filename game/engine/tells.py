@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from game.content.model import RESULTS, TIMEOUT, Scenario
-from game.engine.analysis import Analysis, Run, analyze, explore
+from game.engine.analysis import Analysis, Run, analyze, best_reach, explore
 
 LONGEST, FIRST, GREEDY = "always_longest", "always_first", "greedy"
 RULES = (LONGEST, FIRST, GREEDY)
@@ -157,16 +157,15 @@ def _picks(scenario: Scenario, graph) -> dict:
 
 
 def _play(scenario, graph, analysis: Analysis, rule: str, pick) -> RulePlay:
-    part = analyze(scenario, graph=graph.follow(pick))
+    run, reached, endless, stuck = best_reach(graph.follow(pick))
     best = analysis.best
-    run = part.best
     return RulePlay(
         rule,
         run,
-        bool(best) and part.endings[best.ending].reachable,
+        bool(best) and best.ending in reached,
         bool(best and run) and run.score >= best.score,
-        bool(part.loops),
-        bool(part.stuck_states),
+        endless,
+        stuck,
     )
 
 
