@@ -91,38 +91,14 @@ def _second_document(event, path: str) -> Diagnostic:
     )
 
 
-def _scalar(event, path: str, diags: list[Diagnostic], stack, keys) -> YNode:
-    start, end = event.start_mark, event.end_mark
-    node = YNode(
-        SCALAR,
-        start.line + 1,
-        start.column + 1,
-        event.value,
-        event.style or "",
-        (),
-        False,
-        end.line + 1,
-        end.column + 1,
+def _merge_key(node: YNode, path: str) -> Diagnostic:
+    return _diag(
+        path,
+        node.line,
+        node.col,
+        "yaml-merge-key",
+        "Merge keys (`<<`) are not supported. Write the keys out in full.",
     )
-    if event.anchor is not None or event.tag is not None:
-        _check_decorations(event, path, diags)
-    if (
-        node.value == "<<"
-        and node.style == ""
-        and stack
-        and stack[-1].kind == MAPPING
-        and keys[-1] is None
-    ):
-        diags.append(
-            _diag(
-                path,
-                node.line,
-                node.col,
-                "yaml-merge-key",
-                "Merge keys (`<<`) are not supported. Write the keys out in full.",
-            )
-        )
-    return node
 
 
 def _collection(event, kind, path: str, diags: list[Diagnostic], depth: int) -> YNode | None:
@@ -202,63 +178,11 @@ def _bad_character(exc: yaml.reader.ReaderError, text: str, path: str) -> Diagno
     )
 
 
-def _attach(parent: YNode, keys: list[YNode | None], node: YNode) -> None:
-    """Add `node` to the open container: a sequence item, a mapping's key, or its value."""
-    if parent.kind == SEQUENCE:
-        parent.items.append(node)
-    elif keys[-1] is None:
-        keys[-1] = node
-    else:
-        parent.items.append((keys[-1], node))
-        keys[-1] = None
-
-
 def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse one YAML document into YNodes. Problems come back as diagnostics, never raised."""
     diags: list[Diagnostic] = []
-    stack: list[YNode] = []  # open containers
-    keys: list[YNode | None] = []  # per open container: a mapping's key awaiting its value
-    root: YNode | None = None
-    documents = 0
-    loader = _Loader(text)
-    # This loop runs once per YAML event (tens of thousands for a large file): keep it lean.
-    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
-    collection_start = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     try:
-        check, get = loader.check_event, loader.get_event
-        while check():
-            event = get()
-            kind = type(event)
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    diags.append(_second_document(event, path))
-                    break
-                continue
-            if kind in collection_end:
-                node = stack.pop()
-                keys.pop()
-                node.end_line, node.end_col = event.start_mark.line + 1, event.start_mark.column + 1
-                continue
-            if kind is scalar_event:
-                node = _scalar(event, path, diags, stack, keys)
-            elif kind in collection_start:
-                node = _collection(event, kind, path, diags, len(stack))
-                if node is None:
-                    return None, diags
-            elif kind is alias_event:
-                node = _alias(event, path, diags)
-            else:  # stream start/end, document end
-                continue
-            # Attach the new node to its parent.
-            if not stack:
-                root = node
-            else:
-                _attach(stack[-1], keys, node)
-            if kind in collection_start:
-                stack.append(node)
-                keys.append(None)
+        root = _build(_Loader(text), path, diags)
     except yaml.MarkedYAMLError as exc:
         diags.append(_syntax_error(exc, text, path))
         return None, diags
@@ -272,9 +196,115 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
             )
         )
         return None, diags
+    return root, diags
+
+
+def _build(loader, path: str, diags: list[Diagnostic]) -> YNode | None:
+    """The tree of the stream's first document (None when it nests too deep).
+
+    This loop runs once per YAML event (tens of thousands for a large file), so the open
+    container lives in local variables: its list of items, whether it is a sequence, and
+    (in a mapping) the key awaiting its value. `frames` keeps the enclosing ones. Scalars
+    and closing events are handled here; the rarer events in `_Events.other`.
+    """
+    scalar_event = yaml.ScalarEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    other = _Events(path, diags).other
+    new, ynode = object.__new__, YNode
+    root: YNode | None = None
+    frames: list[tuple] = []
+    container: YNode | None = None
+    items: list | None = None  # None: no container is open, the next node is the root
+    in_sequence = False
+    key: YNode | None = None
+    get = loader.get_event
+    try:
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is scalar_event:
+                # YNode(SCALAR, ...) without the call: the attributes set in place
+                node = new(ynode)
+                node.kind = SCALAR
+                node.items = ()
+                node.flow = False
+                mark = event.start_mark
+                node.line = mark.line + 1
+                node.col = mark.column + 1
+                mark = event.end_mark
+                node.end_line = mark.line + 1
+                node.end_col = mark.column + 1
+                node.value = event.value
+                node.style = event.style or ""
+                if event.anchor is not None or event.tag is not None:
+                    _check_decorations(event, path, diags)
+            elif kind is mapping_end or kind is sequence_end:
+                mark = event.start_mark
+                container.end_line, container.end_col = mark.line + 1, mark.column + 1
+                container, items, in_sequence, key = frames.pop()
+                continue
+            else:
+                node = other(event, kind, len(frames))
+                if node is None:
+                    continue
+            if items is None:
+                root = node
+            elif in_sequence:
+                items.append(node)
+            elif key is None:
+                if node.value == "<<":
+                    _check_merge_key(node, path, diags)
+                key = node
+            else:
+                items.append((key, node))
+                key = None
+            if node.kind != SCALAR:  # a mapping or sequence opens
+                frames.append((container, items, in_sequence, key))
+                container, items, in_sequence, key = node, node.items, node.kind == SEQUENCE, None
+    except _Stop as stop:
+        return root if stop.keep_root else None
     finally:
         loader.dispose()
-    return root, diags
+
+
+class _Stop(Exception):
+    """The end of what is read: the stream's end, a second document, or too deep a nesting."""
+
+    def __init__(self, keep_root: bool):
+        super().__init__()
+        self.keep_root = keep_root
+
+
+class _Events:
+    """The events other than scalars and closings: each gives a node to add, or None."""
+
+    def __init__(self, path: str, diags: list[Diagnostic]):
+        self.path = path
+        self.diags = diags
+        self.documents = 0
+
+    def other(self, event, kind, depth: int) -> YNode | None:
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            node = _collection(event, kind, self.path, self.diags, depth)
+            if node is None:
+                raise _Stop(False)
+            return node
+        if kind is yaml.AliasEvent:
+            return _alias(event, self.path, self.diags)
+        if kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.diags.append(_second_document(event, self.path))
+                raise _Stop(True)
+        elif kind is yaml.StreamEndEvent or event is None:
+            raise _Stop(True)
+        return None  # stream start, the first document's start, document end
+
+
+def _check_merge_key(node: YNode, path: str, diags: list[Diagnostic]) -> None:
+    """A key `<<` written plainly would merge another mapping in."""
+    if node.style == "":
+        diags.append(_merge_key(node, path))
 
 
 def _check_decorations(event, path: str, diags: list[Diagnostic]) -> None:
