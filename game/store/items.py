@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from game.store.records import Decision, RunRecord
@@ -39,41 +38,115 @@ class SavedMove(NamedTuple):  # replaced, never changed; cheaper to make than a 
     typed: str | None = None
 
 
-@dataclass(slots=True)
 class RunItem:
-    """One attempt: everything needed to write it, even if the file never saw it."""
+    """One attempt: everything needed to write it, even if the file never saw it.
 
-    key: int  # the id handed to the caller (negative until the file gave one)
-    uuid: str
-    player: str
-    scenario_id: str
-    sha256: str
-    title: str
-    start: str
-    mode: str
-    seed: int
-    started_at: str
-    node: str
-    choices_json: str | None = None  # for the scenarios row; None when loaded from the file
-    db_id: int | None = None
-    replay_of: RunItem | None = None
-    replay_of_id: int | None = None
-    shared: int = 0
-    moves: list[SavedMove] = field(default_factory=list)
-    score: int = 0
-    tags: dict[str, int] = field(default_factory=dict)
-    ending: str | None = None
-    result: str | None = None
-    updated_at: str = ""
-    ended_at: str | None = None
-    leadership: int | None = None
-    needs_index: bool = False
-    deleted: bool = False
-    written: int = 0  # decisions known to be in the file as they are here
-    floor: int = 0  # lowest decision count a rewind asked for since the last snapshot
-    version: int = 0
-    scenario: object = None  # the Scenario, when this session knows it (for the index)
-    file_tail: tuple | None = None  # (ended_at, replay_of) as the file last took them
+    A plain class with slots, not a dataclass: the window's first frame imports the store,
+    and making a slotted dataclass of this size took some 1.5 ms there."""
+
+    __slots__ = (
+        "key",
+        "uuid",
+        "player",
+        "scenario_id",
+        "sha256",
+        "title",
+        "start",
+        "mode",
+        "seed",
+        "started_at",
+        "node",
+        "choices_json",
+        "db_id",
+        "replay_of",
+        "replay_of_id",
+        "shared",
+        "moves",
+        "score",
+        "tags",
+        "ending",
+        "result",
+        "updated_at",
+        "ended_at",
+        "leadership",
+        "needs_index",
+        "deleted",
+        "written",
+        "floor",
+        "version",
+        "scenario",
+        "file_tail",
+    )
+
+    def __init__(
+        self,
+        *,
+        key: int,  # the id handed to the caller (negative until the file gave one)
+        uuid: str,
+        player: str,
+        scenario_id: str,
+        sha256: str,
+        title: str,
+        start: str,
+        mode: str,
+        seed: int,
+        started_at: str,
+        node: str,
+        choices_json: str | None = None,  # for the scenarios row; None when loaded from the file
+        db_id: int | None = None,
+        replay_of: RunItem | None = None,
+        replay_of_id: int | None = None,
+        shared: int = 0,
+        moves: list[SavedMove] | None = None,
+        score: int = 0,
+        tags: dict[str, int] | None = None,
+        ending: str | None = None,
+        result: str | None = None,
+        updated_at: str = "",
+        ended_at: str | None = None,
+        leadership: int | None = None,
+        needs_index: bool = False,
+        deleted: bool = False,
+        written: int = 0,  # decisions known to be in the file as they are here
+        floor: int = 0,  # lowest decision count a rewind asked for since the last snapshot
+        version: int = 0,
+        scenario: object = None,  # the Scenario, when this session knows it (for the index)
+        file_tail: tuple | None = None,  # (ended_at, replay_of) as the file last took them
+    ):
+        self.key = key
+        self.uuid = uuid
+        self.player = player
+        self.scenario_id = scenario_id
+        self.sha256 = sha256
+        self.title = title
+        self.start = start
+        self.mode = mode
+        self.seed = seed
+        self.started_at = started_at
+        self.node = node
+        self.choices_json = choices_json
+        self.db_id = db_id
+        self.replay_of = replay_of
+        self.replay_of_id = replay_of_id
+        self.shared = shared
+        self.moves = [] if moves is None else moves
+        self.score = score
+        self.tags = {} if tags is None else tags
+        self.ending = ending
+        self.result = result
+        self.updated_at = updated_at
+        self.ended_at = ended_at
+        self.leadership = leadership
+        self.needs_index = needs_index
+        self.deleted = deleted
+        self.written = written
+        self.floor = floor
+        self.version = version
+        self.scenario = scenario
+        self.file_tail = file_tail
+
+    def __repr__(self) -> str:
+        return f"RunItem(key={self.key}, scenario_id={self.scenario_id!r}, node={self.node!r})"
 
     @property
     def finished(self) -> bool:
