@@ -92,6 +92,7 @@ class Store:
         self._batch = 0
         self._keys = itertools.count(-1, -1)
         self._worker: _Worker | None = None
+        self._background = False  # writes go to a worker thread, started with the first write
         self._bounds_cache: dict[str, tuple[int | None, int | None]] = {}
         self.extra_writes: list = []  # other modules' items (workshop rounds) use the same path
 
@@ -118,8 +119,12 @@ class Store:
     def _flush_soon(self) -> None:
         if not self.saving:
             return
-        if self._worker is not None:
-            self._worker.wake()
+        with self._lock:  # one worker, whichever thread writes first
+            if self._worker is None and self._background:
+                self._worker = _Worker(self)
+            worker = self._worker
+        if worker is not None:
+            worker.wake()
         else:
             self.flush()
 
@@ -246,9 +251,13 @@ class Store:
             self._flush_soon()
 
     def start_background(self) -> None:
-        """Write from a thread of its own from now on, so the caller never waits on the disk."""
-        if self._worker is None and self.saving and self.path is not None:
-            self._worker = _Worker(self)
+        """Write from a thread of its own from now on, so the caller never waits on the disk.
+
+        The thread (and its own connection) starts with the first write: the window opens the
+        store for its first frame, which writes nothing, and a thread connecting beside it
+        only competed with that frame."""
+        if self.saving and self.path is not None:
+            self._background = True
 
     def wait_saved(self, timeout: float = 5.0) -> bool:
         """Until nothing waits to be written (or `timeout`); True when everything is on disk."""
@@ -621,6 +630,7 @@ class Store:
     def close(self) -> None:
         """Write what is waiting (a last try); what still cannot be written goes to a note
         beside the file, written again at the next start (see `journal`). Then close."""
+        self._background = False
         if self._worker is not None:
             self._worker.stop()
             self._worker = None

@@ -56,6 +56,25 @@ def test_a_background_store_returns_at_once_even_when_the_file_is_busy(tmp_path)
         store.close()
 
 
+def test_the_background_writer_starts_with_the_first_write(tmp_path):
+    """Opening the store for the window's first frame writes nothing, so no thread connects
+    beside that frame; the first move starts it and still returns at once."""
+    scenario = procurement_squeeze()
+    store = open_store(tmp_path)
+    store.start_background()
+    try:
+        store.best_scores("Ana"), store.load_settings()
+        assert store._worker is None
+        attempt = Attempt(scenario, "practice", "Ana", store)
+        attempt.choose(rules.resolve_token(scenario, attempt.state, "cost_of_delay"))
+        assert store._worker is not None
+        assert store.wait_saved(20)
+        assert file_choices(tmp_path) == ["cost_of_delay"]
+    finally:
+        store.close()
+    assert store._worker is None
+
+
 @pytest.fixture
 def window(tmp_path):
     from game.ui.app import App
