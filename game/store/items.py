@@ -10,11 +10,10 @@ records what reached the file.
 from __future__ import annotations
 
 import importlib
-import json
 import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
 
-from game.store.records import Decision, RunRecord
+from game.store.records import Decision, RunRecord, dumps
 
 if TYPE_CHECKING:  # a field's type only: the play state's module comes with play
     from game.engine.state import Move
@@ -22,7 +21,7 @@ if TYPE_CHECKING:  # a field's type only: the play state's module comes with pla
 
 def scenario_choices(scenario) -> str:
     """The visible text of every choice, per decision node: what an xAPI interaction lists."""
-    return json.dumps(
+    return dumps(
         {
             node.id: [[c.id, c.text] for c in node.choices]
             for node in scenario.nodes.values()
@@ -179,11 +178,11 @@ class RunItem:
             "written": self.written,
             "count": len(self.moves),
             "new": [(m.move, m.at, m.typed) for m in self.moves[self.written :]],
-            "choices": json.dumps([m.move.choice for m in self.moves]),
+            "choices": dumps([m.move.choice for m in self.moves]),
             "row": (
                 self.node,
                 self.score,
-                json.dumps(self.tags),
+                dumps(self.tags),
                 self.ending,
                 self.result,
                 self.updated_at,
@@ -224,7 +223,7 @@ class RunItem:
                     m.choice,
                     m.index,
                     m.points,
-                    json.dumps(list(m.tags)),
+                    dumps(list(m.tags)),
                     m.target,
                     typed,
                 )

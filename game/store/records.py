@@ -6,8 +6,22 @@ at import, and the window's first frame imports the store (its best scores and s
 
 from __future__ import annotations
 
-import json
+import importlib
 from typing import NamedTuple
+
+
+def loads(text: str):
+    """A value the file keeps as JSON text (a run's choices and tags, a setting).
+
+    json is imported with the first such value read or written, not with the store: a first
+    start has none yet, and the import (compiling its patterns) took some 2 ms of the window's
+    first frame."""
+    return importlib.import_module("json").loads(text)
+
+
+def dumps(value, **options) -> str:
+    """`value` as the JSON text the file keeps (json imported when first needed: `loads`)."""
+    return importlib.import_module("json").dumps(value, **options)
 
 
 class RunRecord(NamedTuple):
@@ -72,11 +86,11 @@ def run_from_row(row) -> RunRecord:
         mode=row[4],
         started_at=row[5],
         ended_at=row[6],
-        choices=json.loads(row[7]),
+        choices=loads(row[7]),
         score=row[8],
         ending=row[9],
         result=row[10],
-        tags=json.loads(row[11]),
+        tags=loads(row[11]),
         node=row[12],
         title=row[13],
         updated_at=row[14],
@@ -90,5 +104,5 @@ def run_from_row(row) -> RunRecord:
 
 def decision_from_row(row) -> Decision:
     return Decision(
-        row[0], row[1], row[2], row[3], row[4], row[5], tuple(json.loads(row[6])), row[7], row[8]
+        row[0], row[1], row[2], row[3], row[4], row[5], tuple(loads(row[6])), row[7], row[8]
     )

@@ -16,7 +16,6 @@ from __future__ import annotations
 import errno
 import importlib
 import itertools
-import json
 import os
 import random
 import sqlite3
@@ -37,6 +36,8 @@ from game.store.records import (
     Decision,
     RunRecord,
     decision_from_row,
+    dumps,
+    loads,
     run_from_row,
 )
 
@@ -313,7 +314,7 @@ class Store:
             shared=r[11],
             moves=moves,
             score=r[12],
-            tags=json.loads(r[13]),
+            tags=loads(r[13]),
             ending=r[14],
             result=r[15],
             updated_at=r[16],
@@ -606,18 +607,18 @@ class Store:
 
     def load_settings(self) -> dict:
         if self._settings is not None:
-            return {k: json.loads(v) for k, v in self._settings.rows}
+            return {k: loads(v) for k, v in self._settings.rows}
         out = {}
         for key, value in self.query("SELECT key, value FROM settings"):
             try:
-                out[key] = json.loads(value)
+                out[key] = loads(value)
             except ValueError:
                 continue  # one unreadable setting falls back to its default
         return out
 
     def save_settings(self, settings: dict) -> None:
         """Replace all settings; values must be JSON-friendly."""
-        rows = [(str(k), json.dumps(v)) for k, v in settings.items()]
+        rows = [(str(k), dumps(v)) for k, v in settings.items()]
         with self._lock:
             if self._settings is None:
                 self._settings = SettingsItem(rows)

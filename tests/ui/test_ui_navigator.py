@@ -117,6 +117,7 @@ def test_the_first_frame_with_saved_progress_leaves_replay_sound_and_waiting_for
         "game.ui.wait",
         "ctypes",
         "subprocess",  # the system's fonts are asked only for a script no bundled face has
+        "json",  # with the first saved setting or run read back: a first start has none
     ):
         assert later not in loaded, f"{later} is imported before the first frame needs it"
 
