@@ -341,6 +341,22 @@ def _blend(w: float, g: float, size: int, shared: int) -> float:
     return score
 
 
+GRAM_CEILING = 1.0  # no `_similar` exceeds it (see Matcher.examples_in_doubt)
+SLACK = 1e-9  # the bounds of `examples_in_doubt` are widened by this, far above rounding
+
+
+def _may_flag(high: list[float], low: list[float], k: int) -> bool:
+    """Some choice but k may score at least ACCEPT and be ahead of every other by
+    `Matcher.confident`'s margin, given bounds on each choice's score."""
+    for j, h in enumerate(high):
+        if j == k or h < ACCEPT:
+            continue
+        rest = max(low[:j] + low[j + 1 :])
+        if h - rest >= (MARGIN if h < SURE else SURE_MARGIN):
+            return True
+    return False
+
+
 def _edits_within(a: str, b: str, limit: int) -> bool:
     """Damerau-Levenshtein distance of a and b is at most limit (small limits only)."""
     if abs(len(a) - len(b)) > limit:
@@ -387,10 +403,12 @@ class Match:
 class _Doc:
     words: dict[str, float]
     wnorm: float
-    grams: dict[str, float]
-    gnorm: float
+    terms: tuple[str, ...] = ()  # the content words, whose grams `Matcher._grams` weighs
+    negated: bool = False  # some of them are negated
     small: dict[str, float] = field(default_factory=dict)  # function words (see below)
     snorm: float = 1.0
+    grams: dict[str, float] | None = None  # made when the line is first compared on grams
+    gnorm: float = 1.0
 
 
 @dataclass(slots=True)
@@ -418,6 +436,39 @@ class _Entry:
     docs: list[_Doc] = field(default_factory=list)
     action: bool = False
     question: bool = False
+
+
+class _Node:
+    """A node's content lines for `Matcher.examples_in_doubt`: each once (a line several
+    places hold is one _Doc), with the node's words indexed."""
+
+    __slots__ = ("entries", "docs", "index", "places", "owners", "content", "smalls")
+
+    def __init__(self, entries: list[_Entry]):
+        self.entries = entries
+        slot: dict[int, int] = {}  # id of a content line's _Doc -> its number here
+        self.docs: list[_Doc] = []
+        self.index: dict[str, list[tuple[int, float]]] = {}  # word -> (line, its weight there)
+        self.places: list[list[int]] = []  # each choice's lines by number (-1: small words only)
+        self.owners: list[list[tuple[int, int]]] = []  # each line's (choice, position) places
+        for j, e in enumerate(entries):
+            row = []
+            for p, d in enumerate(e.docs):
+                if d.small:
+                    row.append(-1)
+                    continue
+                s = slot.get(id(d))
+                if s is None:
+                    s = slot[id(d)] = len(self.docs)
+                    self.docs.append(d)
+                    self.owners.append([])
+                    for t, v in d.words.items():
+                        self.index.setdefault(t, []).append((s, v))
+                self.owners[s].append((j, p))
+                row.append(s)
+            self.places.append(row)
+        self.content = [any(s >= 0 for s in row) for row in self.places]
+        self.smalls = not all(s >= 0 for row in self.places for s in row)
 
 
 _ASKING = frozenset({
@@ -464,18 +515,19 @@ class Matcher:
                 documents.append([t for v in variants for t in _plain_concepts(v)])
         self._vocab -= STOPWORDS
         self._df: Counter = Counter()
-        self._gdf: Counter = Counter()
-        for doc in documents:
-            self._df.update(set(doc))
-            self._gdf.update(set(chain.from_iterable(map(_term_grams, doc))))
+        self._terms_of = [set(doc) for doc in documents]  # each document's distinct terms
+        for terms in self._terms_of:
+            self._df.update(terms)
         self._n = len(documents)
         self._idfs = _Table(self._word_idf)  # a term's weight, worked out once
-        self._gidfs = _Table(self._gram_idf)
-        # every term and gram the scenario uses, at once (as `_word_idf`/`_gram_idf` say)
+        # every term the scenario uses, at once (as `_word_idf` says)
         lift = self._n + 1
         log = math.log
         self._idfs.update({t: log(lift / (df + 0.5)) + 1.0 for t, df in self._df.items()})
-        self._gidfs.update({g: log(lift / (df + 0.5)) + 1.0 for g, df in self._gdf.items()})
+        # the grams' document frequencies and weights, made when a first line is compared on
+        # grams (`validate` compares few: see `examples_in_doubt`)
+        self._gdf: Counter | None = None
+        self._gidfs_table: _Table | None = None
         known = list(self._idfs.values())
         # the mean, as statistics.fmean works it out (importing statistics costs validate
         # more than the whole examples check's set-up: random, fractions, decimal)
@@ -501,6 +553,19 @@ class Matcher:
                         self._deleted_index.setdefault(d, []).append(w)
         return self._deleted_index
 
+    @property
+    def _gidfs(self) -> _Table:
+        """Each gram's weight: every gram the scenario uses, worked out on first use."""
+        if self._gidfs_table is None:
+            gdf = self._gdf = Counter()
+            for terms in self._terms_of:  # a document's grams are its distinct terms' grams
+                gdf.update(set().union(*map(_term_grams, terms)))
+            lift = self._n + 1
+            log = math.log
+            self._gidfs_table = _Table(self._gram_idf)
+            self._gidfs_table.update({g: log(lift / (df + 0.5)) + 1.0 for g, df in gdf.items()})
+        return self._gidfs_table
+
     # -- weights ---------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
         return self._idfs[term]
@@ -515,26 +580,32 @@ class Matcher:
         return math.log((self._n + 1) / (df + 0.5)) + 1.0
 
     def _gram_idf(self, gram: str) -> float:
-        df = self._gdf.get(gram, 0)
+        df = self._gdf.get(gram, 0) if self._gdf is not None else 0
         if not df:
             return 1.0
         return math.log((self._n + 1) / (df + 0.5)) + 1.0
 
     def _doc(self, terms: Sequence[str], small: Sequence[str] = ()) -> _Doc:
         key = tuple(terms)
-        content = self._contents.get(key)
-        if content is None:  # an authored line and the same line typed share their vectors
+        doc = self._contents.get(key)
+        if doc is None:  # an authored line and the same line typed share their vectors
             negated = any(t.startswith("!") for t in terms)
             wv = _weights(Counter(terms), self._idfs, negated)
-            gv = _weights(grams(terms), self._gidfs, negated)
-            content = (wv, _norm(wv), gv, _norm(gv))
+            doc = _Doc(wv, _norm(wv), key, negated)
             if len(self._contents) > 4096:
                 self._contents.clear()
-            self._contents[key] = content
+            self._contents[key] = doc
         if not small:  # most lines: no small-words vector (an empty one, norm 1.0)
-            return _Doc(*content)
+            return doc
         sv = {t: 1.0 + math.log(c) for t, c in Counter(small).items()}
-        return _Doc(*content, sv, _norm(sv))
+        return _Doc(doc.words, doc.wnorm, doc.terms, doc.negated, sv, _norm(sv))
+
+    def _grams(self, doc: _Doc) -> tuple[dict[str, float], float]:
+        """A line's gram vector and its norm, made when it is first compared on grams."""
+        if doc.grams is None:
+            gv = _weights(grams(doc.terms), self._gidfs, doc.negated)
+            doc.grams, doc.gnorm = gv, _norm(gv)
+        return doc.grams, doc.gnorm
 
     def _entry(self, node_id: str, choice: Choice) -> _Entry:
         key = (node_id, choice.id)
@@ -583,7 +654,8 @@ class Matcher:
     def prepare(self, node_id: str, choices: Sequence[Choice]) -> None:
         """Index a node's choices ahead of the first answer (when the node is shown)."""
         for choice in choices:
-            self._entry(node_id, choice)
+            for d in self._entry(node_id, choice).docs:
+                self._grams(d)
         if self.semantic is not None and hasattr(self.semantic, "prepare"):
             self.semantic.prepare([_variants(c) for c in choices])
 
@@ -628,12 +700,8 @@ class Matcher:
             self._queries[text] = query
         return query
 
-    def _score(
-        self, query: _Query, entry: _Entry, skip: int = -1, known: dict[int, float] | None = None
-    ) -> float:
-        """How close the answer is to the entry's closest line (all but line `skip`).
-
-        `known` holds the content score of some lines already (by `id` of their `_Doc`)."""
+    def _score(self, query: _Query, entry: _Entry, skip: int = -1) -> float:
+        """How close the answer is to the entry's closest line (all but line `skip`)."""
         q = query.doc
         best = 0.0
         for i, d in enumerate(entry.docs):
@@ -645,11 +713,8 @@ class Matcher:
                 continue
             if not query.content:
                 continue
-            if known is not None:
-                best = max(best, known[id(d)])
-                continue
             w = _similar(q.words, q.wnorm, d.words, d.wnorm)
-            g = _similar(q.grams, q.gnorm, d.grams, d.gnorm)
+            g = _similar(*self._grams(q), *self._grams(d))
             best = max(best, _blend(w, g, len(q.words), len(q.words.keys() & d.words.keys())))
         if query.acting and not entry.action:
             best *= 0.5  # a bracketed answer is a stage direction: prefer actions
@@ -685,100 +750,178 @@ class Matcher:
                 return out, True
         return out, False
 
-    def examples_scores(self, node_id: str, choices: Sequence[Choice]) -> list[list[list[float]]]:
-        """Every example of every choice, read against all `choices`: for choice k's example i,
-        the list `scores(example, node_id, choices, leave_out=(choices[k].id, i + 1))` gives.
+    def examples_in_doubt(
+        self, node_id: str, choices: Sequence[Choice]
+    ) -> list[list[list[float] | None]]:
+        """Every example of every choice, read against all `choices` as `validate` reads it:
+        for choice k's example i, None when no sibling can be confidently ahead of the other
+        choices (`confident`, as `recall_report.ambiguous_examples` asks it), else the list
+        `scores(example, node_id, choices, leave_out=(choices[k].id, i + 1))` gives.
 
-        The same numbers to the last bit, made in one pass over the node (`validate` reads
-        every example this way): the node's lines are indexed by term, and each example's
-        sums run over its own terms in its own order, as `_similar` adds them. An example is
-        not compared with its own line, which only its left-out choice holds.
+        Most examples are settled from their words alone, by a bound:
+
+        - A line's content score is `f * (WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g)` (`_blend`),
+          with `w` and `g` the words and grams `_similar`ities and `f` 1 or ONE_WORD, which the
+          shared words say. Every weight is positive (every idf is at least 1, a count's
+          1 + log(count) at least 1), so `_similar` is at most 1: the dot product is at most
+          the product of the norms (Cauchy-Schwarz), and each term's coverage `w * min(w, d)`
+          at most `w * w`, whose sum is the answer's norm squared. With `w` worked out, the
+          line scores between `f * WORD_WEIGHT * w` (g = 0) and that plus
+          `f * (1 - WORD_WEIGHT) * GRAM_CEILING` (g = 1); a line that shares no word has w = 0.
+        - A choice's score is its best line's (a line of small words scored exactly), times its
+          mood factors, capped at 1: it rises with each line's, so it lies between the same
+          made of the lines' low and high bounds.
+        - A sibling j is flagged only when its score s is at least ACCEPT and ahead of each
+          other choice's (its own included) by MARGIN, or SURE_MARGIN when s >= SURE. With
+          `high_j` its upper bound and `low_r` the greatest lower bound of the others, it
+          cannot be when `high_j < ACCEPT`, nor when `high_j - low_r` is under MARGIN with
+          `high_j < SURE` (then s < SURE) or under SURE_MARGIN (the smaller margin).
+
+        Each bound is widened by SLACK, far above the rounding of sums of a few hundred terms
+        at most 1. While some sibling is not ruled out, the line with the highest upper bound
+        is scored exactly (its grams made) and the bounds narrowed; when every line is exact
+        and a sibling still is not ruled out, the row is worked out as `scores` does.
         """
-        if self.semantic is not None:
+        if self.semantic is not None:  # blended scores have no such bound: every row in full
             return [
                 [self.scores(e, node_id, choices, (c.id, i + 1)) for i, e in enumerate(c.examples)]
                 for c in choices
             ]
         entries = [self._entry(node_id, c) for c in choices]
-        slot: dict[int, int] = {}  # id of a line's _Doc -> its number in the index
-        docs: list[_Doc] = []
-        uses: Counter = Counter()  # how many places of the node hold each line
-        words: dict[str, list[tuple[int, float]]] = {}
-        grams: dict[str, list[tuple[int, float]]] = {}
-        for e in entries:
-            for d in e.docs:
-                if d.small:
-                    continue
-                uses[id(d)] += 1
-                if id(d) not in slot:
-                    k = slot[id(d)] = len(docs)
-                    docs.append(d)
-                    for t, v in d.words.items():
-                        words.setdefault(t, []).append((k, v))
-                    for t, v in d.grams.items():
-                        grams.setdefault(t, []).append((k, v))
+        node = _Node(entries)
+        moods = {}  # (acting, asking) -> each choice's mood factor
         out = []
-        for choice, entry in zip(choices, entries, strict=True):
+        for k, choice in enumerate(choices):
+            mine = [c.id == choice.id for c in choices]  # the choices its example is left out of
             rows = []
             for i, example in enumerate(choice.examples):
                 query = self._query(example)
-                if query.doc is None:
-                    rows.append([0.0] * len(choices))
+                if query.doc is None:  # no words: every score is 0.0, under ACCEPT
+                    rows.append(None)
                     continue
-                known = None
-                if query.content:
-                    own = entry.docs[i + 1]
-                    # the example's own line is compared only where another place holds it too
-                    kept = own.small or uses[id(own)] > 1
-                    known = self._content_scores(
-                        query, docs, words, grams, -1 if kept else slot[id(own)]
-                    )
+                mood = moods.get((query.acting, query.asking))
+                if mood is None:
+                    mood = moods[query.acting, query.asking] = [
+                        (0.5 if query.acting and not e.action else 1.0)
+                        * (MOOD if query.asking != e.question else 1.0)
+                        for e in entries
+                    ]
+                if query.content and not self._doubt(query, node, mood, mine, k, i + 1):
+                    rows.append(None)
+                    continue
                 rows.append(
                     [
-                        self._score(query, e, i + 1 if c.id == choice.id else -1, known)
-                        for c, e in zip(choices, entries, strict=True)
+                        self._score(query, e, i + 1 if m else -1)
+                        for e, m in zip(entries, mine, strict=True)
                     ]
                 )
             out.append(rows)
         return out
 
-    @staticmethod
-    def _content_scores(
-        query: _Query,
-        docs: list[_Doc],
-        words: dict[str, list[tuple[int, float]]],
-        grams: dict[str, list[tuple[int, float]]],
-        skip: int,
-    ) -> dict[int, float]:
-        """The words-and-grams score of the answer against each of `docs` but number `skip`
-        (by `id` of the _Doc), from their term index: `_similar`'s sums, term by term in the
-        answer's order."""
+    def _doubt(
+        self, query: _Query, node: _Node, mood: list[float], mine: list[bool], k: int, skip: int
+    ) -> bool:
+        """Whether a sibling of choice k may be confidently ahead for this answer (one with
+        content words, left out of line `skip` of the `mine` choices): the bounds of
+        `examples_in_doubt`, from the words, then narrowed line by line."""
         q = query.doc
+        docs = node.docs
         n = len(docs)
-        wdot, wcov, wshared = [0.0] * n, [0.0] * n, [0] * n
+        dot, cover, shared = [0.0] * n, [0.0] * n, [0] * n
+        hit = []
         for t, w in q.words.items():
-            for k, d in words.get(t, ()):
-                if k != skip:
-                    wdot[k] += w * d
-                    wcov[k] += w * (w if w < d else d)
-                    wshared[k] += 1
-        gdot, gcov = [0.0] * n, [0.0] * n  # no shared gram leaves them 0.0, as _similar says
-        for t, w in q.grams.items():
-            for k, d in grams.get(t, ()):
-                if k != skip:
-                    gdot[k] += w * d
-                    gcov[k] += w * (w if w < d else d)
-        qw, qg, thin = q.wnorm, q.gnorm, len(q.words) > 1
-        out = {}
-        for k, d in enumerate(docs):
-            if k != skip:
-                w = 0.5 * wdot[k] / (qw * d.wnorm) + 0.5 * wcov[k] / (qw * qw)
-                g = 0.5 * gdot[k] / (qg * d.gnorm) + 0.5 * gcov[k] / (qg * qg)
-                score = WORD_WEIGHT * w + (1 - WORD_WEIGHT) * g  # `_blend`, inline
-                if thin and wshared[k] < 2:
-                    score *= ONE_WORD
-                out[id(d)] = score
-        return out
+            for s, d in node.index.get(t, ()):
+                if not shared[s]:
+                    hit.append(s)
+                dot[s] += w * d
+                cover[s] += w * (w if w < d else d)
+                shared[s] += 1
+        qw, thin = q.wnorm, len(q.words) > 1
+        gram = (1 - WORD_WEIGHT) * GRAM_CEILING
+        base = gram * ONE_WORD if thin else gram  # a line that shares no word: w = 0
+        m = len(mood)
+        small = self._small_best(query, node, mine, skip) if node.smalls else [0.0] * m
+        high = [max(base, s) if c else s for c, s in zip(node.content, small, strict=True)]
+        low = small[:]
+        bounds = {}  # line -> its low and high
+        for s in hit:
+            f = ONE_WORD if thin and shared[s] < 2 else 1.0
+            lo = (
+                f * WORD_WEIGHT * (0.5 * dot[s] / (qw * docs[s].wnorm) + 0.5 * cover[s] / (qw * qw))
+            )
+            hi = lo + f * gram
+            bounds[s] = lo, hi
+            for j, p in node.owners[s]:
+                if p == skip and mine[j]:
+                    continue
+                if lo > low[j]:
+                    low[j] = lo
+                if hi > high[j]:
+                    high[j] = hi
+        up = [min(1.0, h * f) + SLACK for h, f in zip(high, mood, strict=True)]
+        down = [min(1.0, lo * f) - SLACK for lo, f in zip(low, mood, strict=True)]
+        if not _may_flag(up, down, k):
+            return False
+        lows, highs = [0.0] * n, [base] * n
+        for s, (lo, hi) in bounds.items():
+            lows[s], highs[s] = lo, hi
+        return self._narrowed(query, node, mood, mine, k, skip, (lows, highs, small, shared))
+
+    def _narrowed(
+        self,
+        query: _Query,
+        node: _Node,
+        mood: list[float],
+        mine: list[bool],
+        k: int,
+        skip: int,
+        bounds: tuple[list[float], list[float], list[float], list[int]],
+    ) -> bool:
+        """`_doubt`'s second part: the lines' bounds (`lows`, `highs`, each choice's best
+        line of small words and each line's shared words) narrowed by scoring the line with
+        the highest upper bound exactly, until no sibling may be ahead or every line is exact."""
+        lows, highs, small, shared = bounds
+        q, docs = query.doc, node.docs
+        lines = [
+            [s for p, s in enumerate(row) if s >= 0 and not (p == skip and mine[j])]
+            for j, row in enumerate(node.places)
+        ]
+        exact = [False] * len(docs)
+        while True:
+            pick, top = -1, -1.0  # the line not yet exact with the highest upper bound
+            for ls, f in zip(lines, mood, strict=True):
+                for s in ls:
+                    if not exact[s] and highs[s] * f > top:
+                        pick, top = s, highs[s] * f
+            if pick < 0:
+                return True
+            d = docs[pick]
+            w = _similar(q.words, q.wnorm, d.words, d.wnorm)
+            g = _similar(*self._grams(q), *self._grams(d))
+            lows[pick] = highs[pick] = _blend(w, g, len(q.words), shared[pick])
+            exact[pick] = True
+            up, down = [], []
+            for ls, f, sm in zip(lines, mood, small, strict=True):
+                up.append(min(1.0, max(sm, max(map(highs.__getitem__, ls), default=0.0)) * f))
+                down.append(min(1.0, max(sm, max(map(lows.__getitem__, ls), default=0.0)) * f))
+            if not _may_flag([u + SLACK for u in up], [d - SLACK for d in down], k):
+                return False
+
+    @staticmethod
+    def _small_best(query: _Query, node: _Node, mine: list[bool], skip: int) -> list[float]:
+        """Each choice's best line of small words only, scored as `_score` does."""
+        words, norm = query.small_words()
+        return [
+            max(
+                (
+                    _similar(words, norm, d.small, d.snorm) * SMALL_ONLY
+                    for p, d in enumerate(e.docs)
+                    if d.small and not (m and p == skip)
+                ),
+                default=0.0,
+            )
+            for e, m in zip(node.entries, mine, strict=True)
+        ]
 
     @staticmethod
     def confident(best: float, second: float) -> bool:

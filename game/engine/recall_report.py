@@ -61,10 +61,12 @@ def ambiguous_examples(
         choices = node.choices
         if len(choices) < 2 or not any(c.examples for c in choices):
             continue
-        table = matcher.examples_scores(node.id, choices)
+        table = matcher.examples_in_doubt(node.id, choices)
         for k, (choice, rows) in enumerate(zip(choices, table, strict=True)):
             others = choices[:k] + choices[k + 1 :]
             for i, (example, row) in enumerate(zip(choice.examples, rows, strict=True)):
+                if row is None:  # no sibling can be confidently ahead (a proven bound)
+                    continue
                 # its own choice as if it had not this example (line i + 1, after the text)
                 own, theirs = row[k], row[:k] + row[k + 1 :]
                 best = max(range(len(others)), key=lambda j: theirs[j])
