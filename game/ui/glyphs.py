@@ -359,7 +359,7 @@ class Faces:
         return result
 
     def _face_for(self, ch: str, main: Coverage) -> int:
-        if main.has(ch):
+        if ch.isascii() or main.has(ch):  # ASCII: the main face's, as ASCII text goes to it
             return -1
         for i, cov in enumerate(self.coverage):
             if cov.has(ch):
@@ -389,8 +389,10 @@ class Faces:
 
     def _split(self, text: str, main: Coverage) -> tuple | None:
         # The common case, asked once per distinct character rather than per character:
-        # the main face has them all and none is shaped (so none reads right to left).
-        if all(not shaped_script(ch) and main.has(ch) for ch in set(text)):
+        # the main face has them all and none is shaped (so none reads right to left). Its
+        # ASCII is not looked up (`FallbackFont` draws ASCII text with it whole): each look-up
+        # loads the glyph into the probing font, some 10 us, for glyphs it never draws.
+        if all(ch.isascii() or (not shaped_script(ch) and main.has(ch)) for ch in set(text)):
             return None
         rtl = directions(text)
         runs: list[list] = []  # [face, script, chars, right to left]
