@@ -98,6 +98,11 @@ _LETTERS: dict[str, tuple[str, ...]] = {
         "waiv", "absorb",
     ),
 }  # fmt: skip
+# For some kinds, a second set of which every match holds one too: "point" and "half" are
+# common words, a percentage off also needs one of these ("off", "lower", "price", ...).
+_ALSO_LETTERS: dict[str, tuple[str, ...]] = {
+    "a percentage off": ("off", "under", "below", "lower", "less", "cheaper", "discount", "price"),
+}
 # "the discount" in a question asks about one already on the table ("What is the discount for?").
 _ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 
@@ -107,7 +112,15 @@ def price_phrase(text: str) -> str | None:
     low = text.lower() if text.isascii() else None
     for name, pattern in PRICE_PHRASES.items():
         if low is not None:
-            if not any(letters in low for letters in _LETTERS[name]):
+            for letters in _LETTERS[name]:  # a loop, not any(): this runs for every choice
+                if letters in low:
+                    break
+            else:
+                continue
+            for letters in _ALSO_LETTERS.get(name, ("",)):
+                if letters in low:
+                    break
+            else:
                 continue
         else:
             needs = _NEEDS.get(name)

@@ -25,6 +25,7 @@ _VERDICT = re.compile(
     r"(\s+again)?$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?;:\n]+")
 
 
 def review(scenario: Scenario, analysis: Analysis | None = None, graph=None) -> list[Diagnostic]:
@@ -115,9 +116,15 @@ def price_untagged(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
 
 def judges_only(feedback: str) -> bool:
     """True when every sentence of the feedback is a bare verdict ("Wrong!", "Good choice.")."""
-    sentences = [s.strip(" \t\n'\"") for s in re.split(r"[.!?;:\n]+", feedback)]
-    sentences = [s for s in sentences if s]
-    return bool(sentences) and all(_VERDICT.match(s.replace(",", "")) for s in sentences)
+    judged = False
+    for sentence in _SENTENCE_END.split(feedback):
+        sentence = sentence.strip(" \t\n'\"")
+        if not sentence:
+            continue
+        if not _VERDICT.match(sentence.replace(",", "")):
+            return False  # most notes: their first sentence says more than a verdict
+        judged = True
+    return judged
 
 
 def judging_feedback(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
