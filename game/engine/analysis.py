@@ -488,9 +488,18 @@ def _shape(graph: _Graph):
         for s in members:
             comp[s] = c
     edges = graph.edges
-    looping = [len(m) > 1 or any(e[0] == m[0] for e in edges[m[0]]) for m in order]
+    looping = [len(m) > 1 or _self_loop(edges, m[0]) for m in order]
     gaining, losing, loops = _find_loops(graph, order, comp, looping)
     return order, comp, looping, gaining, losing, loops
+
+
+def _self_loop(edges, s: int) -> bool:
+    found = False
+    for e in edges[s]:  # a loop, not any() over a generator: this runs once per state
+        if e[0] == s:
+            found = True
+            break
+    return found
 
 
 def _reached(graph: _Graph) -> frozenset[str]:

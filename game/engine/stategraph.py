@@ -23,40 +23,39 @@ def components(edges: list[list[tuple]]) -> list[list[int]]:
     for root in range(n):
         if index[root] >= 0:
             continue
-        work = [(root, 0)]
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)
         on_stack[root] = True
+        work = [(root, iter(edges[root]))]  # each state on the path, with its edges to go
         while work:
-            v, i = work[-1]
-            out = edges[v]
-            if i < len(out):
-                work[-1] = (v, i + 1)
-                w = out[i][0]
+            v, out = work[-1]
+            for e in out:
+                w = e[0]
                 if index[w] < 0:
                     index[w] = low[w] = counter
                     counter += 1
                     stack.append(w)
                     on_stack[w] = True
-                    work.append((w, 0))
-                elif on_stack[w] and index[w] < low[v]:
+                    work.append((w, iter(edges[w])))
+                    break
+                if on_stack[w] and index[w] < low[v]:
                     low[v] = index[w]
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[v] < low[parent]:
-                    low[parent] = low[v]
-            if low[v] == index[v]:
-                comp = []
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = False
-                    comp.append(w)
-                    if w == v:
-                        break
-                found.append(comp)
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    if low[v] < low[parent]:
+                        low[parent] = low[v]
+                if low[v] == index[v]:
+                    comp = []
+                    while True:
+                        w = stack.pop()
+                        on_stack[w] = False
+                        comp.append(w)
+                        if w == v:
+                            break
+                    found.append(comp)
     found.reverse()  # Tarjan finishes sinks first
     return found
 
