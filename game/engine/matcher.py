@@ -442,13 +442,15 @@ class _Node:
     """A node's content lines for `Matcher.examples_in_doubt`: each once (a line several
     places hold is one _Doc), with the node's words indexed."""
 
-    __slots__ = ("entries", "docs", "index", "places", "owners", "content", "smalls")
+    __slots__ = ("entries", "docs", "index", "holders", "places", "owners", "content", "smalls")
 
     def __init__(self, entries: list[_Entry]):
         self.entries = entries
         slot: dict[int, int] = {}  # id of a content line's _Doc -> its number here
         self.docs: list[_Doc] = []
         self.index: dict[str, list[tuple[int, float]]] = {}  # word -> (line, its weight there)
+        self.holders: dict[str, int] = {}  # word -> the choices whose lines hold it, as bits
+        holders = self.holders
         self.places: list[list[int]] = []  # each choice's lines by number (-1: small words only)
         self.owners: list[list[tuple[int, int]]] = []  # each line's (choice, position) places
         for j, e in enumerate(entries):
@@ -466,6 +468,9 @@ class _Node:
                         self.index.setdefault(t, []).append((s, v))
                 self.owners[s].append((j, p))
                 row.append(s)
+                bit = 1 << j
+                for t in d.words:
+                    holders[t] = holders.get(t, 0) | bit
             self.places.append(row)
         self.content = [any(s >= 0 for s in row) for row in self.places]
         self.smalls = not all(s >= 0 for row in self.places for s in row)
@@ -793,6 +798,7 @@ class Matcher:
         out = []
         for k, choice in enumerate(choices):
             mine = [c.id == choice.id for c in choices]  # the choices its example is left out of
+            own = sum(1 << j for j, m in enumerate(mine) if m)  # the same, as bits
             rows = []
             for i, example in enumerate(choice.examples):
                 query = self._query(example)
@@ -806,7 +812,7 @@ class Matcher:
                         * (MOOD if query.asking != e.question else 1.0)
                         for e in entries
                     ]
-                if query.content and not self._doubt(query, node, mood, mine, k, i + 1):
+                if query.content and not self._doubt(query, node, mood, mine, k, i + 1, own):
                     rows.append(None)
                     continue
                 rows.append(
@@ -819,12 +825,29 @@ class Matcher:
         return out
 
     def _doubt(
-        self, query: _Query, node: _Node, mood: list[float], mine: list[bool], k: int, skip: int
+        self,
+        query: _Query,
+        node: _Node,
+        mood: list[float],
+        mine: list[bool],
+        k: int,
+        skip: int,
+        own: int,
     ) -> bool:
         """Whether a sibling of choice k may be confidently ahead for this answer (one with
-        content words, left out of line `skip` of the `mine` choices): the bounds of
+        content words, left out of line `skip` of the `mine` choices, `own` as bits): the bounds of
         `examples_in_doubt`, from the words, then narrowed line by line."""
         q = query.doc
+        qw, thin = q.wnorm, len(q.words) > 1
+        if thin and not node.smalls:
+            holders = node.holders
+            bits = 0
+            for t in q.words:
+                bits |= holders.get(t, 0)
+            if not bits & ~own:
+                # no sibling shares a word: each sibling's line scores at most
+                # ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING, under ACCEPT
+                return ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING + SLACK >= ACCEPT
         docs = node.docs
         n = len(docs)
         dot, cover, shared = [0.0] * n, [0.0] * n, [0] * n
@@ -836,7 +859,6 @@ class Matcher:
                 dot[s] += w * d
                 cover[s] += w * (w if w < d else d)
                 shared[s] += 1
-        qw, thin = q.wnorm, len(q.words) > 1
         gram = (1 - WORD_WEIGHT) * GRAM_CEILING
         base = gram * ONE_WORD if thin else gram  # a line that shares no word: w = 0
         m = len(mood)
