@@ -277,9 +277,13 @@ def grams(terms: Iterable[str]) -> Counter:
 @lru_cache(maxsize=16384)
 def _term_grams(term: str) -> tuple[str, ...]:
     """One word's grams, in order: the 3-grams, then the 4-grams."""
-    mark = "!" if term.startswith("!") else ""  # a negated word's letters are its own
-    w = f"<{term.lstrip('!')}>"
-    return tuple(mark + w[i : i + n] for n in (3, 4) for i in range(len(w) - n + 1))
+    plain = term.lstrip("!")
+    if plain != term:  # a negated word's letters are its own
+        return tuple(map("!".__add__, _term_grams(plain)))
+    w = f"<{term}>"
+    n = len(w)  # the slices w[i : i + 3], then w[i : i + 4]
+    starts = chain(range(n - 2), range(n - 3))
+    return tuple(map(w.__getitem__, map(slice, starts, chain(range(3, n + 1), range(4, n + 1)))))
 
 
 NEGATED_PLAIN = 0.3  # a negated word still counts a little as the word itself
@@ -304,6 +308,13 @@ _LOG1 = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # 1 + log(count), for
 def _norm(vec: dict[str, float]) -> float:
     v = vec.values()
     return math.sqrt(sum(map(operator.mul, v, v))) or 1.0
+
+
+def _by_frequency(df: Mapping[str, int], lift: int) -> Iterable[tuple[str, float]]:
+    """Each term's idf, `log(lift / (df + 0.5)) + 1`, worked out once per distinct frequency."""
+    log = math.log
+    idf = {n: log(lift / (n + 0.5)) + 1.0 for n in set(df.values())}
+    return zip(df, map(idf.__getitem__, df.values()), strict=True)
 
 
 class _Table(dict):
@@ -526,9 +537,7 @@ class Matcher:
         self._n = len(documents)
         self._idfs = _Table(self._word_idf)  # a term's weight, worked out once
         # every term the scenario uses, at once (as `_word_idf` says)
-        lift = self._n + 1
-        log = math.log
-        self._idfs.update({t: log(lift / (df + 0.5)) + 1.0 for t, df in self._df.items()})
+        self._idfs.update(_by_frequency(self._df, self._n + 1))
         # the grams' document frequencies and weights, made when a first line is compared on
         # grams (`validate` compares few: see `examples_in_doubt`)
         self._gdf: Counter | None = None
@@ -562,13 +571,11 @@ class Matcher:
     def _gidfs(self) -> _Table:
         """Each gram's weight: every gram the scenario uses, worked out on first use."""
         if self._gidfs_table is None:
-            gdf = self._gdf = Counter()
-            for terms in self._terms_of:  # a document's grams are its distinct terms' grams
-                gdf.update(set().union(*map(_term_grams, terms)))
-            lift = self._n + 1
-            log = math.log
+            # a document's grams are its distinct terms' grams
+            each = (set().union(*map(_term_grams, terms)) for terms in self._terms_of)
+            self._gdf = Counter(chain.from_iterable(each))
             self._gidfs_table = _Table(self._gram_idf)
-            self._gidfs_table.update({g: log(lift / (df + 0.5)) + 1.0 for g, df in gdf.items()})
+            self._gidfs_table.update(_by_frequency(self._gdf, self._n + 1))
         return self._gidfs_table
 
     # -- weights ---------------------------------------------------------------------------
