@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 from game.content.model import Choice, Scenario
 
@@ -193,15 +193,28 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The answer's words, contractions opened, numbers as digits, before stems."""
-    text = fold(text)
+    return _folded_words(fold(text))
+
+
+# what the forms typed without an apostrophe need: one of these words in the text
+_BARE_FORMS = re.compile(
+    r"\b(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|shouldnt|couldnt"
+    r"|wont|cant)\b"
+)
+
+
+def _folded_words(text: str) -> list[str]:
+    """`words` of a folded text."""
     # every contraction pattern holds an apostrophe or "nt": most clauses have neither
     if "'" in text or "’" in text:
-        for (rx, repl), needles in zip(CONTRACTIONS, _NEEDLES, strict=True):
+        # the first five need n't (n’t): most apostrophes are a possessive or 're, 'll
+        first = 0 if "n'" in text or "n’" in text else _BARE - 1
+        for (rx, repl), needles in zip(CONTRACTIONS[first:], _NEEDLES[first:], strict=True):
             for needle in needles:  # a pattern is tried only where its letters are
                 if needle in text:
                     text = rx.sub(repl, text)
                     break
-    elif "nt" in text:
+    elif "nt" in text and _BARE_FORMS.search(text):
         for rx, repl in CONTRACTIONS[_BARE:]:
             text = rx.sub(repl, text)
     if "%" in text:
@@ -224,6 +237,10 @@ _CLAUSE_END = re.compile(r"[.,;:!?\n—–]+|\s-\s")
 def _clauses(text: str) -> tuple[tuple[str, ...], ...]:
     """`clauses`, made once per text: a line is read for its concepts, its small words and
     its mood, and `validate` reads every authored line as an answer too."""
+    if text.isascii():  # folded once (lower-cased), it stays as it is: no second fold
+        parts = _CLAUSE_END.split(fold(text))
+        return tuple(tuple(_folded_words(part)) for part in parts if part)
+    # folding twice can differ here: "㎒" folds to "MHz", then to "mhz"
     return tuple(tuple(words(part)) for part in _CLAUSE_END.split(fold(text)) if part)
 
 
@@ -242,6 +259,9 @@ def _plain_concepts(text: str) -> tuple[str, ...]:
 def _concepts(text: str, correct: Callable[[str], str] | None) -> list[str]:
     out = []
     for clause in _clauses(text):
+        if correct is None and NEGATORS.isdisjoint(clause):  # most clauses: each word's key
+            out += map(_key, filterfalse(STOPWORDS.__contains__, clause))
+            continue
         negate = 0
         for w in clause:
             if w in NEGATORS:
@@ -251,14 +271,20 @@ def _concepts(text: str, correct: Callable[[str], str] | None) -> list[str]:
                 continue
             if correct is not None:
                 w = correct(w)
-            key = SYNONYMS.get(w) or stem(w)
-            key = SYNONYMS.get(key, key)
+            key = _key(w)
             if negate:
                 out.append("!" + key)
                 negate -= 1
             else:
                 out.append(key)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _key(word: str) -> str:
+    """A content word's concept: its synonyms' stand-in, or its stem's."""
+    key = SYNONYMS.get(word) or stem(word)
+    return SYNONYMS.get(key, key)
 
 
 def function_words(text: str) -> list[str]:

@@ -206,6 +206,23 @@ def test_an_ascii_lines_words_are_its_clauses_words(text):
     assert words(text) == [w for clause in clauses(text) for w in clause]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It's the client's point, we dont want that",
+            [["it", "the", "client", "point"], ["we", "dont", "not", "want", "that"]],
+        ),
+        ("the front counts", [["the", "front", "counts"]]),
+        ("won't can't", [["will", "not", "can", "not"]]),
+        ("Isn’t it", [["is", "not", "it"]]),
+        ("㎒ band", [["mhz", "band"]]),  # folded twice, as each clause is
+    ],
+)
+def test_contractions_open_where_their_letters_are(text, expected):
+    assert clauses(text) == expected
+
+
 def test_every_bundled_lines_words_are_its_clauses_words():
     from game.content import load_paths
     from tests.helpers import ROOT
