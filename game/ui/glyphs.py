@@ -32,6 +32,7 @@ or Hebrew run they are shaped with it. There are no embeddings or direction mark
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import shutil
 import time
@@ -72,6 +73,23 @@ RTL = {"Arab", "Hebr"}
 JOINERS = {"\u200c", "\u200d", "\ufe0e", "\ufe0f"}
 SIZES_KEPT = 4096  # measured widths a font keeps (per style and size)
 PROBE_PX = 20  # the size at which a face's coverage is looked up (it does not vary by size)
+_FONT_DATA: dict = {}  # each font file's bytes, read once: every size and style opens them
+
+
+def open_font(path, px: int, keep: bool = True) -> pygame.font.Font:
+    """The font file at `path` (None: pygame's own face) at `px`, opened from its bytes.
+
+    SDL_ttf reads a font opened from a path through stdio, seeking and reading the file for
+    every glyph it loads; from memory it copies the bytes instead, and loading the glyphs of
+    the library's first frame took about a third less time. Each file is read once and kept;
+    with `keep` False (a system font only looked into) it is opened from its path."""
+    if path is None or not keep:
+        return pygame.font.Font(path, px)
+    data = _FONT_DATA.get(path)
+    if data is None:
+        with open(path, "rb") as file:
+            data = _FONT_DATA[path] = file.read()
+    return pygame.font.Font(io.BytesIO(data), px)
 
 
 def shaped_script(ch: str) -> str:
@@ -190,8 +208,9 @@ class Coverage:
     character) shows what "missing" looks like for each face.
     """
 
-    def __init__(self, path):
+    def __init__(self, path, keep: bool = True):
         self.path = path
+        self.keep = keep  # its file's bytes are kept (`open_font`): a face the game ships
         self.font: pygame.font.Font | None = None
         self.notdef = None
         self._opened = False  # the face is read the first time a character is looked up
@@ -200,7 +219,7 @@ class Coverage:
     def _open(self) -> None:
         self._opened = True
         try:
-            self.font = pygame.font.Font(self.path, PROBE_PX)
+            self.font = open_font(self.path, PROBE_PX, self.keep)
         except (OSError, FileNotFoundError, pygame.error):
             return
         self.notdef = self.font.metrics("\uffff")[0]
@@ -319,9 +338,9 @@ class Faces:
         key = (index, px, script, bold)
         font = self._fonts.get(key)
         if font is None:
-            path = self.coverage[index].path
+            cov = self.coverage[index]
             try:
-                font = pygame.font.Font(path, px)
+                font = open_font(cov.path, px, cov.keep)
             except (OSError, FileNotFoundError, pygame.error):
                 return None
             font.bold = bold
@@ -378,7 +397,7 @@ class Faces:
                 continue
             cov = self._probed.get(path)
             if cov is None:
-                cov = self._probed[path] = Coverage(path)
+                cov = self._probed[path] = Coverage(path, keep=False)
             if cov.has(ch):
                 self._unfound.discard(ch)
                 self.coverage.append(cov)

@@ -17,7 +17,7 @@ import pygame
 
 from game.bundle import fonts_folder
 from game.content.tags import TAG_GROUPS
-from game.ui.glyphs import Coverage, Faces, FallbackFont, SystemFonts
+from game.ui.glyphs import Coverage, Faces, FallbackFont, SystemFonts, open_font
 
 FONT_DIR = fonts_folder()  # inside the package: an installed game has its fonts
 FONT_FILES = {
@@ -270,7 +270,7 @@ class Fonts:
         else:
             path = self.folder / FONT_FILES.get(style, FONT_FILES["regular"])
             try:
-                main = pygame.font.Font(path, px)
+                main = open_font(path, px)
             except (OSError, FileNotFoundError, pygame.error):
                 path = None
                 main = pygame.font.Font(None, round(px * 1.25))  # the default face runs small

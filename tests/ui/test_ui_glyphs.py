@@ -331,3 +331,21 @@ def test_an_emoji_the_colour_face_lacks_is_drawn_in_one_colour(kit):
         assert face == -1 or font.faces.coverage[face].path.name != "NotoColorEmoji-Subset.ttf"
         surf = kit.render(ch, "regular", 28, (255, 255, 255))
         assert surf.get_bounding_rect().width and hues(surf) == 0
+
+
+def test_a_font_opened_from_its_bytes_draws_as_one_opened_from_its_path(kit, tmp_path):
+    """Fonts are opened from their files' bytes (glyphs load faster than through stdio),
+    each file read once for all its sizes; a missing file still fails as a path would."""
+    from game.ui import glyphs
+    from game.ui.theme import FONT_DIR, FONT_FILES
+
+    path = FONT_DIR / FONT_FILES["semibold"]
+    line = "Lucía Herrera · Owner and Head Brewer ★"
+    for px in (16, 24):
+        ours, theirs = glyphs.open_font(path, px), pygame.font.Font(path, px)
+        assert ours.size(line) == theirs.size(line)
+        drawn = [f.render(line, True, (240, 240, 240)) for f in (ours, theirs)]
+        assert pygame.image.tobytes(drawn[0], "RGBA") == pygame.image.tobytes(drawn[1], "RGBA")
+    assert glyphs._FONT_DATA[path] == path.read_bytes()
+    with pytest.raises(FileNotFoundError):
+        glyphs.open_font(tmp_path / "missing.otf", 16)
