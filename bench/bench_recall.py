@@ -20,7 +20,6 @@ Run: .venv/bin/python bench/bench_recall.py [--verbose]   (SALESPLAY_NLU=0: lexi
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import statistics
 import sys
@@ -43,12 +42,10 @@ GOALS = {"default": (0.90, 0.05, 0.85, 5.0), "nlu": (0.95, 0.03, 0.85, 15.0)}
 
 def without_examples(scenario):
     nodes = {
-        nid: dataclasses.replace(
-            node, choices=tuple(dataclasses.replace(c, examples=()) for c in node.choices)
-        )
+        nid: node.replace(choices=tuple(c.replace(examples=()) for c in node.choices))
         for nid, node in scenario.nodes.items()
     }
-    return dataclasses.replace(scenario, nodes=nodes)
+    return scenario.replace(nodes=nodes)
 
 
 def state_at(scenario, node_id):

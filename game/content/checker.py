@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from game.content.conditions import ConditionError, parse_condition
@@ -1056,7 +1055,7 @@ class ScenarioChecker:
         if source is None:
             return None
         try:
-            return replace(parse_condition(source, meters, flags, node_ids), loc=self.loc(cnode))
+            return parse_condition(source, meters, flags, node_ids).replace(loc=self.loc(cnode))
         except ConditionError as exc:
             line, col = cnode.line, cnode.col
             if cnode.style in ("", "'", '"') and "\n" not in source:

@@ -12,7 +12,6 @@ every library in which many examples read like a sibling.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 import pytest
 
@@ -33,7 +32,7 @@ def reference(scenario) -> list[AmbiguousExample]:
             if not others:
                 continue
             for i, example in enumerate(choice.examples):
-                without = replace(choice, examples=choice.examples[:i] + choice.examples[i + 1 :])
+                without = choice.replace(examples=choice.examples[:i] + choice.examples[i + 1 :])
                 (own,) = matcher.scores(example, f"\0{node.id}\0{choice.id}\0{i}", [without])
                 theirs = matcher.scores(example, node.id, others)
                 best = max(range(len(others)), key=lambda k: theirs[k])
@@ -146,10 +145,10 @@ def shuffled(scenario, rng: random.Random):
                     del words[rng.randrange(len(words))]
                     examples[k].append(" ".join(words))
         choices = tuple(
-            replace(c, examples=tuple(ex)) for c, ex in zip(node.choices, examples, strict=True)
+            c.replace(examples=tuple(ex)) for c, ex in zip(node.choices, examples, strict=True)
         )
-        nodes[nid] = replace(node, choices=choices)
-    return replace(scenario, nodes=nodes)
+        nodes[nid] = node.replace(choices=choices)
+    return scenario.replace(nodes=nodes)
 
 
 def libraries():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from store_scenarios import TRUSTED_ADVISOR, WON_ON_PRICE, procurement_squeeze
 from test_store_basics import play
@@ -14,9 +12,7 @@ from game.store.progress import player_progress, tag_profile
 
 
 def other_scenario():
-    return dataclasses.replace(
-        procurement_squeeze(), id="bake-off", title="The Bake-off", sha256="b" * 64
-    )
+    return procurement_squeeze().replace(id="bake-off", title="The Bake-off", sha256="b" * 64)
 
 
 @pytest.fixture

@@ -111,9 +111,7 @@ def test_resume_refuses_another_scenarios_run(tmp_path):
         state = rules.play_token(scenario, rules.new_state(scenario), "cost_of_delay")
         store.record_move(run_id, state.moves[-1], state)
         (record,) = store.resumable_runs("Ana")
-        other = scenario.__class__(
-            **{f: getattr(scenario, f) for f in scenario.__dataclass_fields__} | {"id": "other"}
-        )
+        other = scenario.replace(id="other")
         with pytest.raises(SaveError, match="belongs to scenario 'procurement-squeeze'"):
             resume(store, record, other)
 
