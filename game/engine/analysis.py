@@ -15,26 +15,30 @@ and between components the scores flow in topological order.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
 from operator import itemgetter
 
-from game.content.model import TIMEOUT, Scenario
+from game.content.model import TIMEOUT, Frozen, Scenario
 from game.engine.rules import settle, steps
 from game.engine.stategraph import components, cycle_through, signed_cycle
 
 STATE_CAP = 200_000  # the format asks for at least 200,000 before `exhaustive: false`
 INF = float("inf")
+_set = object.__setattr__
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(Frozen):
     """One complete run: replaying `choices` with `salesplay run` gives `score` and `ending`."""
 
-    score: int
-    ending: str
-    result: str
-    choices: tuple[str, ...]
-    path: tuple[str, ...]
+    __slots__ = ("score", "ending", "result", "choices", "path")
+
+    def __init__(
+        self, score: int, ending: str, result: str, choices: tuple[str, ...], path: tuple[str, ...]
+    ):
+        _set(self, "score", score)
+        _set(self, "ending", ending)
+        _set(self, "result", result)
+        _set(self, "choices", choices)
+        _set(self, "path", path)
 
     def to_dict(self) -> dict:
         return {
@@ -46,14 +50,16 @@ class Run:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class EndingReach:
+class EndingReach(Frozen):
     """The scores of the runs that end at one ending (None when unreachable or unbounded)."""
 
-    result: str
-    reachable: bool
-    min: int | None
-    max: int | None
+    __slots__ = ("result", "reachable", "min", "max")
+
+    def __init__(self, result: str, reachable: bool, min: int | None, max: int | None):
+        _set(self, "result", result)
+        _set(self, "reachable", reachable)
+        _set(self, "min", min)
+        _set(self, "max", max)
 
     def to_dict(self) -> dict:
         return {
@@ -64,44 +70,79 @@ class EndingReach:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class StuckState:
+class StuckState(Frozen):
     """A decision state where no choice is visible and no timer can run out."""
 
-    node: str
-    meters: dict[str, int]
-    flags: tuple[str, ...]
+    __slots__ = ("node", "meters", "flags")
+
+    def __init__(self, node: str, meters: dict[str, int], flags: tuple[str, ...]):
+        _set(self, "node", node)
+        _set(self, "meters", meters)
+        _set(self, "flags", flags)
 
     def to_dict(self) -> dict:
         return {"node": self.node, "meters": dict(self.meters), "flags": list(self.flags)}
 
 
-@dataclass(frozen=True, slots=True)
-class Loop:
+class Loop(Frozen):
     """A round of states a player can repeat for ever; `gain` is the choice points of one round."""
 
-    nodes: tuple[str, ...]
-    gain: int
-    choices: tuple[str, ...] = ()
+    __slots__ = ("nodes", "gain", "choices")
+
+    def __init__(self, nodes: tuple[str, ...], gain: int, choices: tuple[str, ...] = ()):
+        _set(self, "nodes", nodes)
+        _set(self, "gain", gain)
+        _set(self, "choices", choices)
 
     def to_dict(self) -> dict:
         return {"nodes": list(self.nodes), "gain": self.gain}
 
 
-@dataclass(frozen=True)
-class Analysis:
-    scenario: str
-    exhaustive: bool
-    states: int
-    best: Run | None
-    worst: Run | None
-    best_with_commodity: Run | None
-    endings: dict[str, EndingReach]
-    unreachable_nodes: tuple[str, ...]
-    stuck_states: tuple[StuckState, ...]
-    loops: tuple[Loop, ...]
-    state_cap: int = STATE_CAP
-    reached_nodes: frozenset[str] = field(default_factory=frozenset)
+class Analysis(Frozen):
+    """What `analyze` found: the best and worst runs, every ending's scores, and the faults."""
+
+    __slots__ = (
+        "scenario",
+        "exhaustive",
+        "states",
+        "best",
+        "worst",
+        "best_with_commodity",
+        "endings",
+        "unreachable_nodes",
+        "stuck_states",
+        "loops",
+        "state_cap",
+        "reached_nodes",
+    )
+
+    def __init__(
+        self,
+        scenario: str,
+        exhaustive: bool,
+        states: int,
+        best: Run | None,
+        worst: Run | None,
+        best_with_commodity: Run | None,
+        endings: dict[str, EndingReach],
+        unreachable_nodes: tuple[str, ...],
+        stuck_states: tuple[StuckState, ...],
+        loops: tuple[Loop, ...],
+        state_cap: int = STATE_CAP,
+        reached_nodes: frozenset[str] = frozenset(),
+    ):
+        _set(self, "scenario", scenario)
+        _set(self, "exhaustive", exhaustive)
+        _set(self, "states", states)
+        _set(self, "best", best)
+        _set(self, "worst", worst)
+        _set(self, "best_with_commodity", best_with_commodity)
+        _set(self, "endings", endings)
+        _set(self, "unreachable_nodes", unreachable_nodes)
+        _set(self, "stuck_states", stuck_states)
+        _set(self, "loops", loops)
+        _set(self, "state_cap", state_cap)
+        _set(self, "reached_nodes", reached_nodes)
 
     @property
     def sound(self) -> bool:

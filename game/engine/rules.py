@@ -12,38 +12,55 @@ so the numbers can never disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from operator import itemgetter
 
-from game.content.model import TIMEOUT, Choice, Node, Scenario
+from game.content.model import TIMEOUT, Choice, Frozen, Node, Scenario
 from game.engine.state import MeterChange, Move, PlayState, Trigger
 from game.errors import MoveError
+
+_set = object.__setattr__
 
 # -- the one statement of a move ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+class Effect(Frozen):
     """One meter a choice changes, with what its trigger does."""
 
-    meter: str
-    slot: int  # the meter's position in declaration order
-    change: int
-    low: int
-    high: int
-    trigger: Trigger | None  # on_min for a lowering, on_max for a raise; None for a change of 0
+    __slots__ = ("meter", "slot", "change", "low", "high", "trigger")
+
+    def __init__(
+        self,
+        meter: str,
+        slot: int,  # the meter's position in declaration order
+        change: int,
+        low: int,
+        high: int,
+        trigger: Trigger | None,  # on_min for a lowering, on_max for a raise; None for 0
+    ):
+        _set(self, "meter", meter)
+        _set(self, "slot", slot)
+        _set(self, "change", change)
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "trigger", trigger)
 
     def fires(self, value: int) -> bool:
         """Whether the trigger fires when the meter ends the move at `value`."""
         return self.trigger is not None and value == (self.low if self.change < 0 else self.high)
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Frozen):
     """A choice compiled against its scenario: what taking it does."""
 
-    choice: Choice
-    effects: tuple[Effect, ...]  # in the meters' declaration order, which decides triggers
+    __slots__ = ("choice", "effects")
+
+    def __init__(
+        self,
+        choice: Choice,
+        effects: tuple[Effect, ...],  # in the meters' declaration order, which decides triggers
+    ):
+        _set(self, "choice", choice)
+        _set(self, "effects", effects)
 
     @property
     def triggers(self) -> tuple[Effect, ...]:
@@ -146,18 +163,30 @@ def visible_choices(scenario: Scenario, state: PlayState) -> list[Choice]:
     return [c for c in node.choices if is_visible(c, state.meters, state.flags, seen)]
 
 
-@dataclass(frozen=True, slots=True)
-class Taken:
+class Taken(Frozen):
     """Steps 1 to 3 of a move, before the next node is entered."""
 
-    before: PlayState
-    choice: Choice | None  # None for a time-out
-    score: int
-    tags: dict[str, int]
-    meters: dict[str, int]
-    flags: frozenset[str]
-    changes: tuple[MeterChange, ...]
-    fired: Effect | None  # the first effect whose trigger fired (declaration order)
+    __slots__ = ("before", "choice", "score", "tags", "meters", "flags", "changes", "fired")
+
+    def __init__(
+        self,
+        before: PlayState,
+        choice: Choice | None,  # None for a time-out
+        score: int,
+        tags: dict[str, int],
+        meters: dict[str, int],
+        flags: frozenset[str],
+        changes: tuple[MeterChange, ...],
+        fired: Effect | None,  # the first effect whose trigger fired (declaration order)
+    ):
+        _set(self, "before", before)
+        _set(self, "choice", choice)
+        _set(self, "score", score)
+        _set(self, "tags", tags)
+        _set(self, "meters", meters)
+        _set(self, "flags", flags)
+        _set(self, "changes", changes)
+        _set(self, "fired", fired)
 
     @property
     def target(self) -> str:

@@ -11,9 +11,8 @@ explored and the best for the rep is reported: the tell shows what the trick can
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
-from game.content.model import RESULTS, TIMEOUT, Scenario
+from game.content.model import RESULTS, TIMEOUT, Frozen, Scenario
 from game.engine.analysis import Analysis, Run, analyze, best_reach, explore
 
 LONGEST, FIRST, GREEDY = "always_longest", "always_first", "greedy"
@@ -23,18 +22,29 @@ RULE_NAMES = {
     FIRST: "Always the first answer",
     GREEDY: "Greedy (most points now)",
 }
+_set = object.__setattr__
 
 
-@dataclass(frozen=True, slots=True)
-class RulePlay:
+class RulePlay(Frozen):
     """What a rep following one rule can reach: the best such run, and where the rule ends."""
 
-    rule: str
-    run: Run | None  # the best run the rule can make; None when it cannot finish
-    reaches_best_ending: bool  # some run of the rule ends where the best run ends
-    optimal: bool  # the rule's best run scores as much as the best run
-    endless: bool  # the rule can go round a loop for ever
-    stuck: bool  # the rule can reach a state with no move
+    __slots__ = ("rule", "run", "reaches_best_ending", "optimal", "endless", "stuck")
+
+    def __init__(
+        self,
+        rule: str,
+        run: Run | None,  # the best run the rule can make; None when it cannot finish
+        reaches_best_ending: bool,  # some run of the rule ends where the best run ends
+        optimal: bool,  # the rule's best run scores as much as the best run
+        endless: bool,  # the rule can go round a loop for ever
+        stuck: bool,  # the rule can reach a state with no move
+    ):
+        _set(self, "rule", rule)
+        _set(self, "run", run)
+        _set(self, "reaches_best_ending", reaches_best_ending)
+        _set(self, "optimal", optimal)
+        _set(self, "endless", endless)
+        _set(self, "stuck", stuck)
 
     def to_dict(self) -> dict:
         return {
@@ -46,15 +56,17 @@ class RulePlay:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Inversion:
+class Inversion(Frozen):
     """An ending with a lost or stalled result that can score at least the best ending's lowest."""
 
-    ending: str
-    result: str
-    max: int
-    best_ending: str
-    best_ending_min: int
+    __slots__ = ("ending", "result", "max", "best_ending", "best_ending_min")
+
+    def __init__(self, ending: str, result: str, max: int, best_ending: str, best_ending_min: int):
+        _set(self, "ending", ending)
+        _set(self, "result", result)
+        _set(self, "max", max)
+        _set(self, "best_ending", best_ending)
+        _set(self, "best_ending_min", best_ending_min)
 
     def to_dict(self) -> dict:
         return {
@@ -66,18 +78,39 @@ class Inversion:
         }
 
 
-@dataclass(frozen=True)
-class Tells:
+class Tells(Frozen):
     """Everything `analyze` reports under "Tells", and what the teaching checks read."""
 
-    rules: dict[str, RulePlay]  # LONGEST, FIRST, GREEDY -> what that rule reaches
-    decisions: int  # decisions with two or more choices
-    longest_is_best: tuple[str, ...]  # of those, where the one longest answer scores the most
-    choices: int  # every choice of every decision
-    shared: tuple[tuple[str, str], ...]  # (node, choice) whose `next` a sibling shares
-    results: dict[str, dict[str, dict]]  # result -> ending -> {min, max} (reachable endings)
-    inversions: tuple[Inversion, ...]
-    multi_move: bool  # some run makes two moves or more, so "now" and "later" differ
+    __slots__ = (
+        "rules",
+        "decisions",
+        "longest_is_best",
+        "choices",
+        "shared",
+        "results",
+        "inversions",
+        "multi_move",
+    )
+
+    def __init__(
+        self,
+        rules: dict[str, RulePlay],  # LONGEST, FIRST, GREEDY -> what that rule reaches
+        decisions: int,  # decisions with two or more choices
+        longest_is_best: tuple[str, ...],  # of those, where the one longest answer scores most
+        choices: int,  # every choice of every decision
+        shared: tuple[tuple[str, str], ...],  # (node, choice) whose `next` a sibling shares
+        results: dict[str, dict[str, dict]],  # result -> ending -> {min, max} (reachable ones)
+        inversions: tuple[Inversion, ...],
+        multi_move: bool,  # some run makes two moves or more, so "now" and "later" differ
+    ):
+        _set(self, "rules", rules)
+        _set(self, "decisions", decisions)
+        _set(self, "longest_is_best", longest_is_best)
+        _set(self, "choices", choices)
+        _set(self, "shared", shared)
+        _set(self, "results", results)
+        _set(self, "inversions", inversions)
+        _set(self, "multi_move", multi_move)
 
     @property
     def shared_share(self) -> float:
