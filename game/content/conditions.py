@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 
 from game.content.diagnostics import did_you_mean
-from game.content.model import Condition
+from game.content.model import Condition, Frozen
 
 MAX_LENGTH = 500
 MAX_NESTING = 32
@@ -43,11 +42,15 @@ class ConditionError(Exception):
         self.code, self.message, self.offset = code, message, offset
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: str  # int, name, op, end
-    text: str
-    offset: int
+class Token(Frozen):
+    """A word of a condition: its kind (int, name, op, end), its text, and where it starts."""
+
+    __slots__ = ("kind", "text", "offset")
+
+    def __init__(self, kind: str, text: str, offset: int):
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "offset", offset)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+
+from game.content.model import Frozen
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 _SEVERITY_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+_set = object.__setattr__
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    path: str
-    line: int
-    col: int
-    severity: str
-    code: str
-    message: str
+class Diagnostic(Frozen):
+    """One problem found in a file: where (1-based line and column), how bad, its code, and
+    a message that ends with the fix."""
+
+    __slots__ = ("path", "line", "col", "severity", "code", "message")
+
+    def __init__(self, path: str, line: int, col: int, severity: str, code: str, message: str):
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "col", col)
+        _set(self, "severity", severity)
+        _set(self, "code", code)
+        _set(self, "message", message)
 
     def format(self) -> str:
         """The contract's one line: `path:line:col: severity CODE: message`."""
@@ -28,7 +35,14 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {message}"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
 
     @property
     def is_error(self) -> bool:
