@@ -479,15 +479,13 @@ class _Node:
     """A node's content lines for `Matcher.examples_in_doubt`: each once (a line several
     places hold is one _Doc), with the node's words indexed."""
 
-    __slots__ = ("entries", "docs", "index", "holders", "places", "owners", "content", "smalls")
+    __slots__ = ("entries", "docs", "index", "words", "places", "owners", "content", "smalls")
 
     def __init__(self, entries: list[_Entry]):
         self.entries = entries
         slot: dict[int, int] = {}  # id of a content line's _Doc -> its number here
         self.docs: list[_Doc] = []
         self.index: dict[str, list[tuple[int, float]]] = {}  # word -> (line, its weight there)
-        self.holders: dict[str, int] = {}  # word -> the choices whose lines hold it, as bits
-        holders = self.holders
         self.places: list[list[int]] = []  # each choice's lines by number (-1: small words only)
         self.owners: list[list[tuple[int, int]]] = []  # each line's (choice, position) places
         for j, e in enumerate(entries):
@@ -505,10 +503,9 @@ class _Node:
                         self.index.setdefault(t, []).append((s, v))
                 self.owners[s].append((j, p))
                 row.append(s)
-                bit = 1 << j
-                for t in d.words:
-                    holders[t] = holders.get(t, 0) | bit
             self.places.append(row)
+        # each choice's words, all its lines' together
+        self.words = [set().union(*(d.words for d in e.docs)) for e in entries]
         self.content = [any(s >= 0 for s in row) for row in self.places]
         self.smalls = not all(s >= 0 for row in self.places for s in row)
 
@@ -556,10 +553,8 @@ class Matcher:
                         self._vocab.update(words(v))
                 documents.append([t for v in variants for t in _plain_concepts(v)])
         self._vocab -= STOPWORDS
-        self._df: Counter = Counter()
         self._terms_of = [set(doc) for doc in documents]  # each document's distinct terms
-        for terms in self._terms_of:
-            self._df.update(terms)
+        self._df = Counter(chain.from_iterable(self._terms_of))
         self._n = len(documents)
         self._idfs = _Table(self._word_idf)  # a term's weight, worked out once
         # every term the scenario uses, at once (as `_word_idf` says)
@@ -831,7 +826,6 @@ class Matcher:
         out = []
         for k, choice in enumerate(choices):
             mine = [c.id == choice.id for c in choices]  # the choices its example is left out of
-            own = sum(1 << j for j, m in enumerate(mine) if m)  # the same, as bits
             rows = []
             for i, example in enumerate(choice.examples):
                 query = self._query(example)
@@ -845,7 +839,7 @@ class Matcher:
                         * (MOOD if query.asking != e.question else 1.0)
                         for e in entries
                     ]
-                if query.content and not self._doubt(query, node, mood, mine, k, i + 1, own):
+                if query.content and not self._doubt(query, node, mood, mine, k, i + 1):
                     rows.append(None)
                     continue
                 rows.append(
@@ -865,22 +859,20 @@ class Matcher:
         mine: list[bool],
         k: int,
         skip: int,
-        own: int,
     ) -> bool:
         """Whether a sibling of choice k may be confidently ahead for this answer (one with
-        content words, left out of line `skip` of the `mine` choices, `own` as bits): the bounds of
+        content words, left out of line `skip` of the `mine` choices): the bounds of
         `examples_in_doubt`, from the words, then narrowed line by line."""
         q = query.doc
         qw, thin = q.wnorm, len(q.words) > 1
-        if thin and not node.smalls:
-            holders = node.holders
-            bits = 0
-            for t in q.words:
-                bits |= holders.get(t, 0)
-            if not bits & ~own:
-                # no sibling shares a word: each sibling's line scores at most
-                # ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING, under ACCEPT
-                return ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING + SLACK >= ACCEPT
+        if (
+            thin
+            and not node.smalls
+            and all(m or w.isdisjoint(q.words) for m, w in zip(mine, node.words, strict=True))
+        ):
+            # no sibling shares a word: each sibling's line scores at most
+            # ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING, under ACCEPT
+            return ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING + SLACK >= ACCEPT
         docs = node.docs
         n = len(docs)
         dot, cover, shared = [0.0] * n, [0.0] * n, [0] * n
@@ -942,14 +934,15 @@ class Matcher:
             for j, row in enumerate(node.places)
         ]
         exact = [False] * len(docs)
-        while True:
-            pick, top = -1, -1.0  # the line not yet exact with the highest upper bound
-            for ls, f in zip(lines, mood, strict=True):
-                for s in ls:
-                    if not exact[s] and highs[s] * f > top:
-                        pick, top = s, highs[s] * f
-            if pick < 0:
-                return True
+        # the lines by upper bound, highest first: scoring one exactly leaves the others' as
+        # they are, so this is the order in which each is the highest of those not yet exact
+        order = sorted(
+            ((highs[s] * f, s) for ls, f in zip(lines, mood, strict=True) for s in ls),
+            key=lambda hs: -hs[0],
+        )
+        for _, pick in order:
+            if exact[pick]:
+                continue
             d = docs[pick]
             w = _similar(q.words, q.wnorm, d.words, d.wnorm)
             g = _similar(*self._grams(q), *self._grams(d))
@@ -961,6 +954,7 @@ class Matcher:
                 down.append(min(1.0, max(sm, max(map(lows.__getitem__, ls), default=0.0)) * f))
             if not _may_flag([u + SLACK for u in up], [d - SLACK for d in down], k):
                 return False
+        return True  # every line exact, and a sibling may still be ahead
 
     @staticmethod
     def _small_best(query: _Query, node: _Node, mine: list[bool], skip: int) -> list[float]:
