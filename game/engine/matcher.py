@@ -312,10 +312,13 @@ def _term_grams(term: str) -> tuple[str, ...]:
     return tuple(map(w.__getitem__, map(slice, starts, chain(range(3, n + 1), range(4, n + 1)))))
 
 
+_NEGATED = operator.methodcaller("startswith", "!")  # a negated term, or a negated word's gram
 NEGATED_PLAIN = 0.3  # a negated word still counts a little as the word itself
 
 
-def _weights(counts: Counter, idf: Mapping[str, float], negated: bool = True) -> dict[str, float]:
+def _weights(
+    counts: Mapping[str, int], idf: Mapping[str, float], negated: bool = True
+) -> dict[str, float]:
     """Term weights (`idf`: each term's, looked up); `negated` False says no term is negated
     (their grams are not either)."""
     out = {t: (_LOG1[c] if c < 64 else 1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
@@ -622,8 +625,11 @@ class Matcher:
         key = tuple(terms)
         doc = self._contents.get(key)
         if doc is None:  # an authored line and the same line typed share their vectors
-            negated = any(t.startswith("!") for t in terms)
-            wv = _weights(Counter(terms), self._idfs, negated)
+            negated = any(map(_NEGATED, key))
+            counts: dict[str, int] = {}  # Counter(key), without its set-up for a few words
+            for t in key:
+                counts[t] = counts.get(t, 0) + 1
+            wv = _weights(counts, self._idfs, negated)
             doc = _Doc(wv, _norm(wv), key, negated)
             if len(self._contents) > 4096:
                 self._contents.clear()
