@@ -545,20 +545,19 @@ class Matcher:
         self.semantic = semantic  # an optional scorer: (answer, [texts]) -> [similarity 0..1]
         self.semantic_weight = semantic_weight
         self._vocab: set[str] = set()
-        documents: list[list[str]] = []
+        self._terms_of: list[set[str]] = []  # each document's (choice's) distinct terms
         for node in scenario.nodes.values():
             for choice in node.choices:
-                variants = [choice.text, *choice.examples]
+                variants = (choice.text, *choice.examples)
                 for v in variants:
                     if v.isascii():  # its clauses' words are its words (`_clauses`, made once)
                         self._vocab.update(chain.from_iterable(_clauses(v)))
                     else:  # folding twice can differ: "㎒" folds to "MHz", then to "mhz"
                         self._vocab.update(words(v))
-                documents.append([t for v in variants for t in _plain_concepts(v)])
+                self._terms_of.append(set(chain.from_iterable(map(_plain_concepts, variants))))
         self._vocab -= STOPWORDS
-        self._terms_of = [set(doc) for doc in documents]  # each document's distinct terms
         self._df = Counter(chain.from_iterable(self._terms_of))
-        self._n = len(documents)
+        self._n = len(self._terms_of)
         self._idfs = _Table(self._word_idf)  # a term's weight, worked out once
         # every term the scenario uses, at once (as `_word_idf` says)
         self._idfs.update(_by_frequency(self._df, self._n + 1))
@@ -722,7 +721,7 @@ class Matcher:
             # the words `_concepts` would correct: small words and negators it skips first
             # (they are never in the vocabulary, and correcting one would build the typo index)
             unknown = set(chain.from_iterable(_clauses(answer))) - self._vocab - _SKIPPED
-            if all(self.correct(w) == w for w in unknown):  # nothing to correct: the plain words
+            if not unknown or all(self.correct(w) == w for w in unknown):  # nothing to correct
                 terms = _plain_concepts(answer)
             else:
                 terms = concepts(answer, self.correct)
