@@ -168,19 +168,23 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+_SUFFIXES = (
+    ("ational", "ate"), ("ization", "ize"), ("isation", "ize"), ("fulness", "ful"),
+    ("iveness", "ive"), ("ousness", "ous"), ("ements", ""), ("ement", ""), ("ments", ""),
+    ("ment", ""), ("ations", "ate"), ("ation", "ate"), ("ness", ""), ("ingly", ""),
+    ("edly", ""), ("ities", ""), ("ity", ""), ("ies", "y"), ("ied", "y"), ("ing", ""),
+    ("ise", "ize"), ("ised", "ize"), ("sses", "ss"), ("ed", ""), ("ly", ""), ("er", ""),
+    ("es", "e"), ("s", ""),
+)  # fmt: skip
+_ENDINGS = tuple(suffix for suffix, _ in _SUFFIXES)
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light English stemmer: enough for plurals, tenses and common suffixes."""
-    if len(word) <= 3 or not word.isascii() or word.isdigit():
+    if len(word) <= 3 or not word.isascii() or word.isdigit() or not word.endswith(_ENDINGS):
         return word
-    for suffix, keep in (
-        ("ational", "ate"), ("ization", "ize"), ("isation", "ize"), ("fulness", "ful"),
-        ("iveness", "ive"), ("ousness", "ous"), ("ements", ""), ("ement", ""), ("ments", ""),
-        ("ment", ""), ("ations", "ate"), ("ation", "ate"), ("ness", ""), ("ingly", ""),
-        ("edly", ""), ("ities", ""), ("ity", ""), ("ies", "y"), ("ied", "y"), ("ing", ""),
-        ("ise", "ize"), ("ised", "ize"), ("sses", "ss"), ("ed", ""), ("ly", ""), ("er", ""),
-        ("es", "e"), ("s", ""),
-    ):  # fmt: skip
+    for suffix, keep in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
