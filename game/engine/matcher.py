@@ -483,19 +483,29 @@ class _Entry:
 
 
 class _Node:
-    """A node's content lines for `Matcher.examples_in_doubt`: each once (a line several
-    places hold is one _Doc), with the node's words indexed."""
+    """A node's lines for `Matcher.examples_in_doubt`: each choice's words, and (made when an
+    example first needs them) its content lines, each once (a line several places hold is
+    one _Doc), with their words indexed."""
 
-    __slots__ = ("entries", "docs", "index", "words", "places", "owners", "content", "smalls")
+    __slots__ = ("entries", "words", "smalls", "docs", "index", "places", "owners", "content")
 
     def __init__(self, entries: list[_Entry]):
         self.entries = entries
+        # each choice's words, all its lines' together
+        self.words = [set().union(*(d.words for d in e.docs)) for e in entries]
+        self.smalls = any(d.small for e in entries for d in e.docs)  # a line of small words
+        self.docs: list[_Doc] | None = None
+
+    def indexed(self) -> _Node:
+        """The node with its content lines numbered and their words indexed."""
+        if self.docs is not None:
+            return self
         slot: dict[int, int] = {}  # id of a content line's _Doc -> its number here
-        self.docs: list[_Doc] = []
+        self.docs = []
         self.index: dict[str, list[tuple[int, float]]] = {}  # word -> (line, its weight there)
         self.places: list[list[int]] = []  # each choice's lines by number (-1: small words only)
         self.owners: list[list[tuple[int, int]]] = []  # each line's (choice, position) places
-        for j, e in enumerate(entries):
+        for j, e in enumerate(self.entries):
             row = []
             for p, d in enumerate(e.docs):
                 if d.small:
@@ -511,10 +521,8 @@ class _Node:
                 self.owners[s].append((j, p))
                 row.append(s)
             self.places.append(row)
-        # each choice's words, all its lines' together
-        self.words = [set().union(*(d.words for d in e.docs)) for e in entries]
         self.content = [any(s >= 0 for s in row) for row in self.places]
-        self.smalls = not all(s >= 0 for row in self.places for s in row)
+        return self
 
 
 _ASKING = frozenset({
@@ -882,7 +890,7 @@ class Matcher:
             # no sibling shares a word: each sibling's line scores at most
             # ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING, under ACCEPT
             return ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING + SLACK >= ACCEPT
-        docs = node.docs
+        docs = node.indexed().docs
         n = len(docs)
         dot, cover, shared = [0.0] * n, [0.0] * n, [0] * n
         hit = []
