@@ -217,6 +217,8 @@ class ScenarioChecker:
             lines = self._lines
             # A block text's lines follow its indicator line (value.line) up to end_line.
             for row in range(value.line, min(value.end_line, len(lines))):
+                if ":" not in lines[row]:  # most lines of a text: no key can hide in them
+                    continue
                 m = _KEY_IN_TEXT.match(lines[row])
                 if not m or m.group(1) not in allowed or m.group(1) in out:
                     continue
@@ -333,7 +335,7 @@ class ScenarioChecker:
             self._lines = split_lines(self.source)
         line = self._lines[node.end_line - 1] if node.end_line - 1 < len(self._lines) else ""
         rest = line[node.end_col - 1 :]
-        if re.match(r"[ \t]+#", rest):
+        if _CUT_COMMENT.match(rest):
             cut = rest.lstrip()
             self.report(
                 node,
@@ -1173,6 +1175,7 @@ class ScenarioChecker:
 
 
 _KEY_IN_TEXT = re.compile(r"^\s*([a-z_]+):(?:\s|$)")
+_CUT_COMMENT = re.compile(r"[ \t]+#")  # what follows a plain text that a comment cut short
 
 
 def _merged_entry(node: YNode) -> int | None:
