@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from game.content.model import Frozen
 
-@dataclass(frozen=True, slots=True)
-class MeterChange:
+_set = object.__setattr__
+
+
+class MeterChange(Frozen):
     """One meter a move's effects touched: its value before and after (clamped to its range)."""
 
-    meter: str
-    before: int
-    after: int
+    __slots__ = ("meter", "before", "after")
+
+    def __init__(self, meter: str, before: int, after: int):
+        _set(self, "meter", meter)
+        _set(self, "before", before)
+        _set(self, "after", after)
 
     @property
     def change(self) -> int:
@@ -19,35 +25,71 @@ class MeterChange:
         return self.after - self.before
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
+class Trigger(Frozen):
     """A meter trigger that fired and replaced the choice's `next`."""
 
-    meter: str
-    kind: str  # "on_min" or "on_max"
-    node: str  # the node it sent the conversation to
+    __slots__ = ("meter", "kind", "node")
+
+    def __init__(
+        self,
+        meter: str,
+        kind: str,  # "on_min" or "on_max"
+        node: str,  # the node it sent the conversation to
+    ):
+        _set(self, "meter", meter)
+        _set(self, "kind", kind)
+        _set(self, "node", node)
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+class Move(Frozen):
     """One move of a run, a choice taken (or the timer running out), with every consequence.
 
     The engine builds it once, as the move is made; the coach, the debrief, the workshop
     reveal, rewind and the store read it instead of replaying or recomputing the run.
     """
 
-    node: str  # the decision node the move was made at
-    choice: str  # the choice id, or "timeout"
-    index: int | None  # 0-based position among all the node's choices; None for a time-out
-    points: int  # choice points scored by this move (ending points are not included)
-    tags: tuple[str, ...]  # the choice's tags, each counted once more by this move
-    target: str  # the node entered next (a meter trigger may replace the choice's `next`)
-    meters: tuple[MeterChange, ...] = ()  # the meters its effects named, in declaration order
-    flags_set: tuple[str, ...] = ()  # flags that were false and are now true, sorted
-    flags_cleared: tuple[str, ...] = ()  # flags that were true and are now false, sorted
-    trigger: Trigger | None = None  # the meter trigger that chose `target`, if one fired
-    ending_points: int = 0  # the points of the ending entered, when `target` is one
-    finished: bool = False  # True when `target` is an ending: the run is over
+    __slots__ = (
+        "node",
+        "choice",
+        "index",
+        "points",
+        "tags",
+        "target",
+        "meters",
+        "flags_set",
+        "flags_cleared",
+        "trigger",
+        "ending_points",
+        "finished",
+    )
+
+    def __init__(
+        self,
+        node: str,  # the decision node the move was made at
+        choice: str,  # the choice id, or "timeout"
+        index: int | None,  # 0-based position among all the node's choices; None: a time-out
+        points: int,  # choice points scored by this move (ending points are not included)
+        tags: tuple[str, ...],  # the choice's tags, each counted once more by this move
+        target: str,  # the node entered next (a meter trigger may replace the choice's `next`)
+        meters: tuple[MeterChange, ...] = (),  # the meters its effects named, declaration order
+        flags_set: tuple[str, ...] = (),  # flags that were false and are now true, sorted
+        flags_cleared: tuple[str, ...] = (),  # flags that were true and are now false, sorted
+        trigger: Trigger | None = None,  # the meter trigger that chose `target`, if one fired
+        ending_points: int = 0,  # the points of the ending entered, when `target` is one
+        finished: bool = False,  # True when `target` is an ending: the run is over
+    ):
+        _set(self, "node", node)
+        _set(self, "choice", choice)
+        _set(self, "index", index)
+        _set(self, "points", points)
+        _set(self, "tags", tags)
+        _set(self, "target", target)
+        _set(self, "meters", meters)
+        _set(self, "flags_set", flags_set)
+        _set(self, "flags_cleared", flags_cleared)
+        _set(self, "trigger", trigger)
+        _set(self, "ending_points", ending_points)
+        _set(self, "finished", finished)
 
     @property
     def timed_out(self) -> bool:
