@@ -823,7 +823,7 @@ class Matcher:
           made of the lines' low and high bounds.
         - A sibling j is flagged only when its score s is at least ACCEPT and ahead of each
           other choice's (its own included) by MARGIN, or SURE_MARGIN when s >= SURE. With
-          `high_j` its upper bound and `low_r` the greatest lower bound of the others, it
+          `high_j` its upper bound and `low_r` the largest of the others' lower bounds, it
           cannot be when `high_j < ACCEPT`, nor when `high_j - low_r` is under MARGIN with
           `high_j < SURE` (then s < SURE) or under SURE_MARGIN (the smaller margin).
 
