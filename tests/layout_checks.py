@@ -6,9 +6,17 @@ import itertools
 import pygame
 
 
+def forget_drawn(app) -> None:
+    """The next frame draws every part afresh: none is blitted from an earlier frame (the
+    conversation keeps its parts drawn), so a check that watches the drawing sees it all."""
+    for scene in app.scenes:
+        scene.forget_drawn()
+
+
 def drawn_inks(app, method: str = "box") -> list[tuple[str, pygame.Rect]]:
-    """Render the top screen once, recording each text `app.kit.<method>` drew ("box" or
-    "line") with the rect its ink took, in drawing order."""
+    """Render the top screen once, afresh, recording each text `app.kit.<method>` drew ("box"
+    or "line") with the rect its ink took, in drawing order."""
+    forget_drawn(app)
     drawn = []
     real = getattr(app.kit, method)
 

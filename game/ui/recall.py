@@ -368,6 +368,13 @@ class RecallPanel:
             f"{i}. {self.node.choice(s.choice).text}" for i, s in enumerate(self.alternatives(), 1)
         ]
 
+    def look(self) -> tuple:
+        """Everything the panel's drawing shows beyond the screen's layout: while it is the
+        same, a drawing kept from an earlier frame is this one (game.ui.layers)."""
+        readings = tuple((s.choice, s.confidence) for s in self.alternatives())
+        shown = (self.state, self.text, self.caret, self.missed, self.misses, self.heard)
+        return (*shown, self.confidence, self.show_alternatives, readings, tuple(self.rect))
+
     def draw(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         self.place(st)  # the state may have changed what the panel holds

@@ -73,6 +73,10 @@ class Scene:
         ring, a blink); False when this screen cannot (the app then redraws it clipped)."""
         return False
 
+    def forget_drawn(self) -> None:
+        """Drop what the screen keeps drawn from earlier frames, so the next frame draws every
+        part afresh (for checks that watch the drawing itself)."""
+
     def backdrop(self):
         """A picture that covers the whole stage, drawn in place of the app's plain lit stage
         (the conversation's setting); None: the plain stage."""

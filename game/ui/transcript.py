@@ -317,6 +317,16 @@ class Transcript:
         return False
 
     # ----- drawing ----------------------------------------------------------------------
+    def forget_drawn(self) -> None:
+        """The bubbles are painted afresh at the next frame."""
+        self._layer = None
+
+    @property
+    def reach(self) -> pygame.Rect:
+        """Where the history draws: its view, and left of it the buyer's bubbles' tails."""
+        view, tail = self.view, self.app.stage.px(16)
+        return pygame.Rect(view.left - tail, view.top, view.width + tail, view.height)
+
     def draw(self, surface, words: int | None = None) -> None:
         """The lines in view; `words` limits the current line while it is being revealed.
 
@@ -325,10 +335,8 @@ class Transcript:
         the reveal, the layout): a frame costs one blit, not a rounded panel per bubble. The
         lines outside bubbles (narration, the coach) are blitted from the text cache.
         """
-        app, kit = self.app, self.app.kit
-        view = self.view
-        tail = app.stage.px(16)
-        reach = pygame.Rect(view.left - tail, view.top, view.width + tail, view.height)
+        kit, view = self.app.kit, self.view
+        reach = self.reach
         key = (self._key, self.scroll, words, tuple(reach))
         if key != self._layer_key or self._layer is None:
             self._layer = pygame.Surface(reach.size)

@@ -24,7 +24,7 @@ from game.ui.transcript import (
     rep_contrast,
     rep_fill,
 )
-from tests.layout_checks import drawn_inks
+from tests.layout_checks import drawn_inks, forget_drawn
 from tests.ui.conftest import TENDER
 
 
@@ -359,6 +359,7 @@ def drawn_keycaps(app, monkeypatch):
 
     monkeypatch.setattr(widgets, "keycap", keycap)
     monkeypatch.setattr(app.kit, "line", line)
+    forget_drawn(app)
     app.render()
     monkeypatch.undo()
     return caps, lines

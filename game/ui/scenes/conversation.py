@@ -8,16 +8,22 @@ key completes it); meters ease to their new values; a node with a time limit sho
 countdown ring that starts once the line is read. In practice mode the coach's note rises
 over the choices after each move. Text never shrinks to fit: at large text sizes the top bar
 stacks into two rows, and the history and the choices scroll.
+
+Each part (the bar, the buyer's card, the portrait, the history with its cues, the clock, the
+choices or the recall panel) is kept drawn as a layer (`game.ui.layers`) and drawn again only
+when what it shows changes, so a still frame is a few blits.
 """
 
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pygame
 
 from game.content.loader import load_scenario
 from game.ui import intents as I
+from game.ui.layers import Layers
 from game.ui.recall import RECALL_H, RecallPanel
 from game.ui.scene import UNHANDLED, Scene
 from game.ui.text import wrap
@@ -91,8 +97,14 @@ class ConversationScreen(Scene):
         self.choice_overflow = False
         self.times_up_ms = 0  # the "Time's up" moment before a time-out plays
         self.kept: dict[str, tuple[pygame.Rect, pygame.Surface]] = {}  # pixels under the clock
+        # The bar, the buyer's card, the history, the clock and the choices, each kept drawn
+        # (game.ui.layers); `look` counts layouts, which change what every part shows.
+        self.layers = Layers(app)
+        self.look = 0
         self.clock_box: pygame.Rect | None = None
         self.portrait_at: tuple[int, tuple[int, int]] = (0, (0, 0))  # side, midtop
+        self.name_h = 0  # the buyer's name's lines in the card, in pixels
+        self._card_look = None  # the layout the portrait was placed for
 
     # ----- the node on screen -----------------------------------------------------------
     @property
@@ -406,6 +418,7 @@ class ConversationScreen(Scene):
     def layout(self, stage) -> None:
         """The bar, then the choices from the bottom up, then the buyer and the history in
         what is left. Text keeps its size: what does not fit scrolls."""
+        self.look += 1
         bar_u = self.layout_bar(stage)
         upper_top = bar_u + 16
         # The choices take up to 58% of the height below the bar, and always leave the history
@@ -700,6 +713,10 @@ class ConversationScreen(Scene):
         return width, clock_h
 
     # ----- drawing ----------------------------------------------------------------------
+    def forget_drawn(self) -> None:
+        self.layers.clear()
+        self.transcript.forget_drawn()
+
     def backdrop(self):
         """The scenario's setting, which the app draws in place of the plain stage."""
         setting = self.attempt.scenario.setting
@@ -708,7 +725,12 @@ class ConversationScreen(Scene):
         return self.app.backdrops.get(setting, self.app.stage.area.size, self.app.pal.stage)
 
     def draw(self, surface) -> None:
-        if surface.get_clip() == surface.get_rect():  # a whole frame: keep nothing stale
+        """Each part is a layer (game.ui.layers), drawn again only when what it shows changed:
+        a still frame blits them."""
+        app = self.app
+        base = (surface.get_size(), tuple(app.stage.area), app.pal, self.attempt.scenario.setting)
+        self.layers.begin(surface, base)
+        if self.layers.whole:  # a whole frame: keep nothing stale
             self.kept = {}
         self.draw_bar(surface)
         if not self.covered:  # else all under the recall panel: nothing of it would show
@@ -717,14 +739,39 @@ class ConversationScreen(Scene):
         if self.noting:
             return
         if self.times_up_ms:
-            self.draw_times_up(surface)
+            area = self.rects["choices"]
+            self.layers.draw(surface, "choices", area, ("time's up", self.look), self.draw_times_up)
         elif self.recall is not None and self.recall.hides_list:
-            self.recall.draw(surface)
-            clock = self.recall.clock_rect()
+            panel = self.recall
+            panel.place(app.stage)  # the state may have changed what the panel holds
+            key = ("recall", self.look, panel.look())
+            layer = self.layers.draw(surface, "choices", panel.rect, key, panel.draw)
+            clock = panel.clock_rect()
             if clock is not None and self.remaining_ms is not None:
-                self.draw_clock(surface, clock)  # in the panel's header, over its fill
+                self.draw_clock(surface, clock, layer)  # in the panel's header, over its fill
         else:
-            self.draw_choices(surface)
+            key = ("cards", self.look, self.buttons.focus, self.choice_scroll)
+            self.layers.draw(surface, "choices", self.choices_area(), key, self.draw_choices)
+
+    def draw_cues(self, surface):
+        """The history's scroll cues; returns what puts their click targets back when the
+        layer is blitted instead."""
+        transcript = self.transcript
+        transcript.draw_cues(surface, self.rects["cues"])
+        cues = dict(transcript.cues)
+        return lambda: setattr(transcript, "cues", dict(cues))
+
+    def choices_area(self) -> pygame.Rect:
+        """Where the cards draw: the choices' area, every card in it, and the ring a focused
+        primary button has around it."""
+        area = pygame.Rect(self.rects["choices"])
+        if self.choice_overflow:
+            area.union_ip(self.rects["cards"])
+            area.union_ip(self.rects["choice_cue"])
+        else:
+            area.unionall_ip([b.rect for b in self.buttons])
+        ring = 2 * self.app.stage.px(4) + 2
+        return area.inflate(ring, ring)
 
     def draw_choices(self, surface) -> None:
         """The cards; when they scroll, only those in view, clipped, and the cue row."""
@@ -776,6 +823,14 @@ class ConversationScreen(Scene):
             )
 
     def draw_bar(self, surface) -> None:
+        r, state = self.rects["bar"], self.attempt.state
+        edge = self.app.stage.px(1) + 2  # the line under the bar lies on its bottom edge
+        area = pygame.Rect(r.left, r.top, r.width + 1, r.height + edge)
+        shown = (state.score, tuple(state.meters.items()), tuple(self.shown.items()))
+        key = (self.look, shown, tuple(self.deltas.items()))
+        self.layers.draw(surface, "bar", area, key, self.paint_bar, keep=not self.easing)
+
+    def paint_bar(self, surface) -> None:
         st, pal, kit = self.app.stage, self.app.pal, self.app.kit
         r = self.rects["bar"]
         pygame.draw.rect(surface, pal.panel, r)
@@ -849,24 +904,39 @@ class ConversationScreen(Scene):
     def draw_buyer(self, surface) -> None:
         """The buyer's card: a portrait of one fixed size, the mood in words under it (never
         over the face), then the name, role and company."""
-        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        if self._card_look != self.look:
+            self._card_look = self.look
+            self.place_portrait()
+        frame, card = self.rects["portrait"], self.rects["portrait_card"]
+        key = (self.look, self.node.mood)
+        card_layer = self.layers.draw(surface, "buyer", card, key, self.paint_card)
+        self.keep(surface, "portrait", frame, card_layer)
+        key = (self.look, self.node.mood, self.idle_pose())  # a blink, the face's own area
+        self.layers.draw(surface, "portrait", frame, key, self.draw_portrait)
+
+    def place_portrait(self) -> None:
+        """The portrait's side and frame in the card (once per layout)."""
+        app, st, kit = self.app, self.app.stage, self.app.kit
         card = self.rects["portrait_card"]
-        panel(surface, app, card)
-        buyer = self.attempt.scenario.buyer
         cap = app.px("caption")
-        inner_w = card.width - st.px(32)
         who_lines = 0 if self.role_in_history else self.who_lines(st)
-        name_h = kit.line_height(app.px("body")) * self.name_lines(st)
-        below = kit.line_height(cap) * (1 + who_lines) + name_h + st.px(36)
+        self.name_h = kit.line_height(app.px("body")) * self.name_lines(st)
+        below = kit.line_height(cap) * (1 + who_lines) + self.name_h + st.px(36)
         # Sized for the shortest card any turn can have, so it never changes between turns.
         shortest = self.shortest_card(st)
         side = max(st.px(60), min(st.px(PORTRAIT), card.width - st.px(48)))
         side = min(side, max(st.px(60), shortest - below - st.px(14)))
         self.portrait_at = (side, (card.centerx, card.top + st.px(14)))
-        frame = self.portrait_image().get_rect(midtop=self.portrait_at[1])
-        self.rects["portrait"] = frame
-        self.keep(surface, "portrait", frame)
-        self.draw_portrait(surface)
+        self.rects["portrait"] = self.portrait_image().get_rect(midtop=self.portrait_at[1])
+
+    def paint_card(self, surface) -> None:
+        """The card without its portrait: the panel, the mood, the name and the role."""
+        app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
+        card, frame, name_h = self.rects["portrait_card"], self.rects["portrait"], self.name_h
+        panel(surface, app, card)
+        buyer = self.attempt.scenario.buyer
+        cap = app.px("caption")
+        inner_w = card.width - st.px(32)
         mood = MOOD_WORDS.get(self.node.mood, self.node.mood)
         y = frame.bottom + st.px(8)
         r = kit.line(
@@ -921,17 +991,28 @@ class ConversationScreen(Scene):
 
     def draw_speech(self, surface) -> None:
         """The history (the newest line revealed word by word), its cues and the clock."""
-        self.transcript.draw(surface, None if self.revealed else int(self.words))
-        self.transcript.draw_cues(surface, self.rects["cues"])
+        words = None if self.revealed else int(self.words)
+        area = self.transcript.reach.union(self.rects["speech"])
+        key = (self.look, self.transcript.scroll, words)
+        paint = partial(self.paint_speech, words=words)
+        layer = self.layers.draw(surface, "speech", area, key, paint, keep=words is None)
         in_panel = self.recall is not None and self.recall.clock_size is not None
         if self.remaining_ms is not None and "clock" in self.rects and not in_panel:
-            self.draw_clock(surface, self.rects["clock"])
+            self.draw_clock(surface, self.rects["clock"], layer)
 
-    def keep(self, surface, name: str, rect: pygame.Rect) -> None:
-        """On a whole frame, keep the pixels under `rect` so a patch can paint over them."""
-        if surface.get_clip() == surface.get_rect():
+    def paint_speech(self, surface, words: int | None):
+        self.transcript.draw(surface, words)
+        return self.draw_cues(surface)
+
+    def keep(self, surface, name: str, rect: pygame.Rect, layer=None) -> None:
+        """On a whole frame, keep the pixels under `rect` so a patch can paint over them: those
+        of the layer under it when it lies in one (no copy), else a copy of the frame's."""
+        if self.layers.whole:
             area = rect.clip(surface.get_rect())
-            self.kept[name] = (area, surface.subsurface(area).copy())
+            pixels = layer.under(area) if layer is not None else None
+            if pixels is None:
+                pixels = surface.subsurface(area).copy()
+            self.kept[name] = (area, pixels)
 
     def paint(self, surface, rect) -> bool:
         """Redraw the ring, the clock or the portrait alone, over the pixels kept under it;
@@ -952,8 +1033,9 @@ class ConversationScreen(Scene):
             surface.set_clip(None)
         return True
 
-    def draw_clock(self, surface, box) -> None:
-        """The ring warms from teal through amber to orange, and pulses in the last 5 s."""
+    def draw_clock(self, surface, box, base=None) -> None:
+        """The ring warms from teal through amber to orange, and pulses in the last 5 s.
+        `base`: the layer the clock lies on, whose pixels a patch paints it over."""
         st = self.app.stage
         self.clock_box = pygame.Rect(box)
         self.rects["clock"] = pygame.Rect(box.left, box.top, box.width, box.height)
@@ -961,8 +1043,10 @@ class ConversationScreen(Scene):
         centre = (box.right - st.px(26) - st.px(12), box.centery + st.px(4))
         self.rects["ring"] = pygame.Rect(0, 0, 2 * reach, 2 * reach)
         self.rects["ring"].center = centre
-        self.keep(surface, "clock", self.rects["clock"])
-        self.draw_clock_face(surface, box)
+        self.keep(surface, "clock", self.rects["clock"], base)
+        key = (self.look, self.remaining_ms, tuple(box))
+        paint = partial(self.draw_clock_face, box=box)
+        self.layers.draw(surface, "clock", self.rects["clock"], key, paint)
 
     def draw_clock_face(self, surface, box) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
