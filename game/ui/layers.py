@@ -60,6 +60,10 @@ class Layers:
         """Forget every layer: the next frame draws each part afresh."""
         self.kept.clear()
 
+    def drop(self, name: str) -> None:
+        """Forget one layer (its part is gone from the screen)."""
+        self.kept.pop(name, None)
+
     def begin(self, surface, base) -> None:
         """A frame starts; `base` names what lies under every layer (the backdrop)."""
         self._drawn = []

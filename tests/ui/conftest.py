@@ -38,3 +38,29 @@ def make_app():
 @pytest.fixture
 def app(make_app):
     return make_app()
+
+
+LONG = (
+    "She reads your question twice before she answers. Nobody has asked her what a late pallet "
+    "costs the warehouse in overtime, in missed slots at the cross-dock and in the credit notes "
+    "her team writes every Friday. You have moved the talk from your price to her costs, and "
+    "she is now doing the arithmetic out loud, in front of her own director, which is worth "
+    "more than any brochure. Keep her there: ask for last quarter's numbers before you offer "
+    "anything of yours, and write down the words she uses, because they are the words her "
+    "board will hear from her when she argues your case. The last word of this note is here."
+)
+
+
+@pytest.fixture
+def long_note(tmp_path):
+    """A folder with the tender, its first choice's feedback a note long enough to scroll at
+    200% text in a small window."""
+    text = TENDER.read_text(encoding="utf-8")
+    first = text.index("feedback:")
+    end = text.index("\n", first)
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "tender.yaml").write_text(
+        text[:first] + f'feedback: "{LONG}"' + text[end:], encoding="utf-8"
+    )
+    return folder

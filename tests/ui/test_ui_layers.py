@@ -12,6 +12,7 @@ from game.ui.intents import POINT, Intent
 from game.ui.scenes.conversation import BLINK_EVERY_MS, BLINK_MS, PULSE_MS
 from tests.layout_checks import forget_drawn
 from tests.ui.conftest import TENDER
+from tests.ui.test_ui_coach import open_note
 from tests.ui.test_ui_conversation import open_tender
 from tests.ui.test_ui_recall import open_recall
 
@@ -234,3 +235,35 @@ def test_a_toast_over_the_kept_parts_comes_and_goes(make_app):
     app.toast_ms = 1
     assert across(app, lambda: app.step(5)) is not None
     assert not app.toast_text
+
+
+@SCENARIOS
+def test_the_coachs_note_is_kept_over_the_conversation_and_each_note_is_its_own(make_app, path):
+    app, demo, screen = opened(make_app, path, motion=True)
+    notes = []
+    for _ in range(2):
+        nodes = screen.attempt.scenario.nodes
+        number = next(
+            i for i, b in enumerate(screen.buttons, 1) if not nodes[b.data.next].is_ending
+        )
+        demo.press(str(number))
+        note = app.scenes.top
+        assert note.name == "coach" and not note.rise
+        app.render()
+        assert "coach" in screen.layers.kept
+        app.render()
+        assert pixels(app) == fresh(app)
+        notes.append(pixels(app))
+        demo.press("return")
+        assert "coach" not in screen.layers.kept  # gone with its note
+    assert notes[0] != notes[1]
+
+
+def test_scrolling_the_coachs_note_redraws_it(make_app, long_note):
+    app = make_app(paths=(long_note,), size=(1024, 600))
+    app.settings.text_size = 2.0
+    app.relayout()
+    demo, note = open_note(app)
+    assert note.scroll.more_below
+    assert within(across(app, lambda: demo.press("pagedown")), note.box)
+    assert within(across(app, lambda: demo.press("home")), note.box)

@@ -35,6 +35,7 @@ class CoachNote(Scene):
         self.body = pygame.Rect(0, 0, 0, 0)
         self.scroll = ScrollView()  # the words, when even the tallest note cannot hold them
         self.text = self._text()
+        self.look = 0  # counts layouts: the kept note is drawn again after each
 
     def _text(self) -> str:
         text = consequence(self.decision)
@@ -84,6 +85,7 @@ class CoachNote(Scene):
         """As tall as its words need at the chosen text size (from the usual 262 units up to
         most of the window, over the history); past that the words scroll, never shrink."""
         app, st = self.app, stage
+        self.look += 1
         px = app.px("body")
         width = st.rect(0, 0, 1232, 0).width - st.px(48)
         lines = len(wrap(self.text, app.kit.font("regular", px), width))
@@ -107,7 +109,17 @@ class CoachNote(Scene):
         self.scroll.set(self.body, words)
         self.buttons.items[0].rect = st.rect(1256 - 24 - 260, 704 - 24 - 50, 260, 50)
 
+    def exit(self) -> None:
+        self.conversation.layers.drop("coach")
+
     def draw(self, surface) -> None:
+        """Once it has risen, the note is kept drawn with the conversation's parts, over them
+        (game.ui.layers): drawn again when it scrolls or the layout changes."""
+        key = (self.decision.number, self.look, self.rise, self.scroll.offset)
+        layers = self.conversation.layers
+        layers.draw(surface, "coach", self.box, key, self.paint_note, keep=not self.rise)
+
+    def paint_note(self, surface) -> None:
         app, st, pal, kit = self.app, self.app.stage, self.app.pal, self.app.kit
         d = self.decision
         offset = round(self.box.height * (self.rise / RISE_MS) ** 2) if self.rise else 0
