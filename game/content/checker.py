@@ -334,6 +334,8 @@ class ScenarioChecker:
         if self._lines is None:
             self._lines = split_lines(self.source)
         line = self._lines[node.end_line - 1] if node.end_line - 1 < len(self._lines) else ""
+        if "#" not in line:  # most lines: no comment to have cut the text
+            return
         rest = line[node.end_col - 1 :]
         if _CUT_COMMENT.match(rest):
             cut = rest.lstrip()

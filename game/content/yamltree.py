@@ -336,7 +336,9 @@ def _check_decorations(event, path: str, diags: list[Diagnostic]) -> None:
 
 def split_lines(text: str) -> list[str]:
     """Lines as the YAML parser counts them (for looking at what follows a value)."""
-    return _BREAKS.split(text)
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return _BREAKS.split(text)
+    return text.split("\n")  # the same lines, several times faster than the pattern
 
 
 @contextmanager
