@@ -392,11 +392,13 @@ SLACK = 1e-9  # the bounds of `examples_in_doubt` are widened by this, far above
 def _may_flag(high: list[float], low: list[float], k: int) -> bool:
     """Some choice but k may score at least ACCEPT and be ahead of every other by
     `Matcher.confident`'s margin, given bounds on each choice's score."""
+    top = max(low)
+    at = low.index(top)
+    second = max(low[:at] + low[at + 1 :], default=top)  # the rest's best, for choice `at`
     for j, h in enumerate(high):
         if j == k or h < ACCEPT:
             continue
-        rest = max(low[:j] + low[j + 1 :])
-        if h - rest >= (MARGIN if h < SURE else SURE_MARGIN):
+        if h - (second if j == at else top) >= (MARGIN if h < SURE else SURE_MARGIN):
             return True
     return False
 
@@ -843,6 +845,7 @@ class Matcher:
         out = []
         for k, choice in enumerate(choices):
             mine = [c.id == choice.id for c in choices]  # the choices its example is left out of
+            others = [w for m, w in zip(mine, node.words, strict=True) if not m]  # their words
             rows = []
             for i, example in enumerate(choice.examples):
                 query = self._query(example)
@@ -856,7 +859,7 @@ class Matcher:
                         * (MOOD if query.asking != e.question else 1.0)
                         for e in entries
                     ]
-                if query.content and not self._doubt(query, node, mood, mine, k, i + 1):
+                if query.content and not self._doubt(query, node, mood, mine, k, i + 1, others):
                     rows.append(None)
                     continue
                 rows.append(
@@ -876,17 +879,15 @@ class Matcher:
         mine: list[bool],
         k: int,
         skip: int,
+        others: list[set[str]],
     ) -> bool:
         """Whether a sibling of choice k may be confidently ahead for this answer (one with
-        content words, left out of line `skip` of the `mine` choices): the bounds of
+        content words, left out of line `skip` of the `mine` choices; `others` holds the
+        other choices' words): the bounds of
         `examples_in_doubt`, from the words, then narrowed line by line."""
         q = query.doc
         qw, thin = q.wnorm, len(q.words) > 1
-        if (
-            thin
-            and not node.smalls
-            and all(m or w.isdisjoint(q.words) for m, w in zip(mine, node.words, strict=True))
-        ):
+        if thin and not node.smalls and all(map(q.words.keys().isdisjoint, others)):
             # no sibling shares a word: each sibling's line scores at most
             # ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING, under ACCEPT
             return ONE_WORD * (1 - WORD_WEIGHT) * GRAM_CEILING + SLACK >= ACCEPT
@@ -903,18 +904,22 @@ class Matcher:
                 shared[s] += 1
         gram = (1 - WORD_WEIGHT) * GRAM_CEILING
         base = gram * ONE_WORD if thin else gram  # a line that shares no word: w = 0
-        m = len(mood)
-        small = self._small_best(query, node, mine, skip) if node.smalls else [0.0] * m
-        high = [max(base, s) if c else s for c, s in zip(node.content, small, strict=True)]
-        low = small[:]
-        bounds = {}  # line -> its low and high
+        if node.smalls:
+            small = self._small_best(query, node, mine, skip)
+            high = [max(base, s) if c else s for c, s in zip(node.content, small, strict=True)]
+            low = small[:]
+        else:
+            small = [0.0] * len(mood)
+            high = [base if c else 0.0 for c in node.content]
+            low = small[:]
+        lows, highs = [0.0] * n, [base] * n  # each line's bounds
+        qq = qw * qw
         for s in hit:
             f = ONE_WORD if thin and shared[s] < 2 else 1.0
-            lo = (
-                f * WORD_WEIGHT * (0.5 * dot[s] / (qw * docs[s].wnorm) + 0.5 * cover[s] / (qw * qw))
+            lo = lows[s] = (
+                f * WORD_WEIGHT * (0.5 * dot[s] / (qw * docs[s].wnorm) + 0.5 * cover[s] / qq)
             )
-            hi = lo + f * gram
-            bounds[s] = lo, hi
+            hi = highs[s] = lo + f * gram
             for j, p in node.owners[s]:
                 if p == skip and mine[j]:
                     continue
@@ -922,13 +927,10 @@ class Matcher:
                     low[j] = lo
                 if hi > high[j]:
                     high[j] = hi
-        up = [min(1.0, h * f) + SLACK for h, f in zip(high, mood, strict=True)]
-        down = [min(1.0, lo * f) - SLACK for lo, f in zip(low, mood, strict=True)]
+        up = [min(1.0, x) + SLACK for x in map(operator.mul, high, mood)]
+        down = [min(1.0, x) - SLACK for x in map(operator.mul, low, mood)]
         if not _may_flag(up, down, k):
             return False
-        lows, highs = [0.0] * n, [base] * n
-        for s, (lo, hi) in bounds.items():
-            lows[s], highs[s] = lo, hi
         return self._narrowed(query, node, mood, mine, k, skip, (lows, highs, small, shared))
 
     def _narrowed(
