@@ -117,14 +117,17 @@ def price_untagged(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
 def judges_only(feedback: str) -> bool:
     """True when every sentence of the feedback is a bare verdict ("Wrong!", "Good choice.")."""
     judged = False
-    for sentence in _SENTENCE_END.split(feedback):
-        sentence = sentence.strip(" \t\n'\"")
-        if not sentence:
-            continue
-        if not _VERDICT.match(sentence.replace(",", "")):
-            return False  # most notes: their first sentence says more than a verdict
-        judged = True
-    return judged
+    start = 0
+    while True:  # the pieces of _SENTENCE_END.split(feedback), read only as far as needed
+        end = _SENTENCE_END.search(feedback, start)
+        sentence = feedback[start : end.start() if end else len(feedback)].strip(" \t\n'\"")
+        if sentence:
+            if not _VERDICT.match(sentence.replace(",", "")):
+                return False  # most notes: their first sentence says more than a verdict
+            judged = True
+        if end is None:
+            return judged
+        start = end.end()
 
 
 def judging_feedback(scenario: Scenario, choice: Choice) -> list[Diagnostic]:
