@@ -90,7 +90,9 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     "a percentage off": ("%", "percent", "per cent", "point", "half"),
     "a price match": ("match", "beat", "priced"),
     "cheaper": ("cheaper", "cheapest", "lowest"),
-    "undercutting": ("under", "below", "lower", "cheaper", "less", "pric", "cost", "rates"),
+    "undercutting": (
+        "under", "below", "lower", "cheaper", "beneath", "less", "compar", "compet", "win", "start",
+    ),
     "free months": ("free", "on the house", "on us", "at no ", "throw", "launch offer"),
     "the best price": ("pric", "rate", "deal", "bid"),
     "a price cut": (
@@ -99,10 +101,15 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 # For some kinds, a second set of which every match holds one too: "point" and "half" are
-# common words, a percentage off also needs one of these ("off", "lower", "price", ...).
+# common words, a percentage off also needs one of these ("off", "lower", "price", ...);
+# a price cut names the price and also how it is cut (or the bill, the rebate, ...).
 _ALSO_LETTERS: dict[str, tuple[str, ...]] = {
     "a percentage off": ("off", "under", "below", "lower", "less", "cheaper", "discount", "price"),
-}
+    "a price cut": (
+        "lower", "cut", "drop", "reduc", "sharpen", "shave", "trim", "knock", "break", "concession",
+        "pencil", "bill", "invoice", "rebate", "waiv", "absorb",
+    ),
+}  # fmt: skip
 # "the discount" in a question asks about one already on the table ("What is the discount for?").
 _ASKED_ABOUT = re.compile(r"\b(the|that|this|their|your)\s+$", re.IGNORECASE)
 
