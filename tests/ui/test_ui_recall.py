@@ -328,6 +328,8 @@ def test_at_200_percent_the_recall_panel_never_hides_the_clock(make_app, size, p
         else:
             assert cue_at, f"{where}: no cues drawn"
             assert not panel.colliderect(screen.rects["portrait"]), f"{where}: over the face"
+            in_card = [t for t, ink in texts if card.contains(ink) and panel.colliderect(ink)]
+            assert not in_card, f"{where}: the panel is over the card's {in_card}"
         for i in cue_at:
             cue = boxes[i][1]
             assert window.contains(cue), f"{where}: a cue leaves the window"

@@ -660,7 +660,10 @@ class ConversationScreen(Scene):
                 panel.layout(stage)
             clock = panel.clock_rect()
             above = panel.rect.top - st.px(16) - area.top
-            if above >= cue_h + kit.line_height(app.px("line")) + st.px(6):
+            # The buyer's card keeps its height (its portrait has one size): the panel may
+            # stop under the history only where it also clears the card's words.
+            clear = panel.rect.top - st.px(8) >= self.card_words_bottom(stage)
+            if clear and above >= cue_h + kit.line_height(app.px("line")) + st.px(6):
                 area = pygame.Rect(area.left, area.top, area.width, above)
                 self.rects["speech"] = area
                 cues = pygame.Rect(area.left, area.bottom - cue_h, area.width, cue_h)
@@ -913,6 +916,17 @@ class ConversationScreen(Scene):
         self.keep(surface, "portrait", frame, card_layer)
         key = (self.look, self.node.mood, self.idle_pose())  # a blink, the face's own area
         self.layers.draw(surface, "portrait", frame, key, self.draw_portrait)
+
+    def card_words_bottom(self, stage) -> int:
+        """Where the buyer's card's words end (the mood, the name and, when it is there,
+        the role under the portrait), in pixels."""
+        self.place_portrait()
+        app, kit = self.app, self.app.kit
+        cap = kit.line_height(app.px("caption"))
+        bottom = self.rects["portrait"].bottom + stage.px(8) + cap + stage.px(4) + self.name_h
+        if not self.role_in_history:
+            bottom += stage.px(2) + cap * self.who_lines(stage)
+        return bottom
 
     def place_portrait(self) -> None:
         """The portrait's side and frame in the card (once per layout)."""
