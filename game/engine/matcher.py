@@ -957,8 +957,15 @@ class Matcher:
         # they are, so this is the order in which each is the highest of those not yet exact
         order = sorted(
             ((highs[s] * f, s) for ls, f in zip(lines, mood, strict=True) for s in ls),
-            key=lambda hs: -hs[0],
+            key=operator.itemgetter(0),
+            reverse=True,  # a stable sort still: lines of equal bound stay in this order
         )
+        # each choice's widened bounds, made of its lines' (as `_doubt` makes them); scoring a
+        # line exactly changes only those of the choices that hold it (and only narrows them)
+        up, down = [], []
+        for ls, f, sm in zip(lines, mood, small, strict=True):
+            up.append(min(1.0, max(sm, max(map(highs.__getitem__, ls), default=0.0)) * f) + SLACK)
+            down.append(min(1.0, max(sm, max(map(lows.__getitem__, ls), default=0.0)) * f) - SLACK)
         for _, pick in order:
             if exact[pick]:
                 continue
@@ -967,11 +974,11 @@ class Matcher:
             g = _similar(*self._grams(q), *self._grams(d))
             lows[pick] = highs[pick] = _blend(w, g, len(q.words), shared[pick])
             exact[pick] = True
-            up, down = [], []
-            for ls, f, sm in zip(lines, mood, small, strict=True):
-                up.append(min(1.0, max(sm, max(map(highs.__getitem__, ls), default=0.0)) * f))
-                down.append(min(1.0, max(sm, max(map(lows.__getitem__, ls), default=0.0)) * f))
-            if not _may_flag([u + SLACK for u in up], [d - SLACK for d in down], k):
+            for j in {j for j, _ in node.owners[pick]}:
+                ls, f, sm = lines[j], mood[j], small[j]
+                up[j] = min(1.0, max(sm, max(map(highs.__getitem__, ls), default=0.0)) * f) + SLACK
+                down[j] = min(1.0, max(sm, max(map(lows.__getitem__, ls), default=0.0)) * f) - SLACK
+            if not _may_flag(up, down, k):
                 return False
         return True  # every line exact, and a sibling may still be ahead
 
