@@ -28,6 +28,21 @@ def test_spec_example_loads_with_only_a_portrait_warning():
     assert s.nodes["won_on_price"].ending.points == -2
 
 
+def test_the_content_hash_is_the_sha256_of_the_file_bytes():
+    import hashlib
+    from pathlib import Path
+
+    raw = Path(SPEC_EXAMPLE).read_bytes()
+    assert load_scenario(SPEC_EXAMPLE).scenario.sha256 == hashlib.sha256(raw).hexdigest()
+    edited = raw.replace(b"procurement-squeeze", b"procurement-squeezed")
+    changed = load_text(edited)
+    assert (
+        changed.scenario.sha256
+        == hashlib.sha256(edited).hexdigest()
+        != hashlib.sha256(raw).hexdigest()
+    )
+
+
 def test_the_key_decides_the_type():
     text = BASE.replace("say: Send me the proposal.", "say: 1999").replace(
         "text: We can beat their price.", "text: No"
