@@ -78,14 +78,14 @@ def _lines() -> list[str]:
 def test_every_price_pattern_match_holds_one_of_its_kinds_letters():
     """The `in` tests that rule a kind out before its pattern (both sets of letters) never rule
     out a real match."""
-    from game.engine.pricetalk import _ALSO_LETTERS, _LETTERS, PRICE_PHRASES
+    from game.engine.pricetalk import _ALSO_LETTERS, _LETTERS, PRICE_PHRASES, pattern
 
     lines = [t for t in _lines() if t.isascii()]
     assert len(lines) > 3000
     matched = set()
     for text in lines:
-        for name, pattern in PRICE_PHRASES.items():
-            for m in pattern.finditer(text):
+        for name, source in PRICE_PHRASES.items():
+            for m in pattern(source).finditer(text):
                 matched.add(name)
                 low = m.group().lower()
                 assert any(letters in low for letters in _LETTERS[name]), (name, m)
@@ -98,14 +98,14 @@ def test_price_phrase_says_what_the_patterns_alone_say():
 
     from game.engine import pricetalk
 
-    def plain(text):  # price_phrase without the shortcuts
-        for name, pattern in pricetalk.PRICE_PHRASES.items():
-            for match in pattern.finditer(text):
+    def plain(text):  # price_phrase without the shortcuts: case-blind patterns on the text
+        for name, source in pricetalk.PRICE_PHRASES.items():
+            for match in pricetalk.pattern(source).finditer(text):
                 before = " ".join(text[: match.start()].split()[-4:])
-                if pricetalk._REFUSAL.search(before):
+                if pricetalk.pattern(pricetalk._REFUSAL).search(before):
                     continue
                 rest = re.split(r"[.!]", text[match.end() :], maxsplit=1)[0]
-                asked = pricetalk._ASKED_ABOUT.search(text[: match.start()])
+                asked = pricetalk.pattern(pricetalk._ASKED_ABOUT).search(text[: match.start()])
                 if name == "a discount" and asked and "?" in rest:
                     continue
                 return name
@@ -115,5 +115,20 @@ def test_price_phrase_says_what_the_patterns_alone_say():
         "Ａ ＤＩＳＣＯＵＮＴ of 10％ off",
         "We'll knock ten Percent OFF",
         "diſcount",
+        "We'll MATCH Their Price",
+        "I WON'T match that price.",
+        "What is The Discount for?",
+        "Two Free Months, On The House",
+        "We'd Come In Well Under Them",
+        "THE CHEAPER option",
+        "Ours Is The Lowest",
+        "Łódź gets a DISCOUNT",
+        "Lucía, we'll match their price",
+        "dıscount at Łódź",
+        "KNOCK ten off the bill at Łódź",
+        "İnstead of a DISCOUNT at Łódź?",
+        "Łódź: what is THE discount for?",
+        "ſtart with the rates, Lucía",
     ]
+    lines += [t.upper() for t in lines] + [t.title() for t in lines]
     assert [pricetalk.price_phrase(t) for t in lines] == [plain(t) for t in lines]
