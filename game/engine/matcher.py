@@ -916,9 +916,11 @@ class Matcher:
         qq = qw * qw
         for s in hit:
             f = ONE_WORD if thin and shared[s] < 2 else 1.0
-            lo = lows[s] = (
-                f * WORD_WEIGHT * (0.5 * dot[s] / (qw * docs[s].wnorm) + 0.5 * cover[s] / qq)
-            )
+            # the line's words `_similar`ity to the last bit: the same sums, in the answer's
+            # order (kept in `dot` for `_narrowed`; a line that shares no word has 0.0 there,
+            # as `_similar` gives it)
+            w = dot[s] = 0.5 * dot[s] / (qw * docs[s].wnorm) + 0.5 * cover[s] / qq
+            lo = lows[s] = f * WORD_WEIGHT * w
             hi = highs[s] = lo + f * gram
             for j, p in node.owners[s]:
                 if p == skip and mine[j]:
@@ -931,7 +933,7 @@ class Matcher:
         down = [min(1.0, x) - SLACK for x in map(operator.mul, low, mood)]
         if not _may_flag(up, down, k):
             return False
-        return self._narrowed(query, node, mood, mine, k, skip, (lows, highs, small, shared))
+        return self._narrowed(query, node, mood, mine, k, skip, (lows, highs, small, shared, dot))
 
     def _narrowed(
         self,
@@ -941,12 +943,13 @@ class Matcher:
         mine: list[bool],
         k: int,
         skip: int,
-        bounds: tuple[list[float], list[float], list[float], list[int]],
+        bounds: tuple[list[float], list[float], list[float], list[int], list[float]],
     ) -> bool:
         """`_doubt`'s second part: the lines' bounds (`lows`, `highs`, each choice's best
-        line of small words and each line's shared words) narrowed by scoring the line with
-        the highest upper bound exactly, until no sibling may be ahead or every line is exact."""
-        lows, highs, small, shared = bounds
+        line of small words, each line's shared words and its words `_similar`ity) narrowed
+        by scoring the line with the highest upper bound exactly, until no sibling may be ahead
+        or every line is exact."""
+        lows, highs, small, shared, sims = bounds
         q, docs = query.doc, node.docs
         lines = [
             [s for p, s in enumerate(row) if s >= 0 and not (p == skip and mine[j])]
@@ -970,9 +973,8 @@ class Matcher:
             if exact[pick]:
                 continue
             d = docs[pick]
-            w = _similar(q.words, q.wnorm, d.words, d.wnorm)
             g = _similar(*self._grams(q), *self._grams(d))
-            lows[pick] = highs[pick] = _blend(w, g, len(q.words), shared[pick])
+            lows[pick] = highs[pick] = _blend(sims[pick], g, len(q.words), shared[pick])
             exact[pick] = True
             for j in {j for j, _ in node.owners[pick]}:
                 ls, f, sm = lines[j], mood[j], small[j]

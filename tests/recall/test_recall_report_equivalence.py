@@ -196,3 +196,24 @@ def test_duplicated_lines_and_stage_directions_are_left_out_by_position():
     scenario = load_text(text, "t.yaml").scenario
     assert ambiguous_examples(scenario) == reference(scenario)
     assert sum(same_floats(scenario)) == 2  # the repeated example is read once
+
+
+def test_the_narrowing_reads_each_line_s_words_similarity_as_similar_gives_it(monkeypatch):
+    """`_doubt` keeps each line's words similarity for `_narrowed`, which scores the line
+    with it: it is `_similar`'s to the last bit (and 0.0 for a line that shares no word)."""
+    import game.engine.matcher as matcher
+
+    seen = []
+    narrowed = matcher.Matcher._narrowed
+
+    def spy(self, query, node, mood, mine, k, skip, bounds):
+        q, sims = query.doc, bounds[4]
+        for s, d in enumerate(node.docs):
+            assert sims[s] == matcher._similar(q.words, q.wnorm, d.words, d.wnorm)
+            seen.append(bounds[3][s] > 0)
+        return narrowed(self, query, node, mood, mine, k, skip, bounds)
+
+    monkeypatch.setattr(matcher.Matcher, "_narrowed", spy)
+    for scenario in shuffled_libraries(1):
+        ambiguous_examples(scenario)
+    assert any(seen) and not all(seen)  # lines that share words, and lines that share none
