@@ -112,6 +112,8 @@ class Frozen:
         return self._get(self)
 
     def __eq__(self, other):
+        if other is self:  # the same record (a run's moves are compared as it grows)
+            return True
         if other.__class__ is self.__class__:
             return self._values() == other._values()
         return NotImplemented

@@ -112,6 +112,8 @@ class Attempt:
         self.run_id = run_id
         self.save_problem = ""
         self._decided: list[tuple[Move, Decision]] = []
+        # the history's lines of each decision, by its id (see game.ui.transcript.history)
+        self.history_lines: dict[int, tuple[Decision, tuple]] = {}
         # the attempt's choice-order seed: kept with it, so resume and replay show one order
         self.seed = random.randrange(2**31) if seed is None else int(seed)
         self.replayed_assessment = False  # a replay of an assessment is practice, and says so

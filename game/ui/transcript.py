@@ -40,17 +40,22 @@ class Entry:
 
 
 def history(attempt) -> list[Entry]:
-    """Every line of the attempt so far, from its moves, then the line on screen now."""
+    """Every line of the attempt so far, from its moves, then the line on screen now.
+
+    A decision's lines are made once (the attempt keeps each decision while its move stays),
+    so a move at the end of a long run costs no more than one near its start."""
     scenario, state = attempt.scenario, attempt.state
     out: list[Entry] = []
+    kept = attempt.history_lines
     for d in attempt.decisions():
-        node = scenario.nodes[d.node]
-        if node.narration:
-            out.append(Entry(NARRATION, node.narration.strip()))
-        out.append(Entry(BUYER, quoted(node.say)))
-        out.append(Entry(REP, quoted(d.said) if d.choice else d.said))
-        if attempt.practice:
-            out.append(Entry(COACH, coach_line(d), points=d.points))
+        lines = kept.get(id(d))
+        if lines is None or lines[0] is not d:
+            lines = kept[id(d)] = (d, _decision_lines(scenario, d, attempt.practice))
+        out.extend(lines[1])
+    if len(kept) > 2 * len(state.moves) + 16:  # a rewind left lines no decision has now
+        alive = {id(d) for d in attempt.decisions()}
+        for key in [k for k in kept if k not in alive]:
+            del kept[key]
     node = attempt.conversation.node
     if node.narration:
         out.append(Entry(NARRATION, node.narration.strip()))
@@ -58,6 +63,19 @@ def history(attempt) -> list[Entry]:
     if state.finished:
         out.append(Entry(NOTE, "The conversation is over."))
     return out
+
+
+def _decision_lines(scenario, d, practice: bool) -> tuple[Entry, ...]:
+    """One decision's lines: the narration, the buyer's line, the rep's, and the coach's."""
+    node = scenario.nodes[d.node]
+    out = []
+    if node.narration:
+        out.append(Entry(NARRATION, node.narration.strip()))
+    out.append(Entry(BUYER, quoted(node.say)))
+    out.append(Entry(REP, quoted(d.said) if d.choice else d.said))
+    if practice:
+        out.append(Entry(COACH, coach_line(d), points=d.points))
+    return tuple(out)
 
 
 def coach_line(decision) -> str:
@@ -161,11 +179,17 @@ class Transcript:
         view = self.view
         # The entries placed last time, up to the first that changed, keep their places: a
         # move adds lines at the end of the history, so only those are laid out.
-        look = (tuple(view), app.px("line"), app.px("body"), app.px("caption"), pal, st.px(100))
+        # Places hang from the view's left and right edges only (its top and height, which the
+        # choices below change, only scroll it): a new height keeps them.
+        look = (view.left, view.width, app.px("line"), app.px("body"), app.px("caption"), pal)
+        look += (st.px(100),)
         keep = 0
         if look == self._placed_look:
             n = min(len(self.placed), len(self.entries))
-            while keep < n and self.placed[keep].entry == self.entries[keep]:
+            placed, entries = self.placed, self.entries
+            while keep < n and (
+                placed[keep].entry is entries[keep] or placed[keep].entry == entries[keep]
+            ):
                 keep += 1
         self._placed_look = look
         placed = self.placed[:keep]
